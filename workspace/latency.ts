@@ -1,0 +1,144 @@
+/**
+ * The one table of estimated latencies on Google, per service method, used to turn a
+ * local run's call counts into an "estimated time on Google".
+ *
+ * Sources (figures are round, and meant to rank designs, not to promise seconds):
+ * - Google's "Best practices" for Apps Script: each service call is a round trip to
+ *   a Google server, "calls to other services ... are slower than JavaScript"; batch
+ *   reads/writes (getValues/setValues) instead of per-cell calls.
+ *   https://developers.google.com/apps-script/guides/support/best-practices
+ * - Measured figures published by the community (Tanaike's benchmarks of
+ *   SpreadsheetApp read/write: ~ tens of ms per call plus a per-cell cost that
+ *   reaches ~1 s for 100k cells; MailApp ~0.3–1 s per message; Advanced Calendar
+ *   ~0.2–0.6 s per request; PropertiesService ~30–100 ms per call).
+ * - Utilities and Logger run inside the script's own V8 and cost next to nothing.
+ */
+
+export interface Latency {
+  /** Fixed cost of one call, in ms. */
+  baseMs: number;
+  /** Extra cost per cell touched (SpreadsheetApp range reads/writes), in ms. */
+  perCellMs?: number;
+}
+
+const TABLE: Record<string, Latency> = {
+  // SpreadsheetApp — reads and writes of ranges scale with cells.
+  'SpreadsheetApp.getActiveSpreadsheet': { baseMs: 30 },
+  'SpreadsheetApp.getActive': { baseMs: 30 },
+  'SpreadsheetApp.openById': { baseMs: 300 },
+  'SpreadsheetApp.getUi': { baseMs: 5 },
+  'SpreadsheetApp.flush': { baseMs: 100 },
+  'Spreadsheet.getSheetByName': { baseMs: 20 },
+  'Spreadsheet.getSheets': { baseMs: 30 },
+  'Spreadsheet.insertSheet': { baseMs: 250 },
+  'Spreadsheet.toast': { baseMs: 50 },
+  'Spreadsheet.getSpreadsheetTimeZone': { baseMs: 20 },
+  'Spreadsheet.setSpreadsheetTimeZone': { baseMs: 100 },
+  'Sheet.getRange': { baseMs: 5 },
+  'Sheet.getDataRange': { baseMs: 20 },
+  'Sheet.getLastRow': { baseMs: 20 },
+  'Sheet.getLastColumn': { baseMs: 20 },
+  'Sheet.appendRow': { baseMs: 120 },
+  'Sheet.insertRows': { baseMs: 120 },
+  'Sheet.deleteRow': { baseMs: 120 },
+  'Sheet.deleteRows': { baseMs: 120 },
+  'Sheet.setFrozenRows': { baseMs: 80 },
+  'Sheet.protect': { baseMs: 150 },
+  'Sheet.getProtections': { baseMs: 80 },
+  'Sheet.setConditionalFormatRules': { baseMs: 150 },
+  'Sheet.getConditionalFormatRules': { baseMs: 60 },
+  'Range.getValues': { baseMs: 40, perCellMs: 0.01 },
+  'Range.getDisplayValues': { baseMs: 50, perCellMs: 0.015 },
+  'Range.getNotes': { baseMs: 40, perCellMs: 0.01 },
+  'Range.getBackgrounds': { baseMs: 40, perCellMs: 0.01 },
+  'Range.getFormulas': { baseMs: 40, perCellMs: 0.01 },
+  'Range.getValue': { baseMs: 40 },
+  'Range.setValues': { baseMs: 80, perCellMs: 0.02 },
+  'Range.setValue': { baseMs: 80 },
+  'Range.setNotes': { baseMs: 80, perCellMs: 0.02 },
+  'Range.setNote': { baseMs: 80 },
+  'Range.setBackgrounds': { baseMs: 80, perCellMs: 0.02 },
+  'Range.setBackground': { baseMs: 80 },
+  'Range.setDataValidation': { baseMs: 100 },
+  'Range.setDataValidations': { baseMs: 100, perCellMs: 0.02 },
+  'Range.setNumberFormat': { baseMs: 80 },
+  'Range.setNumberFormats': { baseMs: 80, perCellMs: 0.02 },
+  'Range.protect': { baseMs: 150 },
+  'Range.clearContent': { baseMs: 80 },
+  'Protection.addEditors': { baseMs: 150 },
+  'Protection.removeEditors': { baseMs: 150 },
+  'Protection.remove': { baseMs: 120 },
+  'Ui.alert': { baseMs: 50 },
+  'Ui.showSidebar': { baseMs: 200 },
+  'Ui.showModalDialog': { baseMs: 200 },
+  'Ui.createMenu': { baseMs: 5 },
+  'Menu.addToUi': { baseMs: 50 },
+
+  // Advanced Calendar service: one HTTPS request each.
+  'Calendar.Events.insert': { baseMs: 450 },
+  'Calendar.Events.get': { baseMs: 200 },
+  'Calendar.Events.patch': { baseMs: 400 },
+  'Calendar.Events.update': { baseMs: 400 },
+  'Calendar.Events.remove': { baseMs: 300 },
+  'Calendar.Events.list': { baseMs: 300 },
+  'CalendarApp.getCalendarById': { baseMs: 150 },
+  'CalendarApp.getDefaultCalendar': { baseMs: 150 },
+
+  // Mail.
+  'MailApp.sendEmail': { baseMs: 600 },
+  'MailApp.getRemainingDailyQuota': { baseMs: 30 },
+  'GmailApp.sendEmail': { baseMs: 800 },
+
+  // Script state.
+  'PropertiesService.getScriptProperties': { baseMs: 10 },
+  'PropertiesService.getUserProperties': { baseMs: 10 },
+  'PropertiesService.getDocumentProperties': { baseMs: 10 },
+  'Properties.getProperty': { baseMs: 40 },
+  'Properties.setProperty': { baseMs: 60 },
+  'Properties.getProperties': { baseMs: 50 },
+  'Properties.setProperties': { baseMs: 70 },
+  'Properties.deleteProperty': { baseMs: 60 },
+  'CacheService.getScriptCache': { baseMs: 5 },
+  'Cache.get': { baseMs: 15 },
+  'Cache.put': { baseMs: 20 },
+  'Cache.remove': { baseMs: 15 },
+  'LockService.getScriptLock': { baseMs: 5 },
+  'LockService.getDocumentLock': { baseMs: 5 },
+  'LockService.getUserLock': { baseMs: 5 },
+  'Lock.tryLock': { baseMs: 50 },
+  'Lock.waitLock': { baseMs: 50 },
+  'Lock.releaseLock': { baseMs: 30 },
+  'ScriptApp.getProjectTriggers': { baseMs: 150 },
+  'ScriptApp.deleteTrigger': { baseMs: 200 },
+  'TriggerBuilder.create': { baseMs: 300 },
+  'Session.getActiveUser': { baseMs: 10 },
+  'Session.getEffectiveUser': { baseMs: 10 },
+  'Session.getScriptTimeZone': { baseMs: 5 },
+  'Session.getActiveUserLocale': { baseMs: 5 },
+  'HtmlService.createHtmlOutput': { baseMs: 5 },
+  'HtmlService.createTemplate': { baseMs: 5 },
+  'HtmlService.createHtmlOutputFromFile': { baseMs: 10 },
+};
+
+/** Fallbacks by service for methods not in the table. */
+const SERVICE_DEFAULT: Record<string, number> = {
+  SpreadsheetApp: 30,
+  Spreadsheet: 30,
+  Sheet: 30,
+  Range: 40,
+  Calendar: 350,
+  CalendarApp: 300,
+  MailApp: 600,
+  GmailApp: 800,
+  Utilities: 0.05,
+  Logger: 0.05,
+  console: 0.05,
+};
+
+/** Estimated ms on Google for one call of `call` ("Range.getValues") touching `cells` cells. */
+export function latencyMs(call: string, cells = 0): number {
+  const entry = TABLE[call];
+  if (entry) return entry.baseMs + (entry.perCellMs ?? 0) * cells;
+  const service = call.split('.')[0];
+  return SERVICE_DEFAULT[service] ?? 20;
+}
