@@ -1,8 +1,8 @@
-/** Type checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles here. */
+/** Type checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles (isolatedModules). */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }] },
   testTimeout: 60000,
 };

@@ -1,0 +1,69 @@
+/**
+ * Builds build/Code.js (what `clasp push` deploys) and dist/ (the local CLI).
+ *
+ * The bundle is an IIFE under one global name plus a small top-level wrapper per
+ * export of src/main.ts: Apps Script only sees top-level function declarations, and an
+ * ESM bundle with its export line stripped breaks when esbuild renames colliding names.
+ */
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const GLOBAL = 'Reglament';
+
+async function buildBundle() {
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, 'src/main.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    target: 'es2020',
+    platform: 'neutral',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  const iife = result.outputFiles[0].text;
+  const entries = exportedFunctions(iife);
+  if (entries.length === 0) throw new Error('src/main.ts exports no functions');
+  const wrappers = entries
+    .map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`)
+    .join('\n');
+  const code = `${iife}\n// Entry points Apps Script can see: top-level function declarations.\n${wrappers}\n`;
+  const out = path.join(root, 'build');
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'Code.js'), code);
+  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(out, 'appsscript.json'));
+  return entries;
+}
+
+/** Runs the IIFE in an empty context to list the functions it exports. */
+function exportedFunctions(iife) {
+  const ctx = vm.createContext({});
+  vm.runInContext(`${iife}\n;globalThis.__exports = Object.keys(${GLOBAL}).filter((k) => typeof ${GLOBAL}[k] === 'function');`, ctx);
+  return [...ctx.__exports].sort();
+}
+
+async function buildCli() {
+  const entries = ['cli', 'bench'].filter((n) => fs.existsSync(path.join(root, `workspace/${n}.ts`)));
+  await esbuild.build({
+    entryPoints: entries.map((n) => path.join(root, `workspace/${n}.ts`)),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    outdir: path.join(root, 'dist'),
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+}
+
+const entries = await buildBundle();
+await buildCli();
+if (!process.env.REGLAMENT_QUIET_BUILD) console.log(`build/Code.js: ${entries.length} entry points (${entries.join(', ')})`);

@@ -1,0 +1,97 @@
+/**
+ * Settings keys (SPEC §6) with their defaults. The English keys are a contract; the
+ * Russian ones their translation; a key is found in either language.
+ */
+import { Locale } from './schema';
+
+export interface SettingDef {
+  key: SettingKey;
+  en: string;
+  ru: string;
+  /** Default value as text in the Value column. */
+  defaultValue: string;
+  descriptionEn: string;
+  descriptionRu: string;
+}
+
+export type SettingKey =
+  | 'timeZone'
+  | 'locale'
+  | 'clientDepartmentEmail'
+  | 'companyCalendarId'
+  | 'hrCalendarId'
+  | 'selectionWeekdays'
+  | 'reportDeadline'
+  | 'reminderFirstCall'
+  | 'reminderInterview'
+  | 'reminderRepeatCall'
+  | 'reminderIntroductoryCall'
+  | 'senderName'
+  | 'mailQuota';
+
+const s = (
+  key: SettingKey,
+  en: string,
+  ru: string,
+  defaultValue: string,
+  descriptionEn: string,
+  descriptionRu: string,
+): SettingDef => ({ key, en, ru, defaultValue, descriptionEn, descriptionRu });
+
+export const SETTINGS: readonly SettingDef[] = [
+  s('timeZone', 'Time zone', 'Часовой пояс', 'Europe/Moscow', 'IANA zone all dates and deadlines are computed in', 'Зона IANA, в которой считаются все даты и сроки'),
+  s('locale', 'Locale', 'Язык', 'ru', 'ru or en: the language of headers and messages', 'ru или en: язык заголовков и сообщений'),
+  s('clientDepartmentEmail', 'Client-department e-mail', 'E-mail клиентского отдела', '', 'Where hand-offs are sent', 'Куда отправляются передачи заказов'),
+  s('companyCalendarId', 'Company calendar ID', 'ID календаря компании', 'primary', 'Calendar for client calls', 'Календарь для звонков с клиентами'),
+  s('hrCalendarId', 'HR calendar ID', 'ID календаря HR', 'primary', 'Calendar for selection and calling days', 'Календарь для дней подбора и обзвона'),
+  s('selectionWeekdays', 'Selection weekdays', 'Дни подбора', 'Mon, Thu', 'Standard selection days (Table 1: twice a week)', 'Стандартные дни подбора (Таблица 1: два раза в неделю)'),
+  s('reportDeadline', 'Report deadline', 'Срок отчёта', '18:00', 'Calling report due on the calling day at', 'Отчёт об обзвоне до этого времени в день обзвона'),
+  s('reminderFirstCall', 'Reminder offsets: First call', 'Напоминания: Первый звонок', '15m', 'Before a first call (client)', 'До первого звонка (клиенту)'),
+  s('reminderInterview', 'Reminder offsets: Interview', 'Напоминания: Интервью', '20m', 'Before an interview (candidates)', 'До интервью (кандидатам)'),
+  s('reminderRepeatCall', 'Reminder offsets: Repeat call', 'Напоминания: Повторный звонок', '1d, 20m', 'Before a repeat call (candidates)', 'До повторного звонка (кандидатам)'),
+  s('reminderIntroductoryCall', 'Reminder offsets: Introductory call', 'Напоминания: Вводный звонок', '1d, 20m', 'Before an introductory call (hired employee, team lead)', 'До вводного звонка (сотруднику и тимлиду)'),
+  s('senderName', 'Sender name', 'Имя отправителя', 'Reglament', 'Shown as the sender of e-mails', 'Имя отправителя писем'),
+  s('mailQuota', 'Mail quota', 'Квота писем', '100', 'Recipients per day the account may send to (100 consumer, 1500 Workspace)', 'Получателей в день (100 — обычный аккаунт, 1500 — Workspace)'),
+];
+
+function normalize(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function findSetting(keyText: string): SettingDef | undefined {
+  const n = normalize(keyText);
+  return SETTINGS.find((d) => normalize(d.en) === n || normalize(d.ru) === n);
+}
+
+export function settingLabel(def: SettingDef, locale: Locale): string {
+  return locale === 'en' ? def.en : def.ru;
+}
+
+export function settingDescription(def: SettingDef, locale: Locale): string {
+  return locale === 'en' ? def.descriptionEn : def.descriptionRu;
+}
+
+export type SettingValues = Record<SettingKey, string>;
+
+export function defaultSettings(): SettingValues {
+  const out = {} as SettingValues;
+  for (const d of SETTINGS) out[d.key] = d.defaultValue;
+  return out;
+}
+
+/** Reads Settings rows [key, value, …] over the defaults; unknown keys are ignored. */
+export function readSettings(rows: readonly (readonly unknown[])[]): SettingValues {
+  const out = defaultSettings();
+  for (const row of rows) {
+    const def = findSetting(String(row[0] ?? ''));
+    if (!def) continue;
+    const value = row[1];
+    if (value === '' || value === null || value === undefined) continue;
+    out[def.key] = String(value).trim();
+  }
+  return out;
+}
+
+export function parseLocale(text: string): Locale {
+  return text.trim().toLowerCase().startsWith('en') ? 'en' : 'ru';
+}

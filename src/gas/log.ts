@@ -1,0 +1,32 @@
+import { TabData, appendRows } from './workbook';
+import { asText } from './cells';
+
+export interface LogEntry {
+  tab: string;
+  rowKey: string;
+  action: string;
+  details: string;
+  /** Defaults to the active user, or the effective user for triggers. */
+  user?: string;
+}
+
+export function currentUser(): string {
+  return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
+}
+
+/** Appends entries to the Log tab in one write; the Log is append-only. */
+export function appendLog(log: TabData | null, entries: LogEntry[], now: Date = new Date()): void {
+  if (!log || entries.length === 0) return;
+  const user = entries.some((e) => !e.user) ? currentUser() : '';
+  appendRows(
+    log,
+    entries.map((e) => ({
+      time: now,
+      user: asText(e.user ?? user),
+      tab: asText(e.tab),
+      rowKey: asText(e.rowKey),
+      action: asText(e.action),
+      details: asText(e.details),
+    })),
+  );
+}

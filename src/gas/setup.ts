@@ -1,0 +1,88 @@
+/**
+ * Creates or repairs every tab of SPEC §6. Safe to re-run on a used workbook: it adds
+ * missing tabs and header cells and never moves, deletes or rewrites people's data.
+ */
+import { headerOf, Locale, mapColumns, TABS, tabName } from '../core/schema';
+import { findSetting, parseLocale, SETTINGS, settingDescription, settingLabel } from '../core/settings';
+import { asText } from './cells';
+import { LogEntry } from './log';
+import { sheetsByTab } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SetupReport {
+  locale: Locale;
+  created: string[];
+  repairedHeaders: string[];
+  settingsAdded: string[];
+  log: LogEntry[];
+}
+
+/** The workbook's locale: the Settings value if set, else the spreadsheet's locale. */
+export function workbookLocale(ss: Spreadsheet, settingsSheet?: Sheet): Locale {
+  if (settingsSheet && settingsSheet.getLastRow() > 1) {
+    const rows = settingsSheet.getRange(2, 1, settingsSheet.getLastRow() - 1, 2).getValues();
+    for (const [key, value] of rows) {
+      if (findSetting(String(key))?.key === 'locale' && String(value).trim()) return parseLocale(String(value));
+    }
+  }
+  return parseLocale(ss.getSpreadsheetLocale());
+}
+
+export function setupTabs(ss: Spreadsheet): SetupReport {
+  const existing = sheetsByTab(ss);
+  const locale = workbookLocale(ss, existing.get('settings'));
+  const report: SetupReport = { locale, created: [], repairedHeaders: [], settingsAdded: [], log: [] };
+  for (const def of TABS) {
+    let sheet = existing.get(def.key);
+    if (!sheet) {
+      sheet = ss.insertSheet(tabName(def, locale));
+      existing.set(def.key, sheet);
+      report.created.push(tabName(def, locale));
+    }
+    repairHeader(sheet, def, locale, report);
+    if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  }
+  fillSettings(existing.get('settings') as Sheet, ss, locale, report);
+  removeDefaultSheet(ss, report);
+  return report;
+}
+
+function repairHeader(sheet: Sheet, def: (typeof TABS)[number], locale: Locale, report: SetupReport): void {
+  const lastCol = sheet.getLastColumn();
+  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const { missing } = mapColumns(def, header);
+  if (missing.length === 0) return;
+  // Missing headers go after the last used column: existing columns never move.
+  sheet.getRange(1, lastCol + 1, 1, missing.length).setValues([missing.map((col) => headerOf(col, locale))]);
+  for (const col of missing) {
+    const name = `${tabName(def, locale)}: ${headerOf(col, locale)}`;
+    if (header.length > 0) report.repairedHeaders.push(name);
+  }
+}
+
+function fillSettings(sheet: Sheet, ss: Spreadsheet, locale: Locale, report: SetupReport): void {
+  const lastRow = sheet.getLastRow();
+  const keys = lastRow > 1 ? sheet.getRange(2, 1, lastRow - 1, 1).getValues().map((r) => String(r[0])) : [];
+  const present = new Set(keys.map((k) => findSetting(k)?.key).filter(Boolean));
+  const rows: string[][] = [];
+  for (const def of SETTINGS) {
+    if (present.has(def.key)) continue;
+    let value = def.defaultValue;
+    if (def.key === 'timeZone') value = ss.getSpreadsheetTimeZone();
+    if (def.key === 'locale') value = locale;
+    rows.push([asText(settingLabel(def, locale)), asText(value), asText(settingDescription(def, locale))]);
+    report.settingsAdded.push(settingLabel(def, locale));
+  }
+  if (rows.length > 0) sheet.getRange(Math.max(lastRow, 1) + 1, 1, rows.length, 3).setValues(rows);
+}
+
+/** A new spreadsheet comes with an empty "Sheet1"/"Лист1"; drop it once the tabs exist. */
+function removeDefaultSheet(ss: Spreadsheet, report: SetupReport): void {
+  if (report.created.length === 0) return;
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (/^(Sheet|Лист)\d+$/.test(name) && sheet.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(sheet);
+  }
+}

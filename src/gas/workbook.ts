@@ -1,0 +1,67 @@
+/**
+ * Thin adapter over the spreadsheet: finds tabs and columns by header text, reads a tab
+ * once (getValues) and writes in batches (setValues). No rules live here.
+ */
+import { ColumnMap, findTab, mapColumns, TabDef, TabKey, tabDef } from '../core/schema';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface TabData {
+  def: TabDef;
+  sheet: Sheet;
+  header: unknown[];
+  columns: ColumnMap;
+  /** Data rows (below the header), as getValues gave them. */
+  rows: unknown[][];
+}
+
+/** Sheet row number of data row `i` (0-based): the header is row 1. */
+export const sheetRow = (i: number): number => i + 2;
+
+/** Maps each known tab to its sheet, by name in either language, with one getSheets call. */
+export function sheetsByTab(ss: Spreadsheet): Map<TabKey, Sheet> {
+  const out = new Map<TabKey, Sheet>();
+  for (const sheet of ss.getSheets()) {
+    const def = findTab(sheet.getName());
+    if (def && !out.has(def.key)) out.set(def.key, sheet);
+  }
+  return out;
+}
+
+/** Reads a whole tab with one getValues call; null when the tab does not exist. */
+export function readTab(sheet: Sheet | undefined, key: TabKey): TabData | null {
+  if (!sheet) return null;
+  const def = tabDef(key);
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow < 1 || lastCol < 1) {
+    return { def, sheet, header: [], columns: mapColumns(def, []), rows: [] };
+  }
+  const values = sheet.getRange(1, 1, lastRow, lastCol).getValues();
+  const header = values[0];
+  return { def, sheet, header, columns: mapColumns(def, header), rows: values.slice(1) };
+}
+
+/** The cell of `key` in a data row, or '' when the column is missing. */
+export function cell(tab: TabData, row: readonly unknown[], key: string): unknown {
+  const i = tab.columns.index[key];
+  return i === undefined ? '' : row[i];
+}
+
+/** Appends rows (objects keyed by column key) with one setValues call. */
+export function appendRows(tab: TabData, records: Array<Record<string, unknown>>): void {
+  if (records.length === 0) return;
+  const width = Math.max(tab.header.length, 1);
+  const values = records.map((rec) => {
+    const row: unknown[] = new Array(width).fill('');
+    for (const [key, value] of Object.entries(rec)) {
+      const i = tab.columns.index[key];
+      if (i !== undefined) row[i] = value;
+    }
+    return row;
+  });
+  const start = tab.sheet.getLastRow() + 1;
+  tab.sheet.getRange(start, 1, values.length, width).setValues(values);
+  tab.rows.push(...values);
+}

@@ -1,0 +1,391 @@
+/**
+ * `reglament`: drives the bundle on the local Workspace. Commands and flags are a
+ * contract for scripts and checks: add, never rename.
+ */
+import { Command, CommanderError } from 'commander';
+import * as path from 'path';
+import { findColumn, findTab } from '../src/core/schema';
+import { typeInput, parseInstant } from './typing';
+import { LocalWorkspace, RunRecord } from './workspace';
+import { isValidTimeZone } from './tz';
+
+/** A user error: printed without a stack, exit code 2. */
+export class UsageError extends Error {}
+
+interface Output {
+  json: boolean;
+  print(text: string): void;
+  data(value: unknown, text: () => string): void;
+}
+
+function output(json: boolean): Output {
+  return {
+    json,
+    print: (text) => process.stdout.write(text + '\n'),
+    data: (value, text) => process.stdout.write((json ? JSON.stringify(value, null, 2) : text()) + '\n'),
+  };
+}
+
+function parseNow(text: string | undefined, timeZone: string): Date | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseInstant(text, timeZone);
+  } catch (e) {
+    throw new UsageError(`--now: ${(e as Error).message}`);
+  }
+}
+
+async function openExisting(workbook: string, now?: string): Promise<LocalWorkspace> {
+  try {
+    const ws = await LocalWorkspace.open({ workbook });
+    const at = parseNow(now, ws.spreadsheet.timeZone());
+    if (at) ws.rt.clock.reset(at.getTime());
+    return ws;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function runSummary(r: RunRecord): string {
+  const head = `${r.fn} (${r.kind}, ${r.user}) at ${r.at}: ${r.ok ? 'ok' : `FAILED: ${r.error}`}`;
+  const calls = r.calls.map((c) => `    ${c.call} ×${c.count}  ~${Math.round(c.estimatedMs)} ms`).join('\n');
+  return `${head}\n  ${r.totalCalls} service calls, estimated ${(r.estimatedGoogleMs / 1000).toFixed(2)} s on Google, ${r.localMs} ms here\n${calls}`;
+}
+
+function filesSummary(ws: LocalWorkspace): string {
+  return [
+    `workbook:  ${ws.workbook}`,
+    `mail:      ${path.join(ws.stateDir, 'mail')}`,
+    `calendars: ${path.join(ws.stateDir, 'calendar')}`,
+    `state:     ${ws.stateDir}`,
+  ].join('\n');
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('reglament')
+    .description('Runs the Reglament Apps Script bundle on the local Workspace (.xlsx workbook, .eml mail, .ics calendars).')
+    .option('--json', 'machine-readable output')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('init')
+    .description('Creates (or repairs) a workbook: runs setupWorkbook, which makes every tab with its headers.')
+    .argument('<workbook>', 'path of the .xlsx workbook')
+    .option('--locale <locale>', 'ru or en: headers and messages', 'ru')
+    .option('--tz <zone>', 'the spreadsheet time zone (IANA id)', 'Europe/Moscow')
+    .option('--user <email>', 'who runs it (default: the workbook owner)')
+    .action(async (workbook: string, opts: { locale: string; tz: string; user?: string }) => {
+      const out = output(program.opts().json);
+      if (opts.locale !== 'ru' && opts.locale !== 'en') throw new UsageError(`--locale must be ru or en, not "${opts.locale}"`);
+      if (!isValidTimeZone(opts.tz)) throw new UsageError(`--tz: unknown time zone "${opts.tz}"`);
+      const ws = await LocalWorkspace.open({ workbook, create: true, locale: opts.locale, timeZone: opts.tz });
+      const run = ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user });
+      await ws.save();
+      if (!run.ok) throw new UsageError(`setupWorkbook failed: ${run.error}`);
+      out.data({ result: run.result, run, files: { workbook: ws.workbook, stateDir: ws.stateDir }, tabs: ws.spreadsheet.sheetNames() }, () =>
+        [String(run.result), `tabs: ${ws.spreadsheet.sheetNames().join(', ')}`, filesSummary(ws), runSummary(run)].join('\n'),
+      );
+    });
+
+  program
+    .command('edit')
+    .description('Writes cells of one row as a person would and fires onEdit as that user.')
+    .argument('<workbook>', 'path of the .xlsx workbook')
+    .requiredOption('--sheet <tab>', 'tab name, in either language')
+    .requiredOption('--row <n>', 'sheet row number as shown in the row gutter (the header is row 1), or "new" for the first empty row')
+    .option('--column <header>', 'column header, in either language')
+    .option('--value <v>', 'the text typed into the cell')
+    .option('--set <header=value>', 'a cell of the same row; repeat for several (one edit, like a paste)', collect, [])
+    .requiredOption('--user <email>', 'who edits')
+    .option('--now <iso>', 'when the edit happens (ISO 8601; without an offset, in the spreadsheet zone)')
+    .action(async (workbook: string, opts: { sheet: string; row: string; column?: string; value?: string; set: string[]; user: string; now?: string }) => {
+      const out = output(program.opts().json);
+      const cells = editCells(opts);
+      const ws = await openExisting(workbook, opts.now);
+      const result = personEdit(ws, opts.sheet, opts.row, cells, opts.user);
+      await ws.save();
+      out.data(result, () => [`edited ${result.range} as ${opts.user}`, ...result.runs.map(runSummary)].join('\n'));
+      if (result.runs.some((r) => !r.ok)) process.exitCode = 1;
+    });
+
+  program
+    .command('tick')
+    .description('Runs the time trigger (tick) at an instant.')
+    .argument('<workbook>', 'path of the .xlsx workbook')
+    .requiredOption('--now <iso>', 'the instant (ISO 8601; without an offset, in the spreadsheet zone)')
+    .action(async (workbook: string, opts: { now: string }) => {
+      const out = output(program.opts().json);
+      const ws = await openExisting(workbook, opts.now);
+      const run = ws.invoke('tick', { kind: 'time', at: ws.rt.clock.now() });
+      await ws.save();
+      out.data(run, () => runSummary(run));
+      if (!run.ok) process.exitCode = 1;
+    });
+
+  program
+    .command('run')
+    .description('Runs the installed time triggers over a span of simulated time.')
+    .argument('<workbook>', 'path of the .xlsx workbook')
+    .requiredOption('--from <iso>', 'start of the span')
+    .requiredOption('--to <iso>', 'end of the span')
+    .option('--step <duration>', 'tick interval when no clock trigger is installed (e.g. 5m, 1h)', '5m')
+    .action(async (workbook: string, opts: { from: string; to: string; step: string }) => {
+      const out = output(program.opts().json);
+      const ws = await openExisting(workbook);
+      const zone = ws.spreadsheet.timeZone();
+      const from = parseNow(opts.from, zone) as Date;
+      const to = parseNow(opts.to, zone) as Date;
+      if (to.getTime() < from.getTime()) throw new UsageError('--to is before --from');
+      const step = parseDuration(opts.step);
+      const runs = runSpan(ws, from, to, step, (i, total) => {
+        if (!out.json && process.stderr.isTTY) process.stderr.write(`\r${i}/${total} trigger runs`);
+      });
+      if (!out.json && process.stderr.isTTY) process.stderr.write('\n');
+      await ws.save();
+      const failed = runs.filter((r) => !r.ok);
+      out.data({ runs: runs.length, failed, calls: sumCalls(runs) }, () =>
+        [`${runs.length} trigger runs from ${from.toISOString()} to ${to.toISOString()}, ${failed.length} failed`, ...failed.map(runSummary)].join('\n'),
+      );
+      if (failed.length > 0) process.exitCode = 1;
+    });
+
+  program
+    .command('status')
+    .description('Counts rows per tab and Outbox states, shows the last Log lines and the last run’s service calls.')
+    .argument('<workbook>', 'path of the .xlsx workbook')
+    .option('--log <n>', 'how many Log lines', '10')
+    .action(async (workbook: string, opts: { log: string }) => {
+      const out = output(program.opts().json);
+      const ws = await openExisting(workbook);
+      const status = workbookStatus(ws, Number(opts.log) || 10);
+      out.data(status, () => formatStatus(status));
+    });
+
+  program
+    .command('mail')
+    .description('Lists the mail sent, with the .eml file of each.')
+    .argument('<workbook>', 'path of the .xlsx workbook')
+    .action(async (workbook: string) => {
+      const out = output(program.opts().json);
+      const ws = await openExisting(workbook);
+      const sent = ws.mail.sent();
+      out.data(sent, () =>
+        sent.length === 0
+          ? 'no mail sent'
+          : sent.map((m) => `${m.sentAt}  to ${m.to.join(', ')}${m.cc.length ? ` cc ${m.cc.join(', ')}` : ''}  "${m.subject}"\n    ${m.file}`).join('\n'),
+      );
+    });
+
+  program
+    .command('calendar')
+    .description('Lists the calendar events scheduled, with the .ics file of each calendar.')
+    .argument('<workbook>', 'path of the .xlsx workbook')
+    .action(async (workbook: string) => {
+      const out = output(program.opts().json);
+      const ws = await openExisting(workbook);
+      const events = ws.calendar.events();
+      out.data(events, () =>
+        events.length === 0
+          ? 'no events'
+          : events
+              .map((e) => `${e.start?.dateTime ?? e.start?.date}  ${e.summary}  [${(e.attendees ?? []).map((a) => a.email).join(', ')}]  reminders ${(e.reminders?.overrides ?? []).map((o) => `${o.minutes}m`).join(', ')}`)
+              .join('\n') + `\n\n.ics files: ${path.join(ws.stateDir, 'calendar')}`,
+      );
+    });
+
+  program
+    .command('demo')
+    .description('The main job on the local Workspace: makes a demo workbook and shows what it made.')
+    .argument('[dir]', 'folder for the demo files', 'demo')
+    .action(async (dir: string) => {
+      const { runDemo } = await import('./demo');
+      await runDemo(dir, output(program.opts().json));
+    });
+
+  return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function editCells(opts: { column?: string; value?: string; set: string[] }): Array<[string, string]> {
+  const cells: Array<[string, string]> = [];
+  if (opts.column !== undefined) {
+    if (opts.value === undefined) throw new UsageError('--column needs --value');
+    cells.push([opts.column, opts.value]);
+  } else if (opts.value !== undefined) throw new UsageError('--value needs --column');
+  for (const pair of opts.set) {
+    const i = pair.indexOf('=');
+    if (i <= 0) throw new UsageError(`--set takes HEADER=VALUE, not "${pair}"`);
+    cells.push([pair.slice(0, i), pair.slice(i + 1)]);
+  }
+  if (cells.length === 0) throw new UsageError('nothing to write: give --column and --value, or --set HEADER=VALUE');
+  return cells;
+}
+
+export interface EditResult {
+  range: string;
+  runs: RunRecord[];
+}
+
+/**
+ * Types the cells into the row as a person would (parsed like Sheets input), then fires
+ * the simple onEdit and the installable on-edit triggers as the UI does.
+ */
+export function personEdit(ws: LocalWorkspace, tabName: string, rowText: string, cells: Array<[string, string]>, user: string): EditResult {
+  const def = findTab(tabName);
+  const sheetName = def ? ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === def.key) : undefined;
+  if (!def || !sheetName) throw new UsageError(`unknown tab "${tabName}" (tabs: ${ws.spreadsheet.sheetNames().join(', ')})`);
+  const values = ws.spreadsheet.readValues(sheetName);
+  const header = (values[0] ?? []).map((h) => String(h));
+  const columns = cells.map(([headerText]) => {
+    const col = findColumn(def, headerText);
+    const index = col ? header.findIndex((h) => findColumn(def, h)?.key === col.key) : header.findIndex((h) => h.trim() === headerText.trim());
+    if (index < 0) throw new UsageError(`unknown column "${headerText}" on ${sheetName} (columns: ${header.filter(Boolean).join(', ')})`);
+    return index + 1;
+  });
+  const row = rowText === 'new' ? Math.max(values.length, 1) + 1 : Number(rowText);
+  if (!Number.isInteger(row) || row < 2) throw new UsageError(`--row must be a sheet row number from 2 (row 1 is the header) or "new", not "${rowText}"`);
+  const tz = ws.spreadsheet.timeZone();
+  const locale = ws.spreadsheet.locale();
+  const first = Math.min(...columns);
+  const last = Math.max(...columns);
+  // One rectangular edit from the first to the last column, like a paste; cells in between keep their values.
+  const current = values[row - 1] ?? [];
+  const line: unknown[] = [];
+  for (let col = first; col <= last; col++) line.push(current[col - 1] ?? '');
+  cells.forEach(([, text], k) => {
+    const col = columns[k];
+    const typed = typeInput(text, { timeZone: tz, locale, plainText: ws.spreadsheet.numberFormat(sheetName, row, col) === '@' });
+    line[col - first] = typed.value instanceof Date ? ws.rt.date(typed.value.getTime()) : typed.value;
+  });
+  ws.rt.beginExecution(ws.rt.clock.now(), { kind: 'ui', activeUser: user, effectiveUser: user });
+  let edit;
+  try {
+    edit = ws.spreadsheet.personEdit(sheetName, row, first, [line], user);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const runs = fireOnEdit(ws, edit.range, edit.oldValues, user);
+  return { range: `${sheetName}!${edit.range.getA1Notation()}`, runs };
+}
+
+/** The simple onEdit (as the editor, limited) then each installable on-edit trigger (as its owner). */
+function fireOnEdit(ws: LocalWorkspace, range: GoogleAppsScript.Spreadsheet.Range, oldValues: unknown[][], user: string): RunRecord[] {
+  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+  const event = (authMode: string, triggerUid?: string) => ({
+    authMode,
+    range,
+    source: range.getSheet().getParent(),
+    user: { getEmail: () => user, getNickname: () => user.split('@')[0], toString: () => user },
+    ...(single ? { value: ws.spreadsheet.readValues(range.getSheet().getName())[range.getRow() - 1]?.[range.getColumn() - 1], oldValue: oldValues[0][0] } : {}),
+    ...(triggerUid ? { triggerUid } : {}),
+  });
+  const at = ws.rt.clock.now();
+  const runs: RunRecord[] = [];
+  if (ws.entryPoints().includes('onEdit')) runs.push(ws.invoke('onEdit', { kind: 'ui', user, at, args: [event('LIMITED')] }));
+  for (const trigger of ws.script.editTriggers()) {
+    runs.push(ws.invoke(trigger.handler, { kind: 'ui', user, effectiveUser: trigger.owner, at, args: [event('FULL', trigger.id)] }));
+  }
+  return runs;
+}
+
+/** Fires the clock triggers due in [from, to], or `tick` every `stepMs` when none is installed. */
+export function runSpan(ws: LocalWorkspace, from: Date, to: Date, stepMs: number, progress?: (i: number, total: number) => void): RunRecord[] {
+  const firings = ws.script.clockFiringsBetween(from.getTime(), to.getTime(), ws.spreadsheet.timeZone());
+  const plan =
+    firings.length > 0 || ws.script.hasClockTriggers()
+      ? firings.map((f) => ({ handler: f.handler, owner: f.owner, atMs: f.atMs }))
+      : stepTimes(from.getTime(), to.getTime(), stepMs).map((atMs) => ({ handler: 'tick', owner: ws.owner, atMs }));
+  const runs: RunRecord[] = [];
+  plan.forEach((p, i) => {
+    runs.push(ws.invoke(p.handler, { kind: 'time', user: p.owner, at: new Date(p.atMs) }));
+    progress?.(i + 1, plan.length);
+  });
+  return runs;
+}
+
+function stepTimes(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let t = from; t <= to; t += step) out.push(t);
+  return out;
+}
+
+export function parseDuration(text: string): number {
+  const m = /^(\d+)\s*(s|m|h|d)$/.exec(text.trim());
+  if (!m || Number(m[1]) === 0) throw new UsageError(`--step takes a duration like 5m, 1h or 1d, not "${text}"`);
+  const unit = { s: 1000, m: 60000, h: 3600000, d: 86400000 }[m[2] as 's' | 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}
+
+function sumCalls(runs: RunRecord[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of runs) for (const c of r.calls) out[c.call] = (out[c.call] ?? 0) + c.count;
+  return out;
+}
+
+export interface WorkbookStatus {
+  workbook: string;
+  tabs: Array<{ name: string; rows: number }>;
+  outbox: Record<string, number>;
+  log: string[][];
+  lastRuns: RunRecord[];
+}
+
+export function workbookStatus(ws: LocalWorkspace, logLines: number): WorkbookStatus {
+  const tabs = ws.spreadsheet.sheetNames().map((name) => ({ name, values: ws.spreadsheet.readValues(name) }));
+  const byKey = (key: string) => tabs.find((t) => findTab(t.name)?.key === key);
+  const outbox: Record<string, number> = {};
+  const outboxTab = byKey('outbox');
+  if (outboxTab && outboxTab.values.length > 0) {
+    const stateCol = outboxTab.values[0].findIndex((h) => findColumn(findTab(outboxTab.name)!, String(h))?.key === 'state');
+    for (const row of outboxTab.values.slice(1)) {
+      const state = String(row[stateCol] ?? '') || '(empty)';
+      outbox[state] = (outbox[state] ?? 0) + 1;
+    }
+  }
+  const logTab = byKey('log');
+  const log = logTab ? logTab.values.slice(1).slice(-logLines).map((r) => r.map((v) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : String(v)))) : [];
+  return {
+    workbook: ws.workbook,
+    tabs: tabs.map((t) => ({ name: t.name, rows: Math.max(t.values.length - 1, 0) })),
+    outbox,
+    log,
+    lastRuns: ws.lastRuns(),
+  };
+}
+
+function formatStatus(s: WorkbookStatus): string {
+  const lines = [`${s.workbook}`, '', 'rows per tab:', ...s.tabs.map((t) => `  ${t.name.padEnd(22)} ${t.rows}`)];
+  lines.push('', 'outbox:', ...(Object.keys(s.outbox).length ? Object.entries(s.outbox).map(([k, v]) => `  ${k.padEnd(22)} ${v}`) : ['  (empty)']));
+  lines.push('', 'last log lines:', ...(s.log.length ? s.log.map((r) => '  ' + r.join(' | ')) : ['  (empty)']));
+  lines.push('', 'last command’s runs:', ...(s.lastRuns.length ? s.lastRuns.map(runSummary) : ['  (none)']));
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`reglament: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`reglament: ${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv).then((code) => process.exit(code));
+}
