@@ -21,10 +21,10 @@
 import * as path from 'path';
 import type { FakeService, Runtime } from '../../runtime';
 import { DailyQuota } from './quota';
-import { Outbox, fileName, type IndexEntry, type SentMail } from './outbox';
+import { Outbox, fileName, type SentMail } from './outbox';
 import { checkMail, type MailInput } from './rules';
 
-export type { IndexEntry, SentMail } from './outbox';
+export type { SentMail } from './outbox';
 export { QUOTA_EXCEEDED } from './quota';
 export * from './rules';
 
@@ -35,10 +35,8 @@ export interface MailFake extends FakeService {
   globals: { MailApp: unknown; GmailApp: unknown };
   /** The folder of .eml files and index.json, or null when mail stays in memory. */
   readonly mailDir: string | null;
-  /** Messages sent through this instance, in order (no call counting). */
+  /** Every message sent, earlier runs (index.json) first, in order (no call counting). */
   sent(): SentMail[];
-  /** index.json as written so far, including earlier runs (no call counting). */
-  index(): IndexEntry[];
   /** Recipients left today for the effective user (no call counting). */
   remainingQuota(): number;
   /** Test hook: the next `n` sendEmail calls throw rt.error(message) and send nothing. */
@@ -109,7 +107,6 @@ export function createMailService(rt: Runtime, options: { mailDir?: string } = {
   const outbox = new Outbox(mailDir);
   const quota = new DailyQuota(rt);
   const faults = new FaultPlan();
-  const sentList: SentMail[] = [];
   const fail = (message: string): Error => rt.error(message);
 
   function refuseUnsupported(o: Fields): void {
@@ -135,22 +132,22 @@ export function createMailService(rt: Runtime, options: { mailDir?: string } = {
     const record: SentMail = {
       seq,
       file,
-      path: outbox.pathOf(file),
       to: mail.to.map((a) => a.address),
       cc: mail.cc.map((a) => a.address),
       bcc: mail.bcc.map((a) => a.address),
+      subject: mail.subject,
+      sentAt: new Date(sentMs).toISOString(),
+      quotaUsed: mail.recipients,
       replyTo: mail.replyTo,
       from,
       fromName: mail.name,
-      subject: mail.subject,
+      messageId: `<${seq}.${sentMs}.reglament@${domain || 'localhost'}>`,
       text: mail.body,
       html: mail.htmlBody,
-      sentAt: new Date(sentMs).toISOString(),
-      messageId: `<${seq}.${sentMs}.reglament@${domain || 'localhost'}>`,
+      path: outbox.pathOf(file),
     };
     quota.consume(mail.recipients);
-    outbox.add(record, mail, mail.recipients);
-    sentList.push(record);
+    outbox.add(record, mail);
   }
 
   const MailApp = {
@@ -191,8 +188,7 @@ export function createMailService(rt: Runtime, options: { mailDir?: string } = {
   return {
     globals: { MailApp, GmailApp },
     mailDir,
-    sent: () => sentList.map((m) => ({ ...m, to: [...m.to], cc: [...m.cc], bcc: [...m.bcc] })),
-    index: () => outbox.index(),
+    sent: () => outbox.all(),
     remainingQuota: () => quota.remaining(),
     failNext: (n, message = TRANSIENT_ERROR) => faults.failNext(n, message),
     failAfter: (count, message = TRANSIENT_ERROR) => faults.failAfter(count, message),

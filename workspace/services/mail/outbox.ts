@@ -4,6 +4,8 @@
  *
  * Composing is asynchronous in nodemailer while sendEmail is synchronous in Apps Script, so
  * a send is recorded at once and its file is written by flush() (run after each execution).
+ * index.json keeps the whole record (bodies too) so a later run can list earlier mail
+ * synchronously without parsing .eml files.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,9 +15,10 @@ import type { Address } from './rules';
 
 export const INDEX_FILE = 'index.json';
 
-/** One line of index.json. */
-export interface IndexEntry {
+/** A message as sent; one line of index.json (without `path`). */
+export interface SentMail {
   seq: number;
+  /** File name inside the mail folder. */
   file: string;
   to: string[];
   cc: string[];
@@ -24,45 +27,32 @@ export interface IndexEntry {
   sentAt: string;
   /** Recipients this message took from the daily quota (to + cc + bcc). */
   quotaUsed: number;
-}
-
-/** A message as sent, for tests and the CLI. */
-export interface SentMail {
-  seq: number;
-  /** File name inside the mail folder. */
-  file: string;
-  /** Full path, or null when mail is kept in memory only. */
-  path: string | null;
-  to: string[];
-  cc: string[];
-  bcc: string[];
   replyTo: string | null;
   /** The From address; fromName is its display name. */
   from: string;
   fromName: string | null;
-  subject: string;
+  messageId: string;
   text: string;
   html: string | null;
-  sentAt: string;
-  messageId: string;
+  /** Full path of the .eml, or null when mail is kept in memory only. */
+  path: string | null;
 }
 
-interface Outgoing {
-  mail: SentMail;
-  toAddr: Address[];
-  ccAddr: Address[];
-  bccAddr: Address[];
-  quotaUsed: number;
+interface Recipients {
+  to: Address[];
+  cc: Address[];
+  bcc: Address[];
 }
 
 export function slug(subject: string): string {
   const s = subject
     .normalize('NFC')
+    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return s === '' ? 'no-subject' : s.toLowerCase();
+  return s === '' ? 'no-subject' : s;
 }
 
 export function fileName(seq: number, subject: string): string {
@@ -70,16 +60,20 @@ export function fileName(seq: number, subject: string): string {
 }
 
 export class Outbox {
-  private entries: IndexEntry[];
+  private records: SentMail[];
+  /** How many of `records` are in index.json. */
+  private written: number;
+  /** Recipients with their display names, for messages not yet written. */
+  private names = new Map<number, Recipients>();
   private nextSeq: number;
-  private pending: Outgoing[] = [];
 
   /** `dir` null keeps everything in memory. */
   constructor(readonly dir: string | null) {
-    this.entries = dir ? readIndex(dir) : [];
+    this.records = dir ? readIndex(dir) : [];
+    this.written = this.records.length;
     let max = 0;
-    for (const e of this.entries) max = Math.max(max, e.seq);
-    // Files whose index line was never written still own their number.
+    for (const r of this.records) max = Math.max(max, r.seq);
+    // A file whose index line was never written still owns its number.
     if (dir && fs.existsSync(dir)) {
       for (const f of fs.readdirSync(dir)) {
         const m = /^(\d+)-.*\.eml$/.exec(f);
@@ -97,63 +91,47 @@ export class Outbox {
     return this.dir ? path.join(this.dir, file) : null;
   }
 
-  add(mail: SentMail, addrs: { to: Address[]; cc: Address[]; bcc: Address[] }, quotaUsed: number): void {
-    this.pending.push({ mail, toAddr: addrs.to, ccAddr: addrs.cc, bccAddr: addrs.bcc, quotaUsed });
+  add(mail: SentMail, recipients: Recipients): void {
+    this.records.push(mail);
+    this.names.set(mail.seq, recipients);
   }
 
-  index(): IndexEntry[] {
-    return this.entries.map((e) => ({ ...e }));
+  all(): SentMail[] {
+    return this.records.map((r) => ({ ...r, to: [...r.to], cc: [...r.cc], bcc: [...r.bcc] }));
   }
 
-  /** Writes pending messages in order; a failure leaves no partial file and keeps the rest pending. */
+  /** Writes unwritten messages in order; a failure leaves no partial file and keeps the rest for the next flush. */
   async flush(): Promise<void> {
     const dir = this.dir;
-    if (!dir) {
-      this.pending = [];
-      return;
-    }
-    while (this.pending.length > 0) {
-      const out = this.pending[0];
-      const target = path.join(dir, out.mail.file);
-      const eml = await compose(out);
-      try {
-        writeFileAtomic(target, eml);
-      } catch (err) {
-        removeTempFiles(dir, out.mail.file);
-        throw err;
-      }
-      const m = out.mail;
-      this.entries.push({
-        seq: m.seq,
-        file: m.file,
-        to: m.to,
-        cc: m.cc,
-        bcc: m.bcc,
-        subject: m.subject,
-        sentAt: m.sentAt,
-        quotaUsed: out.quotaUsed,
-      });
-      try {
-        writeFileAtomic(path.join(dir, INDEX_FILE), JSON.stringify(this.entries, null, 2) + '\n');
-      } catch (err) {
-        removeTempFiles(dir, INDEX_FILE);
-        throw err;
-      }
-      this.pending.shift();
+    if (!dir) return;
+    while (this.written < this.records.length) {
+      const mail = this.records[this.written];
+      const eml = await compose(mail, this.names.get(mail.seq));
+      atomically(dir, mail.file, eml);
+      const index = this.records.slice(0, this.written + 1).map(({ path: _path, ...line }) => line);
+      atomically(dir, INDEX_FILE, JSON.stringify(index, null, 2) + '\n');
+      this.names.delete(mail.seq);
+      this.written += 1;
     }
   }
 }
 
-function readIndex(dir: string): IndexEntry[] {
+function readIndex(dir: string): SentMail[] {
   const file = path.join(dir, INDEX_FILE);
   if (!fs.existsSync(file)) return [];
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as IndexEntry[];
+  const lines = JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<SentMail, 'path'>[];
+  return lines.map((l) => ({ ...l, path: path.join(dir, l.file) }));
 }
 
-/** writeFileAtomic leaves its temp file behind when the write itself fails. */
-function removeTempFiles(dir: string, file: string): void {
-  for (const f of fs.readdirSync(dir)) {
-    if (f.startsWith(`.${file}.`) && f.endsWith('.tmp')) fs.rmSync(path.join(dir, f), { force: true });
+/** writeFileAtomic leaves its temp file behind when the write itself fails; remove it. */
+function atomically(dir: string, file: string, data: string | Buffer): void {
+  try {
+    writeFileAtomic(path.join(dir, file), data);
+  } catch (err) {
+    for (const f of fs.readdirSync(dir)) {
+      if (f.startsWith(`.${file}.`) && f.endsWith('.tmp')) fs.rmSync(path.join(dir, f), { force: true });
+    }
+    throw err;
   }
 }
 
@@ -162,13 +140,14 @@ function orNothing(list: Address[]): Address[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 
-function compose(out: Outgoing): Promise<Buffer> {
-  const m = out.mail;
+function compose(m: SentMail, names: Recipients | undefined): Promise<Buffer> {
+  const bare = (list: string[]): Address[] => list.map((address) => ({ name: '', address }));
+  const r = names ?? { to: bare(m.to), cc: bare(m.cc), bcc: bare(m.bcc) };
   const composer = new MailComposer({
     from: { name: m.fromName ?? '', address: m.from },
-    to: orNothing(out.toAddr),
-    cc: orNothing(out.ccAddr),
-    bcc: orNothing(out.bccAddr),
+    to: orNothing(r.to),
+    cc: orNothing(r.cc),
+    bcc: orNothing(r.bcc),
     replyTo: m.replyTo ?? undefined,
     subject: m.subject,
     text: m.text,
