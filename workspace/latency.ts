@@ -111,6 +111,23 @@ const TABLE: Record<string, Latency> = {
   'ScriptApp.getProjectTriggers': { baseMs: 150 },
   'ScriptApp.deleteTrigger': { baseMs: 200 },
   'TriggerBuilder.create': { baseMs: 300 },
+  'ClockTriggerBuilder.create': { baseMs: 300 },
+  'SpreadsheetTriggerBuilder.create': { baseMs: 300 },
+  // Builder steps only assemble a request locally; create() is the round trip.
+  'ScriptApp.newTrigger': { baseMs: 1 },
+  'TriggerBuilder.timeBased': { baseMs: 1 },
+  'TriggerBuilder.forSpreadsheet': { baseMs: 1 },
+  'ScriptApp.getUserTriggers': { baseMs: 150 },
+  'ScriptApp.getScriptId': { baseMs: 5 },
+  'ScriptApp.getOAuthToken': { baseMs: 20 },
+  'Cache.getAll': { baseMs: 20 },
+  'Cache.putAll': { baseMs: 30 },
+  'Cache.removeAll': { baseMs: 20 },
+  'CacheService.getUserCache': { baseMs: 5 },
+  'CacheService.getDocumentCache': { baseMs: 5 },
+  'Properties.getKeys': { baseMs: 40 },
+  'Properties.deleteAllProperties': { baseMs: 60 },
+  'Lock.hasLock': { baseMs: 5 },
   'Session.getActiveUser': { baseMs: 10 },
   'Session.getEffectiveUser': { baseMs: 10 },
   'Session.getScriptTimeZone': { baseMs: 5 },
@@ -122,6 +139,8 @@ const TABLE: Record<string, Latency> = {
 
 /** Fallbacks by service for methods not in the table. */
 const SERVICE_DEFAULT: Record<string, number> = {
+  ClockTriggerBuilder: 1,
+  SpreadsheetTriggerBuilder: 1,
   SpreadsheetApp: 30,
   Spreadsheet: 30,
   Sheet: 30,

@@ -82,10 +82,10 @@ export function createLockService(rt: Runtime): LockFake {
     const acquire = (timeoutMs: number): boolean => {
       const timeout = Math.max(0, Number(timeoutMs) || 0);
       const doc = state.read();
-      let entry = doc.locks[key];
+      let entry: LockEntry | undefined = doc.locks[key];
       let now = rt.clock.nowMs();
       if (!isFreeFor(entry, now)) {
-        const wait = freeAtMs(entry) - now;
+        const wait = freeAtMs(entry!) - now;
         if (wait > timeout) {
           rt.clock.advance(timeout);
           return false;
