@@ -140,6 +140,10 @@ const TABLE: Record<string, Latency> = {
 /** Fallbacks by service for methods not in the table. */
 const SERVICE_DEFAULT: Record<string, number> = {
   ClockTriggerBuilder: 1,
+  HtmlService: 2,
+  HtmlOutput: 1,
+  HtmlTemplate: 5,
+  Session: 5,
   SpreadsheetTriggerBuilder: 1,
   SpreadsheetApp: 30,
   Spreadsheet: 30,

@@ -67,7 +67,8 @@ export class SimClock {
     private elapsedMs = 0,
   ) {}
   nowMs(): number {
-    return this.startMs + this.elapsedMs;
+    // Latencies below a millisecond accumulate; a Date holds whole milliseconds.
+    return Math.floor(this.startMs + this.elapsedMs);
   }
   now(): Date {
     return new Date(this.nowMs());

@@ -1,0 +1,2 @@
+export { createSessionService } from './session';
+export type { SessionOptions, FakeUser } from './session';
