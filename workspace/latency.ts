@@ -81,6 +81,8 @@ const TABLE: Record<string, Latency> = {
   'Calendar.Events.update': { baseMs: 400 },
   'Calendar.Events.remove': { baseMs: 300 },
   'Calendar.Events.list': { baseMs: 300 },
+  'Calendar.Calendars.get': { baseMs: 200 },
+  'CalendarApp.Calendar.getEvents': { baseMs: 400 },
   'CalendarApp.getCalendarById': { baseMs: 150 },
   'CalendarApp.getDefaultCalendar': { baseMs: 150 },
 
