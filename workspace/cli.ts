@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import * as path from 'path';
 import { findColumn, findTab } from '../src/core/schema';
-import { typeInput, parseInstant } from './typing';
+import { parseInstant } from './typing';
 import { LocalWorkspace, RunRecord } from './workspace';
 import { isValidTimeZone } from './tz';
 
@@ -251,18 +251,18 @@ export function personEdit(ws: LocalWorkspace, tabName: string, rowText: string,
   });
   const row = rowText === 'new' ? Math.max(values.length, 1) + 1 : Number(rowText);
   if (!Number.isInteger(row) || row < 2) throw new UsageError(`--row must be a sheet row number from 2 (row 1 is the header) or "new", not "${rowText}"`);
-  const tz = ws.spreadsheet.timeZone();
-  const locale = ws.spreadsheet.locale();
   const first = Math.min(...columns);
   const last = Math.max(...columns);
-  // One rectangular edit from the first to the last column, like a paste; cells in between keep their values.
+  // One rectangular edit from the first to the last column, like a paste. Cells in between
+  // keep their values: text is re-entered with an apostrophe so Sheets does not re-parse it.
   const current = values[row - 1] ?? [];
   const line: unknown[] = [];
-  for (let col = first; col <= last; col++) line.push(current[col - 1] ?? '');
+  for (let col = first; col <= last; col++) {
+    const v = current[col - 1] ?? '';
+    line.push(typeof v === 'string' && v !== '' ? `'${v}` : v);
+  }
   cells.forEach(([, text], k) => {
-    const col = columns[k];
-    const typed = typeInput(text, { timeZone: tz, locale, plainText: ws.spreadsheet.numberFormat(sheetName, row, col) === '@' });
-    line[col - first] = typed.value instanceof Date ? ws.rt.date(typed.value.getTime()) : typed.value;
+    line[columns[k] - first] = text; // typed text: the spreadsheet parses it as Sheets parses input
   });
   ws.rt.beginExecution(ws.rt.clock.now(), { kind: 'ui', activeUser: user, effectiveUser: user });
   let edit;
@@ -297,7 +297,8 @@ function fireOnEdit(ws: LocalWorkspace, range: GoogleAppsScript.Spreadsheet.Rang
 
 /** Fires the clock triggers due in [from, to], or `tick` every `stepMs` when none is installed. */
 export function runSpan(ws: LocalWorkspace, from: Date, to: Date, stepMs: number, progress?: (i: number, total: number) => void): RunRecord[] {
-  const firings = ws.script.clockFiringsBetween(from.getTime(), to.getTime(), ws.spreadsheet.timeZone());
+  // The firing window is half-open [from, to); +1 ms makes the end instant inclusive like the fallback steps.
+  const firings = ws.script.clockFiringsBetween(from.getTime(), to.getTime() + 1, ws.spreadsheet.timeZone());
   const plan =
     firings.length > 0 || ws.script.hasClockTriggers()
       ? firings.map((f) => ({ handler: f.handler, owner: f.owner, atMs: f.atMs }))

@@ -35,6 +35,9 @@ const TABLE: Record<string, Latency> = {
   'Spreadsheet.getSpreadsheetTimeZone': { baseMs: 20 },
   'Spreadsheet.setSpreadsheetTimeZone': { baseMs: 100 },
   'Sheet.getRange': { baseMs: 5 },
+  // A Sheet object already carries its name and index.
+  'Sheet.getName': { baseMs: 2 },
+  'Sheet.getIndex': { baseMs: 2 },
   'Sheet.getDataRange': { baseMs: 20 },
   'Sheet.getLastRow': { baseMs: 20 },
   'Sheet.getLastColumn': { baseMs: 20 },

@@ -55,6 +55,8 @@ function repairHeader(sheet: Sheet, def: (typeof TABS)[number], locale: Locale, 
   const { missing } = mapColumns(def, header);
   if (missing.length === 0) return;
   // Missing headers go after the last used column: existing columns never move.
+  const room = sheet.getMaxColumns() - lastCol;
+  if (room < missing.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing.length - room);
   sheet.getRange(1, lastCol + 1, 1, missing.length).setValues([missing.map((col) => headerOf(col, locale))]);
   for (const col of missing) {
     const name = `${tabName(def, locale)}: ${headerOf(col, locale)}`;
