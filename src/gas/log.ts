@@ -1,5 +1,4 @@
 import { TabData, appendRows } from './workbook';
-import { asText } from './cells';
 
 export interface LogEntry {
   tab: string;
@@ -22,11 +21,11 @@ export function appendLog(log: TabData | null, entries: LogEntry[], now: Date = 
     log,
     entries.map((e) => ({
       time: now,
-      user: asText(e.user ?? user),
-      tab: asText(e.tab),
-      rowKey: asText(e.rowKey),
-      action: asText(e.action),
-      details: asText(e.details),
+      user: e.user ?? user,
+      tab: e.tab,
+      rowKey: e.rowKey,
+      action: e.action,
+      details: e.details,
     })),
   );
 }

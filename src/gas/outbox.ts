@@ -11,7 +11,7 @@
  * nothing is silently dropped.
  */
 import { OUTBOX_STATES, Locale, choiceLabel, findChoice } from '../core/schema';
-import { asText } from './cells';
+import { toCells } from './cells';
 import { appendRows, cell, TabData, sheetRow } from './workbook';
 
 export type OutboxState = (typeof OUTBOX_STATES)[number]['key'];
@@ -102,11 +102,11 @@ export function sendOnce(outbox: TabData, mail: OutgoingMail, locale: Locale, no
   if (!row) {
     appendRows(outbox, [
       {
-        key: asText(mail.key),
+        key: mail.key,
         due: now,
-        recipient: asText(mail.to.join(', ')),
-        template: asText(mail.template),
-        subject: asText(mail.subject),
+        recipient: mail.to.join(', '),
+        template: mail.template,
+        subject: mail.subject,
         state: choiceLabel(OUTBOX_STATES[0], locale),
         attempts: 0,
         lastError: '',
@@ -165,12 +165,12 @@ export function writeState(
   };
   set('state', choiceLabel(OUTBOX_STATES.find((s) => s.key === state) ?? OUTBOX_STATES[0], locale));
   if (fields.attempts !== undefined) set('attempts', fields.attempts);
-  if (fields.lastError !== undefined) set('lastError', fields.lastError ? asText(fields.lastError) : '');
+  if (fields.lastError !== undefined) set('lastError', fields.lastError);
   if (fields.sentAt !== undefined) set('sentAt', fields.sentAt);
   const keys = ['state', 'attempts', 'lastError', 'sentAt'].map((k) => outbox.columns.index[k]).filter((i) => i !== undefined) as number[];
   const first = Math.min(...keys);
   const last = Math.max(...keys);
-  outbox.sheet.getRange(sheetRow(index), first + 1, 1, last - first + 1).setValues([values.slice(first, last + 1)]);
+  outbox.sheet.getRange(sheetRow(index), first + 1, 1, last - first + 1).setValues([toCells(values.slice(first, last + 1))]);
 }
 
 export function errorMessage(e: unknown): string {

@@ -6,7 +6,11 @@ import { headerOf, Locale, mapColumns, TABS, tabName } from '../core/schema';
 import { findSetting, parseLocale, SETTINGS, settingDescription, settingLabel } from '../core/settings';
 import { asText } from './cells';
 import { LogEntry } from './log';
-import { sheetsByTab } from './workbook';
+import { readTab, sheetsByTab } from './workbook';
+import { applyColumnRules, applyProblemHighlight, applyProtections } from './rules';
+import { staffDirectory } from '../core/permissions';
+import { recordsOf } from './records';
+import { zoneOf } from './zone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -46,6 +50,14 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
   }
   fillSettings(existing.get('settings') as Sheet, ss, locale, report);
   removeDefaultSheet(ss, report);
+  const staff = staffByDepartment(existing.get('staff'), ss.getSpreadsheetTimeZone());
+  const owner = Session.getEffectiveUser().getEmail();
+  for (const def of TABS) {
+    const sheet = existing.get(def.key) as Sheet;
+    applyColumnRules(sheet, def, locale);
+    applyProblemHighlight(sheet, def);
+    applyProtections(sheet, def, owner, staff);
+  }
   return report;
 }
 
@@ -87,4 +99,16 @@ function removeDefaultSheet(ss: Spreadsheet, report: SetupReport): void {
     const name = sheet.getName();
     if (/^(Sheet|Лист)\d+$/.test(name) && sheet.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(sheet);
   }
+}
+
+/** Staff e-mails per department, for the department protections. */
+function staffByDepartment(sheet: Sheet | undefined, timeZone: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const tab = readTab(sheet, 'staff');
+  if (!tab) return out;
+  for (const member of staffDirectory(recordsOf(tab), zoneOf(timeZone)).members.values()) {
+    if (!member.department) continue;
+    out.set(member.department, [...(out.get(member.department) ?? []), member.email]);
+  }
+  return out;
 }

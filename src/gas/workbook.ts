@@ -3,6 +3,7 @@
  * once (getValues) and writes in batches (setValues). No rules live here.
  */
 import { ColumnMap, findTab, mapColumns, TabDef, TabKey, tabDef } from '../core/schema';
+import { toCells } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -49,7 +50,7 @@ export function cell(tab: TabData, row: readonly unknown[], key: string): unknow
   return i === undefined ? '' : row[i];
 }
 
-/** Appends rows (objects keyed by column key) with one setValues call. */
+/** Appends rows (objects keyed by column key, strings as plain text) with one setValues call. */
 export function appendRows(tab: TabData, records: Array<Record<string, unknown>>): void {
   if (records.length === 0) return;
   const width = Math.max(tab.header.length, 1);
@@ -62,6 +63,6 @@ export function appendRows(tab: TabData, records: Array<Record<string, unknown>>
     return row;
   });
   const start = tab.sheet.getLastRow() + 1;
-  tab.sheet.getRange(start, 1, values.length, width).setValues(values);
+  tab.sheet.getRange(start, 1, values.length, width).setValues(values.map(toCells));
   tab.rows.push(...values);
 }

@@ -1,0 +1,33 @@
+/**
+ * A feature (orders, calls, schedules, …) plugs into the entry points through this
+ * shape: the tabs whose edits it handles, what it does on a tick, and what setup adds.
+ */
+import { TabKey } from '../core/schema';
+import { RunContext } from './context';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** An edit as the installable trigger sees it, resolved to the tab and its rows. */
+export interface TabEdit {
+  tab: TabKey;
+  range: Range;
+  /** Data row indexes (0-based, below the header) the edit touched. */
+  rows: number[];
+  /** Column keys the edit touched (unknown columns left out). */
+  columns: string[];
+  /** Single-cell edits only, as Google gives them. */
+  value?: unknown;
+  oldValue?: unknown;
+  user: string;
+}
+
+export interface Feature {
+  name: string;
+  tabs: TabKey[];
+  /** Runs inside the installable onEdit, under the script lock. */
+  onEdit?(ctx: RunContext, edit: TabEdit): void;
+  /** Runs in every tick, under the script lock; should stop early when `deadline` (ms) is near. */
+  tick?(ctx: RunContext, deadline: number): void;
+  /** Runs at the end of setupWorkbook (defaults, validations of its own). */
+  setup?(ctx: RunContext): void;
+}

@@ -1,0 +1,159 @@
+/**
+ * Per-column formats, dropdowns and validations, the highlight of rows with problems,
+ * and protections of system columns and department-owned columns. Re-running replaces
+ * Reglament's own rules and protections (found by their description) and touches no data.
+ */
+import { ColumnDef, ColumnType, Locale, TabDef, choiceLabel, mapColumns } from '../core/schema';
+import { DepartmentKey } from '../core/permissions';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+
+const PROTECTION_PREFIX = 'Reglament: ';
+
+/**
+ * Department columns locked by a Google protection (the rest of the ownership rules are
+ * enforced on edit): HR answers agreements and records receipt; Sales hands off.
+ */
+const PROTECTED_DEPARTMENT_COLUMNS: Partial<Record<string, Record<string, DepartmentKey[]>>> = {
+  agreements: { answer: ['hr'], hrComment: ['hr'] },
+  orders: { handOff: ['sales'], hrReceived: ['hr'] },
+};
+export const PROBLEM_BACKGROUND = '#f4cccc';
+
+function numberFormat(type: ColumnType, locale: Locale): string {
+  const date = locale === 'en' ? 'yyyy-mm-dd' : 'dd.mm.yyyy';
+  switch (type) {
+    case 'date':
+      return date;
+    case 'datetime':
+      return `${date} hh:mm`;
+    case 'number':
+      return '0.##';
+    case 'integer':
+      return '0';
+    case 'money':
+      return '#,##0.00';
+    case 'checkbox':
+      return 'General';
+    default:
+      return '@'; // plain text: "=1+1", "007" and "+7 999…" stay as typed
+  }
+}
+
+function validation(col: ColumnDef, locale: Locale): DataValidation | null {
+  const help = (ru: string, en: string) => (locale === 'en' ? en : ru);
+  const b = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+  switch (col.type) {
+    case 'checkbox':
+      return SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(false).build();
+    case 'list':
+      if (!col.choices || col.system) return null;
+      return b.requireValueInList(col.choices.map((ch) => choiceLabel(ch, locale)), true).setHelpText(help('Выберите из списка', 'Pick from the list')).build();
+    case 'email':
+      return b.requireTextIsEmail().setHelpText(help('Адрес e-mail', 'An e-mail address')).build();
+    case 'url':
+      return b.requireTextIsUrl().setHelpText(help('Ссылка https://…', 'A link https://…')).build();
+    case 'date':
+    case 'datetime':
+      return b.requireDate().setHelpText(help('Дата', 'A date')).build();
+    case 'number':
+    case 'integer':
+    case 'money':
+      return b.requireNumberGreaterThanOrEqualTo(0).setHelpText(help('Число не меньше 0', 'A number, 0 or more')).build();
+    default:
+      return null;
+  }
+}
+
+/** Formats and validations for every known column of the tab, below the header. */
+export function applyColumnRules(sheet: Sheet, def: TabDef, locale: Locale): void {
+  const lastCol = sheet.getLastColumn();
+  if (lastCol < 1) return;
+  const rows = sheet.getMaxRows() - 1;
+  if (rows < 1) return;
+  const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0];
+  const { index } = mapColumns(def, header);
+  for (const col of def.columns) {
+    const i = index[col.key];
+    if (i === undefined) continue;
+    const range = sheet.getRange(2, i + 1, rows, 1);
+    range.setNumberFormat(numberFormat(col.type, locale));
+    const rule = validation(col, locale);
+    if (rule) range.setDataValidation(rule);
+  }
+}
+
+/** Shades a row whose Problems cell is not empty. */
+export function applyProblemHighlight(sheet: Sheet, def: TabDef): void {
+  const lastCol = sheet.getLastColumn();
+  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const i = mapColumns(def, header).index['problems'];
+  if (i === undefined) return;
+  const letter = columnLetter(i + 1);
+  const rule = SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(`=$${letter}2<>""`)
+    .setBackground(PROBLEM_BACKGROUND)
+    .setRanges([sheet.getRange(2, 1, sheet.getMaxRows() - 1, lastCol)])
+    .build();
+  // Keep a person's own rules; replace only ours (same formula).
+  const others = sheet.getConditionalFormatRules().filter((r) => {
+    const condition = r.getBooleanCondition();
+    const values = condition ? condition.getCriteriaValues() : [];
+    return !(values.length === 1 && String(values[0]) === `=$${letter}2<>""`);
+  });
+  sheet.setConditionalFormatRules([...others, rule]);
+}
+
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Protects system columns (owner only) and department-owned columns (that department's
+ * staff, from the Staff tab). Earlier Reglament protections are removed and made anew,
+ * so a changed Staff list is picked up by re-running setup.
+ */
+export function applyProtections(sheet: Sheet, def: TabDef, owner: string, staffByDepartment: Map<string, string[]>): void {
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (p.getDescription().indexOf(PROTECTION_PREFIX) === 0) p.remove();
+  }
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) {
+    if (p.getDescription().indexOf(PROTECTION_PREFIX) === 0) p.remove();
+  }
+  if (def.systemTab) {
+    protect(sheet.protect(), `${PROTECTION_PREFIX}${def.en} (system)`, owner, []);
+    return;
+  }
+  const lastCol = sheet.getLastColumn();
+  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const { index } = mapColumns(def, header);
+  for (const col of def.columns) {
+    const i = index[col.key];
+    if (i === undefined) continue;
+    const owners = col.system ? [] : PROTECTED_DEPARTMENT_COLUMNS[def.key]?.[col.key];
+    if (!col.system && !owners) continue;
+    const editors = col.system ? [] : (owners ?? []).flatMap((d) => staffByDepartment.get(d) ?? []);
+    // A department column with nobody on Staff yet stays open (warning only) rather than locked.
+    const warningOnly = !col.system && editors.length === 0;
+    const range = sheet.getRange(1, i + 1, sheet.getMaxRows(), 1);
+    protect(range.protect(), `${PROTECTION_PREFIX}${def.en}: ${col.en}${col.system ? ' (system)' : ''}`, owner, editors, warningOnly);
+  }
+}
+
+function protect(p: GoogleAppsScript.Spreadsheet.Protection, description: string, owner: string, editors: string[], warningOnly = false): void {
+  p.setDescription(description);
+  if (warningOnly) {
+    p.setWarningOnly(true);
+    return;
+  }
+  const keep = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
+  const remove = p
+    .getEditors()
+    .map((u) => u.getEmail())
+    .filter((e) => e && !keep.has(e.toLowerCase()));
+  if (remove.length) p.removeEditors(remove);
+  if (editors.length) p.addEditors(editors);
+}

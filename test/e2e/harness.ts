@@ -1,0 +1,92 @@
+/**
+ * End-to-end harness: the real build/Code.js on a local Workspace in a temp folder,
+ * driven the way the CLI drives it (init, a person's edits, ticks at chosen instants).
+ * Run `npm run build` (npm test does) before these tests.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { LocalWorkspace, RunRecord } from '../../workspace/workspace';
+import { personEdit, runSpan } from '../../workspace/cli';
+import { parseInstant } from '../../workspace/typing';
+import { Limits } from '../../workspace/runtime';
+
+export interface Harness {
+  ws: LocalWorkspace;
+  dir: string;
+  workbook: string;
+  /** Types cells into a row as `user` (header → text) and fires onEdit; returns the runs. */
+  edit(tab: string, row: number | 'new', cells: Record<string, string>, user: string, at?: string): RunRecord[];
+  /** Runs the time trigger at a wall time in the spreadsheet zone (or an ISO instant with offset). */
+  tick(at: string): RunRecord;
+  /** Runs the installed triggers over a span. */
+  run(from: string, to: string, step?: string): RunRecord[];
+  /** Rows of a tab as records keyed by English header. */
+  rows(tab: string): Array<Record<string, unknown>>;
+  /** Saves and reopens the workspace from its files (what a next CLI command sees). */
+  reopen(): Promise<Harness>;
+  instant(at: string): Date;
+  close(): void;
+}
+
+export async function openHarness(options: { locale?: 'ru' | 'en'; timeZone?: string; now?: string; limits?: Partial<Limits>; dir?: string } = {}): Promise<Harness> {
+  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'reglament-'));
+  const workbook = path.join(dir, 'book.xlsx');
+  const fresh = !fs.existsSync(workbook);
+  const timeZone = options.timeZone ?? 'Europe/Moscow';
+  const now = parseInstant(options.now ?? '2026-11-23T09:00', timeZone);
+  const ws = await LocalWorkspace.open({ workbook, create: true, locale: options.locale ?? 'en', timeZone, now, limits: options.limits });
+  if (fresh) {
+    const run = ws.invoke('setupWorkbook', { kind: 'editor', at: now });
+    if (!run.ok) throw new Error(`setupWorkbook failed: ${run.error}`);
+  }
+  return wrap(ws, dir, workbook, options);
+}
+
+function wrap(ws: LocalWorkspace, dir: string, workbook: string, options: Parameters<typeof openHarness>[0]): Harness {
+  const zone = () => ws.spreadsheet.timeZone();
+  const instant = (at: string) => parseInstant(at, zone());
+  const h: Harness = {
+    ws,
+    dir,
+    workbook,
+    instant,
+    edit(tab, row, cells, user, at) {
+      if (at) ws.rt.clock.reset(instant(at).getTime());
+      return personEdit(ws, tab, String(row), Object.entries(cells), user).runs;
+    },
+    tick(at) {
+      return ws.invoke('tick', { kind: 'time', at: instant(at) });
+    },
+    run(from, to, step = '5m') {
+      const ms = { m: 60000, h: 3600000, d: 86400000 }[step.slice(-1) as 'm' | 'h' | 'd'] * Number(step.slice(0, -1));
+      return runSpan(ws, instant(from), instant(to), ms);
+    },
+    rows(tab) {
+      return englishRecords(ws, tab);
+    },
+    async reopen() {
+      await ws.save();
+      const next = await LocalWorkspace.open({ workbook, limits: options?.limits });
+      return wrap(next, dir, workbook, options);
+    },
+    close() {
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+import { findColumn, findTab } from '../../src/core/schema';
+
+/** A tab's rows keyed by the English header of each known column (extra columns by their own header). */
+export function englishRecords(ws: LocalWorkspace, tabName: string): Array<Record<string, unknown>> {
+  const def = findTab(tabName);
+  const name = ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === def?.key);
+  if (!def || !name) throw new Error(`no tab ${tabName}`);
+  const [header = [], ...rows] = ws.spreadsheet.readValues(name);
+  const keys = header.map((h) => findColumn(def, String(h))?.en ?? String(h));
+  return rows
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] ?? ''])));
+}
