@@ -145,6 +145,12 @@ const TABLE: Record<string, Latency> = {
 /** Fallbacks by service for methods not in the table. */
 const SERVICE_DEFAULT: Record<string, number> = {
   ClockTriggerBuilder: 1,
+  // Builders assemble a rule locally; the round trip is the set… call that applies it.
+  DataValidationBuilder: 1,
+  ConditionalFormatRuleBuilder: 1,
+  DataValidation: 1,
+  ConditionalFormatRule: 1,
+  BooleanCondition: 1,
   HtmlService: 2,
   HtmlOutput: 1,
   HtmlTemplate: 5,

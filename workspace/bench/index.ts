@@ -1,0 +1,5 @@
+/** Every bench case, in the order `npm run bench` runs them. Add yours here (one line). */
+import { BenchCase } from './report';
+import { foundationBench } from './foundation';
+
+export const BENCHES: BenchCase[] = [foundationBench];

@@ -1,0 +1,48 @@
+/** Printing bench figures: service calls by method, local wall time, estimated Google time. */
+import { RunRecord } from '../workspace';
+
+export interface BenchCase {
+  name: string;
+  run(): Promise<BenchFigure[]>;
+}
+
+export interface BenchFigure {
+  label: string;
+  record?: RunRecord;
+  localMs?: number;
+  note?: string;
+}
+
+export function printFigure(f: BenchFigure): void {
+  const lines = [`  ${f.label}`];
+  if (f.record) {
+    const r = f.record;
+    lines.push(
+      `    ${r.ok ? 'ok' : `FAILED: ${r.error}`} · ${r.totalCalls} service calls · estimated ${(r.estimatedGoogleMs / 1000).toFixed(2)} s on Google · ${r.localMs} ms here`,
+    );
+    for (const c of r.calls) lines.push(`      ${c.call.padEnd(40)} ×${String(c.count).padStart(5)}  ~${Math.round(c.estimatedMs)} ms`);
+  } else if (f.localMs !== undefined) {
+    lines.push(`    ${f.localMs.toFixed(1)} ms here`);
+  }
+  if (f.note) lines.push(`    ${f.note}`);
+  console.log(lines.join('\n'));
+}
+
+import { LocalWorkspace } from '../workspace';
+
+/**
+ * Fills a tab with rows below its header through the SpreadsheetApp fake (outside any
+ * measured run), growing the sheet as needed. Strings are written as plain text.
+ */
+export function bulkLoad(ws: LocalWorkspace, sheetName: string, rows: unknown[][], startRow = 2): void {
+  if (rows.length === 0) return;
+  const app = ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const sheet = app.getActiveSpreadsheet().getSheetByName(sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  const need = startRow + rows.length - 1;
+  if (sheet.getMaxRows() < need) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
+  const width = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => Array.from({ length: width }, (_, i) => (typeof r[i] === 'string' && r[i] !== '' ? `'${r[i]}` : r[i] ?? '')));
+  sheet.getRange(startRow, 1, values.length, width).setValues(values);
+  ws.rt.meter.reset();
+}
