@@ -24,7 +24,7 @@ export interface TabEdit {
 export interface Feature {
   name: string;
   tabs: TabKey[];
-  /** Runs inside the installable onEdit, under the script lock. */
+  /** Runs inside the installable onEdit (and UI actions), under the script lock. */
   onEdit?(ctx: RunContext, edit: TabEdit): void;
   /** Runs in every tick, under the script lock; should stop early when `deadline` (ms) is near. */
   tick?(ctx: RunContext, deadline: number): void;
