@@ -259,7 +259,8 @@ export function personEdit(ws: LocalWorkspace, tabName: string, rowText: string,
   const line: unknown[] = [];
   for (let col = first; col <= last; col++) {
     const v = current[col - 1] ?? '';
-    line.push(typeof v === 'string' && v !== '' ? `'${v}` : v);
+    const plain = ws.spreadsheet.numberFormat(sheetName, row, col) === '@';
+    line.push(typeof v === 'string' && v !== '' && !plain ? `'${v}` : v);
   }
   cells.forEach(([, text], k) => {
     line[columns[k] - first] = text; // typed text: the spreadsheet parses it as Sheets parses input

@@ -410,3 +410,10 @@ export function findChoice(choices: readonly Choice[], text: string): Choice | u
   if (!n) return undefined;
   return choices.find((ch) => normalize(ch.en) === n || normalize(ch.ru) === n || ch.key.toLowerCase() === n);
 }
+
+const NON_TEXT: readonly ColumnType[] = ['date', 'datetime', 'number', 'integer', 'money', 'checkbox'];
+
+/** Columns setup formats as plain text ("@"): what is written there is never re-parsed. */
+export function isTextColumn(column: ColumnDef): boolean {
+  return NON_TEXT.indexOf(column.type) < 0;
+}

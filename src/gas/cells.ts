@@ -7,10 +7,14 @@ export function asText(value: string): string {
   return value === '' ? '' : `'${value}`;
 }
 
-export function toCell(value: unknown): unknown {
-  return typeof value === 'string' ? asText(value) : value;
+/**
+ * A value ready for setValues. In a plain-text ("@") column the string goes as is (there
+ * an apostrophe would be kept literally); elsewhere it is forced to text.
+ */
+export function toCell(value: unknown, plainText = false): unknown {
+  return typeof value === 'string' && !plainText ? asText(value) : value;
 }
 
-export function toCells(row: readonly unknown[]): unknown[] {
-  return row.map(toCell);
+export function toCells(row: readonly unknown[], plainText: readonly boolean[] = []): unknown[] {
+  return row.map((v, i) => toCell(v, plainText[i] === true));
 }

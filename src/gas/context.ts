@@ -34,7 +34,7 @@ export interface RunContext {
   finish(): void;
 }
 
-export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), now: Date = new Date()): RunContext {
+export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), now: Date = new Date(), actingUser?: string): RunContext {
   const sheets = sheetsByTab(ss);
   const tabs = new Map<TabKey, TabData | null>();
   const tab = (key: TabKey): TabData | null => {
@@ -49,7 +49,8 @@ export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadshee
   const entries: LogEntry[] = [];
   let calendar: WorkCalendar | undefined;
   let staff: ReturnType<typeof staffDirectory> | undefined;
-  const user = currentUser();
+  // The person who edited (from the event) when known; Session hides it under a trigger on consumer accounts.
+  const user = actingUser || currentUser();
   return {
     ss,
     now,

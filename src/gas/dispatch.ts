@@ -31,7 +31,7 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
   const handlers = registry.filter((f) => f.onEdit && f.tabs.indexOf(edit.tab) >= 0);
   if (handlers.length === 0) return;
   withLock(30000, () => {
-    const ctx = openContext(edit.range.getSheet().getParent());
+    const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user);
     for (const f of handlers) f.onEdit!(ctx, edit);
     ctx.finish();
   });

@@ -4,7 +4,6 @@
  */
 import { headerOf, Locale, mapColumns, TABS, tabName } from '../core/schema';
 import { findSetting, parseLocale, SETTINGS, settingDescription, settingLabel } from '../core/settings';
-import { asText } from './cells';
 import { LogEntry } from './log';
 import { readTab, sheetsByTab } from './workbook';
 import { applyColumnRules, applyProblemHighlight, applyProtections } from './rules';
@@ -48,7 +47,6 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
     repairHeader(sheet, def, locale, report);
     if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   }
-  fillSettings(existing.get('settings') as Sheet, ss, locale, report);
   removeDefaultSheet(ss, report);
   const staff = staffByDepartment(existing.get('staff'), ss.getSpreadsheetTimeZone());
   const owner = Session.getEffectiveUser().getEmail();
@@ -58,6 +56,8 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
     applyProblemHighlight(sheet, def);
     applyProtections(sheet, def, owner, staff);
   }
+  // After the formats: Settings' text columns are plain text, so values go in as typed.
+  fillSettings(existing.get('settings') as Sheet, ss, locale, report);
   return report;
 }
 
@@ -86,7 +86,7 @@ function fillSettings(sheet: Sheet, ss: Spreadsheet, locale: Locale, report: Set
     let value = def.defaultValue;
     if (def.key === 'timeZone') value = ss.getSpreadsheetTimeZone();
     if (def.key === 'locale') value = locale;
-    rows.push([asText(settingLabel(def, locale)), asText(value), asText(settingDescription(def, locale))]);
+    rows.push([settingLabel(def, locale), value, settingDescription(def, locale)]);
     report.settingsAdded.push(settingLabel(def, locale));
   }
   if (rows.length > 0) sheet.getRange(Math.max(lastRow, 1) + 1, 1, rows.length, 3).setValues(rows);

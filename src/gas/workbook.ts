@@ -2,7 +2,7 @@
  * Thin adapter over the spreadsheet: finds tabs and columns by header text, reads a tab
  * once (getValues) and writes in batches (setValues). No rules live here.
  */
-import { ColumnMap, findTab, mapColumns, TabDef, TabKey, tabDef } from '../core/schema';
+import { ColumnMap, findTab, isTextColumn, mapColumns, TabDef, TabKey, tabDef } from '../core/schema';
 import { toCells } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -15,6 +15,17 @@ export interface TabData {
   columns: ColumnMap;
   /** Data rows (below the header), as getValues gave them. */
   rows: unknown[][];
+  /** Per column index: a known text column, formatted as plain text by setup. */
+  plainText: boolean[];
+}
+
+function plainTextColumns(def: TabDef, columns: ColumnMap): boolean[] {
+  const out: boolean[] = [];
+  for (const col of def.columns) {
+    const i = columns.index[col.key];
+    if (i !== undefined) out[i] = isTextColumn(col);
+  }
+  return out;
 }
 
 /** Sheet row number of data row `i` (0-based): the header is row 1. */
@@ -37,11 +48,12 @@ export function readTab(sheet: Sheet | undefined, key: TabKey): TabData | null {
   const lastRow = sheet.getLastRow();
   const lastCol = sheet.getLastColumn();
   if (lastRow < 1 || lastCol < 1) {
-    return { def, sheet, header: [], columns: mapColumns(def, []), rows: [] };
+    return { def, sheet, header: [], columns: mapColumns(def, []), rows: [], plainText: [] };
   }
   const values = sheet.getRange(1, 1, lastRow, lastCol).getValues();
   const header = values[0];
-  return { def, sheet, header, columns: mapColumns(def, header), rows: values.slice(1) };
+  const columns = mapColumns(def, header);
+  return { def, sheet, header, columns, rows: values.slice(1), plainText: plainTextColumns(def, columns) };
 }
 
 /** The cell of `key` in a data row, or '' when the column is missing. */
@@ -63,6 +75,6 @@ export function appendRows(tab: TabData, records: Array<Record<string, unknown>>
     return row;
   });
   const start = tab.sheet.getLastRow() + 1;
-  tab.sheet.getRange(start, 1, values.length, width).setValues(values.map(toCells));
+  tab.sheet.getRange(start, 1, values.length, width).setValues(values.map((row) => toCells(row, tab.plainText)));
   tab.rows.push(...values);
 }

@@ -1,0 +1,377 @@
+/**
+ * The coordination tables on edit (SPEC §1–3): Orders and HR agreements get their IDs,
+ * problems and status; edits outside a person's department or to system columns are
+ * undone (the attempt and the rejected value kept in the Log); HR requests and answers
+ * are e-mailed; a ticked Hand off is checked and, when complete, e-mailed once to the
+ * Client department.
+ */
+import { agreementDue, agreementState, answerRecipient, currentAgreement, hrRecipients, promisesWithoutAgreement, validateAgreement } from '../core/agreements';
+import { canEdit } from '../core/permissions';
+import {
+  decideHandOff,
+  deriveStatus,
+  formatEmailValue,
+  handOffEmail,
+  nextAgreementId,
+  nextOrderId,
+  statusLabel,
+  validateOrder,
+} from '../core/orders';
+import { hasErrors, problemsText, Problem } from '../core/messages-orders';
+import { ANSWERS, Locale, TabKey, choiceLabel } from '../core/schema';
+import { localDateOf } from '../core/time';
+import { cellText, isBlank, isTicked, parseChoiceCell, Row } from '../core/values';
+import { pickTemplate, readTemplateRows, render, table, TemplateValues } from '../core/templates';
+import { RunContext } from './context';
+import { Feature, TabEdit } from './features';
+import { ensureMirror, previousRows, recordRows, copyAll } from './mirror';
+import { indexOutbox, sendOnce, SendResult, settleInterrupted } from './outbox';
+import { findRowIndex, recordOf, recordsOf, writeColumn, writeRowCells } from './records';
+import { TabData, sheetRow } from './workbook';
+
+const TEXT = {
+  refusedTitle: { ru: 'Изменение отменено', en: 'Edit undone' },
+  refusedLog: { ru: 'Изменение отклонено', en: 'Edit refused' },
+  flagged: { ru: 'Проблемы в строке', en: 'Row flagged' },
+  handOffRefused: { ru: 'Передача не выполнена: заполните недостающее (см. «Проблемы»).', en: 'Not handed off: fill in what is missing (see Problems).' },
+  handOffDone: { ru: 'Заказ передан в Клиентский отдел.', en: 'Order handed off to the Client department.' },
+  handOffLog: { ru: 'Передан в Клиентский отдел', en: 'Handed off' },
+  handOffFailed: { ru: 'Письмо о передаче не отправлено: {error}. Повтор при следующем запуске.', en: 'Hand-off e-mail not sent: {error}. It will be retried.' },
+  requestLog: { ru: 'Запрос в HR отправлен', en: 'HR request sent' },
+  answerLog: { ru: 'Ответ HR отправлен', en: 'HR answer sent' },
+  notRestored: { ru: 'Не удалось восстановить прежнее значение (строки сдвинуты)', en: 'Could not restore the previous value (rows moved)' },
+  idAssigned: { ru: 'Присвоен ID', en: 'ID assigned' },
+  dueBy: { ru: 'Ответ нужен до {due}', en: 'Answer due by {due}' },
+} as const;
+
+function say(locale: Locale, key: keyof typeof TEXT, params: Record<string, string> = {}): string {
+  return (TEXT[key][locale] as string).replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+}
+
+export const ordersFeature: Feature = {
+  name: 'orders',
+  tabs: ['orders', 'agreements'],
+  onEdit(ctx, edit) {
+    const tab = ctx.tab(edit.tab);
+    if (!tab) return;
+    const mirror = ensureMirror(ctx.ss, tab);
+    enforcePermissions(ctx, tab, edit, mirror);
+    if (edit.tab === 'agreements') {
+      processAgreements(ctx, edit.rows);
+      // An answer changes what its orders may do: re-check them.
+      const orders = ctx.tab('orders');
+      if (orders) {
+        const ids = new Set(edit.rows.map((i) => cellText(recordOf(tab, tab.rows[i] ?? []).orderId)));
+        const affected = orders.rows.map((_, i) => i).filter((i) => ids.has(cellText(recordOf(orders, orders.rows[i]).orderId)));
+        processOrders(ctx, affected);
+        recordRows(ensureMirror(ctx.ss, orders), orders, affected);
+      }
+    } else {
+      processOrders(ctx, edit.rows);
+    }
+    recordRows(mirror, tab, edit.rows);
+  },
+  tick(ctx) {
+    const outbox = ctx.tab('outbox');
+    if (outbox) settleInterrupted(outbox, ctx.locale);
+    // Hand-offs whose e-mail failed last time are retried.
+    const orders = ctx.tab('orders');
+    if (!orders) return;
+    const waiting = orders.rows
+      .map((row, i) => ({ rec: recordOf(orders, row), i }))
+      .filter(({ rec }) => isTicked(rec.handOff) && isBlank(rec.handedOffAt) && !isBlank(rec.orderId))
+      .map(({ i }) => i);
+    if (waiting.length) processOrders(ctx, waiting);
+  },
+  setup(ctx) {
+    for (const key of ['orders', 'agreements'] as TabKey[]) {
+      const tab = ctx.tab(key);
+      if (tab) copyAll(ensureMirror(ctx.ss, tab), tab);
+    }
+  },
+};
+
+/**
+ * Undoes cells the user may not change: single cells from the event's old value, pastes
+ * from the mirror. The attempt and the rejected value go to the Log; a toast says why.
+ */
+function enforcePermissions(ctx: RunContext, tab: TabData, edit: TabEdit, mirror: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const staff = ctx.staff();
+  const owner = Session.getEffectiveUser().getEmail();
+  const single = edit.rows.length === 1 && edit.columns.length === 1 && edit.range.getNumColumns() === 1;
+  const before = single ? null : previousRows(mirror, tab, idKey(tab.def.key), edit.rows);
+  const reasons: string[] = [];
+  for (const index of edit.rows) {
+    const row = tab.rows[index];
+    if (!row) continue;
+    const old = before?.get(index);
+    const oldRecord = old ? recordOf(tab, old) : undefined;
+    const restore: Record<string, unknown> = {};
+    for (const key of edit.columns) {
+      const i = tab.columns.index[key];
+      const rejected = row[i];
+      // A paste re-enters the cells it spans; those left as they were are no change.
+      if (oldRecord && sameValue(oldRecord[key], rejected)) continue;
+      const decision = canEdit(edit.user, tab.def.key, key, staff, { ownerEmail: owner, row: oldRecord });
+      if (decision.allowed) continue;
+      const previous = single ? (edit.oldValue === undefined ? '' : edit.oldValue) : oldRecord ? oldRecord[key] : undefined;
+      const reason = ctx.locale === 'en' ? decision.en : decision.ru;
+      reasons.push(reason);
+      if (previous !== undefined) restore[key] = previous;
+      ctx.log({
+        tab: tab.sheet.getName(),
+        rowKey: cellText(recordOf(tab, row)[idKey(tab.def.key)]) || `#${sheetRow(index)}`,
+        action: say(ctx.locale, 'refusedLog'),
+        details: `${tab.def.columns.find((c) => c.key === key)?.[ctx.locale] ?? key}: «${cellText(rejected)}» — ${reason}${previous === undefined ? ` (${say(ctx.locale, 'notRestored')})` : ''}`,
+      });
+    }
+    if (Object.keys(restore).length) writeRowCells(tab, index, restore);
+  }
+  if (before === null && !single) copyAll(mirror, tab);
+  if (reasons.length) ctx.ss.toast(reasons[0], say(ctx.locale, 'refusedTitle'));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  const t = (v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v);
+  return t(a) === t(b);
+}
+
+function idKey(tab: TabKey): string {
+  return tab === 'agreements' ? 'agreementId' : 'orderId';
+}
+
+function today(ctx: RunContext) {
+  return localDateOf(ctx.zone, ctx.now.getTime());
+}
+
+/** IDs, hand-off, problems and status of the given Orders rows (system columns only). */
+export function processOrders(ctx: RunContext, indexes: number[]): void {
+  const orders = ctx.tab('orders');
+  if (!orders) return;
+  const agreements = ctx.tab('agreements');
+  const agreementRows = agreements ? recordsOf(agreements) : [];
+  const ids = orders.rows.map((row) => recordOf(orders, row).orderId);
+  const day = today(ctx);
+  for (const index of indexes) {
+    const row = orders.rows[index];
+    if (!row || row.every((v) => isBlank(v))) continue;
+    const rec = recordOf(orders, row) as Record<string, unknown>;
+    const cells: Record<string, unknown> = {};
+    if (isBlank(rec.orderId)) {
+      rec.orderId = cells.orderId = nextOrderId(ids, day.year);
+      ids.push(rec.orderId);
+    }
+    const agreement = currentAgreement(cellText(rec.orderId), agreementRows);
+    const handOff = handOffIfTicked(ctx, orders, index, rec, agreement);
+    Object.assign(cells, handOff.cells);
+    const problems: Problem[] = [
+      ...handOff.problems,
+      ...validateOrder(rec, { zone: ctx.zone, today: day, staff: ctx.staff() }),
+      ...promisesWithoutAgreement(rec, agreementRows, { zone: ctx.zone, today: day }),
+    ];
+    const text = problemsText(dedupe(problems), ctx.locale);
+    const status = statusLabel(deriveStatus({ ...rec, ...cells }, { zone: ctx.zone, today: day }), ctx.locale);
+    if (text !== cellText(rec.problems)) {
+      cells.problems = text;
+      if (hasErrors(problems)) ctx.log({ tab: orders.sheet.getName(), rowKey: cellText(rec.orderId), action: say(ctx.locale, 'flagged'), details: text });
+    }
+    if (status !== cellText(rec.status)) cells.status = status;
+    writeRowCells(orders, index, cells);
+  }
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.code}|${p.ru}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+interface HandOffOutcome {
+  cells: Record<string, unknown>;
+  problems: Problem[];
+}
+
+/** A ticked Hand off: refused (tick cleared, note and toast) or sent once and recorded. */
+function handOffIfTicked(ctx: RunContext, orders: TabData, index: number, rec: Record<string, unknown>, agreement: Row | undefined): HandOffOutcome {
+  const decision = decideHandOff(rec, agreement, {
+    zone: ctx.zone,
+    today: today(ctx),
+    staff: ctx.staff(),
+    clientDepartmentEmail: ctx.settings.clientDepartmentEmail,
+    locale: ctx.locale,
+  });
+  if (decision.action === 'none') return { cells: {}, problems: [] };
+  const handOffCol = orders.columns.index['handOff'];
+  if (decision.action === 'refuse') {
+    const text = problemsText(decision.problems, ctx.locale);
+    if (handOffCol !== undefined) orders.sheet.getRange(sheetRow(index), handOffCol + 1).setNote(text);
+    ctx.ss.toast(say(ctx.locale, 'handOffRefused'), cellText(rec.orderId));
+    rec.handOff = false;
+    return { cells: { handOff: false }, problems: decision.problems };
+  }
+  const outbox = ctx.tab('outbox');
+  if (!outbox) return { cells: {}, problems: [] };
+  const email = decision.email;
+  const details = table(
+    [ctx.locale === 'en' ? 'Item' : 'Пункт', ctx.locale === 'en' ? 'Value' : 'Значение'],
+    email.rows.map((r) => [r.label, formatEmailValue(r.value, ctx.locale)]),
+  );
+  const terms = email.rows.filter((r) => r.section === 'terms').map((r) => `${r.label}: ${formatEmailValue(r.value, ctx.locale)}`);
+  const result = sendTemplate(ctx, outbox, decision.key, [decision.to], 'handoff.clientDepartment', ctx.locale, {
+    orderId: cellText(rec.orderId),
+    client: cellText(rec.client),
+    salesManager: cellText(rec.salesManager),
+    details,
+    individualTerms: terms.join('; ') || '—',
+  }, cellText(rec.salesManager));
+  if (result.outcome === 'sent' || result.outcome === 'already-sent') {
+    if (handOffCol !== undefined) orders.sheet.getRange(sheetRow(index), handOffCol + 1).clearNote();
+    ctx.log({ tab: orders.sheet.getName(), rowKey: cellText(rec.orderId), action: say(ctx.locale, 'handOffLog'), details: decision.to });
+    ctx.ss.toast(say(ctx.locale, 'handOffDone'), cellText(rec.orderId));
+    rec.handedOffAt = ctx.now;
+    return { cells: { handedOffAt: ctx.now }, problems: [] };
+  }
+  const message = say(ctx.locale, 'handOffFailed', { error: result.error ?? result.outcome });
+  return { cells: {}, problems: [{ code: 'handOffSendFailed', params: {}, severity: 'warning', ru: message, en: message } as unknown as Problem] };
+}
+
+/** Renders a template from the Templates tab (or the built-in one) and sends it once. */
+function sendTemplate(
+  ctx: RunContext,
+  outbox: TabData,
+  key: string,
+  to: string[],
+  templateKey: string,
+  language: Locale,
+  values: TemplateValues,
+  replyTo?: string,
+): SendResult {
+  const templates = ctx.tab('templates');
+  const picked = pickTemplate(templates ? readTemplateRows(recordsOf(templates)) : [], templateKey, language);
+  if (!picked) return { outcome: 'failed', error: `template ${templateKey} missing` };
+  const rendered = render(picked.template, values, picked.language);
+  return sendOnce(
+    outbox,
+    {
+      key,
+      to,
+      replyTo: replyTo && replyTo.indexOf('@') > 0 ? replyTo : undefined,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      template: templateKey,
+      senderName: ctx.settings.senderName,
+    },
+    ctx.locale,
+    ctx.now,
+    indexOutbox(outbox),
+  );
+}
+
+/** IDs, problems, the request to HR and the answer to Sales for the given agreement rows. */
+export function processAgreements(ctx: RunContext, indexes: number[]): void {
+  const agreements = ctx.tab('agreements');
+  if (!agreements) return;
+  const orders = ctx.tab('orders');
+  const orderRows = new Map<string, Row>();
+  if (orders) for (const rec of recordsOf(orders)) if (!isBlank(rec.orderId)) orderRows.set(cellText(rec.orderId).trim(), rec);
+  const ids = agreements.rows.map((row) => recordOf(agreements, row).agreementId);
+  const day = today(ctx);
+  const staff = ctx.staff();
+  const outbox = ctx.tab('outbox');
+  const actx = { zone: ctx.zone, today: day, orders: orderRows, staff };
+  for (const index of indexes) {
+    const row = agreements.rows[index];
+    if (!row || row.every((v) => isBlank(v))) continue;
+    const rec = recordOf(agreements, row) as Record<string, unknown>;
+    const cells: Record<string, unknown> = {};
+    if (isBlank(rec.agreementId)) {
+      rec.agreementId = cells.agreementId = nextAgreementId(ids, day.year);
+      ids.push(rec.agreementId);
+    }
+    const id = cellText(rec.agreementId);
+    const order = orderRows.get(cellText(rec.orderId).trim());
+    const state = agreementState(rec, actx);
+    if (outbox && state !== 'incomplete') {
+      const due = agreementDue(ctx.now.getTime(), ctx.zone, (d) => ctx.workCalendar().nextWorkingDay(d));
+      for (const routed of hrRecipients(rec, order, staff, day)) {
+        const result = sendTemplate(ctx, outbox, `agreement-request:${id}:${routed.to}`, [routed.to], 'agreement.request', ctx.locale, {
+          orderId: cellText(rec.orderId),
+          client: cellText(order?.client),
+          requestedBy: cellText(rec.requestedBy),
+          details: agreementTable(ctx, rec, say(ctx.locale, 'dueBy', { due: formatDay(due.dueDate, ctx.locale) })),
+        }, cellText(rec.requestedBy));
+        if (result.outcome === 'sent') ctx.log({ tab: agreements.sheet.getName(), rowKey: id, action: say(ctx.locale, 'requestLog'), details: routed.skipped.length ? `${routed.to} (${routed.skipped.join(', ')})` : routed.to });
+      }
+    }
+    if (state === 'agreed' || state === 'rejected') {
+      if (isBlank(rec.answeredAt)) rec.answeredAt = cells.answeredAt = ctx.now;
+      const to = answerRecipient(rec, staff, day);
+      const answer = parseChoiceCell(rec.answer, ANSWERS);
+      if (outbox && to && answer.status === 'ok') {
+        const result = sendTemplate(ctx, outbox, `agreement-answer:${id}:${answer.value.key}`, [to.to], 'agreement.answer', ctx.locale, {
+          orderId: cellText(rec.orderId),
+          client: cellText(order?.client),
+          answer: choiceLabel(answer.value, ctx.locale),
+          hrComment: cellText(rec.hrComment) || '—',
+          hrSpecialist: cellText(rec.hrSpecialist) || ctx.user,
+        });
+        if (result.outcome === 'sent') ctx.log({ tab: agreements.sheet.getName(), rowKey: id, action: say(ctx.locale, 'answerLog'), details: to.to });
+      }
+    }
+    const problems = validateAgreement(rec, actx);
+    const text = problemsText(problems, ctx.locale);
+    if (text !== cellText(rec.problems)) {
+      cells.problems = text;
+      if (hasErrors(problems)) ctx.log({ tab: agreements.sheet.getName(), rowKey: id, action: say(ctx.locale, 'flagged'), details: text });
+    }
+    writeRowCells(agreements, index, cells);
+  }
+}
+
+function agreementTable(ctx: RunContext, rec: Record<string, unknown>, due: string) {
+  const cols = ctx.tab('agreements')?.def.columns ?? [];
+  const shown = cols.filter((c) => !c.system && !['answer', 'hrComment', 'orderId', 'requestedBy'].includes(c.key) && !isBlank(rec[c.key]));
+  const value = (v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? formatDay(localDateOf(ctx.zone, (v as Date).getTime()), ctx.locale) : cellText(v));
+  return table(
+    [ctx.locale === 'en' ? 'Item' : 'Пункт', ctx.locale === 'en' ? 'Value' : 'Значение'],
+    [...shown.map((c) => [c[ctx.locale], value(rec[c.key])]), [ctx.locale === 'en' ? 'Due' : 'Срок', due]],
+  );
+}
+
+function formatDay(d: { year: number; month: number; day: number }, locale: Locale): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return locale === 'en' ? `${d.year}-${p(d.month)}-${p(d.day)}` : `${p(d.day)}.${p(d.month)}.${d.year}`;
+}
+
+/**
+ * Re-validates every order (menu "Check this sheet" and the bench): problems and status
+ * of all rows written back with one call per column.
+ */
+export function revalidateOrders(ctx: RunContext): number {
+  const orders = ctx.tab('orders');
+  if (!orders) return 0;
+  const agreements = ctx.tab('agreements');
+  const agreementRows = agreements ? recordsOf(agreements) : [];
+  const day = today(ctx);
+  const problemsCol = new Map<number, unknown>();
+  const statusCol = new Map<number, unknown>();
+  orders.rows.forEach((row, i) => {
+    if (row.every((v) => isBlank(v))) return;
+    const rec = recordOf(orders, row);
+    const problems = [...validateOrder(rec, { zone: ctx.zone, today: day, staff: ctx.staff() }), ...promisesWithoutAgreement(rec, agreementRows, { zone: ctx.zone, today: day })];
+    const text = problemsText(problems, ctx.locale);
+    const status = statusLabel(deriveStatus(rec, { zone: ctx.zone, today: day }), ctx.locale);
+    if (text !== cellText(rec.problems)) problemsCol.set(i, text);
+    if (status !== cellText(rec.status)) statusCol.set(i, status);
+  });
+  writeColumn(orders, 'problems', problemsCol);
+  writeColumn(orders, 'status', statusCol);
+  return problemsCol.size + statusCol.size;
+}
+
+export { findRowIndex };

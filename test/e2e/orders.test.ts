@@ -1,0 +1,254 @@
+import * as fs from 'fs';
+import { simpleParser } from 'mailparser';
+import { openHarness, Harness } from './harness';
+
+const SALES = 'anna.sales@example.com';
+const HR = 'irina.hr@example.com';
+const CLIENT_DEPT = 'client.dept@example.com';
+const BOSS = 'boss@example.com';
+
+const COMPLETE_ORDER: Record<string, string> = {
+  Client: 'ООО «Ромашка» <b>bold</b>',
+  'Contact person': 'Пётр Иванов',
+  'Client e-mail': 'petr@romashka.example',
+  'Client phone': '+7 999 123-45-67',
+  'Client language': 'Russian',
+  Vacancy: 'Оператор call-центра',
+  'Vacancy description': '=HYPERLINK("http://evil.example","click")',
+  'Fintops company link': 'https://fintops.example/company/42',
+  'Publication from': '2026-11-23',
+  'Publication to': '2026-12-23',
+  'Paid services': 'Обзвон соискателей',
+  'Paid from': '2026-11-23',
+  'Paid to': '2026-12-31',
+  Sum: '45000',
+  'Bonuses and discounts': 'скидка 5%',
+  'Contract link': 'https://docs.example/contract/42',
+  'Payment received': '2026-11-23',
+  'Sales manager': SALES,
+  Terms: 'Standard',
+  'HR specialist': HR,
+};
+
+async function workbook(): Promise<Harness> {
+  const h = await openHarness({ locale: 'en', timeZone: 'Europe/Moscow', now: '2026-11-23T09:00' });
+  h.edit('Settings', 4, { Value: CLIENT_DEPT }, h.ws.owner);
+  const staff: Array<[string, string, string]> = [
+    ['Anna', SALES, 'Sales'],
+    ['Irina', HR, 'HR'],
+    ['Client dept', CLIENT_DEPT, 'Client department'],
+    ['Boris', BOSS, 'Management'],
+  ];
+  for (const [name, email, dept] of staff) h.edit('Staff', 'new', { Name: name, 'E-mail': email, Department: dept, 'Manager e-mail': BOSS }, h.ws.owner);
+  return h;
+}
+
+function mailsTo(h: Harness, to: string) {
+  return h.ws.mail.sent().filter((m) => m.to.includes(to));
+}
+
+describe('Orders: IDs, status and the hand-off to the Client department', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await workbook();
+  });
+  afterEach(() => h.close());
+
+  test('a new order gets an ID and is a Draft until payment, then Paid', () => {
+    h.edit('Orders', 'new', { Client: 'Acme', 'Sales manager': SALES }, SALES);
+    let order = h.rows('Orders')[0];
+    expect(order['Order ID']).toBe('ORD-2026-0001');
+    expect(order['Status']).toBe('Draft');
+    h.edit('Orders', 2, { 'Payment received': '2026-11-23' }, SALES);
+    order = h.rows('Orders')[0];
+    expect(order['Status']).toBe('Paid');
+    expect(order['Order ID']).toBe('ORD-2026-0001');
+  });
+
+  test('a complete paid order ticked Hand off is e-mailed once to the Client department as a table, and recorded', async () => {
+    h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES, '2026-11-23T11:30');
+    const order = h.rows('Orders')[0];
+    expect(order['Problems']).toBe('');
+    expect(order['Status']).toBe('Handed off');
+    // Recorded at the edit's moment (the simulated clock moves on by the calls' latency).
+    expect(Math.abs((order['Handed off at'] as Date).getTime() - Date.parse('2026-11-23T08:30:00Z'))).toBeLessThan(5000);
+    const mails = mailsTo(h, CLIENT_DEPT);
+    expect(mails).toHaveLength(1);
+    await h.ws.save();
+    const parsed = await simpleParser(fs.readFileSync(mails[0].path!));
+    expect(parsed.subject).toContain('ORD-2026-0001');
+    expect(parsed.html).toContain('<table');
+    expect(parsed.html).toContain('https://docs.example/contract/42');
+    expect(parsed.html).toContain('https://fintops.example/company/42');
+    // Cell text reaches the e-mail as inert text.
+    expect(parsed.html).toContain('&lt;b&gt;bold&lt;/b&gt;');
+    expect(parsed.html).not.toContain('<b>bold</b>');
+    expect(parsed.text).toContain('=HYPERLINK("http://evil.example","click")');
+    expect(parsed.text).toContain('45');
+    const outbox = h.rows('Outbox');
+    expect(outbox).toEqual([expect.objectContaining({ Key: 'handoff:ORD-2026-0001', State: 'Sent', Attempts: 1 })]);
+    expect(h.rows('Log').some((l) => l['Action'] === 'Handed off' && l['Row key'] === 'ORD-2026-0001')).toBe(true);
+  });
+
+  test('a second tick, a re-run and a tick after the fact never send the hand-off twice', () => {
+    h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    h.edit('Orders', 2, { 'Hand off': 'FALSE' }, SALES);
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    h.tick('2026-11-23T12:00');
+    h.tick('2026-11-23T12:05');
+    expect(mailsTo(h, CLIENT_DEPT)).toHaveLength(1);
+  });
+
+  const required = ['Client', 'Contact person', 'Client e-mail', 'Client phone', 'Vacancy', 'Vacancy description', 'Fintops company link', 'Publication from', 'Publication to', 'Paid services', 'Paid from', 'Paid to', 'Sum', 'Payment received', 'Sales manager'];
+  test.each(required)('a hand-off missing %s is refused: tick cleared, problem listed and noted, nothing typed lost', (column) => {
+    const order = { ...COMPLETE_ORDER, [column]: '' };
+    h.edit('Orders', 'new', order, SALES);
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    const row = h.rows('Orders')[0];
+    expect(row['Hand off']).toBe(false);
+    expect(row['Handed off at']).toBe('');
+    expect(String(row['Problems'])).toContain(column);
+    expect(row['Client e-mail']).toBe(order['Client e-mail']);
+    expect(mailsTo(h, CLIENT_DEPT)).toHaveLength(0);
+    expect(h.ws.spreadsheet.toasts.some((t) => /Not handed off/.test(t.message))).toBe(true);
+    const note = h.ws.spreadsheet.model ? readNote(h, 'Orders', 2, 'Hand off') : '';
+    expect(note).toContain(column);
+  });
+
+  test('job sites are required when job-site posting is paid', () => {
+    h.edit('Orders', 'new', { ...COMPLETE_ORDER, 'Paid services': 'Обзвон соискателей, Размещение на сайтах вакансий' }, SALES);
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    expect(String(h.rows('Orders')[0]['Problems'])).toContain('Job sites');
+    h.edit('Orders', 2, { 'Job sites': 'hh.ru, superjob.ru', 'Hand off': 'TRUE' }, SALES);
+    expect(h.rows('Orders')[0]['Status']).toBe('Handed off');
+  });
+
+  test.each([
+    ['Client e-mail', 'petr@', 'Client e-mail'],
+    ['Fintops company link', 'fintops company 42', 'Fintops company link'],
+    ['Sum', '-5', 'Sum'],
+    ['Sum', 'сорок тысяч', 'Sum'],
+    ['Paid to', '2026-11-01', 'Paid'],
+  ])('bad input %s = "%s" keeps its value and the row shows the problem', (column, value, mentioned) => {
+    h.edit('Orders', 'new', { ...COMPLETE_ORDER, [column]: value }, SALES);
+    const row = h.rows('Orders')[0];
+    expect(String(row['Problems'])).toContain(mentioned);
+    expect(String(row[column] instanceof Date ? 'date' : row[column])).not.toBe('');
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    expect(h.rows('Orders')[0]['Hand off']).toBe(false);
+  });
+});
+
+function readNote(h: Harness, sheet: string, row: number, header: string): string {
+  const app = h.ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const s = app.getActiveSpreadsheet().getSheetByName(sheet)!;
+  const headers = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0];
+  return s.getRange(row, headers.indexOf(header) + 1).getNote();
+}
+
+describe('HR agreements: individual terms need HR first', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await workbook();
+  });
+  afterEach(() => h.close());
+
+  test('an individual order cannot be handed off before HR agrees; the request and the answer are e-mailed', () => {
+    h.edit('Orders', 'new', { ...COMPLETE_ORDER, Terms: 'Individual' }, SALES);
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    expect(h.rows('Orders')[0]['Hand off']).toBe(false);
+    expect(String(h.rows('Orders')[0]['Problems'])).toMatch(/agree/i);
+
+    h.edit('HR agreements', 'new', {
+      'Order ID': 'ORD-2026-0001',
+      'Requested by': SALES,
+      'Expected resumes': '40',
+      'Expected calls': '30',
+      Risks: 'refund if fewer than 10 come',
+      'Selection weekdays': 'Tue',
+      'Resumes per selection': '40',
+    }, SALES);
+    const agreement = h.rows('HR agreements')[0];
+    expect(agreement['Agreement ID']).toBe('AGR-2026-0001');
+    const request = mailsTo(h, HR);
+    expect(request).toHaveLength(1);
+    expect(request[0].subject).toContain('ORD-2026-0001');
+
+    h.edit('HR agreements', 2, { Answer: 'Agreed', 'HR comment': 'ok, Tuesdays' }, HR, '2026-11-23T15:00');
+    expect(Object.prototype.toString.call(h.rows('HR agreements')[0]['Answered at'])).toBe('[object Date]');
+    expect(mailsTo(h, SALES).map((m) => m.subject)).toEqual([expect.stringContaining('Agreed')]);
+
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    expect(h.rows('Orders')[0]['Status']).toBe('Handed off');
+    expect(mailsTo(h, CLIENT_DEPT)).toHaveLength(1);
+  });
+
+  test('the HR request goes to the deputy when the HR specialist is absent', () => {
+    h.edit('Staff', 'new', { Name: 'Pavel', 'E-mail': 'pavel.hr@example.com', Department: 'HR' }, h.ws.owner);
+    h.edit('Staff', 3, { 'Deputy e-mail': 'pavel.hr@example.com', 'Absent until': '2026-11-30' }, h.ws.owner);
+    h.edit('Orders', 'new', { ...COMPLETE_ORDER, Terms: 'Individual' }, SALES);
+    h.edit('HR agreements', 'new', { 'Order ID': 'ORD-2026-0001', 'Requested by': SALES, 'Expected resumes': '40', 'Expected calls': '30', Risks: 'none' }, SALES);
+    expect(mailsTo(h, HR)).toHaveLength(0);
+    expect(mailsTo(h, 'pavel.hr@example.com')).toHaveLength(1);
+  });
+});
+
+describe('enforcement on edit: departments and system columns', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await workbook();
+    h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
+  });
+  afterEach(() => h.close());
+
+  test('an HR edit of a Sales column is undone, the previous value restored, and the Log keeps the rejected value', () => {
+    h.edit('Orders', 2, { Vacancy: 'Программист' }, HR);
+    expect(h.rows('Orders')[0]['Vacancy']).toBe('Оператор call-центра');
+    const log = h.rows('Log').find((l) => l['Action'] === 'Edit refused');
+    expect(log).toEqual(expect.objectContaining({ User: HR, 'Row key': 'ORD-2026-0001' }));
+    expect(String(log!['Details'])).toContain('Программист');
+    expect(h.ws.spreadsheet.toasts.some((t) => t.title === 'Edit undone')).toBe(true);
+  });
+
+  test('a multi-cell paste outside the department is undone cell by cell from the mirror', () => {
+    h.edit('Orders', 2, { Client: 'Paste A', 'Contact person': 'Paste B', Vacancy: 'Paste C' }, HR);
+    const row = h.rows('Orders')[0];
+    expect(row['Client']).toBe(COMPLETE_ORDER['Client']);
+    expect(row['Contact person']).toBe(COMPLETE_ORDER['Contact person']);
+    expect(row['Vacancy']).toBe(COMPLETE_ORDER['Vacancy']);
+    expect(h.rows('Log').filter((l) => l['Action'] === 'Edit refused')).toHaveLength(3);
+  });
+
+  test('a system column typed over by the owner is restored', () => {
+    h.edit('Orders', 2, { 'Order ID': 'MINE-1' }, h.ws.owner);
+    expect(h.rows('Orders')[0]['Order ID']).toBe('ORD-2026-0001');
+    expect(String(h.rows('Log').find((l) => l['Action'] === 'Edit refused')!['Details'])).toContain('MINE-1');
+  });
+
+  test('Sales may edit its own columns; the edit stays', () => {
+    h.edit('Orders', 2, { Vacancy: 'Старший оператор' }, SALES);
+    expect(h.rows('Orders')[0]['Vacancy']).toBe('Старший оператор');
+    expect(h.rows('Log').some((l) => l['Action'] === 'Edit refused')).toBe(false);
+  });
+});
+
+describe('performance shape', () => {
+  test("one edit's Spreadsheet calls do not grow with the number of orders", async () => {
+    const counts: number[] = [];
+    for (const n of [5, 300]) {
+      const h = await workbook();
+      try {
+        const { bulkLoad } = await import('../../workspace/bench/report');
+        const rows = Array.from({ length: n }, (_, i) => [`ORD-2026-${String(i + 1).padStart(4, '0')}`, `Client ${i}`]);
+        bulkLoad(h.ws, 'Orders', rows);
+        const runs = h.edit('Orders', 2, { Vacancy: 'x' }, SALES);
+        counts.push(runs.reduce((s, r) => s + r.calls.filter((c) => /^(Range|Sheet|Spreadsheet)/.test(c.call)).reduce((a, c) => a + c.count, 0), 0));
+      } finally {
+        h.close();
+      }
+    }
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
