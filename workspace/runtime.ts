@@ -84,6 +84,10 @@ export class SimClock {
   elapsed(): number {
     return this.elapsedMs;
   }
+  /** When this execution started: identifies the execution. */
+  startedAt(): number {
+    return this.startMs;
+  }
 }
 
 export interface CallCount {

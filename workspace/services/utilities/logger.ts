@@ -85,7 +85,7 @@ export function createLoggerService(rt: Runtime, options: LoggerOptions = {}): L
   let executionStart = Number.NaN;
   /** getLog() covers the current execution only: a new clock start means a new execution. */
   const currentLog = (): LogLine[] => {
-    const start = rt.clock.nowMs() - rt.clock.elapsed();
+    const start = rt.clock.startedAt();
     if (start !== executionStart) {
       executionStart = start;
       loggerLines = [];
