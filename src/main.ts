@@ -10,6 +10,7 @@ import { setupTabs, workbookLocale } from './gas/setup';
 import { installTriggers } from './gas/triggers';
 import { sheetsByTab } from './gas/workbook';
 import { FEATURES } from './features';
+import { revalidateOrders } from './gas/orders';
 
 registerFeatures(FEATURES);
 
@@ -55,6 +56,20 @@ export function setupWorkbook(): string {
   const message = t(report.locale, 'setupDone', { created: report.created.length, repaired: report.repairedHeaders.length });
   ss.toast(message, t(report.locale, 'setupTitle'));
   return message;
+}
+
+/** Re-checks every order (problems and status), e.g. after Settings or Staff changed. */
+export function checkWorkbook(): number {
+  const lock = LockService.getScriptLock();
+  lock.waitLock(30000);
+  try {
+    const ctx = openContext();
+    const changed = revalidateOrders(ctx);
+    ctx.finish();
+    return changed;
+  } finally {
+    lock.releaseLock();
+  }
 }
 
 /** Time trigger, every few minutes: each feature's due work, under the script lock. */

@@ -44,28 +44,27 @@ export function copyAll(mirror: Sheet, tab: TabData): void {
 /**
  * The rows as they were before this edit, by data index; null when the mirror does not
  * line up with the tab (then nothing can be restored from it, and it is re-copied).
+ * Reads the mirror's ID column and the edited block: two calls whatever the tab's size.
  */
-export function previousRows(mirror: Sheet, tab: TabData, idColumn: string, indexes: number[]): Map<number, unknown[]> | null {
+export function previousRows(mirror: Sheet, tab: TabData, idColumn: string, ids: readonly unknown[], indexes: number[]): Map<number, unknown[]> | null {
   const id = tab.columns.index[idColumn];
-  const lastRow = Math.max(mirror.getLastRow(), 1);
   const width = Math.max(tab.header.length, 1);
-  const values = lastRow > 1 ? mirror.getRange(2, 1, lastRow - 1, width).getValues() : [];
-  if (id !== undefined && !aligned(values, tab, id, new Set(indexes))) return null;
-  const out = new Map<number, unknown[]>();
-  for (const i of indexes) out.set(i, pad(values[i] ?? [], width));
-  return out;
-}
-
-/** The IDs of rows the edit did not touch must sit where the mirror has them. */
-function aligned(values: unknown[][], tab: TabData, id: number, touched: Set<number>): boolean {
-  const n = Math.max(values.length, tab.rows.length);
-  for (let i = 0; i < n; i++) {
-    if (touched.has(i)) continue;
-    const now = String(tab.rows[i]?.[id] ?? '');
-    const before = String(values[i]?.[id] ?? '');
-    if (now !== before) return false;
+  const mirrored = Math.max(mirror.getLastRow() - 1, 0);
+  if (id !== undefined && mirrored > 0) {
+    const mirrorIds = mirror.getRange(2, id + 1, mirrored, 1).getValues().map((r) => r[0]);
+    const touched = new Set(indexes);
+    const n = Math.max(mirrorIds.length, ids.length);
+    for (let i = 0; i < n; i++) {
+      if (!touched.has(i) && String(mirrorIds[i] ?? '') !== String(ids[i] ?? '')) return null;
+    }
   }
-  return true;
+  const out = new Map<number, unknown[]>();
+  if (indexes.length === 0) return out;
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  const block = first < mirrored ? mirror.getRange(sheetRow(first), 1, Math.min(last, mirrored - 1) - first + 1, width).getValues() : [];
+  for (const i of indexes) out.set(i, pad(block[i - first] ?? [], width));
+  return out;
 }
 
 /** Writes the final values of the edited rows to the mirror (one call over their span). */

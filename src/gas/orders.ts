@@ -27,7 +27,7 @@ import { Feature, TabEdit } from './features';
 import { ensureMirror, previousRows, recordRows, copyAll } from './mirror';
 import { indexOutbox, sendOnce, SendResult, settleInterrupted } from './outbox';
 import { findRowIndex, recordOf, recordsOf, writeColumn, writeRowCells } from './records';
-import { TabData, sheetRow } from './workbook';
+import { TabData, isLoaded, readColumn, readTabBlock, sheetRow } from './workbook';
 
 const TEXT = {
   refusedTitle: { ru: 'Изменение отменено', en: 'Edit undone' },
@@ -52,36 +52,34 @@ export const ordersFeature: Feature = {
   name: 'orders',
   tabs: ['orders', 'agreements'],
   onEdit(ctx, edit) {
-    const tab = ctx.tab(edit.tab);
+    if (edit.rows.length === 0) return;
+    const tab = editedBlock(ctx, edit.tab, edit.rows);
     if (!tab) return;
+    const ids = readColumn(tab, idKey(edit.tab));
     const mirror = ensureMirror(ctx.ss, tab);
-    enforcePermissions(ctx, tab, edit, mirror);
+    enforcePermissions(ctx, tab, edit, mirror, ids);
     if (edit.tab === 'agreements') {
-      processAgreements(ctx, edit.rows);
+      processAgreements(ctx, tab, edit.rows);
       // An answer changes what its orders may do: re-check them.
-      const orders = ctx.tab('orders');
-      if (orders) {
-        const ids = new Set(edit.rows.map((i) => cellText(recordOf(tab, tab.rows[i] ?? []).orderId)));
-        const affected = orders.rows.map((_, i) => i).filter((i) => ids.has(cellText(recordOf(orders, orders.rows[i]).orderId)));
-        processOrders(ctx, affected);
-        recordRows(ensureMirror(ctx.ss, orders), orders, affected);
-      }
+      const touchedOrders = new Set(edit.rows.map((i) => cellText(recordOf(tab, tab.rows[i]).orderId).trim()).filter(Boolean));
+      recheckOrders(ctx, touchedOrders);
     } else {
-      processOrders(ctx, edit.rows);
+      processOrders(ctx, tab, edit.rows, ids);
     }
     recordRows(mirror, tab, edit.rows);
   },
   tick(ctx) {
     const outbox = ctx.tab('outbox');
     if (outbox) settleInterrupted(outbox, ctx.locale);
-    // Hand-offs whose e-mail failed last time are retried.
-    const orders = ctx.tab('orders');
-    if (!orders) return;
-    const waiting = orders.rows
-      .map((row, i) => ({ rec: recordOf(orders, row), i }))
-      .filter(({ rec }) => isTicked(rec.handOff) && isBlank(rec.handedOffAt) && !isBlank(rec.orderId))
-      .map(({ i }) => i);
-    if (waiting.length) processOrders(ctx, waiting);
+    // Hand-offs whose e-mail failed last time are retried (three columns read, not the tab).
+    const shell = readTabBlock(ctx.sheets.get('orders'), 'orders', 0, -1);
+    if (!shell || shell.rows.length === 0) return;
+    const ticked = readColumn(shell, 'handOff');
+    const handedOff = readColumn(shell, 'handedOffAt');
+    const waiting = ticked.map((v, i) => (isTicked(v) && isBlank(handedOff[i]) ? i : -1)).filter((i) => i >= 0);
+    if (waiting.length === 0) return;
+    const tab = editedBlock(ctx, 'orders', waiting);
+    if (tab) processOrders(ctx, tab, waiting, readColumn(tab, 'orderId'));
   },
   setup(ctx) {
     for (const key of ['orders', 'agreements'] as TabKey[]) {
@@ -95,15 +93,15 @@ export const ordersFeature: Feature = {
  * Undoes cells the user may not change: single cells from the event's old value, pastes
  * from the mirror. The attempt and the rejected value go to the Log; a toast says why.
  */
-function enforcePermissions(ctx: RunContext, tab: TabData, edit: TabEdit, mirror: GoogleAppsScript.Spreadsheet.Sheet): void {
+function enforcePermissions(ctx: RunContext, tab: TabData, edit: TabEdit, mirror: GoogleAppsScript.Spreadsheet.Sheet, ids: readonly unknown[]): void {
   const staff = ctx.staff();
   const owner = Session.getEffectiveUser().getEmail();
   const single = edit.rows.length === 1 && edit.columns.length === 1 && edit.range.getNumColumns() === 1;
-  const before = single ? null : previousRows(mirror, tab, idKey(tab.def.key), edit.rows);
+  const before = single ? null : previousRows(mirror, tab, idKey(tab.def.key), ids, edit.rows);
   const reasons: string[] = [];
   for (const index of edit.rows) {
     const row = tab.rows[index];
-    if (!row) continue;
+    if (!isLoaded(row)) continue;
     const old = before?.get(index);
     const oldRecord = old ? recordOf(tab, old) : undefined;
     const restore: Record<string, unknown> = {};
@@ -127,8 +125,31 @@ function enforcePermissions(ctx: RunContext, tab: TabData, edit: TabEdit, mirror
     }
     if (Object.keys(restore).length) writeRowCells(tab, index, restore);
   }
-  if (before === null && !single) copyAll(mirror, tab);
+  if (before === null && !single) {
+    // Rows were inserted, deleted or sorted since the mirror was written: copy it anew.
+    const whole = ctx.tab(tab.def.key);
+    if (whole) copyAll(mirror, whole);
+  }
   if (reasons.length) ctx.ss.toast(reasons[0], say(ctx.locale, 'refusedTitle'));
+}
+
+/** The header and the block of rows an edit touched: what one edit reads, whatever the tab's size. */
+function editedBlock(ctx: RunContext, key: TabKey, rows: number[]): TabData | null {
+  return readTabBlock(ctx.sheets.get(key), key, Math.min(...rows), Math.max(...rows));
+}
+
+/** Re-checks the orders with these IDs (after their agreement changed). */
+function recheckOrders(ctx: RunContext, orderIds: Set<string>): void {
+  if (orderIds.size === 0) return;
+  const shell = readTabBlock(ctx.sheets.get('orders'), 'orders', 0, -1);
+  if (!shell) return;
+  const ids = readColumn(shell, 'orderId');
+  const indexes = ids.map((v, i) => (orderIds.has(cellText(v).trim()) ? i : -1)).filter((i) => i >= 0);
+  if (indexes.length === 0) return;
+  const orders = editedBlock(ctx, 'orders', indexes);
+  if (!orders) return;
+  processOrders(ctx, orders, indexes, ids);
+  recordRows(ensureMirror(ctx.ss, orders), orders, indexes);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -144,26 +165,31 @@ function today(ctx: RunContext) {
   return localDateOf(ctx.zone, ctx.now.getTime());
 }
 
-/** IDs, hand-off, problems and status of the given Orders rows (system columns only). */
-export function processOrders(ctx: RunContext, indexes: number[]): void {
-  const orders = ctx.tab('orders');
-  if (!orders) return;
+/**
+ * IDs, hand-off, problems and status of the given Orders rows (system columns only),
+ * written with one call per changed column. `ids` is the whole Order ID column.
+ */
+export function processOrders(ctx: RunContext, orders: TabData, indexes: number[], ids: unknown[]): void {
   const agreements = ctx.tab('agreements');
   const agreementRows = agreements ? recordsOf(agreements) : [];
-  const ids = orders.rows.map((row) => recordOf(orders, row).orderId);
   const day = today(ctx);
+  const changes = new ColumnChanges();
+  const notes = new Map<number, string>();
+  let toast = '';
   for (const index of indexes) {
     const row = orders.rows[index];
-    if (!row || row.every((v) => isBlank(v))) continue;
+    if (!isLoaded(row) || row.every((v) => isBlank(v))) continue;
     const rec = recordOf(orders, row) as Record<string, unknown>;
     const cells: Record<string, unknown> = {};
     if (isBlank(rec.orderId)) {
       rec.orderId = cells.orderId = nextOrderId(ids, day.year);
-      ids.push(rec.orderId);
+      ids[index] = rec.orderId;
     }
     const agreement = currentAgreement(cellText(rec.orderId), agreementRows);
-    const handOff = handOffIfTicked(ctx, orders, index, rec, agreement);
+    const handOff = handOffIfTicked(ctx, rec, agreement);
     Object.assign(cells, handOff.cells);
+    if (handOff.note !== undefined) notes.set(index, handOff.note);
+    toast = handOff.toast || toast;
     const problems: Problem[] = [
       ...handOff.problems,
       ...validateOrder(rec, { zone: ctx.zone, today: day, staff: ctx.staff() }),
@@ -176,8 +202,37 @@ export function processOrders(ctx: RunContext, indexes: number[]): void {
       if (hasErrors(problems)) ctx.log({ tab: orders.sheet.getName(), rowKey: cellText(rec.orderId), action: say(ctx.locale, 'flagged'), details: text });
     }
     if (status !== cellText(rec.status)) cells.status = status;
-    writeRowCells(orders, index, cells);
+    for (const [key, value] of Object.entries(cells)) changes.set(key, index, value);
   }
+  changes.write(orders);
+  writeNotes(orders, 'handOff', notes);
+  if (toast) ctx.ss.toast(toast, orders.sheet.getName());
+}
+
+/** Cell changes gathered per column, written with one setValues per column. */
+class ColumnChanges {
+  private byColumn = new Map<string, Map<number, unknown>>();
+  set(key: string, index: number, value: unknown): void {
+    if (!this.byColumn.has(key)) this.byColumn.set(key, new Map());
+    this.byColumn.get(key)!.set(index, value);
+  }
+  write(tab: TabData): void {
+    for (const [key, values] of this.byColumn) writeColumn(tab, key, values);
+  }
+}
+
+/** Sets notes of one column for some rows with one read and one write over their span. */
+function writeNotes(tab: TabData, key: string, notes: Map<number, string>): void {
+  const col = tab.columns.index[key];
+  if (col === undefined || notes.size === 0) return;
+  const indexes = [...notes.keys()];
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  const range = tab.sheet.getRange(sheetRow(first), col + 1, last - first + 1, 1);
+  const current = notes.size === 1 ? [['']] : range.getNotes();
+  const next = current.map((r, k) => [notes.has(first + k) ? notes.get(first + k)! : r[0]]);
+  if (notes.size === 1) tab.sheet.getRange(sheetRow(first), col + 1).setNote(next[0][0]);
+  else range.setNotes(next);
 }
 
 function dedupe(problems: Problem[]): Problem[] {
@@ -193,10 +248,13 @@ function dedupe(problems: Problem[]): Problem[] {
 interface HandOffOutcome {
   cells: Record<string, unknown>;
   problems: Problem[];
+  /** The note to leave on the Hand off cell ('' clears it). */
+  note?: string;
+  toast?: string;
 }
 
 /** A ticked Hand off: refused (tick cleared, note and toast) or sent once and recorded. */
-function handOffIfTicked(ctx: RunContext, orders: TabData, index: number, rec: Record<string, unknown>, agreement: Row | undefined): HandOffOutcome {
+function handOffIfTicked(ctx: RunContext, rec: Record<string, unknown>, agreement: Row | undefined): HandOffOutcome {
   const decision = decideHandOff(rec, agreement, {
     zone: ctx.zone,
     today: today(ctx),
@@ -205,13 +263,9 @@ function handOffIfTicked(ctx: RunContext, orders: TabData, index: number, rec: R
     locale: ctx.locale,
   });
   if (decision.action === 'none') return { cells: {}, problems: [] };
-  const handOffCol = orders.columns.index['handOff'];
   if (decision.action === 'refuse') {
-    const text = problemsText(decision.problems, ctx.locale);
-    if (handOffCol !== undefined) orders.sheet.getRange(sheetRow(index), handOffCol + 1).setNote(text);
-    ctx.ss.toast(say(ctx.locale, 'handOffRefused'), cellText(rec.orderId));
     rec.handOff = false;
-    return { cells: { handOff: false }, problems: decision.problems };
+    return { cells: { handOff: false }, problems: decision.problems, note: problemsText(decision.problems, ctx.locale), toast: say(ctx.locale, 'handOffRefused') };
   }
   const outbox = ctx.tab('outbox');
   if (!outbox) return { cells: {}, problems: [] };
@@ -229,11 +283,9 @@ function handOffIfTicked(ctx: RunContext, orders: TabData, index: number, rec: R
     individualTerms: terms.join('; ') || '—',
   }, cellText(rec.salesManager));
   if (result.outcome === 'sent' || result.outcome === 'already-sent') {
-    if (handOffCol !== undefined) orders.sheet.getRange(sheetRow(index), handOffCol + 1).clearNote();
-    ctx.log({ tab: orders.sheet.getName(), rowKey: cellText(rec.orderId), action: say(ctx.locale, 'handOffLog'), details: decision.to });
-    ctx.ss.toast(say(ctx.locale, 'handOffDone'), cellText(rec.orderId));
+    ctx.log({ tab: ctx.sheets.get('orders')?.getName() ?? 'Orders', rowKey: cellText(rec.orderId), action: say(ctx.locale, 'handOffLog'), details: decision.to });
     rec.handedOffAt = ctx.now;
-    return { cells: { handedOffAt: ctx.now }, problems: [] };
+    return { cells: { handedOffAt: ctx.now }, problems: [], note: '', toast: say(ctx.locale, 'handOffDone') };
   }
   const message = say(ctx.locale, 'handOffFailed', { error: result.error ?? result.outcome });
   return { cells: {}, problems: [{ code: 'handOffSendFailed', params: {}, severity: 'warning', ru: message, en: message } as unknown as Problem] };
@@ -273,20 +325,16 @@ function sendTemplate(
 }
 
 /** IDs, problems, the request to HR and the answer to Sales for the given agreement rows. */
-export function processAgreements(ctx: RunContext, indexes: number[]): void {
-  const agreements = ctx.tab('agreements');
-  if (!agreements) return;
-  const orders = ctx.tab('orders');
-  const orderRows = new Map<string, Row>();
-  if (orders) for (const rec of recordsOf(orders)) if (!isBlank(rec.orderId)) orderRows.set(cellText(rec.orderId).trim(), rec);
-  const ids = agreements.rows.map((row) => recordOf(agreements, row).agreementId);
+export function processAgreements(ctx: RunContext, agreements: TabData, indexes: number[]): void {
+  const orderRows = ordersById(ctx, indexes.map((i) => cellText(recordOf(agreements, agreements.rows[i]).orderId).trim()));
+  const ids = readColumn(agreements, 'agreementId');
   const day = today(ctx);
   const staff = ctx.staff();
   const outbox = ctx.tab('outbox');
   const actx = { zone: ctx.zone, today: day, orders: orderRows, staff };
   for (const index of indexes) {
     const row = agreements.rows[index];
-    if (!row || row.every((v) => isBlank(v))) continue;
+    if (!isLoaded(row) || row.every((v) => isBlank(v))) continue;
     const rec = recordOf(agreements, row) as Record<string, unknown>;
     const cells: Record<string, unknown> = {};
     if (isBlank(rec.agreementId)) {
@@ -331,6 +379,24 @@ export function processAgreements(ctx: RunContext, indexes: number[]): void {
     }
     writeRowCells(agreements, index, cells);
   }
+}
+
+/**
+ * The orders an agreement edit names, keyed by Order ID: found through the ID column
+ * and read as one block (an agreement row is checked against its order).
+ */
+function ordersById(ctx: RunContext, wanted: string[]): Map<string, Row> {
+  const out = new Map<string, Row>();
+  const shell = readTabBlock(ctx.sheets.get('orders'), 'orders', 0, -1);
+  if (!shell) return out;
+  const ids = readColumn(shell, 'orderId');
+  const want = new Set(wanted.filter(Boolean));
+  const indexes = ids.map((v, i) => (want.has(cellText(v).trim()) ? i : -1)).filter((i) => i >= 0);
+  if (indexes.length === 0) return out;
+  const block = readTabBlock(ctx.sheets.get('orders'), 'orders', Math.min(...indexes), Math.max(...indexes));
+  if (!block) return out;
+  for (const i of indexes) out.set(cellText(ids[i]).trim(), recordOf(block, block.rows[i]));
+  return out;
 }
 
 function agreementTable(ctx: RunContext, rec: Record<string, unknown>, due: string) {

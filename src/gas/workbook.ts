@@ -56,6 +56,47 @@ export function readTab(sheet: Sheet | undefined, key: TabKey): TabData | null {
   return { def, sheet, header, columns, rows: values.slice(1), plainText: plainTextColumns(def, columns) };
 }
 
+/**
+ * Reads the header and one contiguous block of data rows (`first`..`last`, data indexes)
+ * with two calls. Rows outside the block are empty placeholders: use only the block.
+ */
+export function readTabBlock(sheet: Sheet | undefined, key: TabKey, first: number, last: number): TabData | null {
+  if (!sheet) return null;
+  const def = tabDef(key);
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const columns = mapColumns(def, header);
+  const total = Math.max(lastRow - 1, 0);
+  const rows: unknown[][] = new Array(total);
+  for (let i = 0; i < total; i++) rows[i] = PLACEHOLDER;
+  const from = Math.max(first, 0);
+  const to = Math.min(last, total - 1);
+  if (lastCol > 0 && to >= from) {
+    const block = sheet.getRange(sheetRow(from), 1, to - from + 1, lastCol).getValues();
+    block.forEach((row, k) => (rows[from + k] = row));
+  }
+  return { def, sheet, header, columns, rows, plainText: plainTextColumns(def, columns) };
+}
+
+/** A row not read (outside the block): empty, never written back. */
+const PLACEHOLDER: unknown[] = Object.freeze([]) as unknown as unknown[];
+
+export function isLoaded(row: unknown[] | undefined): row is unknown[] {
+  return row !== undefined && row !== PLACEHOLDER;
+}
+
+/** One column's values for every data row, with one call. */
+export function readColumn(tab: TabData, key: string): unknown[] {
+  const i = tab.columns.index[key];
+  const n = tab.rows.length;
+  if (i === undefined || n === 0) return new Array(n).fill('');
+  return tab.sheet
+    .getRange(2, i + 1, n, 1)
+    .getValues()
+    .map((r) => r[0]);
+}
+
 /** The cell of `key` in a data row, or '' when the column is missing. */
 export function cell(tab: TabData, row: readonly unknown[], key: string): unknown {
   const i = tab.columns.index[key];
