@@ -78,12 +78,14 @@ export function buildProgram(): Command {
     .option('--locale <locale>', 'ru or en: headers and messages', 'ru')
     .option('--tz <zone>', 'the spreadsheet time zone (IANA id)', 'Europe/Moscow')
     .option('--user <email>', 'who runs it (default: the workbook owner)')
-    .action(async (workbook: string, opts: { locale: string; tz: string; user?: string }) => {
+    .option('--now <iso>', 'when it runs (ISO 8601; without an offset, in the --tz zone); triggers it installs fire from then on')
+    .action(async (workbook: string, opts: { locale: string; tz: string; user?: string; now?: string }) => {
       const out = output(program.opts().json);
       if (opts.locale !== 'ru' && opts.locale !== 'en') throw new UsageError(`--locale must be ru or en, not "${opts.locale}"`);
       if (!isValidTimeZone(opts.tz)) throw new UsageError(`--tz: unknown time zone "${opts.tz}"`);
-      const ws = await LocalWorkspace.open({ workbook, create: true, locale: opts.locale, timeZone: opts.tz });
-      const run = ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user });
+      const now = parseNow(opts.now, opts.tz);
+      const ws = await LocalWorkspace.open({ workbook, create: true, locale: opts.locale, timeZone: opts.tz, now });
+      const run = ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user, at: now });
       await ws.save();
       if (!run.ok) throw new UsageError(`setupWorkbook failed: ${run.error}`);
       out.data({ result: run.result, run, files: { workbook: ws.workbook, stateDir: ws.stateDir }, tabs: ws.spreadsheet.sheetNames() }, () =>
