@@ -12,15 +12,13 @@ import { sheetsByTab } from './gas/workbook';
 import { FEATURES } from './features';
 import { revalidateOrders } from './gas/orders';
 
+import { buildMenu } from './ui/menu';
+export * from './ui/callbacks';
+
 registerFeatures(FEATURES);
 
 export function onOpen(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const locale = workbookLocale(ss, sheetsByTab(ss).get('settings'));
-  SpreadsheetApp.getUi()
-    .createMenu(t(locale, 'menuTitle'))
-    .addItem(t(locale, 'menuSetup'), 'setupWorkbook')
-    .addToUi();
+  buildMenu();
 }
 
 export function onInstall(): void {

@@ -200,6 +200,30 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('serve')
+    .description('Serves the sidebar and the dialogs on localhost over the local Workspace (google.script.run bridged to the same bundle); Ctrl-C stops it.')
+    .argument('<workbook>', 'path of the .xlsx workbook')
+    .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '8765')
+    .option('--user <email>', 'who is clicking (default: the workbook owner; can be switched in the page)')
+    .option('--now <iso>', 'the simulated start instant (ISO 8601; without an offset, in the spreadsheet zone); the clock then follows real time')
+    .action(async (workbook: string, opts: { port: string; user?: string; now?: string }) => {
+      const out = output(program.opts().json);
+      const port = Number(opts.port);
+      if (!/^\d+$/.test(opts.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${opts.port}"`);
+      if (opts.user !== undefined && !/^[^\s@]+@[^\s@]+$/.test(opts.user)) throw new UsageError(`--user must be an e-mail address, not "${opts.user}"`);
+      const ws = await openExisting(workbook);
+      const now = parseNow(opts.now, ws.spreadsheet.timeZone());
+      const { serve } = await import('./serve');
+      const served = await serve({ workbook, port, user: opts.user, now });
+      out.data({ url: served.url, user: served.user(), workbook: served.ws.workbook }, () => `Reglament on ${served.url} as ${served.user()} — ${served.ws.workbook}\nCtrl-C stops it (the workbook is saved after every action).`);
+      await new Promise<void>((resolve) => {
+        const stop = () => void served.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+
+  program
     .command('demo')
     .description('The main job on the local Workspace: makes a demo workbook and shows what it made.')
     .argument('[dir]', 'folder for the demo files', 'demo')

@@ -187,6 +187,7 @@ export const COLUMN_OWNERS: Readonly<Record<TabKey, Readonly<Record<string, read
     status: [S, H, C],
     comment: [S, H, C],
     hired: [S, H, C],
+    hiredCandidateId: [S, H, C],
     hireStartDate: [S, H, C],
     price: [S, H, C],
     contractLink: [S, H, C],

@@ -290,6 +290,7 @@ export const TABS: readonly TabDef[] = [
       c('status', 'Status', 'Статус', 'list', { choices: CALL_STATUSES }),
       c('comment', 'Comment', 'Комментарий', 'longtext'),
       c('hired', 'Hired', 'Нанят', 'checkbox'),
+      c('hiredCandidateId', 'Hired candidate ID', 'ID нанятого кандидата', 'text'),
       c('hireStartDate', 'Hire start date', 'Дата выхода', 'date'),
       c('price', 'Price', 'Цена', 'money'),
       c('contractLink', 'Contract link', 'Ссылка на договор', 'url'),

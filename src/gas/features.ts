@@ -30,4 +30,6 @@ export interface Feature {
   tick?(ctx: RunContext, deadline: number): void;
   /** Runs at the end of setupWorkbook (defaults, validations of its own). */
   setup?(ctx: RunContext): void;
+  /** Re-checks every row of one of its tabs (menu "Check this sheet"), under the script lock; returns cells changed. */
+  check?(ctx: RunContext, tab: TabKey): number | void;
 }

@@ -116,6 +116,10 @@ export function appendRows(tab: TabData, records: Array<Record<string, unknown>>
     return row;
   });
   const start = tab.sheet.getLastRow() + 1;
+  // A sheet has a fixed number of rows: grow it first, or the write is refused.
+  const need = start + values.length - 1;
+  const max = tab.sheet.getMaxRows();
+  if (max < need) tab.sheet.insertRowsAfter(max, need - max);
   tab.sheet.getRange(start, 1, values.length, width).setValues(values.map((row) => toCells(row, tab.plainText)));
   tab.rows.push(...values);
 }

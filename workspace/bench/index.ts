@@ -2,5 +2,8 @@
 import { BenchCase } from './report';
 import { foundationBench } from './foundation';
 import { ordersBench } from './orders';
+import { schedulesBench } from './schedules';
+import { callsBench } from './calls';
+import { uiBench } from './ui';
 
-export const BENCHES: BenchCase[] = [foundationBench, ordersBench];
+export const BENCHES: BenchCase[] = [foundationBench, ordersBench, callsBench, schedulesBench, uiBench];

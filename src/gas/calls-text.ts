@@ -1,0 +1,58 @@
+/** User-facing texts of the Calls adapter (Problems lines, Log actions), Russian and English. */
+import { Locale } from '../core/schema';
+
+const TEXT = {
+  calendarWaiting: {
+    ru: 'Событие в календаре ещё не записано ({reason}); повтор автоматически при следующем запуске.',
+    en: 'The calendar event is not written yet ({reason}); it is retried automatically on the next run.',
+  },
+  calendarRefused: { ru: 'Календарь не принял событие: {error}', en: 'Calendar refused the event: {error}' },
+  calendarMissing: {
+    ru: 'Календарь «{id}» недоступен ({error}): проверьте «ID календаря компании» в Настройках.',
+    en: 'Calendar "{id}" is not available ({error}): check "Company calendar ID" in Settings.',
+  },
+  commentWaiting: {
+    ru: 'Комментарий не отправлен руководителю ({error}); повтор автоматически.',
+    en: 'The comment was not e-mailed to the manager ({error}); it is retried automatically.',
+  },
+  commentFailed: {
+    ru: 'Письмо с комментарием не отправлено: {error}. Поставьте в «Исходящих» состояние «Ожидает», чтобы повторить.',
+    en: 'The comment e-mail failed: {error}. Set its Outbox State to Pending to retry.',
+  },
+  candidateStatusHired: { ru: 'Нанят', en: 'Hired' },
+  logIdAssigned: { ru: 'Присвоен ID звонка', en: 'Call ID assigned' },
+  logCopied: { ru: 'Скопированная строка получила новый ID', en: 'Copied row got a new Call ID' },
+  logEventCreated: { ru: 'Событие создано', en: 'Event created' },
+  logEventUpdated: { ru: 'Событие обновлено', en: 'Event updated' },
+  logEventDeleted: { ru: 'Событие удалено', en: 'Event deleted' },
+  logRowGone: { ru: 'Строка звонка удалена: событие и напоминания отменены', en: 'Call row deleted: event and reminders cancelled' },
+  logCalendarLimit: {
+    ru: 'Календарь: слишком много событий за короткое время — остальное при следующем запуске',
+    en: 'Calendar: too many events in a short time — the rest waits for the next run',
+  },
+  logCalendarUnavailable: { ru: 'Календарь недоступен', en: 'Calendar unavailable' },
+  logCalendarRefused: { ru: 'Календарь не принял событие', en: 'Calendar refused the event' },
+  logCommentSent: { ru: 'Комментарий отправлен руководителю', en: 'Comment e-mailed to the manager' },
+  logHired: { ru: 'Кандидат нанят', en: 'Candidate hired' },
+  logFlagged: { ru: 'Проблемы в строке', en: 'Row flagged' },
+  logQuota: {
+    ru: 'Дневная квота писем исчерпана: отправка остановлена, остальное ждёт в «Исходящих»',
+    en: 'Daily mail quota exhausted: sending stopped, the rest stays Pending in the Outbox',
+  },
+  logMailError: { ru: 'Ошибка отправки, повтор при следующем запуске', en: 'Send error, retried on the next run' },
+  logDeadline: {
+    ru: 'Запуск остановлен до лимита времени Apps Script: остальное при следующем запуске',
+    en: 'Run stopped before the Apps Script time limit: the rest waits for the next run',
+  },
+  calendarLeft: { ru: 'событий осталось', en: 'events left' },
+  remindersLeft: { ru: 'писем осталось', en: 'e-mails left' },
+  logRemindersSent: { ru: 'Напоминания отправлены', en: 'Reminders sent' },
+  logTemplateProblem: { ru: 'Шаблон с ошибкой', en: 'Template problem' },
+  logTemplatesAdded: { ru: 'Добавлены шаблоны писем', en: 'E-mail templates added' },
+} as const;
+
+export type CallsTextKey = keyof typeof TEXT;
+
+export function say(locale: Locale, key: CallsTextKey, params: Record<string, string | number> = {}): string {
+  return (TEXT[key][locale] as string).replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}

@@ -1,0 +1,234 @@
+/**
+ * Issue 6, point 4: Calling results and the client's calling report by 18:00 — its timing
+ * (never before its data, at the deadline when data exists, the overdue alert, then the late
+ * report), its content as the client receives it (.eml), and that it is never sent twice.
+ * Zone: Europe/Berlin; the first calling day is Thursday 22 October 2026 (report due 18:00).
+ */
+import * as fs from 'fs';
+import { simpleParser, ParsedMail } from 'mailparser';
+import { Harness } from './harness';
+import { BOSS, CLIENT, handedOff, HR, HR2, HR_BOSS, iso, SALES, selections, workbook } from './schedules-fixture';
+
+const ORDER = 'ORD-2026-0001';
+
+function record(h: Harness, cells: Record<string, string>, at?: string) {
+  return h.edit('Calling results', 'new', { Date: '2026-10-22', 'Order ID': ORDER, ...cells }, HR, at);
+}
+
+function recordDay(h: Harness, at = '2026-10-22T12:00') {
+  record(h, { 'Candidate ID': 'C-1', Phone: '+7 900 000-00-01', Outcome: 'Agreed to come', Comment: 'Will come <b>Monday</b>' }, at);
+  record(h, { 'Candidate ID': 'C-2', Phone: '+7 900 000-00-02', Outcome: 'Interview booked', 'Interview at': '2026-10-26 11:30', Comment: 'Zoom' });
+  record(h, { 'Candidate ID': 'C-3', Phone: '+7 900 000-00-03', Outcome: 'Not reached' });
+  record(h, { 'Candidate ID': 'C-4', Phone: '+7 900 000-00-04', Outcome: 'Not reached', Comment: '=1+1' });
+}
+
+const reports = (h: Harness) => h.ws.mail.sent().filter((m) => m.to.includes(CLIENT));
+const alerts = (h: Harness) => h.ws.mail.sent().filter((m) => /Overdue/.test(m.subject));
+
+async function parsed(h: Harness, index = 0): Promise<ParsedMail> {
+  await h.ws.save();
+  const mail = reports(h)[index];
+  return simpleParser(fs.readFileSync(mail.path!));
+}
+
+describe('Calling results', () => {
+  test('HR records each candidate called; Recorded by is the editing user, kept when someone else edits later', async () => {
+    const h = await workbook();
+    try {
+      handedOff(h, '2026-10-19 10:00');
+      record(h, { 'Candidate ID': 'C-1', Phone: '+7 900 000-00-01', Outcome: 'Declined' }, '2026-10-22T10:00');
+      expect(h.rows('Calling results')[0]['Recorded by']).toBe(HR);
+      h.edit('Calling results', 2, { Comment: 'asked to call back' }, h.ws.owner);
+      expect(h.rows('Calling results')[0]['Recorded by']).toBe(HR);
+    } finally {
+      h.close();
+    }
+  });
+});
+
+describe('The calling report to the client', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await workbook();
+    h.edit('Candidates', 'new', { 'Candidate ID': 'C-1', Name: 'Мария Петрова', 'Order ID': ORDER }, HR);
+    h.edit('Candidates', 'new', { 'Candidate ID': 'C-2', Name: 'John <i>Smith</i>', 'Order ID': ORDER }, HR);
+    handedOff(h, '2026-10-19 10:00');
+  });
+  afterEach(() => h.close());
+
+  test('at 18:00 on the calling day with results: one report — a table with totals per outcome in the client\'s language, the sales manager in copy — recorded on the Selections row', async () => {
+    recordDay(h);
+    h.tick('2026-10-22T17:55');
+    expect(reports(h)).toHaveLength(0);
+    h.tick('2026-10-22T18:00');
+    expect(reports(h)).toHaveLength(1);
+    const mail = reports(h)[0];
+    expect(mail.cc).toEqual([SALES]);
+    const eml = await parsed(h);
+    expect(eml.subject).toBe('Calling report 2026-10-22 — ООО «Ромашка» <b>bold</b>');
+    expect(eml.text).toContain('Hello Пётр Иванов');
+    // Totals per outcome, every outcome listed.
+    expect(eml.text).toMatch(/Agreed to come\s+\|\s+1/);
+    expect(eml.text).toMatch(/Interview booked\s+\|\s+1/);
+    expect(eml.text).toMatch(/Declined\s+\|\s+0/);
+    expect(eml.text).toMatch(/Not reached\s+\|\s+2/);
+    expect(eml.text).toMatch(/Total\s+\|\s+4/);
+    // The results, one line per candidate, names from Candidates, the interview's date-time.
+    expect(eml.text).toContain('Мария Петрова (C-1)');
+    expect(eml.text).toContain('2026-10-26 11:30');
+    expect(eml.text).toContain('=1+1');
+    const html = String(eml.html);
+    expect(html).toContain('<table');
+    expect(html).toContain('John &lt;i&gt;Smith&lt;/i&gt; (C-2)');
+    expect(html).toContain('Will come &lt;b&gt;Monday&lt;/b&gt;');
+    expect(html).not.toContain('<b>Monday</b>');
+    const row = selections(h)[0];
+    expect(iso(row['Report sent at'])).toMatch(/^2026-10-22T16:00:00/);
+    expect(row['Problems']).toBe('');
+    expect(h.rows('Outbox').filter((o) => o['Key'] === `report|${ORDER}|1`)).toEqual([expect.objectContaining({ State: 'Sent', Attempts: 1 })]);
+    expect(h.rows('Log').some((l) => l['Action'] === 'Calling report sent' && l['Row key'] === `${ORDER} #1`)).toBe(true);
+  });
+
+  test('never sent twice: later ticks, a reload, more results and Done after the fact send nothing more', async () => {
+    recordDay(h);
+    h.tick('2026-10-22T18:00');
+    h.tick('2026-10-22T18:05');
+    record(h, { 'Candidate ID': 'C-5', Outcome: 'Declined' }, '2026-10-22T18:10');
+    h.edit('Selections', 2, { Done: 'TRUE' }, HR);
+    const again = await h.reopen();
+    again.tick('2026-10-22T19:00');
+    again.tick('2026-10-23T18:00');
+    expect(again.ws.mail.sent().filter((m) => m.to.includes(CLIENT))).toHaveLength(1);
+  });
+
+  test('a report whose e-mail went out but whose row was not updated (a crash in between) is recorded, not resent', () => {
+    recordDay(h);
+    h.tick('2026-10-22T18:00');
+    const col = h.ws.spreadsheet.readValues('Selections')[0].indexOf('Report sent at') + 1;
+    h.ws.spreadsheet.personEdit('Selections', 2, col, [['']], h.ws.owner);
+    h.tick('2026-10-22T18:05');
+    expect(reports(h)).toHaveLength(1);
+    expect(iso(selections(h)[0]['Report sent at'])).toMatch(/^2026-10-22T16:05:00/);
+  });
+
+  test('not before its data: Done ticked with no results sends nothing and says why; once results are in, it goes', () => {
+    h.edit('Selections', 2, { Done: 'TRUE' }, HR, '2026-10-22T15:00');
+    expect(reports(h)).toHaveLength(0);
+    expect(String(selections(h)[0]['Problems'])).toContain('no calling results for 2026-10-22 yet');
+    h.tick('2026-10-22T15:05');
+    expect(reports(h)).toHaveLength(0);
+    recordDay(h, '2026-10-22T15:10');
+    // HR is still typing: the tick waits for a quiet half hour (or the deadline).
+    h.tick('2026-10-22T15:15');
+    expect(reports(h)).toHaveLength(0);
+    h.tick('2026-10-22T15:45');
+    expect(reports(h)).toHaveLength(1);
+    expect(selections(h)[0]['Problems']).toBe('');
+  });
+
+  test('Done ticked after the results are in sends the report at once, before 18:00; never before the calling day', () => {
+    record(h, { 'Candidate ID': 'C-1', Outcome: 'Declined', Date: '2026-10-21' }, '2026-10-21T16:00');
+    h.edit('Selections', 2, { Done: 'TRUE' }, HR);
+    h.tick('2026-10-21T18:00');
+    expect(reports(h)).toHaveLength(0);
+    recordDay(h, '2026-10-22T14:00');
+    h.edit('Selections', 2, { Done: 'FALSE' }, HR);
+    h.edit('Selections', 2, { Done: 'TRUE' }, HR, '2026-10-22T14:30');
+    expect(reports(h)).toHaveLength(1);
+    expect(iso(selections(h)[0]['Report sent at'])).toMatch(/^2026-10-22T12:30/);
+  });
+
+  test('nothing recorded by 18:00: the HR specialist and their manager get one overdue alert; the late report goes once results arrive', async () => {
+    h.tick('2026-10-22T18:00');
+    expect(reports(h)).toHaveLength(0);
+    expect(alerts(h)).toHaveLength(1);
+    expect(alerts(h)[0].to.sort()).toEqual([HR, HR_BOSS].sort());
+    expect(alerts(h)[0].subject).toBe(`Overdue: Calling report for 2026-10-22 (selection #1) (${ORDER})`);
+    expect(String(selections(h)[0]['Problems'])).toContain(`overdue alert sent to ${HR}`);
+    h.tick('2026-10-22T18:05');
+    h.tick('2026-10-22T20:00');
+    expect(alerts(h)).toHaveLength(1);
+    // Results arrive in the evening; the report waits until HR stops typing for half an hour.
+    recordDay(h, '2026-10-22T20:10');
+    h.tick('2026-10-22T20:15');
+    expect(reports(h)).toHaveLength(0);
+    h.tick('2026-10-22T20:45');
+    expect(reports(h)).toHaveLength(1);
+    expect(iso(selections(h)[0]['Report sent at'])).toMatch(/^2026-10-22T18:45:00/);
+    expect(selections(h)[0]['Problems']).toBe('');
+    h.tick('2026-10-23T18:00');
+    expect(reports(h)).toHaveLength(1);
+    expect(alerts(h)).toHaveLength(1);
+    expect(h.ws.mail.sent().some((m) => m.to.includes(BOSS) && /Overdue/.test(m.subject))).toBe(false);
+  });
+
+  test('the late report goes at once when HR ticks Done, and results of a calling done a day late belong to it', () => {
+    h.tick('2026-10-22T18:00');
+    record(h, { 'Candidate ID': 'C-1', Outcome: 'Agreed to come', Date: '2026-10-23' }, '2026-10-23T10:00');
+    h.edit('Selections', 2, { Done: 'TRUE' }, HR, '2026-10-23T10:05');
+    expect(reports(h)).toHaveLength(1);
+    expect(reports(h)[0].subject).toContain('2026-10-22');
+    expect(reports(h)[0].text).toMatch(/Agreed to come\s+\|\s+1/);
+  });
+
+  test('an absent HR specialist\'s overdue alert goes to their deputy (and their manager); an absent sales manager\'s copy to theirs', () => {
+    h.edit('Staff', 3, { 'Deputy e-mail': HR2, 'Absent until': '2026-10-23' }, h.ws.owner, '2026-10-22T09:00');
+    h.edit('Staff', 2, { 'Deputy e-mail': BOSS, 'Absent until': '2026-10-23' }, h.ws.owner);
+    h.tick('2026-10-22T18:00');
+    expect(alerts(h)[0].to.sort()).toEqual([HR2, HR_BOSS].sort());
+    record(h, { 'Candidate ID': 'C-1', Outcome: 'Declined' }, '2026-10-22T19:00');
+    h.edit('Selections', 2, { Done: 'TRUE' }, HR2);
+    expect(reports(h)[0].cc).toEqual([BOSS]);
+  });
+
+  test('a send that fails is retried by the next tick and still goes out once', () => {
+    recordDay(h);
+    h.ws.mail.failNext(1);
+    h.tick('2026-10-22T18:00');
+    expect(reports(h)).toHaveLength(0);
+    expect(h.rows('Outbox').find((o) => o['Key'] === `report|${ORDER}|1`)).toEqual(expect.objectContaining({ State: 'Failed', Attempts: 1 }));
+    expect(String(selections(h)[0]['Problems'])).toContain('e-mail not sent');
+    h.tick('2026-10-22T18:05');
+    expect(reports(h)).toHaveLength(1);
+    expect(h.rows('Outbox').filter((o) => o['Key'] === `report|${ORDER}|1`)).toEqual([expect.objectContaining({ State: 'Sent', Attempts: 2 })]);
+    h.tick('2026-10-22T18:10');
+    expect(reports(h)).toHaveLength(1);
+  });
+
+  test('a Russian-speaking client gets the report in Russian', async () => {
+    h.edit('Orders', 2, { 'Client language': 'Russian' }, SALES, '2026-10-22T09:00');
+    recordDay(h);
+    h.tick('2026-10-22T18:00');
+    const eml = await parsed(h);
+    expect(eml.subject).toBe('Отчёт об обзвоне 22.10.2026 — ООО «Ромашка» <b>bold</b>');
+    expect(eml.text).toMatch(/Согласен прийти\s+\|\s+1/);
+    expect(eml.text).toMatch(/Всего\s+\|\s+4/);
+    expect(eml.text).toContain('26.10.2026 11:30');
+  });
+
+  test('a client without a valid e-mail: no report, the row says why', () => {
+    h.edit('Orders', 2, { 'Client e-mail': 'not an address' }, SALES, '2026-10-22T09:00');
+    recordDay(h);
+    h.tick('2026-10-22T18:00');
+    expect(h.ws.mail.sent().filter((m) => /Calling report/.test(m.subject))).toHaveLength(0);
+    expect(String(selections(h)[0]['Problems'])).toContain('no valid "Client e-mail"');
+  });
+});
+
+describe('Russian by default', () => {
+  test('in a Russian workbook the HR calendar, the Problems and the overdue alert speak Russian', async () => {
+    const h = await workbook({ locale: 'ru' });
+    try {
+      handedOff(h, '2026-10-19 10:00', { 'Client language': 'Russian' });
+      const event = h.ws.calendar.events().find((e) => e.extendedProperties?.private?.reglamentKey === `${ORDER}|1|calling`)!;
+      expect(event.summary).toBe('Обзвон №1: ORD-2026-0001 — ООО «Ромашка» <b>bold</b> (отчёт до 18:00)');
+      h.tick('2026-10-22T18:00');
+      const alert = h.ws.mail.sent().find((m) => /^Просрочено/.test(m.subject))!;
+      expect(alert.subject).toBe(`Просрочено: Отчёт об обзвоне за 22.10.2026 (подбор №1) (${ORDER})`);
+      expect(alert.text).toContain('22.10.2026 18:00');
+      expect(String(selections(h)[0]['Problems'])).toMatch(/^Отчёт: к 22\.10\.2026 18:00 результаты обзвона не внесены/);
+    } finally {
+      h.close();
+    }
+  });
+});
