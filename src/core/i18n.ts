@@ -20,8 +20,17 @@ const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-/** The message in the locale, with {name} placeholders filled. */
-export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text: string = MESSAGES[key][locale];
+export type Params = Record<string, string | number>;
+
+/** Fills {name} placeholders; an unknown name stays visible. */
+export function fill(text: string, params: Params = {}): string {
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
+
+/** A lookup over a table of { key: { ru, en } } texts: one shape for every module's messages. */
+export function localizer<K extends string>(table: Record<K, Record<Locale, string>>) {
+  return (locale: Locale, key: K, params: Params = {}): string => fill(table[key][locale], params);
+}
+
+/** The message in the locale, with {name} placeholders filled. */
+export const t = localizer<MessageKey>(MESSAGES);

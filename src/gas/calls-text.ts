@@ -1,5 +1,5 @@
 /** User-facing texts of the Calls adapter (Problems lines, Log actions), Russian and English. */
-import { Locale } from '../core/schema';
+import { localizer } from '../core/i18n';
 
 const TEXT = {
   calendarWaiting: {
@@ -53,6 +53,4 @@ const TEXT = {
 
 export type CallsTextKey = keyof typeof TEXT;
 
-export function say(locale: Locale, key: CallsTextKey, params: Record<string, string | number> = {}): string {
-  return (TEXT[key][locale] as string).replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+export const say = localizer<CallsTextKey>(TEXT);

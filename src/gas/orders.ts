@@ -19,6 +19,7 @@ import {
 } from '../core/orders';
 import { hasErrors, problemsText, Problem } from '../core/messages-orders';
 import { ANSWERS, Locale, TabKey, choiceLabel } from '../core/schema';
+import { localizer } from '../core/i18n';
 import { localDateOf } from '../core/time';
 import { cellText, isBlank, isTicked, parseChoiceCell, Row } from '../core/values';
 import { pickTemplate, readTemplateRows, render, table, TemplateValues } from '../core/templates';
@@ -44,9 +45,7 @@ const TEXT = {
   dueBy: { ru: 'Ответ нужен до {due}', en: 'Answer due by {due}' },
 } as const;
 
-function say(locale: Locale, key: keyof typeof TEXT, params: Record<string, string> = {}): string {
-  return (TEXT[key][locale] as string).replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
-}
+const say = localizer<keyof typeof TEXT>(TEXT);
 
 export const ordersFeature: Feature = {
   name: 'orders',
