@@ -38,6 +38,8 @@ export interface OutboxRow {
 
 const IN_FLIGHT = 'outbox.inFlight.';
 export const QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+/** Sends tried before a row is left Failed for a person to look at. */
+export const MAX_ATTEMPTS = 3;
 
 export function outboxState(value: unknown): OutboxState | undefined {
   return findChoice(OUTBOX_STATES, String(value ?? ''))?.key as OutboxState | undefined;
@@ -99,6 +101,8 @@ export function settleInterrupted(outbox: TabData, locale: Locale, props = Prope
 export function sendOnce(outbox: TabData, mail: OutgoingMail, locale: Locale, now: Date, index = indexOutbox(outbox)): SendResult {
   let row = index.get(mail.key);
   if (row?.state === 'sent') return { outcome: 'already-sent' };
+  // Failed (given up or interrupted), Cancelled and Missed rows wait for a person to set Pending.
+  if (row && row.state !== 'pending' && row.state !== undefined) return { outcome: 'failed', error: `Outbox: ${row.state}` };
   if (!row) {
     appendRows(outbox, [
       {
@@ -138,9 +142,12 @@ export function deliver(outbox: TabData, row: OutboxRow, mail: OutgoingMail, loc
     props.deleteProperty(IN_FLIGHT + mail.key);
     const message = errorMessage(e);
     const quota = message.indexOf('too many times for one day') >= 0;
-    // Out of quota: the row stays Pending for tomorrow; other errors count an attempt.
-    writeState(outbox, row.index, locale, quota ? 'pending' : 'failed', { attempts: quota ? row.attempts : attempts, lastError: message });
+    // Out of quota: the row stays Pending for tomorrow. Other errors count an attempt and
+    // are retried by later runs until MAX_ATTEMPTS, then the row is Failed for a person.
+    const state: OutboxState = quota || attempts < MAX_ATTEMPTS ? 'pending' : 'failed';
+    writeState(outbox, row.index, locale, state, { attempts: quota ? row.attempts : attempts, lastError: message });
     row.attempts = quota ? row.attempts : attempts;
+    row.state = state;
     return { outcome: quota ? 'quota' : 'failed', error: message };
   }
   writeState(outbox, row.index, locale, 'sent', { attempts, lastError: '', sentAt: now });

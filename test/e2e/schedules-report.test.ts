@@ -186,7 +186,7 @@ describe('The calling report to the client', () => {
     h.ws.mail.failNext(1);
     h.tick('2026-10-22T18:00');
     expect(reports(h)).toHaveLength(0);
-    expect(h.rows('Outbox').find((o) => o['Key'] === `report|${ORDER}|1`)).toEqual(expect.objectContaining({ State: 'Failed', Attempts: 1 }));
+    expect(h.rows('Outbox').find((o) => o['Key'] === `report|${ORDER}|1`)).toEqual(expect.objectContaining({ State: 'Pending', Attempts: 1 }));
     expect(String(selections(h)[0]['Problems'])).toContain('e-mail not sent');
     h.tick('2026-10-22T18:05');
     expect(reports(h)).toHaveLength(1);
