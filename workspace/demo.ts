@@ -102,8 +102,7 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
   edit('Заказы', '2', [['Hand off', 'TRUE']], SALES, '2026-11-23T15:30');
   say(`Пн 15:30  Анна снова отмечает «Передать» → ${order('заказ')}\n                письмо клиентскому отделу: ${lastMailTo(ws, CLIENT_DEPT)}`);
 
-  const runs = runSpan(ws, at('2026-11-23T15:35'), at('2026-11-24T09:00'), 5 * 60000);
-  say(`Пн 15:35 → Вт 09:00  ${runs.length} запусков tick по триггеру, ошибок: ${runs.filter((r) => !r.ok).length}`);
+  await week(ws, orderId, edit, say, at);
   await ws.save();
 
   const status = workbookStatus(ws, 8);
@@ -114,6 +113,9 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
       'Письма (.eml):',
       ...mail.map((m) => `  ${m.to.join(', ')} — «${m.subject}»\n    ${m.path}`),
       '',
+      'События календарей:',
+      ...ws.calendar.events().map((e) => `  ${e.start?.dateTime ?? e.start?.date}  ${e.summary}`),
+      '',
       'Откройте файлы:',
       `  книга (.xlsx):      ${workbook}`,
       `  письма (.eml):      ${path.join(ws.stateDir, 'mail')}`,
@@ -122,6 +124,68 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
       `Дальше: npx reglament status ${path.relative(process.cwd(), workbook)}`,
     ].join('\n'),
   );
+}
+
+type Edit = (tab: string, row: string, cells: Array<[string, string]>, user: string, wall: string) => void;
+
+/**
+ * The working week after the hand-off: HR receives the order (the schedule and HR
+ * invites appear), calls of all four types are booked, HR records a calling day, and the
+ * time trigger runs every 5 minutes through Friday, sending reminders and the report.
+ */
+async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: string) => void, at: (wall: string) => Date): Promise<void> {
+  const run = (from: string, to: string, label: string) => {
+    const runs = runSpan(ws, at(from), at(to), 5 * 60000);
+    const sent = ws.mail.sent().length;
+    say(`${label}  ${runs.length} запусков tick, ошибок: ${runs.filter((r) => !r.ok).length}; писем всего: ${sent}`);
+  };
+  edit('Заказы', '2', [['HR received', '2026-11-23 16:00']], HR, '2026-11-23T16:00');
+  const selections = ws.spreadsheet.readValues('Подборы').slice(1).filter((r) => r.some((v) => v !== ''));
+  say(`Пн 16:00  Ирина отмечает «HR получил» → подборов запланировано: ${selections.length}; события в календаре HR: ${ws.calendar.events().length}`);
+  for (const [id, name, email] of CANDIDATES) edit('Кандидаты', 'new', [['Candidate ID', id], ['Name', name], ['E-mail', email], ['Order ID', orderId], ['Status', 'Новый']], HR, '2026-11-23T16:10');
+  const call = (type: string, start: string, people: Array<[string, string]>) =>
+    edit('Звонки', 'new', [['Type', type], ['Order ID', orderId], ['Start', start], ['Duration (min)', '30'], ['Manager e-mail', BOSS], ['Status', 'Запланирован'], ...people], SALES, '2026-11-23T16:30');
+  call('Первый звонок', '2026-11-24 11:00', [['Client e-mail', 'petr@romashka.example']]);
+  call('Интервью', '2026-11-27 14:00', [['Client e-mail', 'petr@romashka.example'], ['Candidate IDs', 'C-1, C-2']]);
+  call('Повторный звонок', '2026-11-27 16:00', [['Candidate IDs', 'C-1']]);
+  call('Вводный звонок', '2026-11-27 17:00', [['Hired employee e-mail', 'maria.new@example.com'], ['Team lead e-mail', 'lena.lead@example.com']]);
+  say(`Пн 16:30  Анна назначает 4 звонка → событий в календарях: ${ws.calendar.events().length}, напоминаний в «Исходящих»: ${outboxCount(ws)}`);
+  run('2026-11-23T16:35', '2026-11-24T11:25', 'Пн 16:35 → Вт 11:25');
+  edit('Звонки', '2', [['Status', 'Проведён'], ['Comment', FIRST_CALL_COMMENT]], SALES, '2026-11-24T11:30');
+  say(`Вт 11:30  первый звонок проведён, комментарий по шаблону → руководителю: ${lastMailTo(ws, BOSS)}`);
+  run('2026-11-24T11:35', '2026-11-26T11:55', 'Вт 11:35 → Чт 11:55');
+  for (const [id, , , outcome] of CANDIDATES) {
+    edit('Результаты обзвона', 'new', [['Date', '2026-11-26'], ['Order ID', orderId], ['Candidate ID', id], ['Outcome', outcome], ['Comment', 'обзвон']], HR, '2026-11-26T12:00');
+  }
+  say(`Чт 12:00  Ирина записывает результаты обзвона (${CANDIDATES.length} кандидата)`);
+  run('2026-11-26T12:05', '2026-11-27T18:00', 'Чт 12:05 → Пт 18:00');
+  say(`          отчёт клиенту об обзвоне (ушёл в чт 18:00): ${lastMailTo(ws, 'petr@romashka.example')}`);
+}
+
+const CANDIDATES: Array<[string, string, string, string]> = [
+  ['C-1', 'Мария Смирнова', 'maria.s@example.com', 'Согласен прийти'],
+  ['C-2', 'Олег Петров', 'oleg.p@example.com', 'Назначено интервью'],
+  ['C-3', 'Инна Козлова', 'inna.k@example.com', 'Не дозвонились'],
+];
+
+const FIRST_CALL_COMMENT = [
+  'Company Name: ООО «Ромашка»',
+  'Company Website: https://romashka.example',
+  'Contact Person: Пётр Иванов',
+  'Product: цветочная доставка',
+  'Specialties: e-commerce',
+  'Country-Location: Россия',
+  'Target Audience: worldwide',
+  'Immediate Requirement: 2 оператора',
+  'Future needs: ещё 3 к весне',
+  'Next Step: интервью в пятницу',
+  'Next Contact Date: 01.12.2026',
+  'SM: Анна',
+].join('\n');
+
+function outboxCount(ws: LocalWorkspace): number {
+  const name = ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === 'outbox')!;
+  return Math.max(ws.spreadsheet.readValues(name).length - 1, 0);
 }
 
 /** A data row (sheet row `row`) of a tab as a record keyed by column key. */
