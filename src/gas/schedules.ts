@@ -31,7 +31,7 @@ import { ordersWithoutRows, replan, ReplanSummary } from './schedules-plan';
 import { noteResultsEdited, processReports } from './schedules-report';
 import { SelectionRow } from './schedules-rows';
 import { say } from './schedules-text';
-import { appendRows } from './workbook';
+import { appendRows, isLoaded, readTabBlock } from './workbook';
 
 /** Orders columns whose change re-plans the order. */
 const ORDER_COLUMNS = ['orderId', 'hrReceived', 'paidFrom', 'paidTo', 'terms', 'hrSpecialist', 'handOff', 'status', 'handedOffAt'];
@@ -82,10 +82,25 @@ export const schedulesFeature: Feature = {
   },
 };
 
+/**
+ * Only orders with a schedule to make or change are re-planned: handed off and received
+ * by HR, or whose receipt was just cleared. The edited rows are read as one block, so an
+ * edit that plans nothing (most Orders edits, a hand-off) costs two reads, not the tab.
+ */
 function onOrdersEdit(s: Scheduler, edit: TabEdit): void {
   if (edit.columns.length > 0 && !edit.columns.some((c) => ORDER_COLUMNS.indexOf(c) >= 0)) return;
+  const block = readTabBlock(s.ctx.sheets.get('orders'), 'orders', Math.min(...edit.rows), Math.max(...edit.rows));
+  if (!block) return;
+  const receiptEdited = edit.columns.indexOf('hrReceived') >= 0;
+  const candidates = edit.rows.filter((index) => {
+    const row = block.rows[index];
+    if (!isLoaded(row)) return false;
+    const rec = recordOf(block, row);
+    return !isBlank(rec.orderId) && !isBlank(rec.handedOffAt) && (!isBlank(rec.hrReceived) || receiptEdited);
+  });
+  if (candidates.length === 0) return;
   const ids: string[] = [];
-  for (const index of edit.rows) {
+  for (const index of candidates) {
     const rec = s.refreshOrder(index);
     if (rec && !isBlank(rec.orderId) && !isBlank(rec.handedOffAt)) ids.push(cellText(rec.orderId));
   }

@@ -67,7 +67,7 @@ export function handOff(ctx: RunContext, ref: RowRef | null, user: string, owner
   });
   if (decision.action === 'refuse') refuse(L, 'handOffBlocked', { id }, decision.problems.map((p) => p[L]));
   const written = writeAsPerson(ctx, at.tab, at.index, { handOff: true }, user, owner, ui(L, 'actHandOff'));
-  if (written.mode === 'queued') return outcome(written, '', refOf(at), L);
+  if (written.mode === 'queued') return outcome(written, ui(L, 'handOffQueued', { id }), refOf(at), L);
   const after = reread(ctx, 'orders', at).at;
   if (after && !isBlank(after.rec.handedOffAt)) return outcome(written, ui(L, 'handOffDone', { id: after.id, at: fmtWhen(ctx, after.rec.handedOffAt) }), refOf(after), L);
   const problems = after ? cellText(after.rec.problems).split('\n').filter(Boolean) : [];

@@ -35,6 +35,7 @@ const M = {
     ru: 'Записано. Правила выполнит триггер владельца книги при следующем запуске (в течение 5 минут) — от его имени уходят письма и события.',
     en: 'Saved. The workbook owner’s trigger applies the rules at its next run (within 5 minutes): mail and events go out under the owner’s account.',
   },
+  appliedFor: { ru: 'из боковой панели ({user}, {at}); применено триггером владельца', en: 'from the sidebar ({user}, {at}); applied by the owner’s trigger' },
   pendingFor: { ru: 'Ждёт триггера владельца: {action} ({at}, {user})', en: 'Waiting for the owner’s trigger: {action} ({at}, {user})' },
 
   actHandOff: { ru: 'Передать в Клиентский отдел', en: 'Hand off to the Client department' },
@@ -46,6 +47,7 @@ const M = {
   actCheck: { ru: 'Проверка', en: 'Check' },
 
   handOffFirst: { ru: 'Сначала заполните отмеченное ✗.', en: 'Fill in what is marked ✗ first.' },
+  handOffQueued: { ru: '«Передать» отмечено для заказа {id}.', en: 'Hand off ticked for order {id}.' },
   handOffDone: { ru: 'Заказ {id} передан в Клиентский отдел ({at}).', en: 'Order {id} handed off to the Client department ({at}).' },
   handOffAlready: { ru: 'Заказ {id} уже передан ({at}).', en: 'Order {id} was already handed off ({at}).' },
   handOffBlocked: { ru: 'Заказ {id} нельзя передать:', en: 'Order {id} cannot be handed off:' },

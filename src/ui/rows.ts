@@ -348,5 +348,7 @@ function applyQueued(ctx: RunContext, entry: QueuedEdit): void {
     return;
   }
   const range = shell.sheet.getRange(sheetRow(index), entry.col, 1, entry.numCols);
+  // Who asked, in the Log: the rules' own lines are written under the owner's run.
+  ctx.log({ tab: shell.sheet.getName(), rowKey: entry.id || `#${sheetRow(index)}`, action: entry.label, details: ui(ctx.locale, 'appliedFor', { user: entry.user, at: entry.at }), user: entry.user });
   applyEdit(ctx, range, entry.user, entry.value, entry.oldValue);
 }

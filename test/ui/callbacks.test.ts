@@ -179,6 +179,7 @@ describe('Hand off this order', () => {
     expect(order['Status']).toBe('Handed off');
     expect(h.ws.mail.sent().filter((m) => m.to.includes(CLIENT_DEPT))).toHaveLength(1);
     expect(queueSize(h)).toBe(0);
+    expect(h.rows('Log')).toContainEqual(expect.objectContaining({ User: SALES, 'Row key': 'ORD-2026-0001', Action: 'Hand off to the Client department' }));
     h.tick('2026-11-23T09:10');
     expect(h.ws.mail.sent().filter((m) => m.to.includes(CLIENT_DEPT))).toHaveLength(1);
   });

@@ -86,7 +86,8 @@ export const ordersBench: BenchCase = {
         args: [{ range: sheetEdit.range, source: sheetEdit.range.getSheet().getParent(), user: { getEmail: () => SALES }, authMode: 'FULL' }],
       });
       figures.push({ label: '500-row paste (Vacancy over 500 orders, by Sales)', record: { ...paste, localMs: Date.now() - t0 } });
-      edit('hand-off (Hand off ticked on a complete paid order)', '3', [['Передать', 'TRUE']], SALES);
+      edit('hand-off (Hand off ticked on a complete paid order)', '4', [['Передать', 'TRUE']], SALES);
+      figures.push({ label: '', note: `hand-off e-mails sent: ${ws.mail.sent().length}` });
       const check = ws.invoke('checkWorkbook', { kind: 'editor' });
       figures.push({ label: 'full re-validation of 10,000 orders (checkWorkbook)', record: check });
       return figures;

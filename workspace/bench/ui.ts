@@ -57,6 +57,8 @@ export const uiBench: BenchCase = {
       measure('Schedule a call, by the owner: the row typed and the Calls rules run at once', 'uiScheduleCall', [{ type: 'first', orderId: 'ORD-2026-05001', start: '2026-11-30T10:00', clientEmail: 'c5000@example.com', managerEmail: BOSS }], ws.owner);
       measure('Schedule a call, by Sales: the row typed and queued for the owner', 'uiScheduleCall', [{ type: 'first', orderId: 'ORD-2026-05001', start: '2026-11-30T11:00', clientEmail: 'c5000@example.com', managerEmail: BOSS }]);
       measure('Hand off, by the owner (the hand-off rules and the e-mail)', 'uiHandOff', [ref], ws.owner);
+      const typed = personEdit(ws, 'Orders', '5003', [['Hand off', 'TRUE']], SALES).runs.find((r) => r.fn === 'onEditInstallable');
+      figures.push({ label: 'for comparison: the same hand-off typed into the cell (onEditInstallable)', record: typed });
       return figures;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
