@@ -198,7 +198,7 @@ export const COLUMN_OWNERS: Readonly<Record<TabKey, Readonly<Record<string, read
 };
 
 /** Agreement columns that are part of the request and freeze once HR answered. */
-const REQUEST_COLUMNS = new Set([
+export const REQUEST_COLUMNS: ReadonlySet<string> = new Set([
   'orderId',
   'requestedBy',
   'expectedResumes',

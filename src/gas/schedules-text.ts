@@ -3,6 +3,7 @@
  * reports, overdue alerts, contract deadlines and the daily digest), Russian and English,
  * and the date formats used in them.
  */
+import { localizer } from '../core/i18n';
 import { Locale } from '../core/schema';
 import { LocalDate, wallClockOf, Zone } from '../core/time';
 
@@ -112,9 +113,7 @@ const TEXT = {
 
 export type TextKey = keyof typeof TEXT;
 
-export function say(locale: Locale, key: TextKey, params: Record<string, string | number> = {}): string {
-  return (TEXT[key][locale] as string).replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+export const say = localizer<TextKey>(TEXT);
 
 /** Both languages of a text (to recognise a line whichever language wrote it). */
 export function bothLanguages(key: TextKey): string[] {

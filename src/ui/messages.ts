@@ -1,4 +1,5 @@
 /** The staff window's words (menu, sidebar, dialogs): Russian by default, English with the en locale. */
+import { localizer } from '../core/i18n';
 import { Locale } from '../core/schema';
 
 const M = {
@@ -140,10 +141,7 @@ const M = {
 
 export type UiKey = keyof typeof M;
 
-export function ui(locale: Locale, key: UiKey, params: Record<string, string | number> = {}): string {
-  const text: string = M[key][locale];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const ui = localizer<UiKey>(M);
 
 /** The words a page needs, for embedding in it (client-side rendering). */
 export function uiWords(locale: Locale, keys: readonly UiKey[]): Record<string, string> {

@@ -5,6 +5,7 @@
  * Read-only: tabs are read once each, the Log only at its end, one Calendar call at most.
  * Every value is a plain string, number or boolean (google.script.run passes no Dates).
  */
+import { REQUEST_COLUMNS } from '../core/permissions';
 import { currentAgreement, validateAgreement, agreementState } from '../core/agreements';
 import { checkCall, candidateIndex, orderIndex, splitIds, normId, CandidateInfo } from '../core/calls';
 import { checkComment, CallCandidate } from '../core/comments';
@@ -245,20 +246,7 @@ function ordersState(ctx: RunContext, at: RowAt, state: SidebarState, user: stri
 }
 
 /** The agreement request fields Sales fills (Order ID and Requested by are filled for them). */
-export const ASK_HR_FIELDS = [
-  'expectedResumes',
-  'expectedCalls',
-  'expectedAgreeing',
-  'expectedComing',
-  'risks',
-  'otherPoints',
-  'callKind',
-  'expectedOutcome',
-  'selectionWeekdays',
-  'resumesPerSelection',
-  'firstSelectionDate',
-  'hrSpecialist',
-] as const;
+export const ASK_HR_FIELDS: readonly string[] = [...REQUEST_COLUMNS].filter((k) => k !== 'orderId' && k !== 'requestedBy').concat('hrSpecialist');
 const REQUIRED_ASK = ['expectedResumes', 'expectedCalls', 'risks'];
 
 function askHrFields(ctx: RunContext, order: Row): FieldSpec[] {
