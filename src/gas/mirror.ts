@@ -46,7 +46,7 @@ export function copyAll(mirror: Sheet, tab: TabData): void {
  * line up with the tab (then nothing can be restored from it, and it is re-copied).
  * Reads the mirror's ID column and the edited block: two calls whatever the tab's size.
  */
-export function previousRows(mirror: Sheet, tab: TabData, idColumn: string, ids: readonly unknown[], indexes: number[]): Map<number, unknown[]> | null {
+export function previousRows(mirror: Sheet, tab: TabData, idColumn: string, ids: readonly unknown[], indexes: number[]): Previous {
   const id = tab.columns.index[idColumn];
   const width = Math.max(tab.header.length, 1);
   const mirrored = Math.max(mirror.getLastRow() - 1, 0);
@@ -55,15 +55,42 @@ export function previousRows(mirror: Sheet, tab: TabData, idColumn: string, ids:
     const touched = new Set(indexes);
     const n = Math.max(mirrorIds.length, ids.length);
     for (let i = 0; i < n; i++) {
-      if (!touched.has(i) && String(mirrorIds[i] ?? '') !== String(ids[i] ?? '')) return null;
+      if (!touched.has(i) && String(mirrorIds[i] ?? '') !== String(ids[i] ?? '')) return { rows: previousRowsById(mirror, tab, id, mirrored, width, indexes), aligned: false };
     }
   }
   const out = new Map<number, unknown[]>();
-  if (indexes.length === 0) return out;
+  if (indexes.length === 0) return { rows: out, aligned: true };
   const first = Math.min(...indexes);
   const last = Math.max(...indexes);
   const block = first < mirrored ? mirror.getRange(sheetRow(first), 1, Math.min(last, mirrored - 1) - first + 1, width).getValues() : [];
   for (const i of indexes) out.set(i, pad(block[i - first] ?? [], width));
+  return { rows: out, aligned: true };
+}
+
+export interface Previous {
+  /** The edited rows as they were, by data index; null when they cannot be told. */
+  rows: Map<number, unknown[]> | null;
+  /** False when the mirror no longer lines up with the tab (it should be copied anew). */
+  aligned: boolean;
+}
+
+/**
+ * Rows were inserted, deleted or sorted since the mirror was written: find each edited
+ * row's earlier values by its ID instead (one read of the whole mirror, only on this
+ * rare path). A row whose ID cell itself was pasted over cannot be found: null.
+ */
+function previousRowsById(mirror: Sheet, tab: TabData, id: number, mirrored: number, width: number, indexes: number[]): Map<number, unknown[]> | null {
+  const byId = new Map<string, unknown[]>();
+  for (const row of mirror.getRange(2, 1, mirrored, width).getValues()) {
+    const key = String(row[id] ?? '');
+    if (key && !byId.has(key)) byId.set(key, row);
+  }
+  const out = new Map<number, unknown[]>();
+  for (const i of indexes) {
+    const old = byId.get(String(tab.rows[i]?.[id] ?? ''));
+    if (!old) return null;
+    out.set(i, pad(old, width));
+  }
   return out;
 }
 

@@ -96,7 +96,8 @@ function enforcePermissions(ctx: RunContext, tab: TabData, edit: TabEdit, mirror
   const staff = ctx.staff();
   const owner = Session.getEffectiveUser().getEmail();
   const single = edit.rows.length === 1 && edit.columns.length === 1 && edit.range.getNumColumns() === 1;
-  const before = single ? null : previousRows(mirror, tab, idKey(tab.def.key), ids, edit.rows);
+  const previous = single ? null : previousRows(mirror, tab, idKey(tab.def.key), ids, edit.rows);
+  const before = previous ? previous.rows : null;
   const reasons: string[] = [];
   for (const index of edit.rows) {
     const row = tab.rows[index];
@@ -124,7 +125,7 @@ function enforcePermissions(ctx: RunContext, tab: TabData, edit: TabEdit, mirror
     }
     if (Object.keys(restore).length) writeRowCells(tab, index, restore);
   }
-  if (before === null && !single) {
+  if (previous && !previous.aligned) {
     // Rows were inserted, deleted or sorted since the mirror was written: copy it anew.
     const whole = ctx.tab(tab.def.key);
     if (whole) copyAll(mirror, whole);

@@ -221,6 +221,25 @@ describe('enforcement on edit: departments and system columns', () => {
     expect(h.rows('Log').filter((l) => l['Action'] === 'Edit refused')).toHaveLength(3);
   });
 
+  test('after rows are inserted above and sorted, a refused paste is still undone (rows found by ID)', () => {
+    h.edit('Orders', 'new', { ...COMPLETE_ORDER, Client: 'Второй клиент' }, SALES);
+    const app = h.ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const sheet = app.getActiveSpreadsheet().getSheetByName('Orders')!;
+    sheet.insertRowsBefore(2, 2); // a person inserts two empty rows above the orders
+    // …and moves the second order above the first (as a sort would), by hand.
+    const values = sheet.getRange(4, 1, 2, sheet.getLastColumn()).getValues();
+    sheet.getRange(4, 1, 2, values[0].length).setValues([values[1], values[0]]);
+    const rowOf = (id: string) => 2 + h.rows('Orders').findIndex((r) => r['Order ID'] === id) + 2;
+    const row = rowOf('ORD-2026-0001');
+    h.edit('Orders', row, { Client: 'Paste A', 'Contact person': 'Paste B' }, HR);
+    const first = h.rows('Orders').find((r) => r['Order ID'] === 'ORD-2026-0001')!;
+    expect(first['Client']).toBe(COMPLETE_ORDER['Client']);
+    expect(first['Contact person']).toBe(COMPLETE_ORDER['Contact person']);
+    // The mirror was copied anew: the next paste lines up again.
+    h.edit('Orders', rowOf('ORD-2026-0002'), { Client: 'Paste C', 'Contact person': 'Paste D' }, HR);
+    expect(h.rows('Orders').find((r) => r['Order ID'] === 'ORD-2026-0002')!['Client']).toBe('Второй клиент');
+  });
+
   test('a system column typed over by the owner is restored', () => {
     h.edit('Orders', 2, { 'Order ID': 'MINE-1' }, h.ws.owner);
     expect(h.rows('Orders')[0]['Order ID']).toBe('ORD-2026-0001');
