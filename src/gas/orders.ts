@@ -24,6 +24,7 @@ import { localDateOf } from '../core/time';
 import { cellText, isBlank, isTicked, parseChoiceCell, Row } from '../core/values';
 import { pickTemplate, readTemplateRows, render, table, TemplateValues } from '../core/templates';
 import { RunContext } from './context';
+import { refreshDepartmentProtections } from './setup';
 import { Feature, TabEdit } from './features';
 import { ensureMirror, previousRows, recordRows, copyAll } from './mirror';
 import { indexOutbox, sendOnce, SendResult, settleInterrupted } from './outbox';
@@ -49,8 +50,13 @@ const say = localizer<keyof typeof TEXT>(TEXT);
 
 export const ordersFeature: Feature = {
   name: 'orders',
-  tabs: ['orders', 'agreements'],
+  tabs: ['orders', 'agreements', 'staff'],
   onEdit(ctx, edit) {
+    if (edit.tab === 'staff') {
+      // Who is in HR or Sales decides who may type in the protected department columns.
+      refreshDepartmentProtections(ctx.ss);
+      return;
+    }
     if (edit.rows.length === 0) return;
     const tab = editedBlock(ctx, edit.tab, edit.rows);
     if (!tab) return;

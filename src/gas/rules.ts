@@ -149,6 +149,9 @@ function protect(p: GoogleAppsScript.Spreadsheet.Protection, description: string
     p.setWarningOnly(true);
     return;
   }
+  // Google's documented recipe: make sure the script's user stays an editor, then remove
+  // everyone else (a new protection starts as the spreadsheet's editors), no domain edit.
+  p.addEditor(owner);
   const keep = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
   const remove = p
     .getEditors()
@@ -156,4 +159,5 @@ function protect(p: GoogleAppsScript.Spreadsheet.Protection, description: string
     .filter((e) => e && !keep.has(e.toLowerCase()));
   if (remove.length) p.removeEditors(remove);
   if (editors.length) p.addEditors(editors);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
 }

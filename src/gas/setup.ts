@@ -101,6 +101,20 @@ function removeDefaultSheet(ss: Spreadsheet, report: SetupReport): void {
   }
 }
 
+/**
+ * Re-applies the department protections of Orders and HR agreements from the Staff tab
+ * (after Staff changed), without touching anything else setup does.
+ */
+export function refreshDepartmentProtections(ss: Spreadsheet): void {
+  const sheets = sheetsByTab(ss);
+  const staff = staffByDepartment(sheets.get('staff'), ss.getSpreadsheetTimeZone());
+  const owner = Session.getEffectiveUser().getEmail();
+  for (const key of ['orders', 'agreements'] as const) {
+    const sheet = sheets.get(key);
+    if (sheet) applyProtections(sheet, TABS.find((t) => t.key === key)!, owner, staff);
+  }
+}
+
 /** Staff e-mails per department, for the department protections. */
 function staffByDepartment(sheet: Sheet | undefined, timeZone: string): Map<string, string[]> {
   const out = new Map<string, string[]>();

@@ -121,7 +121,9 @@ describe('Orders: IDs, status and the hand-off to the Client department', () => 
     h.edit('Orders', 'new', { ...COMPLETE_ORDER, 'Paid services': 'Обзвон соискателей, Размещение на сайтах вакансий' }, SALES);
     h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
     expect(String(h.rows('Orders')[0]['Problems'])).toContain('Job sites');
-    h.edit('Orders', 2, { 'Job sites': 'hh.ru, superjob.ru', 'Hand off': 'TRUE' }, SALES);
+    // Two edits: one paste from Job sites to Hand off would span HR's protected "HR received".
+    h.edit('Orders', 2, { 'Job sites': 'hh.ru, superjob.ru' }, SALES);
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
     expect(h.rows('Orders')[0]['Status']).toBe('Handed off');
   });
 
@@ -244,6 +246,21 @@ describe('enforcement on edit: departments and system columns', () => {
     h.edit('Orders', 2, { 'Order ID': 'MINE-1' }, h.ws.owner);
     expect(h.rows('Orders')[0]['Order ID']).toBe('ORD-2026-0001');
     expect(String(h.rows('Log').find((l) => l['Action'] === 'Edit refused')!['Details'])).toContain('MINE-1');
+  });
+
+  test('the Log and the system columns are protected: Google refuses a person who is not the owner', () => {
+    expect(() => h.ws.spreadsheet.personEdit('Log', 2, 6, [['rewritten']], SALES)).toThrow(/protected cell/);
+    expect(() => h.ws.spreadsheet.personEdit('Outbox', 2, 1, [['x']], HR)).toThrow(/protected cell/);
+    expect(() => h.ws.spreadsheet.personEdit('Orders', 2, 27, [['Completed']], SALES)).toThrow(/protected cell/); // Status*
+    // HR's answer column is HR's: Sales is refused by Google, HR may type.
+    h.edit('HR agreements', 'new', { 'Order ID': 'ORD-2026-0001', 'Requested by': SALES, 'Expected resumes': '1', 'Expected calls': '1', Risks: '-' }, SALES);
+    expect(() => h.ws.spreadsheet.personEdit('HR agreements', 2, 16, [['Agreed']], SALES)).toThrow(/protected cell/);
+    expect(() => h.ws.spreadsheet.personEdit('HR agreements', 2, 16, [['Agreed']], HR)).not.toThrow();
+  });
+
+  test("a paste that spans another department's protected column is refused whole, as Sheets does", () => {
+    expect(() => h.edit('Orders', 2, { 'Job sites': 'hh.ru', 'Hand off': 'TRUE' }, SALES)).toThrow(/protected cell/);
+    expect(h.rows('Orders')[0]['Job sites']).toBe('');
   });
 
   test('Sales may edit its own columns; the edit stays', () => {
