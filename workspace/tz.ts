@@ -15,6 +15,8 @@ export interface WallTime {
   weekday: number;
 }
 
+import { instantAt } from '../src/core/time';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -82,9 +84,9 @@ export function offsetMinutes(instantMs: number, timeZone: string): number {
 }
 
 /**
- * The instant at which the wall clock of `timeZone` shows the given fields. A wall time
- * skipped by a DST jump resolves forward (as Google Sheets does); a repeated one takes
- * the earlier instant.
+ * The instant at which the wall clock of `timeZone` shows the given fields: the product's
+ * own search (src/core/time.ts) over Intl offsets, so the fakes and the bundle agree on
+ * DST gaps (move forward) and repeated hours (the earlier instant).
  */
 export function instantOf(
   timeZone: string,
@@ -96,16 +98,8 @@ export function instantOf(
   second = 0,
   millisecond = 0,
 ): number {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  let guess = asUtc - offsetMinutes(asUtc, timeZone) * 60000;
-  const second_ = asUtc - offsetMinutes(guess, timeZone) * 60000;
-  if (second_ !== guess) {
-    // Near a transition: take the candidate whose wall time matches, else the later one (a gap).
-    const candidates = [guess, second_].sort((a, b) => a - b);
-    const match = candidates.find((c) => c + offsetMinutes(c, timeZone) * 60000 === asUtc);
-    guess = match ?? Math.max(guess, second_);
-  }
-  return guess;
+  const zone = { id: timeZone, offsetAt: (ms: number) => offsetMinutes(ms, timeZone) };
+  return instantAt(zone, { year, month, day }, hour, minute, second) + millisecond;
 }
 
 /** Days from the spreadsheet epoch 1899-12-30 (Google Sheets and Excel serial numbers). */

@@ -28,7 +28,7 @@ import { refreshDepartmentProtections } from './setup';
 import { Feature, TabEdit } from './features';
 import { ensureMirror, previousRows, recordRows, copyAll } from './mirror';
 import { indexOutbox, sendOnce, SendResult, settleInterrupted } from './outbox';
-import { findRowIndex, recordOf, recordsOf, writeColumn, writeRowCells } from './records';
+import { findRowIndex, recordOf, recordsOf, writeColumn } from './records';
 import { TabData, isLoaded, readColumn, readTabBlock, sheetRow } from './workbook';
 
 const TEXT = {
@@ -105,6 +105,7 @@ function enforcePermissions(ctx: RunContext, tab: TabData, edit: TabEdit, mirror
   const previous = single ? null : previousRows(mirror, tab, idKey(tab.def.key), ids, edit.rows);
   const before = previous ? previous.rows : null;
   const reasons: string[] = [];
+  const undo = new ColumnChanges();
   for (const index of edit.rows) {
     const row = tab.rows[index];
     if (!isLoaded(row)) continue;
@@ -129,8 +130,9 @@ function enforcePermissions(ctx: RunContext, tab: TabData, edit: TabEdit, mirror
         details: `${tab.def.columns.find((c) => c.key === key)?.[ctx.locale] ?? key}: «${cellText(rejected)}» — ${reason}${previous === undefined ? ` (${say(ctx.locale, 'notRestored')})` : ''}`,
       });
     }
-    if (Object.keys(restore).length) writeRowCells(tab, index, restore);
+    for (const [key, value] of Object.entries(restore)) undo.set(key, index, value);
   }
+  undo.write(tab);
   if (previous && !previous.aligned) {
     // Rows were inserted, deleted or sorted since the mirror was written: copy it anew.
     const whole = ctx.tab(tab.def.key);
@@ -338,6 +340,7 @@ export function processAgreements(ctx: RunContext, agreements: TabData, indexes:
   const staff = ctx.staff();
   const outbox = ctx.tab('outbox');
   const actx = { zone: ctx.zone, today: day, orders: orderRows, staff };
+  const changes = new ColumnChanges();
   for (const index of indexes) {
     const row = agreements.rows[index];
     if (!isLoaded(row) || row.every((v) => isBlank(v))) continue;
@@ -383,8 +386,9 @@ export function processAgreements(ctx: RunContext, agreements: TabData, indexes:
       cells.problems = text;
       if (hasErrors(problems)) ctx.log({ tab: agreements.sheet.getName(), rowKey: id, action: say(ctx.locale, 'flagged'), details: text });
     }
-    writeRowCells(agreements, index, cells);
+    for (const [key, value] of Object.entries(cells)) changes.set(key, index, value);
   }
+  changes.write(agreements);
 }
 
 /**
