@@ -24,7 +24,6 @@
  */
 import * as path from 'path';
 import type { calendar_v3 } from 'googleapis';
-import { writeFileAtomic } from '../../fsutil';
 import type { FakeService, Runtime } from '../../runtime';
 import { createCalendarApp } from './calendarApp';
 import { CalendarApiError, MSG, bad, gone, notFound, toAppsScriptError } from './errors';
@@ -325,7 +324,7 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
     icsPath,
     async flush(): Promise<void> {
       store.save();
-      if (icsDir) for (const cal of store.all()) writeFileAtomic(icsPath(cal.id) as string, calendarIcs(cal));
+      if (icsDir) for (const cal of store.all()) rt.writeFile(icsPath(cal.id) as string, calendarIcs(cal));
       await outbox.flush();
     },
   };

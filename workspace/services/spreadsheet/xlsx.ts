@@ -12,7 +12,10 @@
  * sheet ids and sizes, every protection (ranges, editors, description, warning-only), and the
  * exact validations and conditional rules — used only while the .xlsx is the very file this
  * fake wrote (same SHA-256); a file changed elsewhere is read from its own validations.
- * Saving goes through writeFileAtomic: an interrupted save leaves the previous file whole.
+ * Saving goes through writeFileAtomic, or the local Workspace's commit (commit.ts), which writes
+ * the .xlsx and the sidecar together with everything else the execution changed.
+ * Formats, validations and protections are kept on empty rows too (a text column stays text
+ * below the last row typed), as Sheets keeps them.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -332,10 +335,16 @@ export function sidecarOf(wb: WorkbookModel, sha: string): Sidecar {
   };
 }
 
-/** Writes the .xlsx atomically, then the sidecar (which records the file's SHA-256). */
-export async function saveWorkbook(wb: WorkbookModel, file: string, state: StateStore | null): Promise<void> {
+/** Writes the .xlsx, then the sidecar (which records the file's SHA-256); `write` is atomic or
+ * stages the file in the execution's commit, so the two are seen together. */
+export async function saveWorkbook(
+  wb: WorkbookModel,
+  file: string,
+  state: StateStore | null,
+  write: (file: string, data: Uint8Array) => void = writeFileAtomic,
+): Promise<void> {
   const buf = await buildXlsx(wb);
-  writeFileAtomic(file, buf);
+  write(file, buf);
   state?.write(SIDECAR, sidecarOf(wb, createHash('sha256').update(buf).digest('hex')));
 }
 
@@ -422,7 +431,9 @@ export async function loadWorkbook(file: string, state: StateStore | null, defau
       s.frozenRows = view.ySplit ?? 0;
       s.frozenCols = view.xSplit ?? 0;
     }
-    ws.eachRow({ includeEmpty: false }, (row, r) =>
+    // Rows without values too: their cells keep number formats (a text column stays text below
+    // the last row typed). A row the file does not hold has no cells to visit.
+    ws.eachRow({ includeEmpty: true }, (row, r) =>
       row.eachCell({ includeEmpty: true }, (cell, c) => readCell(cell, s, r - 1, c - 1, wb.locale)),
     );
     for (let c = 1; c <= ws.columnCount; c++) {
