@@ -17,12 +17,18 @@ import { orderRow, toRow } from './orders';
 const SALES = 'anna.sales@example.com';
 const HR = 'irina.hr@example.com';
 
-function cli(args: string[]): { ms: number; code: number | null; err: string } {
-  const bin = path.resolve(__dirname, '..', 'bin', 'reglament.js');
+/** Wall and CPU time (user + system, from /usr/bin/time where it exists) of one command. */
+function cli(bin: string, args: string[]): { ms: number; cpuMs: number | null; code: number | null; err: string } {
+  const timed = fs.existsSync('/usr/bin/time');
+  const [cmd, argv] = timed ? ['/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, bin, ...args]] : [process.execPath, [bin, ...args]];
   const t = Date.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { ms: Date.now() - t, code: r.status, err: r.stderr };
+  const r = spawnSync(cmd, argv, { encoding: 'utf8' });
+  const ms = Date.now() - t;
+  const m = /CPU (\d+\.\d+) (\d+\.\d+)\s*$/.exec(r.stderr ?? '');
+  return { ms, cpuMs: m ? Math.round((Number(m[1]) + Number(m[2])) * 1000) : null, code: r.status, err: r.stderr };
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export const commandsBench: BenchCase = {
   name: 'commands: reglament edit / tick / status on 10,000 orders, each a process of its own',
@@ -50,19 +56,37 @@ export const commandsBench: BenchCase = {
       ws.invoke('setupWorkbook', { kind: 'editor' });
       await ws.save();
       const figures: BenchFigure[] = [];
+      // REGLAMENT_BENCH_COMPARE=<another checkout>/bin/reglament.js measures it too, on its own
+      // copy of the same workbook, each command alternating between the two (same machine load).
+      const other = process.env.REGLAMENT_BENCH_COMPARE;
+      const bins: Array<{ name: string; bin: string; workbook: string }> = [{ name: 'this build', bin: path.resolve(__dirname, '..', 'bin', 'reglament.js'), workbook }];
+      if (other) {
+        const copy = path.join(dir, 'other', 'orders.xlsx');
+        fs.mkdirSync(path.dirname(copy), { recursive: true });
+        fs.cpSync(workbook, copy);
+        fs.cpSync(path.join(dir, 'orders.state'), path.join(dir, 'other', 'orders.state'), { recursive: true });
+        bins.push({ name: path.resolve(other), bin: path.resolve(other), workbook: copy });
+      }
       const measure = (label: string, args: string[], times = 3) => {
-        const all: number[] = [];
-        for (let k = 0; k < times; k++) {
-          const r = cli(args.map((a) => a.replace('{k}', String(k))));
-          if (r.code !== 0 && r.code !== 1) throw new Error(`${args[0]} failed (${r.code}): ${r.err}`);
-          all.push(r.ms);
-        }
-        all.sort((a, b) => a - b);
-        figures.push({ label, localMs: all[Math.floor(all.length / 2)], note: `median of ${times}: ${all.join(', ')} ms` });
+        const all = bins.map(() => ({ ms: [] as number[], cpu: [] as number[] }));
+        for (let k = 0; k < times; k++)
+          bins.forEach((b, i) => {
+            const r = cli(b.bin, args.map((a) => a.replace('{k}', String(k)).replace('{book}', b.workbook)));
+            if (r.code !== 0 && r.code !== 1) throw new Error(`${args[0]} failed (${r.code}): ${r.err}`);
+            all[i].ms.push(r.ms);
+            if (r.cpuMs !== null) all[i].cpu.push(r.cpuMs);
+          });
+        bins.forEach((b, i) =>
+          figures.push({
+            label: `${label}${bins.length > 1 ? ` — ${b.name}` : ''}`,
+            localMs: median(all[i].ms),
+            note: `wall (median of ${times}): ${all[i].ms.join(', ')} ms${all[i].cpu.length ? `; CPU user+sys: ${all[i].cpu.join(', ')} ms (median ${median(all[i].cpu)})` : ''}`,
+          }),
+        );
       };
-      measure('reglament edit (one cell of Orders, by Sales): the whole process', ['edit', workbook, '--sheet', 'Заказы', '--row', '5002', '--column', 'Vacancy', '--value', 'Старший оператор {k}', '--user', SALES, '--now', '2026-11-23T10:00']);
-      measure('reglament tick (the 5-minute trigger): the whole process', ['tick', workbook, '--now', '2026-11-23T10:{k}5']);
-      measure('reglament status: the whole process', ['status', workbook]);
+      measure('reglament edit (one cell of Orders, by Sales): the whole process', ['edit', '{book}', '--sheet', 'Заказы', '--row', '5002', '--column', 'Vacancy', '--value', 'Старший оператор {k}', '--user', SALES, '--now', '2026-11-23T10:00']);
+      measure('reglament tick (the 5-minute trigger): the whole process', ['tick', '{book}', '--now', '2026-11-23T10:{k}5']);
+      measure('reglament status: the whole process', ['status', '{book}']);
       return figures;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -28,6 +28,8 @@ async function laidOut(dir: string): Promise<void> {
   const p = sheet.getRange('D2:D1000').protect().setDescription('amounts');
   p.removeEditors(p.getEditors());
   sheet.getRange('A2:D2').setValues([['+71110000000', 'Acme', 'New', 5]]);
+  sheet.getRange('B7').setNumberFormat('0.00'); // a cell of its own inside a text column
+  sheet.getRange('A10').clearFormat(); // and one with no format at all
   await fake.flush();
 }
 
@@ -42,6 +44,10 @@ describe('formats of empty rows across save and load', () => {
     expect(sheet.getRange('B1000').getNumberFormat()).toBe('@');
     expect(sheet.getRange('D700').getNumberFormat()).toBe('#,##0.00');
     expect(sheet.getRange('A1').getNumberFormat()).not.toBe('@'); // the header row was never formatted
+    expect(sheet.getRange('B7').getNumberFormat()).toBe('0.00');
+    expect(sheet.getRange('A10').getNumberFormat()).toBe(sheet.getRange('E5').getNumberFormat()); // unformatted, like any blank cell
+    expect(sheet.getRange('A11').getNumberFormat()).toBe('@');
+    expect(sheet.getColumnWidth(1)).toBe(ss.getSheets()[0].getColumnWidth(26)); // no width appears from the column style
     const dv = sheet.getRange('C999').getDataValidation();
     expect(dv && String(dv.getCriteriaType())).toBe('VALUE_IN_LIST');
     expect(() => fake.personEdit('Orders', 800, 4, [['7']], 'clerk@example.com')).toThrow(/protected cell/);
