@@ -442,13 +442,13 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * Test hooks of the crash and concurrency suite (never set in normal use):
- * REGLAMENT_TEST_KILL_AT=<step> makes the process SIGKILL itself at that step of a commit
- * (e.g. "before commit point", "committed", "applied 0"); REGLAMENT_TEST_HOLD_MS=<ms> keeps
+ * REGLAMENT_TEST_KILL_AT=<step> makes the process SIGKILL itself at the first step of a commit
+ * that starts so (e.g. "staged 1/", "before commit point", "committed", "applied 0"); REGLAMENT_TEST_HOLD_MS=<ms> keeps
  * the lock that long before the work starts, so a second command surely meets it.
  */
 function testHooks(): void {
   const killAt = process.env.REGLAMENT_TEST_KILL_AT;
-  if (killAt) Transaction.onStep = (step) => step === killAt && process.kill(process.pid, 'SIGKILL');
+  if (killAt) Transaction.onStep = (step) => step.startsWith(killAt) && process.kill(process.pid, 'SIGKILL');
   const hold = Number(process.env.REGLAMENT_TEST_HOLD_MS);
   if (hold > 0) lockDefaults.holdMs = hold;
 }
