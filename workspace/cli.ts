@@ -1,6 +1,12 @@
 /**
  * `reglament`: drives the bundle on the local Workspace. Commands and flags are a
  * contract for scripts and checks: add, never rename.
+ *
+ * Every command reaches the workbook through session.ts: under the workbook's file lock
+ * (exclusive, or shared for the read-only ones) from load to one atomic commit. `run`
+ * commits after each trigger run; a kill loses at most the run in progress.
+ * Exit codes: 0 ok; 1 a run failed (or an unexpected error); 2 bad input or a missing
+ * workbook; 3 the workbook is busy and --no-wait was given.
  */
 import { Command, CommanderError } from 'commander';
 import * as path from 'path';
@@ -8,6 +14,9 @@ import { findColumn, findTab } from '../src/core/schema';
 import { parseInstant } from './typing';
 import { LocalWorkspace, RunRecord } from './workspace';
 import { isValidTimeZone } from './tz';
+import { Transaction } from './commit';
+import { BUSY_EXIT_CODE, WorkbookBusyError } from './filelock';
+import { OpenError, WorkbookSession, lockDefaults, readWorkbook, withWorkbook } from './session';
 
 /** A user error: printed without a stack, exit code 2. */
 export class UsageError extends Error {}
@@ -35,16 +44,10 @@ function parseNow(text: string | undefined, timeZone: string): Date | undefined 
   }
 }
 
-async function openExisting(workbook: string, now?: string): Promise<LocalWorkspace> {
-  try {
-    const ws = await LocalWorkspace.open({ workbook });
-    const at = parseNow(now, ws.spreadsheet.timeZone());
-    if (at) ws.rt.clock.reset(at.getTime());
-    return ws;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError((e as Error).message);
-  }
+/** Sets the simulated clock to --now, read in the spreadsheet's zone. */
+function setNow(ws: LocalWorkspace, now?: string): void {
+  const at = parseNow(now, ws.spreadsheet.timeZone());
+  if (at) ws.rt.clock.reset(at.getTime());
 }
 
 function runSummary(r: RunRecord): string {
@@ -68,6 +71,10 @@ export function buildProgram(): Command {
     .name('reglament')
     .description('Runs the Reglament Apps Script bundle on the local Workspace (.xlsx workbook, .eml mail, .ics calendars).')
     .option('--json', 'machine-readable output')
+    .option('--no-wait', `when another command holds the workbook, exit at once with code ${BUSY_EXIT_CODE} instead of waiting for it`)
+    .hook('preAction', () => {
+      lockDefaults.wait = program.opts().wait !== false;
+    })
     .showHelpAfterError()
     .exitOverride();
 
@@ -84,9 +91,8 @@ export function buildProgram(): Command {
       if (opts.locale !== 'ru' && opts.locale !== 'en') throw new UsageError(`--locale must be ru or en, not "${opts.locale}"`);
       if (!isValidTimeZone(opts.tz)) throw new UsageError(`--tz: unknown time zone "${opts.tz}"`);
       const now = parseNow(opts.now, opts.tz);
-      const ws = await LocalWorkspace.open({ workbook, create: true, locale: opts.locale, timeZone: opts.tz, now });
-      const run = ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user, at: now });
-      await ws.save();
+      const open = { create: true, locale: opts.locale as 'ru' | 'en', timeZone: opts.tz, now };
+      const { ws, run } = await withWorkbook({ workbook, command: 'init', open }, (ws) => ({ ws, run: ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user, at: now }) }));
       if (!run.ok) throw new UsageError(`setupWorkbook failed: ${run.error}`);
       out.data({ result: run.result, run, files: { workbook: ws.workbook, stateDir: ws.stateDir }, tabs: ws.spreadsheet.sheetNames() }, () =>
         [String(run.result), `tabs: ${ws.spreadsheet.sheetNames().join(', ')}`, filesSummary(ws), runSummary(run)].join('\n'),
@@ -107,9 +113,10 @@ export function buildProgram(): Command {
     .action(async (workbook: string, opts: { sheet: string; row: string; column?: string; value?: string; set: string[]; user: string; now?: string }) => {
       const out = output(program.opts().json);
       const cells = editCells(opts);
-      const ws = await openExisting(workbook, opts.now);
-      const result = personEdit(ws, opts.sheet, opts.row, cells, opts.user);
-      await ws.save();
+      const result = await withWorkbook({ workbook, command: 'edit' }, (ws) => {
+        setNow(ws, opts.now);
+        return personEdit(ws, opts.sheet, opts.row, cells, opts.user);
+      });
       out.data(result, () => [`edited ${result.range} as ${opts.user}`, ...result.runs.map(runSummary)].join('\n'));
       if (result.runs.some((r) => !r.ok)) process.exitCode = 1;
     });
@@ -121,9 +128,10 @@ export function buildProgram(): Command {
     .requiredOption('--now <iso>', 'the instant (ISO 8601; without an offset, in the spreadsheet zone)')
     .action(async (workbook: string, opts: { now: string }) => {
       const out = output(program.opts().json);
-      const ws = await openExisting(workbook, opts.now);
-      const run = ws.invoke('tick', { kind: 'time', at: ws.rt.clock.now() });
-      await ws.save();
+      const run = await withWorkbook({ workbook, command: 'tick' }, (ws) => {
+        setNow(ws, opts.now);
+        return ws.invoke('tick', { kind: 'time', at: ws.rt.clock.now() });
+      });
       out.data(run, () => runSummary(run));
       if (!run.ok) process.exitCode = 1;
     });
@@ -137,17 +145,23 @@ export function buildProgram(): Command {
     .option('--step <duration>', 'tick interval when no clock trigger is installed (e.g. 5m, 1h)', '5m')
     .action(async (workbook: string, opts: { from: string; to: string; step: string }) => {
       const out = output(program.opts().json);
-      const ws = await openExisting(workbook);
-      const zone = ws.spreadsheet.timeZone();
-      const from = parseNow(opts.from, zone) as Date;
-      const to = parseNow(opts.to, zone) as Date;
-      if (to.getTime() < from.getTime()) throw new UsageError('--to is before --from');
       const step = parseDuration(opts.step);
-      const runs = runSpan(ws, from, to, step, (i, total) => {
-        if (!out.json && process.stderr.isTTY) process.stderr.write(`\r${i}/${total} trigger runs`);
+      // The plan is read once; each trigger run then takes the lock, reloads what another
+      // process committed meanwhile, and commits on its own.
+      const session = new WorkbookSession({ workbook, command: 'run' });
+      const { from, to, plan } = await session.shared((ws) => {
+        const zone = ws.spreadsheet.timeZone();
+        const from = parseNow(opts.from, zone) as Date;
+        const to = parseNow(opts.to, zone) as Date;
+        if (to.getTime() < from.getTime()) throw new UsageError('--to is before --from');
+        return { from, to, plan: planSpan(ws, from, to, step) };
       });
+      const runs: RunRecord[] = [];
+      for (const [i, p] of plan.entries()) {
+        runs.push(await session.exclusive((ws) => ws.invoke(p.handler, { kind: 'time', user: p.owner, at: new Date(p.atMs) })));
+        if (!out.json && process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${plan.length} trigger runs`);
+      }
       if (!out.json && process.stderr.isTTY) process.stderr.write('\n');
-      await ws.save();
       const failed = runs.filter((r) => !r.ok);
       out.data({ runs: runs.length, failed, calls: sumCalls(runs) }, () =>
         [`${runs.length} trigger runs from ${from.toISOString()} to ${to.toISOString()}, ${failed.length} failed`, ...failed.map(runSummary)].join('\n'),
@@ -162,8 +176,7 @@ export function buildProgram(): Command {
     .option('--log <n>', 'how many Log lines', '10')
     .action(async (workbook: string, opts: { log: string }) => {
       const out = output(program.opts().json);
-      const ws = await openExisting(workbook);
-      const status = workbookStatus(ws, Number(opts.log) || 10);
+      const status = await readWorkbook({ workbook, command: 'status' }, (ws) => workbookStatus(ws, Number(opts.log) || 10));
       out.data(status, () => formatStatus(status));
     });
 
@@ -173,8 +186,7 @@ export function buildProgram(): Command {
     .argument('<workbook>', 'path of the .xlsx workbook')
     .action(async (workbook: string) => {
       const out = output(program.opts().json);
-      const ws = await openExisting(workbook);
-      const sent = ws.mail.sent();
+      const sent = await readWorkbook({ workbook, command: 'mail' }, (ws) => ws.mail.sent());
       out.data(sent, () =>
         sent.length === 0
           ? 'no mail sent'
@@ -188,14 +200,13 @@ export function buildProgram(): Command {
     .argument('<workbook>', 'path of the .xlsx workbook')
     .action(async (workbook: string) => {
       const out = output(program.opts().json);
-      const ws = await openExisting(workbook);
-      const events = ws.calendar.events();
+      const { events, stateDir } = await readWorkbook({ workbook, command: 'calendar' }, (ws) => ({ events: ws.calendar.events(), stateDir: ws.stateDir }));
       out.data(events, () =>
         events.length === 0
           ? 'no events'
           : events
               .map((e) => `${e.start?.dateTime ?? e.start?.date}  ${e.summary}  [${(e.attendees ?? []).map((a) => a.email).join(', ')}]  reminders ${(e.reminders?.overrides ?? []).map((o) => `${o.minutes}m`).join(', ')}`)
-              .join('\n') + `\n\n.ics files: ${path.join(ws.stateDir, 'calendar')}`,
+              .join('\n') + `\n\n.ics files: ${path.join(stateDir, 'calendar')}`,
       );
     });
 
@@ -211,11 +222,11 @@ export function buildProgram(): Command {
       const port = Number(opts.port);
       if (!/^\d+$/.test(opts.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${opts.port}"`);
       if (opts.user !== undefined && !/^[^\s@]+@[^\s@]+$/.test(opts.user)) throw new UsageError(`--user must be an e-mail address, not "${opts.user}"`);
-      const ws = await openExisting(workbook);
-      const now = parseNow(opts.now, ws.spreadsheet.timeZone());
+      const zone = await readWorkbook({ workbook, command: 'serve' }, (ws) => ws.spreadsheet.timeZone());
+      const now = parseNow(opts.now, zone);
       const { serve } = await import('./serve');
       const served = await serve({ workbook, port, user: opts.user, now });
-      out.data({ url: served.url, user: served.user(), workbook: served.ws.workbook }, () => `Reglament on ${served.url} as ${served.user()} — ${served.ws.workbook}\nCtrl-C stops it (the workbook is saved after every action).`);
+      out.data({ url: served.url, user: served.user(), workbook: served.ws.workbook }, () => `Reglament on ${served.url} as ${served.user()} — ${served.ws.workbook}\nCtrl-C stops it (every action is committed at once; other commands may use the workbook meanwhile).`);
       await new Promise<void>((resolve) => {
         const stop = () => void served.close().then(resolve);
         process.once('SIGINT', stop);
@@ -322,14 +333,24 @@ function fireOnEdit(ws: LocalWorkspace, range: GoogleAppsScript.Spreadsheet.Rang
   return runs;
 }
 
-/** Fires the clock triggers due in [from, to], or `tick` every `stepMs` when none is installed. */
-export function runSpan(ws: LocalWorkspace, from: Date, to: Date, stepMs: number, progress?: (i: number, total: number) => void): RunRecord[] {
+export interface PlannedRun {
+  handler: string;
+  owner: string;
+  atMs: number;
+}
+
+/** The clock triggers due in [from, to], or `tick` every `stepMs` when none is installed. */
+export function planSpan(ws: LocalWorkspace, from: Date, to: Date, stepMs: number): PlannedRun[] {
   // The firing window is half-open [from, to); +1 ms makes the end instant inclusive like the fallback steps.
   const firings = ws.script.clockFiringsBetween(from.getTime(), to.getTime() + 1, ws.spreadsheet.timeZone());
-  const plan =
-    firings.length > 0 || ws.script.hasClockTriggers()
-      ? firings.map((f) => ({ handler: f.handler, owner: f.owner, atMs: f.atMs }))
-      : stepTimes(from.getTime(), to.getTime(), stepMs).map((atMs) => ({ handler: 'tick', owner: ws.owner, atMs }));
+  return firings.length > 0 || ws.script.hasClockTriggers()
+    ? firings.map((f) => ({ handler: f.handler, owner: f.owner, atMs: f.atMs }))
+    : stepTimes(from.getTime(), to.getTime(), stepMs).map((atMs) => ({ handler: 'tick', owner: ws.owner, atMs }));
+}
+
+/** Fires the planned runs of [from, to] one after the other in this workspace (no commits in between). */
+export function runSpan(ws: LocalWorkspace, from: Date, to: Date, stepMs: number, progress?: (i: number, total: number) => void): RunRecord[] {
+  const plan = planSpan(ws, from, to, stepMs);
   const runs: RunRecord[] = [];
   plan.forEach((p, i) => {
     runs.push(ws.invoke(p.handler, { kind: 'time', user: p.owner, at: new Date(p.atMs) }));
@@ -398,6 +419,7 @@ function formatStatus(s: WorkbookStatus): string {
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  testHooks();
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -405,11 +427,28 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof OpenError) {
       process.stderr.write(`reglament: ${e.message}\n`);
       return 2;
+    }
+    if (e instanceof WorkbookBusyError) {
+      process.stderr.write(`reglament: ${e.message}\n`);
+      return BUSY_EXIT_CODE;
     }
     process.stderr.write(`reglament: ${(e as Error).stack ?? e}\n`);
     return 1;
   }
+}
+
+/**
+ * Test hooks of the crash and concurrency suite (never set in normal use):
+ * REGLAMENT_TEST_KILL_AT=<step> makes the process SIGKILL itself at the first step of a commit
+ * that starts so (e.g. "staged 1/", "before commit point", "committed", "applied 0"); REGLAMENT_TEST_HOLD_MS=<ms> keeps
+ * the lock that long before the work starts, so a second command surely meets it.
+ */
+function testHooks(): void {
+  const killAt = process.env.REGLAMENT_TEST_KILL_AT;
+  if (killAt) Transaction.onStep = (step) => step.startsWith(killAt) && process.kill(process.pid, 'SIGKILL');
+  const hold = Number(process.env.REGLAMENT_TEST_HOLD_MS);
+  if (hold > 0) lockDefaults.holdMs = hold;
 }

@@ -7,6 +7,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LocalWorkspace, stateDirFor } from './workspace';
+import { acquireLock } from './filelock';
+import { lockDefaults } from './session';
 import { personEdit, runSpan, workbookStatus } from './cli';
 import { findColumn, findTab } from '../src/core/schema';
 import { parseInstant } from './typing';
@@ -66,6 +68,8 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
     if (!out.json) out.print(text);
   };
 
+  // Held until the demo is saved (a failure ends the process, whose lock is then taken over at once).
+  const lock = await acquireLock(stateDirFor(workbook), { mode: 'exclusive', command: 'demo', wait: lockDefaults.wait, workbook });
   const ws = await LocalWorkspace.open({ workbook, create: true, locale: 'ru', timeZone: zone, now: at('2026-11-23T09:00') });
   const setup = ws.invoke('setupWorkbook', { kind: 'editor' });
   say(`Пн 23.11 09:00  setupWorkbook: ${setup.ok ? String(setup.result) : setup.error}`);
@@ -103,7 +107,8 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
   say(`Пн 15:30  Анна снова отмечает «Передать» → ${order('заказ')}\n                письмо клиентскому отделу: ${lastMailTo(ws, CLIENT_DEPT)}`);
 
   await week(ws, orderId, edit, say, at);
-  await ws.save();
+  await ws.save('demo');
+  lock.release();
 
   const status = workbookStatus(ws, 8);
   const mail = ws.mail.sent();

@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Staged, Transaction } from './commit';
 import { writeFileAtomic } from './fsutil';
 import { latencyMs } from './latency';
 
@@ -154,9 +155,17 @@ export class CallMeter {
   }
 }
 
-/** JSON files in the state folder beside the workbook, written atomically. */
+/**
+ * JSON files in the state folder beside the workbook. Inside a transaction (the local
+ * Workspace always has one) writes are staged and committed with everything else the
+ * execution changed (commit.ts), and reads see the staged copy first; without one (unit tests
+ * of a single fake) each write goes straight to its file, atomically.
+ */
 export class StateStore {
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly transaction: () => Transaction | null = () => null,
+  ) {}
 
   file(name: string): string {
     return path.join(this.dir, name);
@@ -164,14 +173,21 @@ export class StateStore {
 
   read<T>(name: string, fallback: T): T {
     const file = this.file(name);
+    const staged = this.transaction()?.staged(file);
+    if (staged !== undefined) return JSON.parse(typeof staged === 'string' ? staged : Buffer.from(staged).toString('utf8')) as T;
     if (!fs.existsSync(file)) return fallback;
     return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
   }
 
   write(name: string, value: unknown): void {
-    fs.mkdirSync(this.dir, { recursive: true });
-    writeFileAtomic(this.file(name), JSON.stringify(value, null, 2) + '\n');
+    writeFileIn(this.transaction(), this.file(name), JSON.stringify(value, null, 2) + '\n');
   }
+}
+
+/** Stages the file in the transaction, or writes it at once (atomically) without one. */
+function writeFileIn(tx: Transaction | null, file: string, data: Staged): void {
+  if (tx) tx.stage(file, data);
+  else writeFileAtomic(file, data);
 }
 
 export interface RuntimeOptions {
@@ -194,6 +210,8 @@ export class Runtime {
   readonly state: StateStore | null;
   /** The script's time zone (appsscript.json); the spreadsheet has its own. */
   scriptTimeZone: string;
+  /** Where the fakes' file writes go until the execution commits (null: straight to disk). */
+  transaction: Transaction | null = null;
 
   constructor(options: RuntimeOptions = {}) {
     this.realm = options.realm ?? hostRealm();
@@ -210,7 +228,7 @@ export class Runtime {
       activeUser: user,
       effectiveUser: options.execution?.effectiveUser ?? user,
     };
-    this.state = options.stateDir ? new StateStore(options.stateDir) : null;
+    this.state = options.stateDir ? new StateStore(options.stateDir, () => this.transaction) : null;
     this.scriptTimeZone = options.timeZone ?? 'Europe/Moscow';
   }
 
@@ -228,6 +246,11 @@ export class Runtime {
 
   now(): Date {
     return this.date(this.clock.nowMs());
+  }
+
+  /** Writes a file a fake keeps (.xlsx, .eml, .ics): staged in the transaction when there is one. */
+  writeFile(file: string, data: Staged): void {
+    writeFileIn(this.transaction, file, data);
   }
 
   /** Counts a service call by its name in the latency table, e.g. call('Range.getValues', rows * cols). */
@@ -252,6 +275,6 @@ export class Runtime {
 export interface FakeService {
   /** Globals to install in the bundle's context, e.g. { MailApp: … }. */
   globals: Record<string, unknown>;
-  /** Writes the service's files (atomically) to the state folder; called after each execution. */
+  /** Writes the service's files through rt.writeFile / rt.state (staged until the commit). */
   flush?(): void | Promise<void>;
 }

@@ -8,11 +8,17 @@
  * would), alerts and toasts, the mail sent and the events scheduled, and a button that runs
  * the time trigger (where edits queued by non-owners are applied with the owner's rights).
  * Listens on 127.0.0.1 only.
+ *
+ * Each request holds the workbook's file lock (session.ts) — exclusive when it runs the bundle,
+ * shared when it only reads — and commits what it changed before answering; when another
+ * process (a timer's `reglament tick`, an `edit` in another shell) committed since, the
+ * workbook is loaded again first, so neither side overwrites the other.
  */
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { findTab } from '../src/core/schema';
 import { LocalWorkspace, RunRecord } from './workspace';
+import { WorkbookSession } from './session';
 
 export interface ServeOptions {
   workbook: string;
@@ -40,7 +46,9 @@ interface UiReport {
 const WRITES = /\.(set|append|insert|delete|remove|patch|update|send|create|clear|copy|move|hide|protect|add)/i;
 
 export async function serve(options: ServeOptions): Promise<Served> {
-  const ws = await LocalWorkspace.open({ workbook: options.workbook });
+  const session = new WorkbookSession({ workbook: options.workbook, command: 'serve' });
+  /** The workspace of the request being served (reloaded by the session when the files changed). */
+  let ws = await session.shared((current) => current);
   let user = options.user || ws.owner;
   const simStart = (options.now ?? ws.rt.clock.now()).getTime();
   const realStart = Date.now();
@@ -50,6 +58,12 @@ export async function serve(options: ServeOptions): Promise<Served> {
   let chain: Promise<unknown> = Promise.resolve();
   let activeSel: { sheet: string; row: number } | null = null;
   const active = (w: LocalWorkspace) => activeSel ?? { sheet: w.spreadsheet.sheetNames()[0], row: 1 };
+  // What the page refers to by index (windows, toasts) and the selection carry over a reload.
+  session.onReload = (previous, next) => {
+    next.spreadsheet.uiLog.splice(0, next.spreadsheet.uiLog.length, ...previous.spreadsheet.uiLog);
+    next.spreadsheet.toasts.splice(0, next.spreadsheet.toasts.length, ...previous.spreadsheet.toasts);
+    if (activeSel && next.spreadsheet.sheetNames().includes(activeSel.sheet)) next.spreadsheet.setActive(activeSel.sheet, activeSel.row, 1);
+  };
   /** One request at a time: the bundle's runs and the saves never interleave. */
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = chain.then(work, work);
@@ -76,8 +90,15 @@ export async function serve(options: ServeOptions): Promise<Served> {
     const run = ws.invoke(fn, kind === 'time' ? { kind, at: at() } : { kind, user, at: at(), args });
     // The sidebar polls; keep only the latest runs (they are what `status` shows).
     if (ws.runs.length > 20) ws.runs.splice(0, ws.runs.length - 20);
-    if (kind === 'time' || run.calls.some((c) => WRITES.test(c.call))) await ws.save();
-    return run;
+    return run; // committed by the session when the request is done
+  };
+
+  /** Serving the shell needs no workbook; running the bundle holds it alone; reading shares it. */
+  const lockFor = (req: http.IncomingMessage): 'none' | 'shared' | 'exclusive' => {
+    const p = (req.url || '/').split('?')[0];
+    if (p === '/' || p === '/favicon.ico') return 'none';
+    if (req.method === 'GET') return p.startsWith('/page/') ? 'exclusive' : 'shared';
+    return p === '/api/select' || p === '/api/user' ? 'shared' : 'exclusive';
   };
 
   const page = async (fn: string, args: unknown[]): Promise<string> => {
@@ -87,7 +108,20 @@ export async function serve(options: ServeOptions): Promise<Served> {
   };
 
   const server = http.createServer((req, res) => {
-    serial(() => route(req, res)).catch((e) => send(res, 500, 'text/plain', String((e as Error).stack || e)));
+    const mode = lockFor(req);
+    // The answer leaves only after the commit: whoever reads the files next sees what it reports.
+    const reply = new HeldReply();
+    const handle = () =>
+      mode === 'none'
+        ? route(req, reply.response())
+        : session[mode]((current) => {
+            ws = current;
+            return route(req, reply.response());
+          });
+    serial(handle).then(
+      () => reply.sendTo(res),
+      (e) => send(res, 500, 'text/plain', String((e as Error).stack || e)),
+    );
   });
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -159,7 +193,9 @@ export async function serve(options: ServeOptions): Promise<Served> {
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
-    ws,
+    get ws() {
+      return ws;
+    },
     user: () => user,
     setUser: (email) => {
       user = email;
@@ -170,9 +206,34 @@ export async function serve(options: ServeOptions): Promise<Served> {
           server.close(() => resolve());
           server.closeAllConnections?.();
         });
-        await ws.save();
       }),
   };
+}
+
+/** A response written by a route and sent once the request's commit is done. */
+class HeldReply {
+  private status = 200;
+  private headers: http.OutgoingHttpHeaders = {};
+  private body = '';
+
+  response(): http.ServerResponse {
+    const held = {
+      writeHead: (status: number, headers: http.OutgoingHttpHeaders) => {
+        this.status = status;
+        this.headers = headers;
+        return held;
+      },
+      end: (text: string) => {
+        this.body = text;
+      },
+    };
+    return held as unknown as http.ServerResponse;
+  }
+
+  sendTo(res: http.ServerResponse): void {
+    res.writeHead(this.status, this.headers);
+    res.end(this.body);
+  }
 }
 
 function send(res: http.ServerResponse, status: number, type: string, text: string): void {

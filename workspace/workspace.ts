@@ -3,6 +3,10 @@
  * gas-local, into a vm context holding only Apps Script globals), backs it with the
  * fakes, runs entry points as Google would (who, from where, when) and saves the files
  * a person can open: the .xlsx, .eml mail, .ics calendars and JSON state.
+ *
+ * Every file write of the fakes is staged in one Transaction (commit.ts) from the moment the
+ * workspace opens; save() commits them all at once. What protects the files from a second
+ * process is the workbook's file lock, taken by the caller (session.ts) from load to commit.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,7 +16,7 @@ import * as vm from 'vm';
 const gas: { require(folder: string, globals: object, options?: { filter?: (f: string) => boolean }): vm.Context } = require('gas-local');
 
 import { CallCount, EXECUTION_TIME_EXCEEDED, ExecutionKind, FakeService, Limits, Realm, Runtime } from './runtime';
-import { writeFileAtomic } from './fsutil';
+import { Transaction } from './commit';
 import { createSpreadsheetService, SpreadsheetFake } from './services/spreadsheet';
 import { createCalendarService, CalendarFake } from './services/calendar';
 import { createMailService, MailFake } from './services/mail';
@@ -67,6 +71,9 @@ export function defaultBundleDir(): string {
   return path.resolve(__dirname, '..', 'build');
 }
 
+/** How many runs last-run.json keeps (a long `run` commits after each of its steps). */
+export const LAST_RUNS_KEPT = 50;
+
 export class LocalWorkspace {
   readonly runs: RunRecord[] = [];
   private constructor(
@@ -82,6 +89,7 @@ export class LocalWorkspace {
     readonly script: ScriptAppFake,
     readonly logger: LoggerFake,
     private readonly services: FakeService[],
+    private readonly transaction: Transaction,
   ) {}
 
   static async open(options: OpenOptions): Promise<LocalWorkspace> {
@@ -99,6 +107,8 @@ export class LocalWorkspace {
       timeZone: readScriptTimeZone(options.bundleDir ?? defaultBundleDir()),
       execution: { kind: 'editor', activeUser: meta.owner, effectiveUser: meta.owner },
     });
+    const transaction = new Transaction(stateDir);
+    rt.transaction = transaction;
     const locale = options.locale ?? 'ru';
     const spreadsheet = await createSpreadsheetService(rt, {
       file: workbook,
@@ -128,9 +138,8 @@ export class LocalWorkspace {
     for (const s of services) Object.assign(globals, s.globals);
     const ctx = loadBundle(options.bundleDir ?? defaultBundleDir(), globals, () => rt.clock.nowMs());
     rt.realm = vm.runInContext('({ Date, Error, Array, Object })', ctx) as Realm;
-    fs.mkdirSync(stateDir, { recursive: true });
-    writeFileAtomic(metaFile, JSON.stringify(meta, null, 2) + '\n');
-    return new LocalWorkspace(workbook, stateDir, rt, ctx, meta.owner, spreadsheet, mail, calendar, lock, script, logger, services);
+    rt.writeFile(metaFile, JSON.stringify(meta, null, 2) + '\n');
+    return new LocalWorkspace(workbook, stateDir, rt, ctx, meta.owner, spreadsheet, mail, calendar, lock, script, logger, services, transaction);
   }
 
   /** Names of the top-level functions the bundle defines (what Apps Script would list). */
@@ -175,10 +184,20 @@ export class LocalWorkspace {
     return { ...record, result };
   }
 
-  /** Saves every file (workbook, mail, calendars, state) atomically. */
-  async save(): Promise<void> {
-    for (const s of this.services) await s.flush?.();
-    if (this.runs.length > 0) this.rt.state?.write('last-run.json', this.runs);
+  /**
+   * Commits every file the executions since the last save changed (workbook, mail, calendars,
+   * every JSON state file) as one atomic step; returns the new generation, or null when
+   * nothing changed. The caller holds the workbook's file lock (session.ts).
+   */
+  async save(command = 'save'): Promise<number | null> {
+    try {
+      for (const s of this.services) await s.flush?.();
+      if (this.runs.length > 0) this.rt.state?.write('last-run.json', this.runs.slice(-LAST_RUNS_KEPT));
+      return this.transaction.commit(command);
+    } catch (e) {
+      this.transaction.discard();
+      throw e;
+    }
   }
 
   /** The runs recorded by the last command that saved (for `status`). */

@@ -5,5 +5,6 @@ import { ordersBench } from './orders';
 import { schedulesBench } from './schedules';
 import { callsBench } from './calls';
 import { uiBench } from './ui';
+import { commandsBench } from './commands';
 
-export const BENCHES: BenchCase[] = [foundationBench, ordersBench, callsBench, schedulesBench, uiBench];
+export const BENCHES: BenchCase[] = [foundationBench, ordersBench, callsBench, schedulesBench, uiBench, commandsBench];

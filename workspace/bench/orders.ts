@@ -15,7 +15,7 @@ import { tabDef } from '../../src/core/schema';
 const SALES = 'anna.sales@example.com';
 const HR = 'irina.hr@example.com';
 
-function orderRow(i: number): Record<string, unknown> {
+export function orderRow(i: number): Record<string, unknown> {
   const id = `ORD-2026-${String(i + 1).padStart(5, '0')}`;
   return {
     orderId: id,
@@ -40,7 +40,7 @@ function orderRow(i: number): Record<string, unknown> {
   };
 }
 
-function toRow(key: 'orders' | 'agreements', rec: Record<string, unknown>): unknown[] {
+export function toRow(key: 'orders' | 'agreements', rec: Record<string, unknown>): unknown[] {
   return tabDef(key).columns.map((c) => rec[c.key] ?? '');
 }
 

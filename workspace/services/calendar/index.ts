@@ -24,7 +24,6 @@
  */
 import * as path from 'path';
 import type { calendar_v3 } from 'googleapis';
-import { writeFileAtomic } from '../../fsutil';
 import type { FakeService, Runtime } from '../../runtime';
 import { createCalendarApp } from './calendarApp';
 import { CalendarApiError, MSG, bad, gone, notFound, toAppsScriptError } from './errors';
@@ -309,6 +308,8 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
       }),
   };
 
+  /** The calendars as last exported to .ics: a flush with no change exports nothing again. */
+  let exported: string | null = null;
   const icsPath = (calendarId: string) => (icsDir ? path.join(icsDir, `${fileSafe(store.resolveId(calendarId))}.ics`) : null);
 
   return {
@@ -325,7 +326,9 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
     icsPath,
     async flush(): Promise<void> {
       store.save();
-      if (icsDir) for (const cal of store.all()) writeFileAtomic(icsPath(cal.id) as string, calendarIcs(cal));
+      const now = JSON.stringify(store.all());
+      if (icsDir && now !== exported) for (const cal of store.all()) rt.writeFile(icsPath(cal.id) as string, calendarIcs(cal));
+      exported = now;
       await outbox.flush();
     },
   };

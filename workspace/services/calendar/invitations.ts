@@ -14,7 +14,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { calendar_v3 } from 'googleapis';
-import { writeFileAtomic } from '../../fsutil';
 import type { Runtime } from '../../runtime';
 import { wallTime } from '../../tz';
 import { invitationIcs } from './ics';
@@ -138,7 +137,7 @@ export class InvitationOutbox {
     }
     while (this.pending.length > 0) {
       const p = this.pending[0];
-      writeFileAtomic(path.join(this.dir, p.invitation.file), await compose(p));
+      this.rt.writeFile(path.join(this.dir, p.invitation.file), await compose(p));
       this.pending.shift();
     }
   }

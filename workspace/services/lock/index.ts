@@ -20,9 +20,12 @@
  * Choices where Google is silent: waiting does not sleep — it advances the simulated
  * clock by the time waited; ownership is per execution, so a second Lock object of the
  * same scope in the same execution gets it at once (unverified on Google).
- * The lock file is written atomically, but the read-modify-write has no OS-level file
- * lock: two processes acquiring in the same instant could both succeed. The CLI runs one
- * execution at a time; concurrency is simulated with holdByAnotherExecution().
+ * This simulates Google's lock inside the bundle's executions; it is not what keeps two
+ * processes apart. The workbook's file lock (workspace/filelock.ts) lets one execution at a
+ * time touch the files, and locks.json is committed with everything else the execution wrote
+ * (workspace/commit.ts): a killed execution's lock is never seen by the next one, as on Google
+ * where the lock dies with the script. Another execution holding it is simulated with
+ * holdByAnotherExecution().
  */
 import { randomUUID } from 'crypto';
 import type { FakeService, Runtime } from '../../runtime';

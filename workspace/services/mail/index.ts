@@ -104,7 +104,7 @@ class FaultPlan {
 
 export function createMailService(rt: Runtime, options: { mailDir?: string } = {}): MailFake {
   const mailDir = options.mailDir ?? (rt.state ? path.join(rt.state.dir, 'mail') : null);
-  const outbox = new Outbox(mailDir);
+  const outbox = new Outbox(mailDir, (file, data) => rt.writeFile(file, data));
   const quota = new DailyQuota(rt);
   const faults = new FaultPlan();
   const fail = (message: string): Error => rt.error(message);

@@ -3,7 +3,9 @@
  * plus index.json, both written atomically. Numbering continues from what the folder holds.
  *
  * Composing is asynchronous in nodemailer while sendEmail is synchronous in Apps Script, so
- * a send is recorded at once and its file is written by flush() (run after each execution).
+ * a send is recorded at once and its file is written by flush() (run after each execution),
+ * through `write`: in the local Workspace that stages the files in the execution's commit, so
+ * a message is on disk exactly when the Outbox row and the quota that count it are.
  * index.json keeps the whole record (bodies too) so a later run can list earlier mail
  * synchronously without parsing .eml files.
  */
@@ -67,8 +69,11 @@ export class Outbox {
   private names = new Map<number, Recipients>();
   private nextSeq: number;
 
-  /** `dir` null keeps everything in memory. */
-  constructor(readonly dir: string | null) {
+  /** `dir` null keeps everything in memory; `write` writes one file (atomically, or staged). */
+  constructor(
+    readonly dir: string | null,
+    private readonly write: (file: string, data: string | Uint8Array) => void = (file, data) => atomically(path.dirname(file), path.basename(file), data),
+  ) {
     this.records = dir ? readIndex(dir) : [];
     this.written = this.records.length;
     let max = 0;
@@ -100,18 +105,25 @@ export class Outbox {
     return this.records.map((r) => ({ ...r, to: [...r.to], cc: [...r.cc], bcc: [...r.bcc] }));
   }
 
-  /** Writes unwritten messages in order; a failure leaves no partial file and keeps the rest for the next flush. */
+  /** Writes unwritten messages in order, then the index once; a failure leaves no partial file
+   * and keeps the rest for the next flush. */
   async flush(): Promise<void> {
     const dir = this.dir;
     if (!dir) return;
-    while (this.written < this.records.length) {
-      const mail = this.records[this.written];
-      const eml = await compose(mail, this.names.get(mail.seq));
-      atomically(dir, mail.file, eml);
-      const index = this.records.slice(0, this.written + 1).map(({ path: _path, ...line }) => line);
-      atomically(dir, INDEX_FILE, JSON.stringify(index, null, 2) + '\n');
-      this.names.delete(mail.seq);
-      this.written += 1;
+    const from = this.written;
+    try {
+      while (this.written < this.records.length) {
+        const mail = this.records[this.written];
+        const eml = await compose(mail, this.names.get(mail.seq));
+        this.write(path.join(dir, mail.file), eml);
+        this.names.delete(mail.seq);
+        this.written += 1;
+      }
+    } finally {
+      if (this.written > from) {
+        const index = this.records.slice(0, this.written).map(({ path: _path, ...line }) => line);
+        this.write(path.join(dir, INDEX_FILE), JSON.stringify(index, null, 2) + '\n');
+      }
     }
   }
 }
@@ -124,7 +136,7 @@ function readIndex(dir: string): SentMail[] {
 }
 
 /** writeFileAtomic leaves its temp file behind when the write itself fails; remove it. */
-function atomically(dir: string, file: string, data: string | Buffer): void {
+function atomically(dir: string, file: string, data: string | Uint8Array): void {
   try {
     writeFileAtomic(path.join(dir, file), data);
   } catch (err) {

@@ -6,10 +6,10 @@ import type { Runtime } from '../../runtime';
  * folder) see each other's writes as Google's shared stores would. Without a state
  * folder (unit tests of one fake) it lives in memory.
  *
- * Writes are atomic (StateStore.write → writeFileAtomic), but a read-modify-write is
- * not guarded by an OS-level file lock: two processes changing the same file in the
- * same instant can lose one update. The CLI runs one execution at a time, so this is
- * accepted rather than hidden.
+ * In the local Workspace writes are staged in the execution's transaction and committed
+ * with everything else it changed (workspace/commit.ts); the workbook's file lock
+ * (workspace/filelock.ts) keeps other processes out from load to commit, so a
+ * read-modify-write here cannot lose another process's update.
  */
 export class JsonState<T> {
   private memory: T;

@@ -18,6 +18,11 @@ export function rangeRefOf(v: unknown): RangeRef | null {
   return typeof v === 'object' && v !== null && RANGE_REF in v ? (v as RangeLike)[RANGE_REF] : null;
 }
 
+/** Apps Script's getters (get…, is…, can…, has…) leave the spreadsheet as it was; anything else may change it. */
+export function mayChange(method: string): boolean {
+  return !/^(get|is|can|has)[A-Z]/.test(method);
+}
+
 export interface Toast {
   message: string;
   title: string;
@@ -52,6 +57,8 @@ export interface Ctx {
   toasts: Toast[];
   uiLog: UiEvent[];
   responder: UiResponder | null;
+  /** Set by any call that may change the model: the .xlsx is written again only then. */
+  dirty: boolean;
   fail(message: string): Error;
   sheetById(id: number): SheetModel | undefined;
   /** The Apps Script Sheet object for a model (one per sheet). */

@@ -98,6 +98,7 @@ export async function createSpreadsheetService(rt: Runtime, options: Spreadsheet
     toasts: [],
     uiLog: [],
     responder: null,
+    dirty: !(options.file && fs.existsSync(options.file)),
     fail: (m) => rt.error(m),
     sheetById: (id) => wb.sheets.find((s) => s.id === id),
     sheet: (model) => {
@@ -134,7 +135,10 @@ export async function createSpreadsheetService(rt: Runtime, options: Spreadsheet
     toasts: ctx.toasts,
     uiLog: ctx.uiLog,
     async flush() {
-      if (options.file) await saveWorkbook(wb, options.file, rt.state);
+      // A run that only read the workbook leaves the .xlsx as it is (an idle tick writes nothing).
+      if (!options.file || !ctx.dirty) return;
+      await saveWorkbook(wb, options.file, rt.state, (file, data) => rt.writeFile(file, data));
+      ctx.dirty = false;
     },
     sheetNames: () => wb.sheets.map((s) => s.name),
     timeZone: () => wb.timeZone,
@@ -161,6 +165,7 @@ export async function createSpreadsheetService(rt: Runtime, options: Spreadsheet
       const numCols = Math.max(1, ...values.map((r) => r.length));
       const rect = checkedRect(ctx, s, row, col, numRows, numCols);
       if (refusingProtection(ctx, s, rect, user)) throw rt.error(MSG.protectedCell);
+      ctx.dirty = true;
       const oldValues = valuesOf(s, rect);
       values.forEach((line, i) =>
         line.forEach((v, j) => {

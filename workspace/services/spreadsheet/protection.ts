@@ -17,7 +17,7 @@
  * a non-editor (the text Google uses there is not documented).
  */
 import { Rect, contains, intersects } from './a1';
-import { Ctx, rangeRefOf } from './ctx';
+import { Ctx, mayChange, rangeRefOf } from './ctx';
 import { ProtectionType, member } from './enums';
 import { MSG } from './messages';
 import type { ProtectionSpec, SheetModel } from './model';
@@ -79,6 +79,7 @@ export class Protection {
   ) {}
 
   private call(method: string): void {
+    if (mayChange(method)) this.ctx.dirty = true;
     this.ctx.rt.call(`Protection.${method}`);
   }
 

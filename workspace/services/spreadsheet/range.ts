@@ -11,7 +11,7 @@
  * file carried a cached result. Font, alignment, border and wrap setters are counted no-ops.
  */
 import { Rect, a1Of } from './a1';
-import { Ctx, RANGE_REF } from './ctx';
+import { Ctx, RANGE_REF, mayChange } from './ctx';
 import { MSG, describeArgs } from './messages';
 import type { RangeRef, SheetModel, ValidationSpec } from './model';
 import { assertScriptCanEdit, newProtection, refusingProtection, Protection } from './protection';
@@ -61,6 +61,7 @@ export class Range {
   }
 
   call(method: string, cells = this.cells): void {
+    if (mayChange(method)) this.ctx.dirty = true;
     this.ctx.rt.call(`Range.${method}`, cells);
   }
 

@@ -12,7 +12,7 @@
  * deleted rows. Column inserts/deletes do not move those references.
  */
 import { Rect, parseA1, splitSheet } from './a1';
-import { Ctx } from './ctx';
+import { Ctx, mayChange } from './ctx';
 import { ConditionalFormatRule, cfSpecOf } from './conditional';
 import { MSG, MAX_CELLS, describeArgs } from './messages';
 import { SheetModel, cellLayers, shiftReferences, totalCells } from './model';
@@ -29,6 +29,7 @@ export class Sheet {
   ) {}
 
   private call(method: string, cells = 0): void {
+    if (mayChange(method)) this.ctx.dirty = true;
     this.ctx.rt.call(`Sheet.${method}`, cells);
   }
 

@@ -14,7 +14,7 @@
  */
 import { parseA1, splitSheet } from './a1';
 import { ConditionalFormatRuleBuilder } from './conditional';
-import { Ctx, rangeRefOf } from './ctx';
+import { Ctx, mayChange, rangeRefOf } from './ctx';
 import * as enums from './enums';
 import { MAX_CELLS, MSG, describeArgs } from './messages';
 import { NEW_SHEET_COLS, NEW_SHEET_ROWS, SheetModel, newSheet, totalCells } from './model';
@@ -30,6 +30,7 @@ export class Spreadsheet {
   constructor(private ctx: Ctx) {}
 
   private call(method: string): void {
+    if (mayChange(method)) this.ctx.dirty = true;
     this.ctx.rt.call(`Spreadsheet.${method}`);
   }
   private fail(message: string): Error {

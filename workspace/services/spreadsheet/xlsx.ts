@@ -12,7 +12,13 @@
  * sheet ids and sizes, every protection (ranges, editors, description, warning-only), and the
  * exact validations and conditional rules — used only while the .xlsx is the very file this
  * fake wrote (same SHA-256); a file changed elsewhere is read from its own validations.
- * Saving goes through writeFileAtomic: an interrupted save leaves the previous file whole.
+ * Saving goes through writeFileAtomic, or the local Workspace's commit (commit.ts), which writes
+ * the .xlsx and the sidecar together with everything else the execution changed.
+ * Formats, validations and protections are kept on empty rows too (a text column stays text
+ * below the last row typed), as Sheets keeps them. A column whose bottom row has a number
+ * format is saved with it as the column's style (Excel's <col style>, which every cell of the
+ * column without a style of its own takes); only cells that differ from it are written, an
+ * unformatted one as General (kept by a default "locked" protection, or exceljs drops it).
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -253,6 +259,12 @@ function writeCell(cell: ExcelJS.Cell, value: Stored | undefined, formula: strin
   } else if (value !== undefined) cell.value = value;
 }
 
+/** Per column, the number format of the sheet's bottom row: saved as the column's style. */
+function columnFormats(s: SheetModel): Array<string | undefined> {
+  const bottom = s.formats.rows[s.maxRows - 1];
+  return bottom ? Array.from({ length: bottom.length }, (_, c) => bottom[c]) : [];
+}
+
 export async function buildXlsx(wb: WorkbookModel): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Reglament local Workspace';
@@ -260,6 +272,9 @@ export async function buildXlsx(wb: WorkbookModel): Promise<Buffer> {
     const views: Partial<ExcelJS.WorksheetView>[] =
       s.frozenRows || s.frozenCols ? [{ state: 'frozen', xSplit: s.frozenCols, ySplit: s.frozenRows }] : [];
     const ws = book.addWorksheet(s.name, { state: s.hidden ? 'hidden' : 'visible', views });
+    // Column styles first: cells made afterwards take them.
+    const columnFormat = columnFormats(s);
+    columnFormat.forEach((fmt, c) => fmt !== undefined && (ws.getColumn(c + 1).numFmt = fmt));
     const rows = Math.max(s.values.rows.length, s.formulas.rows.length, s.formats.rows.length, s.notes.rows.length, s.backgrounds.rows.length);
     for (let r = 0; r < rows; r++) {
       const cols = Math.max(
@@ -273,12 +288,14 @@ export async function buildXlsx(wb: WorkbookModel): Promise<Buffer> {
         const fmt = s.formats.get(r, c);
         const note = s.notes.get(r, c);
         const bg = s.backgrounds.get(r, c);
-        if (value === undefined && formula === undefined && fmt === undefined && note === undefined && bg === undefined) continue;
+        const ownFormat = fmt !== columnFormat[c];
+        if (value === undefined && formula === undefined && !ownFormat && note === undefined && bg === undefined) continue;
         const cell = row.getCell(c + 1);
         writeCell(cell, value, formula);
         if (fmt !== undefined) cell.numFmt = fmt;
+        else if (ownFormat) cell.numFmt = 'General';
         // exceljs skips empty cells with the default style, notes included; "locked" is Excel's default anyway.
-        else if (note !== undefined && value === undefined && formula === undefined && bg === undefined)
+        if (fmt === undefined && (note !== undefined || ownFormat) && value === undefined && formula === undefined && bg === undefined)
           cell.protection = { locked: true };
         if (bg !== undefined) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(bg) };
         if (note !== undefined) cell.note = note;
@@ -332,10 +349,16 @@ export function sidecarOf(wb: WorkbookModel, sha: string): Sidecar {
   };
 }
 
-/** Writes the .xlsx atomically, then the sidecar (which records the file's SHA-256). */
-export async function saveWorkbook(wb: WorkbookModel, file: string, state: StateStore | null): Promise<void> {
+/** Writes the .xlsx, then the sidecar (which records the file's SHA-256); `write` is atomic or
+ * stages the file in the execution's commit, so the two are seen together. */
+export async function saveWorkbook(
+  wb: WorkbookModel,
+  file: string,
+  state: StateStore | null,
+  write: (file: string, data: Uint8Array) => void = writeFileAtomic,
+): Promise<void> {
   const buf = await buildXlsx(wb);
-  writeFileAtomic(file, buf);
+  write(file, buf);
   state?.write(SIDECAR, sidecarOf(wb, createHash('sha256').update(buf).digest('hex')));
 }
 
@@ -422,13 +445,20 @@ export async function loadWorkbook(file: string, state: StateStore | null, defau
       s.frozenRows = view.ySplit ?? 0;
       s.frozenCols = view.xSplit ?? 0;
     }
-    ws.eachRow({ includeEmpty: false }, (row, r) =>
+    // Rows without values too: their cells keep number formats (a text column stays text below
+    // the last row typed). A row the file does not hold has no cells to visit.
+    ws.eachRow({ includeEmpty: true }, (row, r) =>
       row.eachCell({ includeEmpty: true }, (cell, c) => readCell(cell, s, r - 1, c - 1, wb.locale)),
     );
-    for (let c = 1; c <= ws.columnCount; c++) {
+    for (let c = 1; c <= Math.max(ws.columnCount, ws.columns?.length ?? 0); c++) {
       const col = ws.getColumn(c);
-      if (col.width !== undefined) s.columnWidths[c] = Math.round(col.width * 7);
+      // exceljs writes its default width (9) on a column that only has a style: not a width set.
+      if (col.width !== undefined && col.isCustomWidth) s.columnWidths[c] = Math.round(col.width * 7);
       if (col.hidden) s.hiddenColumns.push(c);
+      // A column's style is the format of each of its cells the file does not hold.
+      const fmt = col.numFmt;
+      if (fmt && fmt !== 'General')
+        for (let r = 1; r <= s.maxRows; r++) if (!ws.findRow(r)?.findCell(c)) s.formats.set(r - 1, c - 1, fmt);
     }
     wb.sheets.push(s);
     pending.push({ ws, s, saved });
