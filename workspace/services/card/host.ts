@@ -24,7 +24,7 @@ export type HostResult = { kind: 'cards'; cards: CardJson[] } | { kind: 'respons
 /** Reads what a trigger or callback returned; throws when the host would not accept it. */
 export function readCallbackResult(value: unknown, kind: TriggerKind, functionName = 'the callback'): HostResult {
   const refuse = (wanted: string) =>
-    new Error(`${functionName} returned ${describe(value)}; a ${kind} function must return ${wanted}.`);
+    new Error(`${functionName} returned ${describe(value)}; ${kind === 'action' ? 'an' : 'a'} ${kind} function must return ${wanted}.`);
   const cards = cardsOf(value);
   if (kind === 'homepage' || kind === 'contextual') {
     if (!cards) throw refuse('a Card or a non-empty array of Cards (CardBuilder.build())');

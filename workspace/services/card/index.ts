@@ -28,6 +28,15 @@ export function createCardService(rt: Runtime, options: CardServiceOptions = {})
 }
 
 export { ENUMS, EnumValue } from './enums';
+export { actionEvent, addonEvent, authorizationEventObject, calendarEventObject, commonEventObject, gmailEventObject } from './events';
+export type * from './events';
+export { actionsOf, formInputsOf, inputsOf, readSubmission, requiredProblems } from './form';
+export type { CardActionRef, FieldProblem, ReadOptions, Submission, SubmittedAction } from './form';
+export { applyNavigations } from './stack';
+export { CARD_CSS_PATH, cardPage, cardStylesheet, renderCard, renderCardList, renderNotification, renderResponse } from './render';
+export type { RenderedResponse, RenderOptions } from './render';
+export { renderCardText } from './cardText';
+export { plainText, renderRichText } from './richText';
 export { cardJsonOf, readCallbackResult } from './host';
 export type { HostResult, TriggerKind } from './host';
 export { MAX_SECTIONS_PER_CARD, MAX_SELECTION_ITEMS, MAX_WIDGETS_PER_CARD, MAX_WIDGETS_PER_SECTION } from './messages';
