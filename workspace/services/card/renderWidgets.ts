@@ -39,12 +39,25 @@ export interface WidgetContext {
   rich: RichTextOptions;
 }
 
-const ICONS: Record<string, string> = {
-  AIRPLANE: '✈', BOOKMARK: '🔖', BUS: '🚌', CAR: '🚗', CLOCK: '🕒', CONFIRMATION_NUMBER_ICON: '🎫', DOLLAR: '$', DESCRIPTION: '📄',
-  EMAIL: '✉', EVENT_PERFORMER: '🎤', EVENT_SEAT: '💺', FLIGHT_ARRIVAL: '🛬', FLIGHT_DEPARTURE: '🛫', HOTEL: '🏨', HOTEL_ROOM_TYPE: '🛏',
-  INVITE: '📅', MAP_PIN: '📍', MEMBERSHIP: '🪪', MULTIPLE_PEOPLE: '👥', OFFER: '🏷', PERSON: '👤', PHONE: '📞', RESTAURANT_ICON: '🍴',
-  SHOPPING_CART: '🛒', STAR: '★', STORE: '🏬', TICKET: '🎟', TRAIN: '🚆', VIDEO_CAMERA: '📹', VIDEO_PLAY: '▶',
+/** Google's built-in icons as Material icon paths (24×24); fixed literals, never data. */
+const ICON_PATHS: Record<string, string> = {
+  PERSON: 'M12 12c2.21 0 4-1.79 4-4s-1.79-4-4-4-4 1.79-4 4 1.79 4 4 4zm0 2c-2.67 0-8 1.34-8 4v2h16v-2c0-2.66-5.33-4-8-4z',
+  EMAIL: 'M20 4H4c-1.1 0-1.99.9-1.99 2L2 18c0 1.1.9 2 2 2h16c1.1 0 2-.9 2-2V6c0-1.1-.9-2-2-2zm0 4l-8 5-8-5V6l8 5 8-5v2z',
+  PHONE:
+    'M6.62 10.79c1.44 2.83 3.76 5.14 6.59 6.59l2.2-2.2c.27-.27.67-.36 1.02-.24 1.12.37 2.33.57 3.57.57.55 0 1 .45 1 1V20c0 .55-.45 1-1 1-9.39 0-17-7.61-17-17 0-.55.45-1 1-1h3.5c.55 0 1 .45 1 1 0 1.25.2 2.45.57 3.57.11.35.03.74-.25 1.02l-2.2 2.2z',
+  CLOCK:
+    'M11.99 2C6.47 2 2 6.48 2 12s4.47 10 9.99 10C17.52 22 22 17.52 22 12S17.52 2 11.99 2zM12 20c-4.42 0-8-3.58-8-8s3.58-8 8-8 8 3.58 8 8-3.58 8-8 8zm.5-13H11v6l5.25 3.15.75-1.23-4.5-2.67z',
+  DESCRIPTION: 'M14 2H6c-1.1 0-1.99.9-1.99 2L4 20c0 1.1.89 2 1.99 2H18c1.1 0 2-.9 2-2V8l-6-6zm2 16H8v-2h8v2zm0-4H8v-2h8v2zm-3-5V3.5L18.5 9H13z',
+  VIDEO_CAMERA: 'M17 10.5V7c0-.55-.45-1-1-1H4c-.55 0-1 .45-1 1v10c0 .55.45 1 1 1h12c.55 0 1-.45 1-1v-3.5l4 4v-11l-4 4z',
+  INVITE: 'M17 12h-5v5h5v-5zM16 1v2H8V1H6v2H5c-1.11 0-1.99.9-1.99 2L3 19c0 1.1.89 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2h-1V1h-2zm3 18H5V8h14v11z',
+  MAP_PIN: 'M12 2C8.13 2 5 5.13 5 9c0 5.25 7 13 7 13s7-7.75 7-13c0-3.87-3.13-7-7-7zm0 9.5c-1.38 0-2.5-1.12-2.5-2.5s1.12-2.5 2.5-2.5 2.5 1.12 2.5 2.5-1.12 2.5-2.5 2.5z',
+  STAR: 'M12 17.27L18.18 21l-1.64-7.03L22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21z',
+  MULTIPLE_PEOPLE:
+    'M16 11c1.66 0 2.99-1.34 2.99-3S17.66 5 16 5c-1.66 0-3 1.34-3 3s1.34 3 3 3zm-8 0c1.66 0 2.99-1.34 2.99-3S9.66 5 8 5C6.34 5 5 6.34 5 8s1.34 3 3 3zm0 2c-2.33 0-7 1.17-7 3.5V19h14v-2.5c0-2.33-4.67-3.5-7-3.5zm8 0c-.29 0-.62.02-.97.05 1.16.84 1.97 1.97 1.97 3.45V19h6v-2.5c0-2.33-4.67-3.5-7-3.5z',
+  DOLLAR:
+    'M11.8 10.9c-2.27-.59-3-1.2-3-2.15 0-1.09 1.01-1.85 2.7-1.85 1.78 0 2.44.85 2.5 2.1h2.21c-.07-1.72-1.12-3.3-3.21-3.81V3h-3v2.16c-1.94.42-3.5 1.68-3.5 3.61 0 2.31 1.91 3.46 4.7 4.13 2.5.6 3 1.48 3 2.41 0 .69-.49 1.79-2.7 1.79-2.06 0-2.87-.92-2.98-2.1h-2.2c.12 2.19 1.76 3.42 3.68 3.83V21h3v-2.15c1.95-.37 3.5-1.5 3.5-3.55 0-2.84-2.43-3.81-4.7-4.4z',
 };
+const DOT = 'M12 8a4 4 0 100 8 4 4 0 000-8z';
 
 const attr = (name: string, value: string | number | undefined) => (value === undefined ? '' : ` ${name}="${esc(String(value))}"`);
 const flag = (name: string, on: boolean | undefined) => (on ? ` ${name}` : '');
@@ -54,7 +67,8 @@ function iconHtml(icon: IconJson | undefined, cls: string): string {
   const circle = icon.imageType === 'CIRCLE' ? ' gw-circle' : '';
   if (icon.iconUrl && /^https:\/\//i.test(icon.iconUrl)) return `<img class="${cls}${circle}" src="${esc(icon.iconUrl)}" alt="${esc(icon.altText ?? '')}">`;
   if (!icon.knownIcon) return '';
-  return `<span class="${cls} gw-known-icon" role="img"${attr('aria-label', icon.altText ?? icon.knownIcon)}${attr('data-icon', icon.knownIcon)}>${esc(ICONS[icon.knownIcon] ?? '•')}</span>`;
+  const d = ICON_PATHS[icon.knownIcon] ?? DOT;
+  return `<svg class="${cls} gw-known-icon" viewBox="0 0 24 24" role="img"${attr('aria-label', icon.altText ?? icon.knownIcon)}${attr('data-icon', icon.knownIcon)}><path d="${d}"/></svg>`;
 }
 
 function rgb(color: ColorJson): string {
