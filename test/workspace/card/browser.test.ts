@@ -11,8 +11,6 @@ import type { Browser } from 'playwright-core';
 import { cardPage, readSubmission, renderCard, renderResponse } from '../../../workspace/services/card';
 import { action, cardService, jsonOf } from './helpers';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the fake is called as the bundle calls it */
-
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '..', '..', 'screenshots');
 const describeBrowser = fs.existsSync(CHROMIUM) ? describe : describe.skip;
@@ -22,7 +20,13 @@ function interviewCard() {
   const save = action(CS, 'saveInterviewComment', { callId: 'CALL-2026-0042' }).addRequiredWidget('result_c1');
   const candidate = CS.newCardSection()
     .setHeader('Кандидат: <b>Анна Смирнова</b>')
-    .addWidget(CS.newDecoratedText().setTopLabel('Нужно').setText('Медкнижка, <font color="#b3261e">паспорт</font>').setIcon(CS.Icon.DESCRIPTION).setWrapText(true))
+    .addWidget(
+      CS.newDecoratedText()
+        .setTopLabel('Нужно')
+        .setText('Медкнижка, <font color="#b3261e">паспорт</font>')
+        .setIcon(CS.Icon.DESCRIPTION)
+        .setWrapText(true),
+    )
     .addWidget(
       CS.newSelectionInput()
         .setFieldName('result_c1')
@@ -32,7 +36,9 @@ function interviewCard() {
         .addItem('Отказ', 'refused', false)
         .addItem('Думает', 'thinking', false),
     )
-    .addWidget(CS.newTextInput().setFieldName('comment_c1').setTitle('Комментарий').setMultiline(true).setValue('Пришла вовремя "без опозданий"'))
+    .addWidget(
+      CS.newTextInput().setFieldName('comment_c1').setTitle('Комментарий').setMultiline(true).setValue('Пришла вовремя "без опозданий"'),
+    )
     .addWidget(CS.newDatePicker().setFieldName('start_c1').setTitle('Дата выхода'))
     .addWidget(CS.newDecoratedText().setText('Ставка СМ').setSwitchControl(CS.newSwitch().setFieldName('sm_c1').setValue('yes')));
   const card = CS.newCardBuilder()
@@ -67,7 +73,11 @@ function interviewCard() {
     .setFixedFooter(
       CS.newFixedFooter()
         .setPrimaryButton(CS.newTextButton().setText('Сохранить').setTextButtonStyle(CS.TextButtonStyle.FILLED).setOnClickAction(save))
-        .setSecondaryButton(CS.newTextButton().setText('Отметить выполненным').setOnClickAction(action(CS, 'markCallDone', { callId: 'CALL-2026-0042' }))),
+        .setSecondaryButton(
+          CS.newTextButton()
+            .setText('Отметить выполненным')
+            .setOnClickAction(action(CS, 'markCallDone', { callId: 'CALL-2026-0042' })),
+        ),
     )
     .build();
   return { CS, card: jsonOf(card) };
@@ -80,7 +90,15 @@ describeBrowser('a rendered card in Chromium', () => {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     fs.mkdirSync(SHOTS, { recursive: true });
   });
@@ -140,7 +158,14 @@ describeBrowser('a rendered card in Chromium', () => {
     // The add-on answers with a notification and an updated card; the panel shows both.
     const response = jsonOf(
       CS.newActionResponseBuilder()
-        .setNavigation(CS.newNavigation().updateCard(CS.newCardBuilder().setHeader(CS.newCardHeader().setTitle('Сохранено')).addSection(CS.newCardSection().addWidget(CS.newTextParagraph().setText('Комментарий записан.'))).build()))
+        .setNavigation(
+          CS.newNavigation().updateCard(
+            CS.newCardBuilder()
+              .setHeader(CS.newCardHeader().setTitle('Сохранено'))
+              .addSection(CS.newCardSection().addWidget(CS.newTextParagraph().setText('Комментарий записан.')))
+              .build(),
+          ),
+        )
         .setNotification(CS.newNotification().setText('Комментарий сохранён'))
         .build(),
     );

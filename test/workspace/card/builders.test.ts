@@ -30,16 +30,28 @@ describe('CardService builders print the Card v1 JSON', () => {
       .addCardAction(CS.newCardAction().setText('Open sheet').setOpenLink(CS.newOpenLink().setUrl('https://docs.google.com/x')))
       .setFixedFooter(
         CS.newFixedFooter()
-          .setPrimaryButton(CS.newTextButton().setText('Save').setTextButtonStyle(CS.TextButtonStyle.FILLED).setOnClickAction(action(CS, 'save')))
+          .setPrimaryButton(
+            CS.newTextButton().setText('Save').setTextButtonStyle(CS.TextButtonStyle.FILLED).setOnClickAction(action(CS, 'save')),
+          )
           .setSecondaryButton(CS.newTextButton().setText('Cancel').setOnClickAction(action(CS, 'cancel'))),
       )
       .setDisplayStyle(CS.DisplayStyle.REPLACE)
       .build();
     expect(jsonOf(card)).toEqual({
-      header: { title: 'Interview · ORD-2026-0001', subtitle: '24 Nov 10:00', imageUrl: 'https://example.com/logo.png', imageType: 'CIRCLE', imageAltText: 'logo' },
+      header: {
+        title: 'Interview · ORD-2026-0001',
+        subtitle: '24 Nov 10:00',
+        imageUrl: 'https://example.com/logo.png',
+        imageType: 'CIRCLE',
+        imageAltText: 'logo',
+      },
       sections: [
         { header: '<b>Candidates</b>', widgets: [{ textParagraph: { text: 'Ann' } }] },
-        { collapsible: true, uncollapsibleWidgetsCount: 1, widgets: [{ textParagraph: { text: 'one' } }, { divider: {} }, { textParagraph: { text: 'two' } }] },
+        {
+          collapsible: true,
+          uncollapsibleWidgetsCount: 1,
+          widgets: [{ textParagraph: { text: 'one' } }, { divider: {} }, { textParagraph: { text: 'two' } }],
+        },
       ],
       cardActions: [{ actionLabel: 'Open sheet', onClick: { openLink: { url: 'https://docs.google.com/x' } } }],
       name: 'call',
@@ -77,7 +89,9 @@ describe('CardService builders print the Card v1 JSON', () => {
           .setButton(CS.newTextButton().setText('Write').setOpenLink(CS.newOpenLink().setUrl('https://mail.google.com/'))),
         CS.newDecoratedText()
           .setText('Hired')
-          .setSwitchControl(CS.newSwitch().setFieldName('hired').setValue('yes').setSelected(true).setControlType(CS.SwitchControlType.CHECK_BOX)),
+          .setSwitchControl(
+            CS.newSwitch().setFieldName('hired').setValue('yes').setSelected(true).setControlType(CS.SwitchControlType.CHECK_BOX),
+          ),
         CS.newDecoratedText()
           .setText('Meet')
           .setStartIcon(CS.newIconImage().setIconUrl('https://example.com/i.png').setAltText('i').setImageCropType(CS.ImageCropType.CIRCLE))
@@ -189,9 +203,16 @@ describe('CardService builders print the Card v1 JSON', () => {
         CS.newTimePicker().setFieldName('at').setTitle('At').setHours(10).setMinutes(30),
       ),
     );
-    expect(dt).toEqual({ dateTimePicker: { name: 'start', label: 'Start', type: 'DATE_AND_TIME', valueMsEpoch: String(start), timezoneOffsetDate: 180 } });
+    expect(dt).toEqual({
+      dateTimePicker: { name: 'start', label: 'Start', type: 'DATE_AND_TIME', valueMsEpoch: String(start), timezoneOffsetDate: 180 },
+    });
     // A DatePicker keeps only the date: midnight UTC.
-    expect(d.dateTimePicker).toEqual({ name: 'startDate', label: 'Start date', type: 'DATE_ONLY', valueMsEpoch: String(Date.parse('2026-11-24T00:00:00Z')) });
+    expect(d.dateTimePicker).toEqual({
+      name: 'startDate',
+      label: 'Start date',
+      type: 'DATE_ONLY',
+      valueMsEpoch: String(Date.parse('2026-11-24T00:00:00Z')),
+    });
     expect(t.dateTimePicker).toEqual({ name: 'at', label: 'At', type: 'TIME_ONLY', valueMsEpoch: String((10 * 60 + 30) * 60000) });
   });
 
@@ -200,9 +221,20 @@ describe('CardService builders print the Card v1 JSON', () => {
     const styles = ['OUTLINED', 'FILLED', 'FILLED_TONAL', 'BORDERLESS', 'TEXT'];
     const set = CS.newButtonSet();
     for (const s of styles)
-      set.addButton(CS.newTextButton().setText(s).setTextButtonStyle(CS.TextButtonStyle[s]).setBackgroundColor('#1a73e8').setOnClickAction(action(CS, 'f', { s })));
+      set.addButton(
+        CS.newTextButton()
+          .setText(s)
+          .setTextButtonStyle(CS.TextButtonStyle[s])
+          .setBackgroundColor('#1a73e8')
+          .setOnClickAction(action(CS, 'f', { s })),
+      );
     set.addButton(CS.newTextButton().setText('Off').setDisabled(true).setAltText('disabled').setOnClickOpenLinkAction(action(CS, 'link')));
-    set.addButton(CS.newImageButton().setIcon(CS.Icon.PHONE).setAltText('Call').setOpenLink(CS.newOpenLink().setUrl('https://meet.google.com/abc').setOpenAs(CS.OpenAs.OVERLAY).setOnClose(CS.OnClose.RELOAD)));
+    set.addButton(
+      CS.newImageButton()
+        .setIcon(CS.Icon.PHONE)
+        .setAltText('Call')
+        .setOpenLink(CS.newOpenLink().setUrl('https://meet.google.com/abc').setOpenAs(CS.OpenAs.OVERLAY).setOnClose(CS.OnClose.RELOAD)),
+    );
     const [w] = widgetsOf(cardOf(CS, set));
     const buttons = w.buttonList.buttons;
     expect(buttons.map((b: any) => [b.text, b.type, b.color])).toEqual([
@@ -234,7 +266,13 @@ describe('CardService builders print the Card v1 JSON', () => {
       .addRequiredWidget('comment')
       .addRequiredWidget('comment')
       .setAllWidgetsAreRequired(false);
-    const [, set] = widgetsOf(cardOf(CS, CS.newTextInput().setFieldName('comment').setTitle('c'), CS.newButtonSet().addButton(CS.newTextButton().setText('Done').setOnClickAction(a))));
+    const [, set] = widgetsOf(
+      cardOf(
+        CS,
+        CS.newTextInput().setFieldName('comment').setTitle('c'),
+        CS.newButtonSet().addButton(CS.newTextButton().setText('Done').setOnClickAction(a)),
+      ),
+    );
     const btn = set.buttonList.buttons[0];
     expect(btn.onClick.action).toEqual({
       function: 'markDone',
@@ -266,7 +304,11 @@ describe('CardService builders print the Card v1 JSON', () => {
               .setSubtitle('operator')
               .setLayout(CS.GridItemLayout.TEXT_BELOW)
               .setTextAlignment(CS.HorizontalAlignment.CENTER)
-              .setImage(CS.newImageComponent().setImageUrl('https://example.com/ann.png').setCropStyle(CS.newImageCropStyle().setImageCropType(CS.ImageCropType.RECTANGLE_CUSTOM).setAspectRatio(1.5))),
+              .setImage(
+                CS.newImageComponent()
+                  .setImageUrl('https://example.com/ann.png')
+                  .setCropStyle(CS.newImageCropStyle().setImageCropType(CS.ImageCropType.RECTANGLE_CUSTOM).setAspectRatio(1.5)),
+              ),
           )
           .setOnClickAction(action(CS, 'pick')),
       ),

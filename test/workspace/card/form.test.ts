@@ -8,14 +8,30 @@ const { CardService: CS } = cardService();
 /** The Interview comment form of a call, as an add-on would build it. */
 function interviewCard(save = action(CS, 'saveComment', { callId: 'CALL-7' }).addRequiredWidget('comment').addRequiredWidget('result')) {
   const section = CS.newCardSection()
-    .addWidget(CS.newTextInput().setFieldName('comment').setTitle('Comment').setMultiline(true).setValidation(CS.newValidation().setCharacterLimit(20)))
+    .addWidget(
+      CS.newTextInput().setFieldName('comment').setTitle('Comment').setMultiline(true).setValidation(CS.newValidation().setCharacterLimit(20)),
+    )
     .addWidget(CS.newTextInput().setFieldName('price').setTitle('Price').setValidation(CS.newValidation().setInputType(CS.InputType.INTEGER)))
     .addWidget(CS.newTextInput().setFieldName('mail').setTitle('Mail').setValidation(CS.newValidation().setInputType(CS.InputType.EMAIL)))
     .addWidget(
-      CS.newSelectionInput().setFieldName('result').setTitle('Result').setType(CS.SelectionInputType.DROPDOWN).addItem('Hired', 'hired', false).addItem('Refused', 'refused', false),
+      CS.newSelectionInput()
+        .setFieldName('result')
+        .setTitle('Result')
+        .setType(CS.SelectionInputType.DROPDOWN)
+        .addItem('Hired', 'hired', false)
+        .addItem('Refused', 'refused', false),
     )
-    .addWidget(CS.newSelectionInput().setFieldName('needs').setTitle('Needs').addItem('Docs', 'docs', false).addItem('Medical', 'medical', false))
-    .addWidget(CS.newSelectionInput().setFieldName('sm').setTitle('SM').setType(CS.SelectionInputType.RADIO_BUTTON).addItem('Yes', 'yes', false).addItem('No', 'no', false))
+    .addWidget(
+      CS.newSelectionInput().setFieldName('needs').setTitle('Needs').addItem('Docs', 'docs', false).addItem('Medical', 'medical', false),
+    )
+    .addWidget(
+      CS.newSelectionInput()
+        .setFieldName('sm')
+        .setTitle('SM')
+        .setType(CS.SelectionInputType.RADIO_BUTTON)
+        .addItem('Yes', 'yes', false)
+        .addItem('No', 'no', false),
+    )
     .addWidget(CS.newDecoratedText().setText('Done').setSwitchControl(CS.newSwitch().setFieldName('done').setValue('true')))
     .addWidget(CS.newDateTimePicker().setFieldName('start').setTitle('Start'))
     .addWidget(CS.newDateTimePicker().setFieldName('startMsk').setTitle('Start (MSK)').setTimeZoneOffsetInMins(180))
@@ -65,7 +81,11 @@ describe('a submitted form as commonEventObject.formInputs', () => {
   });
 
   test('a DST change: 02:30 on the night clocks go forward in New York', () => {
-    const card = jsonOf(CS.newCardBuilder().addSection(CS.newCardSection().addWidget(CS.newDateTimePicker().setFieldName('t'))).build());
+    const card = jsonOf(
+      CS.newCardBuilder()
+        .addSection(CS.newCardSection().addWidget(CS.newDateTimePicker().setFieldName('t')))
+        .build(),
+    );
     const { formInputs } = formInputsOf(card, { t: '2026-03-08T02:30' }, { timeZone: 'America/New_York' });
     // The gap moves forward, as the product's own wall-time search does: 03:30 EDT.
     expect(formInputs.t.dateTimeInput!.msSinceEpoch).toBe(String(Date.parse('2026-03-08T07:30:00Z')));
@@ -74,7 +94,17 @@ describe('a submitted form as commonEventObject.formInputs', () => {
   test('values a person could not have picked are problems, in Russian by default', () => {
     const { formInputs, problems } = formInputsOf(
       interviewCard(),
-      { result: ['hired', 'refused'], needs: ['docs', 'forged'], sm: 'maybe', done: 'false', comment: 'x'.repeat(21), price: '12.5', mail: 'not-mail', day: '2026-02-30', at: '25:00' },
+      {
+        result: ['hired', 'refused'],
+        needs: ['docs', 'forged'],
+        sm: 'maybe',
+        done: 'false',
+        comment: 'x'.repeat(21),
+        price: '12.5',
+        mail: 'not-mail',
+        day: '2026-02-30',
+        at: '25:00',
+      },
       { timeZone: 'UTC' },
     );
     expect(formInputs).toEqual({});
@@ -115,14 +145,19 @@ describe('reading the clicked action', () => {
     const read = readSubmission(all, 'a0', { comment: 'ok', result: 'hired' }, en);
     expect(read.problems.map((p) => p.name)).toEqual(['price', 'mail', 'start', 'startMsk', 'day', 'at']);
     // A wrong value is reported once, not also as missing.
-    expect(readSubmission(card, 'a0', { comment: 'ok', result: 'nope' }, en).problems).toEqual([{ name: 'result', message: '"nope" is not one of the options.' }]);
+    expect(readSubmission(card, 'a0', { comment: 'ok', result: 'nope' }, en).problems).toEqual([
+      { name: 'result', message: '"nope" is not one of the options.' },
+    ]);
     // A required widget that is not on the card can never be satisfied.
     const ghost = interviewCard(action(CS, 'save').addRequiredWidget('ghost'));
     expect(readSubmission(ghost, 'a0', {}, en).problems).toEqual([{ name: 'ghost', message: 'Required.' }]);
   });
 
   test('a tampered action id is refused', () => {
-    expect(readSubmission(interviewCard(), 'a9', {}, en)).toMatchObject({ ok: false, problems: [{ name: '', message: 'No action "a9" on this card.' }] });
+    expect(readSubmission(interviewCard(), 'a9', {}, en)).toMatchObject({
+      ok: false,
+      problems: [{ name: '', message: 'No action "a9" on this card.' }],
+    });
     expect(readSubmission(interviewCard(), 'a0:1', {}, en).ok).toBe(false);
   });
 
@@ -145,7 +180,11 @@ describe('reading the clicked action', () => {
             .addWidget(CS.newTextInput().setFieldName('q').setTitle('q').setOnChangeAction(action(CS, 'onQ')))
             .addWidget(CS.newButtonSet().addButton(CS.newTextButton().setText('Link').setOnClickOpenLinkAction(action(CS, 'makeLink')))),
         )
-        .setFixedFooter(CS.newFixedFooter().setPrimaryButton(CS.newTextButton().setText('Go').setTextButtonStyle(CS.TextButtonStyle.FILLED).setOnClickAction(action(CS, 'go'))))
+        .setFixedFooter(
+          CS.newFixedFooter().setPrimaryButton(
+            CS.newTextButton().setText('Go').setTextButtonStyle(CS.TextButtonStyle.FILLED).setOnClickAction(action(CS, 'go')),
+          ),
+        )
         .addCardAction(CS.newCardAction().setText('Help').setOnClickAction(action(CS, 'help')))
         .build(),
     );

@@ -1,8 +1,6 @@
 import { plainText, renderCard, renderCardList, renderCardText, renderResponse, renderRichText } from '../../../workspace/services/card';
 import { action, cardService, jsonOf } from './helpers';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the fake is called as the bundle calls it */
-
 const { CardService: CS } = cardService();
 
 describe('card text keeps only the formatting Google allows', () => {
@@ -11,7 +9,10 @@ describe('card text keeps only the formatting Google allows', () => {
     ['<font color="#ea9999">red</font>', '<font color="#ea9999">red</font>'],
     ['<FONT COLOR=red>red</FONT>', '<font color="red">red</font>'],
     ['line<br>next<br/>last', 'line<br>next<br>last'],
-    ['<a href="https://docs.google.com/a?b=1&amp;c=2">sheet</a>', '<a href="https://docs.google.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">sheet</a>'],
+    [
+      '<a href="https://docs.google.com/a?b=1&amp;c=2">sheet</a>',
+      '<a href="https://docs.google.com/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">sheet</a>',
+    ],
     ['<time>2026-11-24 10:00</time>', '<time>2026-11-24 10:00</time>'],
     // Everything else is text.
     ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
@@ -33,7 +34,9 @@ describe('card text keeps only the formatting Google allows', () => {
   });
 
   test('links outside the manifest prefixes lose their link; plain text keeps unknown tags as typed', () => {
-    expect(renderRichText('<a href="https://evil.example/">x</a>', { linkPrefixes: ['https://docs.google.com/'] })).toBe('<span class="gw-dead-link">x</span>');
+    expect(renderRichText('<a href="https://evil.example/">x</a>', { linkPrefixes: ['https://docs.google.com/'] })).toBe(
+      '<span class="gw-dead-link">x</span>',
+    );
     expect(plainText('<b>Acme</b> &amp; Co<br><script>x</script>')).toBe('Acme & Co\n<script>x</script>');
   });
 });
@@ -45,7 +48,13 @@ function hostileCard() {
     .addWidget(CS.newDecoratedText().setTopLabel('<i>label</i>').setText('Acme <b>Ltd</b>').setBottomLabel('"><img src=x onerror=alert(2)>'))
     .addWidget(CS.newTextInput().setFieldName('comment').setTitle('Comment "x"').setValue('a" onfocus="alert(3)').setHint('<u>hint</u>'))
     .addWidget(CS.newSelectionInput().setFieldName('who').setTitle('Who').addItem('Ann "A" <b>', 'ann" x="1', true))
-    .addWidget(CS.newButtonSet().addButton(CS.newTextButton().setText('<b>Save</b>').setOnClickAction(action(CS, 'save', { note: '"><script>alert(4)</script>' }))));
+    .addWidget(
+      CS.newButtonSet().addButton(
+        CS.newTextButton()
+          .setText('<b>Save</b>')
+          .setOnClickAction(action(CS, 'save', { note: '"><script>alert(4)</script>' })),
+      ),
+    );
   return jsonOf(
     CS.newCardBuilder()
       .setName('x" onload="alert(5)')
@@ -84,7 +93,14 @@ describe('renderCard', () => {
         .addSection(
           CS.newCardSection()
             .addWidget(CS.newTextInput().setFieldName('comment').setTitle('Comment').setMultiline(true).setValue('hi'))
-            .addWidget(CS.newSelectionInput().setFieldName('r').setTitle('R').setType(CS.SelectionInputType.DROPDOWN).addItem('A', 'a', false).addItem('B', 'b', true))
+            .addWidget(
+              CS.newSelectionInput()
+                .setFieldName('r')
+                .setTitle('R')
+                .setType(CS.SelectionInputType.DROPDOWN)
+                .addItem('A', 'a', false)
+                .addItem('B', 'b', true),
+            )
             .addWidget(CS.newSelectionInput().setFieldName('s').setType(CS.SelectionInputType.SWITCH).addItem('On', 'on', true))
             .addWidget(CS.newDateTimePicker().setFieldName('start').setTitle('Start').setValueInMsSinceEpoch(Date.parse('2026-11-24T07:00:00Z')))
             .addWidget(CS.newDatePicker().setFieldName('day').setValueInMsSinceEpoch(Date.parse('2026-11-25T00:00:00Z')))
@@ -94,7 +110,9 @@ describe('renderCard', () => {
     );
     const html = renderCard(card, { timeZone: 'Europe/Moscow', problems: [{ name: 'comment', message: 'Обязательное поле.' }] });
     expect(html).toMatch(/^<form class="gw-card" method="post">/);
-    expect(html).toContain('<textarea id="card-comment" name="comment" data-required-by="a0" aria-invalid="true" aria-describedby="card-comment-error" rows="3">hi</textarea>');
+    expect(html).toContain(
+      '<textarea id="card-comment" name="comment" data-required-by="a0" aria-invalid="true" aria-describedby="card-comment-error" rows="3">hi</textarea>',
+    );
     expect(html).toContain('<div class="gw-field-error" id="card-comment-error" role="alert">Обязательное поле.</div>');
     expect(html).toContain('<select id="card-r" name="r"><option value="a">A</option><option value="b" selected>B</option></select>');
     expect(html).toContain('<input type="checkbox" role="switch" name="s" value="on" checked>');
@@ -122,36 +140,72 @@ describe('renderCard', () => {
         .addCardAction(CS.newCardAction().setText('Open sheet').setOpenLink(CS.newOpenLink().setUrl('https://docs.google.com/s')))
         .setFixedFooter(
           CS.newFixedFooter()
-            .setPrimaryButton(CS.newTextButton().setText('Done').setTextButtonStyle(CS.TextButtonStyle.FILLED).setBackgroundColor('#188038').setOnClickAction(action(CS, 'done')))
+            .setPrimaryButton(
+              CS.newTextButton()
+                .setText('Done')
+                .setTextButtonStyle(CS.TextButtonStyle.FILLED)
+                .setBackgroundColor('#188038')
+                .setOnClickAction(action(CS, 'done')),
+            )
             .setSecondaryButton(CS.newTextButton().setText('Later').setOnClickAction(action(CS, 'later'))),
         )
         .build(),
     );
     const html = renderCard(card, { locale: 'en' });
-    expect(html).toContain('<div class="gw-widget gw-text-paragraph">shown</div><details class="gw-collapse"><summary><span class="gw-more">Show more</span><span class="gw-less">Show less</span></summary><div class="gw-widget gw-text-paragraph">hidden</div></details>');
-    expect(html).toContain('<a class="gw-btn gw-btn-borderless gw-menu-item" href="https://docs.google.com/s" target="_blank" rel="noopener noreferrer"><span>Open sheet</span></a>');
-    expect(html).toMatch(/<div class="gw-fixed-footer"><button class="gw-btn gw-btn-outlined"[^>]*value="a1"[^>]*><span>Later<\/span><\/button><button class="gw-btn gw-btn-filled" style="background-color: rgba\(24, 128, 56, 1\)"[^>]*value="a0"/);
+    expect(html).toContain(
+      '<div class="gw-widget gw-text-paragraph">shown</div><details class="gw-collapse"><summary><span class="gw-more">Show more</span><span class="gw-less">Show less</span></summary><div class="gw-widget gw-text-paragraph">hidden</div></details>',
+    );
+    expect(html).toContain(
+      '<a class="gw-btn gw-btn-borderless gw-menu-item" href="https://docs.google.com/s" target="_blank" rel="noopener noreferrer"><span>Open sheet</span></a>',
+    );
+    expect(html).toMatch(
+      /<div class="gw-fixed-footer"><button class="gw-btn gw-btn-outlined"[^>]*value="a1"[^>]*><span>Later<\/span><\/button><button class="gw-btn gw-btn-filled" style="background-color: rgba\(24, 128, 56, 1\)"[^>]*value="a0"/,
+    );
     const dialog = jsonOf(
       CS.newCardBuilder()
-        .addSection(CS.newCardSection().addWidget(CS.newButtonSet().addButton(CS.newTextButton().setText('x').setOnClickAction(action(CS).setInteraction(CS.Interaction.OPEN_DIALOG)))))
+        .addSection(
+          CS.newCardSection().addWidget(
+            CS.newButtonSet().addButton(CS.newTextButton().setText('x').setOnClickAction(action(CS).setInteraction(CS.Interaction.OPEN_DIALOG))),
+          ),
+        )
         .build(),
     );
     expect(renderCard(dialog)).toBe('<div class="gw-card gw-stripped"></div>');
   });
 
   test('several cards show as a list of headers', () => {
-    const c = (t: string) => jsonOf(CS.newCardBuilder().setHeader(CS.newCardHeader().setTitle(t).setSubtitle('s')).addSection(CS.newCardSection().addWidget(CS.newTextParagraph().setText(t))).build());
+    const c = (t: string) =>
+      jsonOf(
+        CS.newCardBuilder()
+          .setHeader(CS.newCardHeader().setTitle(t).setSubtitle('s'))
+          .addSection(CS.newCardSection().addWidget(CS.newTextParagraph().setText(t)))
+          .build(),
+      );
     const html = renderCardList([c('Calls <today>'), c('Reports')]);
-    expect(html).toContain('<button class="gw-card-list-item" type="submit" name="__card" value="0"><span class="gw-card-title">Calls &lt;today&gt;</span>');
+    expect(html).toContain(
+      '<button class="gw-card-list-item" type="submit" name="__card" value="0"><span class="gw-card-title">Calls &lt;today&gt;</span>',
+    );
     expect(html).toContain('value="1"');
     expect(renderCardList([c('one')])).toBe(renderCard(c('one')));
   });
 
   test('an action response: navigation applied to the stack, a toast, a link to open', () => {
-    const call = CS.newCardBuilder().setName('call').setHeader(CS.newCardHeader().setTitle('Call')).addSection(CS.newCardSection().addWidget(CS.newTextParagraph().setText('c'))).build();
-    const done = CS.newCardBuilder().setName('done').setHeader(CS.newCardHeader().setTitle('Done <b>')).addSection(CS.newCardSection().addWidget(CS.newTextParagraph().setText('d'))).build();
+    const call = CS.newCardBuilder()
+      .setName('call')
+      .setHeader(CS.newCardHeader().setTitle('Call'))
+      .addSection(CS.newCardSection().addWidget(CS.newTextParagraph().setText('c')))
+      .build();
+    const done = CS.newCardBuilder()
+      .setName('done')
+      .setHeader(CS.newCardHeader().setTitle('Done <b>'))
+      .addSection(CS.newCardSection().addWidget(CS.newTextParagraph().setText('d')))
+      .build();
     const response = jsonOf(
-      CS.newActionResponseBuilder().setNavigation(CS.newNavigation().updateCard(done)).setNotification(CS.newNotification().setText('Saved <script>')).setStateChanged(true).build(),
+      CS.newActionResponseBuilder()
+        .setNavigation(CS.newNavigation().updateCard(done))
+        .setNotification(CS.newNotification().setText('Saved <script>'))
+        .setStateChanged(true)
+        .build(),
     );
     const out = renderResponse(response, [jsonOf(call)]);
     expect(out.stack.map((c) => c.name)).toEqual(['done']);
@@ -171,13 +225,33 @@ describe('renderCard', () => {
             .setHeader('<b>Candidates</b>')
             .addWidget(CS.newDecoratedText().setTopLabel('Client').setText('Acme <b>Ltd</b>'))
             .addWidget(CS.newTextInput().setFieldName('comment').setTitle('Comment'))
-            .addWidget(CS.newSelectionInput().setFieldName('r').setTitle('Result').setType(CS.SelectionInputType.RADIO_BUTTON).addItem('Hired', 'h', true).addItem('No', 'n', false))
+            .addWidget(
+              CS.newSelectionInput()
+                .setFieldName('r')
+                .setTitle('Result')
+                .setType(CS.SelectionInputType.RADIO_BUTTON)
+                .addItem('Hired', 'h', true)
+                .addItem('No', 'n', false),
+            )
             .addWidget(CS.newButtonSet().addButton(CS.newTextButton().setText('Save').setOnClickAction(action(CS, 'save')))),
         )
         .build(),
     );
     expect(renderCardText(card)).toBe(
-      ['INTERVIEW', '24 Nov 10:00', '', '— Candidates —', 'Client', 'Acme Ltd', 'Comment: []  (comment)', 'Result:  (r)', '  (•) Hired', '  ( ) No', '[ Save ] (a0)', ''].join('\n'),
+      [
+        'INTERVIEW',
+        '24 Nov 10:00',
+        '',
+        '— Candidates —',
+        'Client',
+        'Acme Ltd',
+        'Comment: []  (comment)',
+        'Result:  (r)',
+        '  (•) Hired',
+        '  ( ) No',
+        '[ Save ] (a0)',
+        '',
+      ].join('\n'),
     );
   });
 });

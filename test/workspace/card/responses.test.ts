@@ -1,21 +1,33 @@
 import { readCallbackResult } from '../../../workspace/services/card';
 import { cardOf, cardService } from './helpers';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the fake is called as the bundle calls it */
-
 const { CardService: CS } = cardService();
 const card = (name: string) =>
-  CS.newCardBuilder().setName(name).setHeader(CS.newCardHeader().setTitle(name)).addSection(CS.newCardSection().addWidget(CS.newTextParagraph().setText(name))).build();
+  CS.newCardBuilder()
+    .setName(name)
+    .setHeader(CS.newCardHeader().setTitle(name))
+    .addSection(CS.newCardSection().addWidget(CS.newTextParagraph().setText(name)))
+    .build();
 const cardJson = (name: string) => JSON.parse(card(name).printJson());
 
 describe('action responses print renderActions', () => {
   test('navigation in order, a notification and state changed', () => {
     const nav = CS.newNavigation().popToRoot().pushCard(card('done')).updateCard(card('fresh')).popCard().popToNamedCard('call');
-    const response = CS.newActionResponseBuilder().setNavigation(nav).setNotification(CS.newNotification().setText('Saved')).setStateChanged(true).build();
+    const response = CS.newActionResponseBuilder()
+      .setNavigation(nav)
+      .setNotification(CS.newNotification().setText('Saved'))
+      .setStateChanged(true)
+      .build();
     expect(JSON.parse(response.printJson())).toEqual({
       renderActions: {
         action: {
-          navigations: [{ popToRoot: true }, { pushCard: cardJson('done') }, { updateCard: cardJson('fresh') }, { popCard: true }, { popToCard: 'call' }],
+          navigations: [
+            { popToRoot: true },
+            { pushCard: cardJson('done') },
+            { updateCard: cardJson('fresh') },
+            { popCard: true },
+            { popToCard: 'call' },
+          ],
           notification: { text: 'Saved' },
         },
       },
@@ -35,19 +47,29 @@ describe('action responses print renderActions', () => {
   });
 
   test('invalid responses are refused at build()', () => {
-    expect(() => CS.newActionResponseBuilder().build()).toThrow('Invalid action response: set at least one of setNavigation, setNotification or setOpenLink.');
+    expect(() => CS.newActionResponseBuilder().build()).toThrow(
+      'Invalid action response: set at least one of setNavigation, setNotification or setOpenLink.',
+    );
     expect(() => CS.newActionResponseBuilder().setStateChanged(true).build()).toThrow('set at least one of');
     expect(() => CS.newActionResponseBuilder().setNavigation(CS.newNavigation()).build()).toThrow('a navigation needs at least one of pushCard');
     expect(() => CS.newActionResponseBuilder().setNotification(CS.newNotification()).build()).toThrow('a notification needs its text');
-    const both = CS.newActionResponseBuilder().setNavigation(CS.newNavigation().popCard()).setOpenLink(CS.newOpenLink().setUrl('https://x.example'));
+    const both = CS.newActionResponseBuilder()
+      .setNavigation(CS.newNavigation().popCard())
+      .setOpenLink(CS.newOpenLink().setUrl('https://x.example'));
     expect(() => both.build()).toThrow('a response cannot both open a link and navigate between cards');
-    expect(() => CS.newActionResponseBuilder().setOpenLink(CS.newOpenLink().setUrl('http://x.example')).build()).toThrow('must be an https:// link');
+    expect(() => CS.newActionResponseBuilder().setOpenLink(CS.newOpenLink().setUrl('http://x.example')).build()).toThrow(
+      'must be an https:// link',
+    );
     expect(() => CS.newNavigation().pushCard(CS.newCardBuilder())).toThrow('(CardService.CardBuilder)');
   });
 
   test('universal action responses: cards or a link', () => {
-    const cards = CS.newUniversalActionResponseBuilder().displayAddOnCards([card('a'), card('b')]).build();
-    expect(JSON.parse(cards.printJson())).toEqual({ renderActions: { action: { navigations: [{ pushCard: cardJson('a') }, { pushCard: cardJson('b') }] } } });
+    const cards = CS.newUniversalActionResponseBuilder()
+      .displayAddOnCards([card('a'), card('b')])
+      .build();
+    expect(JSON.parse(cards.printJson())).toEqual({
+      renderActions: { action: { navigations: [{ pushCard: cardJson('a') }, { pushCard: cardJson('b') }] } },
+    });
     const link = CS.newUniversalActionResponseBuilder().setOpenLink(CS.newOpenLink().setUrl('https://x.example')).build();
     expect(JSON.parse(link.printJson()).renderActions.action.link).toEqual({ url: 'https://x.example' });
     expect(() => CS.newUniversalActionResponseBuilder().build()).toThrow('call displayAddOnCards or setOpenLink');
@@ -72,7 +94,9 @@ describe('what the host accepts back from a callback', () => {
       'onHomepage returned CardService.CardBuilder; a homepage function must return a Card or a non-empty array of Cards',
     );
     expect(() => readCallbackResult([], 'contextual')).toThrow('returned Object[]');
-    expect(() => readCallbackResult(undefined, 'action', 'markDone')).toThrow('markDone returned undefined; an action function must return an ActionResponse');
+    expect(() => readCallbackResult(undefined, 'action', 'markDone')).toThrow(
+      'markDone returned undefined; an action function must return an ActionResponse',
+    );
     expect(() => readCallbackResult(cardOf(CS, CS.newTextParagraph().setText('x')), 'action')).toThrow('returned CardService.Card');
     const universal = CS.newUniversalActionResponseBuilder().setOpenLink(CS.newOpenLink().setUrl('https://x.example')).build();
     expect(() => readCallbackResult(universal, 'action')).toThrow('returned CardService.UniversalActionResponse');

@@ -4,15 +4,24 @@ import { cardService, action, cardOf } from './helpers';
 
 const { CardService: CS } = cardService();
 const para = (text = 'x') => CS.newTextParagraph().setText(text);
-const build = (...widgets: any[]) => () => cardOf(CS, ...widgets);
+const build =
+  (...widgets: any[]) =>
+  () =>
+    cardOf(CS, ...widgets);
 const button = (text = 'Go') => CS.newTextButton().setText(text).setOnClickAction(action(CS));
 
 describe('CardService refuses what Google refuses', () => {
   test('signature errors: wrong types, enums as strings, wrong builders, wrong argument counts', () => {
-    expect(() => CS.newTextInput().setTitle(5)).toThrow("The parameters (number) don't match the method signature for CardService.TextInput.setTitle.");
-    expect(() => CS.newTextInput().setFieldName()).toThrow("The parameters () don't match the method signature for CardService.TextInput.setFieldName.");
+    expect(() => CS.newTextInput().setTitle(5)).toThrow(
+      "The parameters (number) don't match the method signature for CardService.TextInput.setTitle.",
+    );
+    expect(() => CS.newTextInput().setFieldName()).toThrow(
+      "The parameters () don't match the method signature for CardService.TextInput.setFieldName.",
+    );
     expect(() => CS.newTextInput().setFieldName(null)).toThrow('The parameters (null) ');
-    expect(() => CS.newSelectionInput().setType('DROPDOWN')).toThrow("The parameters (String) don't match the method signature for CardService.SelectionInput.setType.");
+    expect(() => CS.newSelectionInput().setType('DROPDOWN')).toThrow(
+      "The parameters (String) don't match the method signature for CardService.SelectionInput.setType.",
+    );
     expect(() => CS.newTextButton().setTextButtonStyle(CS.SelectionInputType.DROPDOWN)).toThrow(
       "The parameters (CardService.SelectionInputType) don't match the method signature for CardService.TextButton.setTextButtonStyle.",
     );
@@ -67,13 +76,17 @@ describe('CardService refuses what Google refuses', () => {
 
   test('required fields at build(): header title, section widgets, texts, field names, titles, function names', () => {
     expect(() => CS.newCardBuilder().build()).toThrow('Invalid card: card (CardBuilder): a card needs at least one section (addSection).');
-    expect(() => CS.newCardBuilder().setHeader(CS.newCardHeader().setSubtitle('s')).addSection(CS.newCardSection().addWidget(para())).build()).toThrow(
-      'Invalid card: header (CardHeader): the title is required (setTitle).',
+    expect(() =>
+      CS.newCardBuilder().setHeader(CS.newCardHeader().setSubtitle('s')).addSection(CS.newCardSection().addWidget(para())).build(),
+    ).toThrow('Invalid card: header (CardHeader): the title is required (setTitle).');
+    expect(() => CS.newCardBuilder().addSection(CS.newCardSection()).build()).toThrow(
+      'sections[0] (CardSection): a section must contain at least one widget',
     );
-    expect(() => CS.newCardBuilder().addSection(CS.newCardSection()).build()).toThrow('sections[0] (CardSection): a section must contain at least one widget');
     expect(build(CS.newTextParagraph())).toThrow('sections[0].widgets[0] (TextParagraph): the text is required (setText).');
     expect(build(CS.newDecoratedText().setTopLabel('l'))).toThrow('(DecoratedText): the text is required (setText)');
-    expect(build(CS.newTextInput().setTitle('Comment'))).toThrow('Invalid card: sections[0].widgets[0] (TextInput): the field name is required (setFieldName).');
+    expect(build(CS.newTextInput().setTitle('Comment'))).toThrow(
+      'Invalid card: sections[0].widgets[0] (TextInput): the field name is required (setFieldName).',
+    );
     expect(build(CS.newTextInput().setFieldName('c'))).toThrow('(TextInput): the title is required (setTitle)');
     expect(build(CS.newSelectionInput().addItem('a', 'a', false))).toThrow('(SelectionInput): the field name is required');
     expect(build(CS.newDateTimePicker().setTitle('t'))).toThrow('(DateTimePicker): the field name is required');
@@ -81,15 +94,25 @@ describe('CardService refuses what Google refuses', () => {
     expect(build(CS.newButtonSet().addButton(CS.newTextButton().setText('Go').setOnClickAction(CS.newAction())))).toThrow(
       'sections[0].widgets[0].buttons[0].onClick.action (Action): the function name is required (setFunctionName).',
     );
-    expect(build(CS.newButtonSet().addButton(CS.newTextButton().setOnClickAction(action(CS))))).toThrow('(TextButton): the button text is required (setText)');
+    expect(build(CS.newButtonSet().addButton(CS.newTextButton().setOnClickAction(action(CS))))).toThrow(
+      '(TextButton): the button text is required (setText)',
+    );
     expect(build(CS.newButtonSet().addButton(CS.newTextButton().setText('Go')))).toThrow('(TextButton): a button needs an onClick');
-    expect(build(CS.newButtonSet().addButton(CS.newImageButton().setOnClickAction(action(CS))))).toThrow('(ImageButton): an icon needs setIcon or setIconUrl');
+    expect(build(CS.newButtonSet().addButton(CS.newImageButton().setOnClickAction(action(CS))))).toThrow(
+      '(ImageButton): an icon needs setIcon or setIconUrl',
+    );
     expect(build(CS.newButtonSet())).toThrow('(ButtonSet): a button set needs at least one button');
     expect(build(CS.newImage())).toThrow('(Image): the image URL is required');
     expect(build(CS.newGrid())).toThrow('(Grid): a grid needs at least one item');
-    expect(build(CS.newDecoratedText().setText('x').setSwitchControl(CS.newSwitch().setValue('on')))).toThrow('(Switch): the field name is required');
-    expect(build(CS.newDecoratedText().setText('x').setSwitchControl(CS.newSwitch().setFieldName('s')))).toThrow('(Switch): the value sent when the switch is on is required');
-    const noText = CS.newCardBuilder().addSection(CS.newCardSection().addWidget(para())).addCardAction(CS.newCardAction().setOpenLink(CS.newOpenLink().setUrl('https://x.example')));
+    expect(build(CS.newDecoratedText().setText('x').setSwitchControl(CS.newSwitch().setValue('on')))).toThrow(
+      '(Switch): the field name is required',
+    );
+    expect(build(CS.newDecoratedText().setText('x').setSwitchControl(CS.newSwitch().setFieldName('s')))).toThrow(
+      '(Switch): the value sent when the switch is on is required',
+    );
+    const noText = CS.newCardBuilder()
+      .addSection(CS.newCardSection().addWidget(para()))
+      .addCardAction(CS.newCardAction().setOpenLink(CS.newOpenLink().setUrl('https://x.example')));
     expect(() => noText.build()).toThrow('cardActions[0] (CardAction): the text is required');
   });
 
@@ -97,24 +120,38 @@ describe('CardService refuses what Google refuses', () => {
     const card = () =>
       CS.newCardBuilder()
         .addSection(CS.newCardSection().addWidget(CS.newTextInput().setFieldName('comment').setTitle('a')))
-        .addSection(CS.newCardSection().addWidget(CS.newDecoratedText().setText('x').setSwitchControl(CS.newSwitch().setFieldName('comment').setValue('on'))))
+        .addSection(
+          CS.newCardSection().addWidget(
+            CS.newDecoratedText().setText('x').setSwitchControl(CS.newSwitch().setFieldName('comment').setValue('on')),
+          ),
+        )
         .build();
-    expect(card).toThrow('sections[1].widgets[0].switchControl (Switch): the field name "comment" is already used by sections[0].widgets[0]; field names must be unique.');
+    expect(card).toThrow(
+      'sections[1].widgets[0].switchControl (Switch): the field name "comment" is already used by sections[0].widgets[0]; field names must be unique.',
+    );
   });
 
   test('only one click behaviour, one decorated-text control', () => {
     const twoClicks = CS.newTextButton().setText('Go').setOnClickAction(action(CS)).setOpenLink(CS.newOpenLink().setUrl('https://x.example'));
-    expect(build(CS.newButtonSet().addButton(twoClicks))).toThrow('only one of setOnClickAction, setOnClickOpenLinkAction, setOpenLink, setAuthorizationAction or setComposeAction may be set');
+    expect(build(CS.newButtonSet().addButton(twoClicks))).toThrow(
+      'only one of setOnClickAction, setOnClickOpenLinkAction, setOpenLink, setAuthorizationAction or setComposeAction may be set',
+    );
     const twoControls = CS.newDecoratedText().setText('x').setButton(button()).setEndIcon(CS.newIconImage().setIcon(CS.Icon.STAR));
     expect(build(twoControls)).toThrow('only one of setButton, setSwitchControl or setEndIcon may be set (got button, endIcon)');
   });
 
   test('selection inputs: one selected item for radio and dropdown, unique values, items required', () => {
     for (const type of ['RADIO_BUTTON', 'DROPDOWN']) {
-      const input = CS.newSelectionInput().setFieldName('r').setType(CS.SelectionInputType[type]).addItem('a', 'a', true).addItem('b', 'b', true);
+      const input = CS.newSelectionInput()
+        .setFieldName('r')
+        .setType(CS.SelectionInputType[type])
+        .addItem('a', 'a', true)
+        .addItem('b', 'b', true);
       expect(build(input)).toThrow(`a ${type} input allows one selected item; 2 are selected`);
     }
-    expect(build(CS.newSelectionInput().setFieldName('r').addItem('a', 'v', false).addItem('b', 'v', false))).toThrow('two items have the value "v"');
+    expect(build(CS.newSelectionInput().setFieldName('r').addItem('a', 'v', false).addItem('b', 'v', false))).toThrow(
+      'two items have the value "v"',
+    );
     expect(build(CS.newSelectionInput().setFieldName('r'))).toThrow('a selection input needs at least one item');
     const multi = CS.newSelectionInput().setFieldName('m').setType(CS.SelectionInputType.MULTI_SELECT);
     for (let i = 0; i < 4; i++) multi.addMultiSelectItem(`n${i}`, `v${i}`, true, '', '');
@@ -128,22 +165,36 @@ describe('CardService refuses what Google refuses', () => {
     const link = (url: string) => CS.newButtonSet().addButton(CS.newTextButton().setText('Open').setOpenLink(CS.newOpenLink().setUrl(url)));
     expect(build(link('http://example.com'))).toThrow('the URL "http://example.com" must be an https:// link');
     expect(build(link('javascript:alert(1)'))).toThrow('must be an https:// link');
-    expect(build(CS.newButtonSet().addButton(CS.newTextButton().setText('Open').setOpenLink(CS.newOpenLink())))).toThrow('(OpenLink): the URL is required');
-    expect(build(CS.newImage().setImageUrl('http://example.com/a.png'))).toThrow('must be an https:// URL');
-    expect(() => CS.newCardBuilder().setHeader(CS.newCardHeader().setTitle('t').setImageUrl('data:image/png;base64,AA')).addSection(CS.newCardSection().addWidget(para())).build()).toThrow(
-      'must be an https:// URL',
+    expect(build(CS.newButtonSet().addButton(CS.newTextButton().setText('Open').setOpenLink(CS.newOpenLink())))).toThrow(
+      '(OpenLink): the URL is required',
     );
+    expect(build(CS.newImage().setImageUrl('http://example.com/a.png'))).toThrow('must be an https:// URL');
+    expect(() =>
+      CS.newCardBuilder()
+        .setHeader(CS.newCardHeader().setTitle('t').setImageUrl('data:image/png;base64,AA'))
+        .addSection(CS.newCardSection().addWidget(para()))
+        .build(),
+    ).toThrow('must be an https:// URL');
     const strict = cardService({ openLinkUrlPrefixes: ['https://docs.google.com/'] }).CardService;
-    const outside = () => cardOf(strict, strict.newButtonSet().addButton(strict.newTextButton().setText('o').setOpenLink(strict.newOpenLink().setUrl('https://evil.example/'))));
+    const outside = () =>
+      cardOf(
+        strict,
+        strict.newButtonSet().addButton(strict.newTextButton().setText('o').setOpenLink(strict.newOpenLink().setUrl('https://evil.example/'))),
+      );
     expect(outside).toThrow("matches none of the manifest's openLinkUrlPrefixes");
   });
 
   test('fixed footer: primary required and FILLED, secondary OUTLINED, secondary before primary does nothing', () => {
-    const withFooter = (footer: any) => () => CS.newCardBuilder().addSection(CS.newCardSection().addWidget(para())).setFixedFooter(footer).build();
+    const withFooter = (footer: any) => () =>
+      CS.newCardBuilder().addSection(CS.newCardSection().addWidget(para())).setFixedFooter(footer).build();
     const filled = () => button('Save').setTextButtonStyle(CS.TextButtonStyle.FILLED);
     expect(withFooter(CS.newFixedFooter())).toThrow('fixedFooter (FixedFooter): a fixed footer needs a primary button');
-    expect(withFooter(CS.newFixedFooter().setPrimaryButton(button()))).toThrow('the primary button must be a TextButtonStyle.FILLED button (it is OUTLINED)');
-    expect(withFooter(CS.newFixedFooter().setPrimaryButton(filled()).setSecondaryButton(filled()))).toThrow('the secondary button must be a TextButtonStyle.OUTLINED button (it is FILLED)');
+    expect(withFooter(CS.newFixedFooter().setPrimaryButton(button()))).toThrow(
+      'the primary button must be a TextButtonStyle.FILLED button (it is OUTLINED)',
+    );
+    expect(withFooter(CS.newFixedFooter().setPrimaryButton(filled()).setSecondaryButton(filled()))).toThrow(
+      'the secondary button must be a TextButtonStyle.OUTLINED button (it is FILLED)',
+    );
     const early = CS.newFixedFooter().setSecondaryButton(button('Later')).setPrimaryButton(filled());
     expect(JSON.parse(withFooter(early)().printJson()).fixedFooter.secondaryButton).toBeUndefined();
   });

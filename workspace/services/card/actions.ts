@@ -34,14 +34,16 @@ export class FakeAction extends Builder implements GAction {
   private required: string[] = [];
   private allRequired?: boolean;
 
-  setFunctionName(functionName: string): this {
-    this.c.check('Action.setFunctionName', arguments, ['String']);
+  setFunctionName(...args: [functionName: string]): this {
+    const [functionName] = args;
+    this.c.check('Action.setFunctionName', args, ['String']);
     this.functionName = functionName;
     return this;
   }
 
-  setParameters(parameters: { [key: string]: string }): this {
-    this.c.check('Action.setParameters', arguments, ['Object']);
+  setParameters(...args: [parameters: { [key: string]: string }]): this {
+    const [parameters] = args;
+    this.c.check('Action.setParameters', args, ['Object']);
     const copy: Record<string, string> = {};
     for (const [k, v] of Object.entries(parameters)) {
       if (typeof v !== 'string') throw this.c.invalid('parameters');
@@ -51,32 +53,37 @@ export class FakeAction extends Builder implements GAction {
     return this;
   }
 
-  setLoadIndicator(loadIndicator: unknown): this {
-    this.c.check('Action.setLoadIndicator', arguments, [{ enum: 'LoadIndicator' }]);
+  setLoadIndicator(...args: [loadIndicator: unknown]): this {
+    const [loadIndicator] = args;
+    this.c.check('Action.setLoadIndicator', args, [{ enum: 'LoadIndicator' }]);
     this.loadIndicator = String(loadIndicator);
     return this;
   }
 
-  setPersistValues(persistValues: boolean): this {
-    this.c.check('Action.setPersistValues', arguments, ['Boolean']);
+  setPersistValues(...args: [persistValues: boolean]): this {
+    const [persistValues] = args;
+    this.c.check('Action.setPersistValues', args, ['Boolean']);
     this.persistValues = persistValues;
     return this;
   }
 
-  setInteraction(interaction: unknown): this {
-    this.c.check('Action.setInteraction', arguments, [{ enum: 'Interaction' }]);
+  setInteraction(...args: [interaction: unknown]): this {
+    const [interaction] = args;
+    this.c.check('Action.setInteraction', args, [{ enum: 'Interaction' }]);
     this.interaction = String(interaction) === 'OPEN_DIALOG' ? 'OPEN_DIALOG' : undefined;
     return this;
   }
 
-  addRequiredWidget(requiredWidget: string): this {
-    this.c.check('Action.addRequiredWidget', arguments, ['String']);
+  addRequiredWidget(...args: [requiredWidget: string]): this {
+    const [requiredWidget] = args;
+    this.c.check('Action.addRequiredWidget', args, ['String']);
     if (!this.required.includes(requiredWidget)) this.required.push(requiredWidget);
     return this;
   }
 
-  setAllWidgetsAreRequired(allWidgetsAreRequired: boolean): this {
-    this.c.check('Action.setAllWidgetsAreRequired', arguments, ['Boolean']);
+  setAllWidgetsAreRequired(...args: [allWidgetsAreRequired: boolean]): this {
+    const [allWidgetsAreRequired] = args;
+    this.c.check('Action.setAllWidgetsAreRequired', args, ['Boolean']);
     this.allRequired = allWidgetsAreRequired;
     return this;
   }
@@ -105,20 +112,23 @@ export class FakeOpenLink extends Builder implements GoogleAppsScript.Card_Servi
   private openAs?: string;
   private onClose?: string;
 
-  setUrl(url: string): this {
-    this.c.check('OpenLink.setUrl', arguments, ['String']);
+  setUrl(...args: [url: string]): this {
+    const [url] = args;
+    this.c.check('OpenLink.setUrl', args, ['String']);
     this.url = url;
     return this;
   }
 
-  setOpenAs(openAs: unknown): this {
-    this.c.check('OpenLink.setOpenAs', arguments, [{ enum: 'OpenAs' }]);
+  setOpenAs(...args: [openAs: unknown]): this {
+    const [openAs] = args;
+    this.c.check('OpenLink.setOpenAs', args, [{ enum: 'OpenAs' }]);
     this.openAs = String(openAs);
     return this;
   }
 
-  setOnClose(onClose: unknown): this {
-    this.c.check('OpenLink.setOnClose', arguments, [{ enum: 'OnClose' }]);
+  setOnClose(...args: [onClose: unknown]): this {
+    const [onClose] = args;
+    this.c.check('OpenLink.setOnClose', args, [{ enum: 'OnClose' }]);
     this.onClose = String(onClose);
     return this;
   }
@@ -146,17 +156,17 @@ export class ClickSlot {
 
   constructor(private readonly c: CardCtx) {}
 
-  action(method: string, args: IArguments, action: unknown): void {
+  action(method: string, args: ArrayLike<unknown>, action: unknown): void {
     this.c.check(method, args, [{ of: FakeAction }]);
     this.set.set('action', action as FakeAction);
   }
 
-  dynamicLink(method: string, args: IArguments, action: unknown): void {
+  dynamicLink(method: string, args: ArrayLike<unknown>, action: unknown): void {
     this.c.check(method, args, [{ of: FakeAction }]);
     this.set.set('openDynamicLinkAction', action as FakeAction);
   }
 
-  link(method: string, args: IArguments, openLink: unknown): void {
+  link(method: string, args: ArrayLike<unknown>, openLink: unknown): void {
     this.c.check(method, args, [{ of: FakeOpenLink }]);
     this.set.set('openLink', openLink as FakeOpenLink);
   }
@@ -181,4 +191,3 @@ export class ClickSlot {
 export function unsupportedClick(c: CardCtx, what: string): never {
   throw c.error(MSG.notSupported(what));
 }
-

@@ -22,18 +22,21 @@ import type { ButtonJson, ButtonType, ColorJson, IconJson, WidgetJson } from './
 export abstract class FakeButton extends Builder implements GoogleAppsScript.Card_Service.Button {
   protected clicks = new ClickSlot(this.c);
 
-  setOnClickAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.clicks.action(`${this.label()}.setOnClickAction`, arguments, action);
+  setOnClickAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
+    const [action] = args;
+    this.clicks.action(`${this.label()}.setOnClickAction`, args, action);
     return this;
   }
 
-  setOnClickOpenLinkAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.clicks.dynamicLink(`${this.label()}.setOnClickOpenLinkAction`, arguments, action);
+  setOnClickOpenLinkAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
+    const [action] = args;
+    this.clicks.dynamicLink(`${this.label()}.setOnClickOpenLinkAction`, args, action);
     return this;
   }
 
-  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
-    this.clicks.link(`${this.label()}.setOpenLink`, arguments, openLink);
+  setOpenLink(...args: [openLink: GoogleAppsScript.Card_Service.OpenLink]): this {
+    const [openLink] = args;
+    this.clicks.link(`${this.label()}.setOpenLink`, args, openLink);
     return this;
   }
 
@@ -66,34 +69,39 @@ export class FakeTextButton extends FakeButton implements GoogleAppsScript.Card_
   private disabled?: boolean;
   private altText?: string;
 
-  setText(text: string): this {
-    this.c.check('TextButton.setText', arguments, ['String']);
+  setText(...args: [text: string]): this {
+    const [text] = args;
+    this.c.check('TextButton.setText', args, ['String']);
     this.text = text;
     return this;
   }
 
-  setTextButtonStyle(textButtonStyle: unknown): this {
-    this.c.check('TextButton.setTextButtonStyle', arguments, [{ enum: 'TextButtonStyle' }]);
+  setTextButtonStyle(...args: [textButtonStyle: unknown]): this {
+    const [textButtonStyle] = args;
+    this.c.check('TextButton.setTextButtonStyle', args, [{ enum: 'TextButtonStyle' }]);
     this.style = String(textButtonStyle) === 'TEXT' ? 'OUTLINED' : String(textButtonStyle);
     return this;
   }
 
-  setBackgroundColor(backgroundColor: string): this {
-    this.c.check('TextButton.setBackgroundColor', arguments, ['String']);
+  setBackgroundColor(...args: [backgroundColor: string]): this {
+    const [backgroundColor] = args;
+    this.c.check('TextButton.setBackgroundColor', args, ['String']);
     const color = parseHexColor(backgroundColor);
     if (!color) throw this.c.invalid('backgroundColor');
     this.color = color;
     return this;
   }
 
-  setDisabled(disabled: boolean): this {
-    this.c.check('TextButton.setDisabled', arguments, ['Boolean']);
+  setDisabled(...args: [disabled: boolean]): this {
+    const [disabled] = args;
+    this.c.check('TextButton.setDisabled', args, ['Boolean']);
     this.disabled = disabled;
     return this;
   }
 
-  setAltText(altText: string): this {
-    this.c.check('TextButton.setAltText', arguments, ['String']);
+  setAltText(...args: [altText: string]): this {
+    const [altText] = args;
+    this.c.check('TextButton.setAltText', args, ['String']);
     this.altText = altText;
     return this;
   }
@@ -121,20 +129,23 @@ export class FakeImageButton extends FakeButton implements GoogleAppsScript.Card
   private icon: IconJson = {};
   private altText?: string;
 
-  setIcon(icon: unknown): this {
-    this.c.check('ImageButton.setIcon', arguments, [{ enum: 'Icon' }]);
+  setIcon(...args: [icon: unknown]): this {
+    const [icon] = args;
+    this.c.check('ImageButton.setIcon', args, [{ enum: 'Icon' }]);
     this.icon = { knownIcon: String(icon) };
     return this;
   }
 
-  setIconUrl(url: string): this {
-    this.c.check('ImageButton.setIconUrl', arguments, ['String']);
+  setIconUrl(...args: [url: string]): this {
+    const [url] = args;
+    this.c.check('ImageButton.setIconUrl', args, ['String']);
     this.icon = { iconUrl: url };
     return this;
   }
 
-  setAltText(altText: string): this {
-    this.c.check('ImageButton.setAltText', arguments, ['String']);
+  setAltText(...args: [altText: string]): this {
+    const [altText] = args;
+    this.c.check('ImageButton.setAltText', args, ['String']);
     this.altText = altText;
     return this;
   }
@@ -153,8 +164,9 @@ export class FakeButtonSet extends Widget implements GoogleAppsScript.Card_Servi
   readonly [TYPE_LABEL] = 'CardService.ButtonSet';
   private buttons: FakeButton[] = [];
 
-  addButton(button: GoogleAppsScript.Card_Service.Button): this {
-    this.c.check('ButtonSet.addButton', arguments, [{ of: FakeButton }]);
+  addButton(...args: [button: GoogleAppsScript.Card_Service.Button]): this {
+    const [button] = args;
+    this.c.check('ButtonSet.addButton', args, [{ of: FakeButton }]);
     this.buttons.push(button as unknown as FakeButton);
     return this;
   }

@@ -42,32 +42,37 @@ export class FakeCardHeader extends Builder implements GoogleAppsScript.Card_Ser
   readonly [TYPE_LABEL] = 'CardService.CardHeader';
   private json: Partial<CardHeaderJson> = {};
 
-  setTitle(title: string): this {
-    this.c.check('CardHeader.setTitle', arguments, ['String']);
+  setTitle(...args: [title: string]): this {
+    const [title] = args;
+    this.c.check('CardHeader.setTitle', args, ['String']);
     this.json = { ...this.json, title };
     return this;
   }
 
-  setSubtitle(subtitle: string): this {
-    this.c.check('CardHeader.setSubtitle', arguments, ['String']);
+  setSubtitle(...args: [subtitle: string]): this {
+    const [subtitle] = args;
+    this.c.check('CardHeader.setSubtitle', args, ['String']);
     this.json = { ...this.json, subtitle };
     return this;
   }
 
-  setImageUrl(imageUrl: string): this {
-    this.c.check('CardHeader.setImageUrl', arguments, ['String']);
+  setImageUrl(...args: [imageUrl: string]): this {
+    const [imageUrl] = args;
+    this.c.check('CardHeader.setImageUrl', args, ['String']);
     this.json = { ...this.json, imageUrl };
     return this;
   }
 
-  setImageStyle(imageStyle: unknown): this {
-    this.c.check('CardHeader.setImageStyle', arguments, [{ enum: 'ImageStyle' }]);
+  setImageStyle(...args: [imageStyle: unknown]): this {
+    const [imageStyle] = args;
+    this.c.check('CardHeader.setImageStyle', args, [{ enum: 'ImageStyle' }]);
     this.json = { ...this.json, imageType: String(imageStyle) as CardHeaderJson['imageType'] };
     return this;
   }
 
-  setImageAltText(imageAltText: string): this {
-    this.c.check('CardHeader.setImageAltText', arguments, ['String']);
+  setImageAltText(...args: [imageAltText: string]): this {
+    const [imageAltText] = args;
+    this.c.check('CardHeader.setImageAltText', args, ['String']);
     this.json = { ...this.json, imageAltText };
     return this;
   }
@@ -87,27 +92,31 @@ export class FakeCardSection extends Builder implements GoogleAppsScript.Card_Se
   private collapsible?: boolean;
   private uncollapsible?: number;
 
-  addWidget(widget: GWidget): this {
-    this.c.check('CardSection.addWidget', arguments, [{ of: Widget }]);
+  addWidget(...args: [widget: GWidget]): this {
+    const [widget] = args;
+    this.c.check('CardSection.addWidget', args, [{ of: Widget }]);
     if (this.widgets.length >= MAX_WIDGETS_PER_SECTION) throw this.c.error(MSG.tooManyWidgetsInSection);
     this.widgets.push(widget as Widget);
     return this;
   }
 
-  setHeader(header: string): this {
-    this.c.check('CardSection.setHeader', arguments, ['String']);
+  setHeader(...args: [header: string]): this {
+    const [header] = args;
+    this.c.check('CardSection.setHeader', args, ['String']);
     this.header = header;
     return this;
   }
 
-  setCollapsible(collapsible: boolean): this {
-    this.c.check('CardSection.setCollapsible', arguments, ['Boolean']);
+  setCollapsible(...args: [collapsible: boolean]): this {
+    const [collapsible] = args;
+    this.c.check('CardSection.setCollapsible', args, ['Boolean']);
     this.collapsible = collapsible;
     return this;
   }
 
-  setNumUncollapsibleWidgets(numUncollapsibleWidgets: number): this {
-    this.c.check('CardSection.setNumUncollapsibleWidgets', arguments, ['Integer']);
+  setNumUncollapsibleWidgets(...args: [numUncollapsibleWidgets: number]): this {
+    const [numUncollapsibleWidgets] = args;
+    this.c.check('CardSection.setNumUncollapsibleWidgets', args, ['Integer']);
     if (numUncollapsibleWidgets < 0) throw this.c.invalid('numUncollapsibleWidgets');
     this.uncollapsible = numUncollapsibleWidgets;
     return this;
@@ -130,24 +139,28 @@ export class FakeCardAction extends Builder implements GoogleAppsScript.Card_Ser
   private text?: string;
   private clicks = new ClickSlot(this.c);
 
-  setText(text: string): this {
-    this.c.check('CardAction.setText', arguments, ['String']);
+  setText(...args: [text: string]): this {
+    const [text] = args;
+    this.c.check('CardAction.setText', args, ['String']);
     this.text = text;
     return this;
   }
 
-  setOnClickAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.clicks.action('CardAction.setOnClickAction', arguments, action);
+  setOnClickAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
+    const [action] = args;
+    this.clicks.action('CardAction.setOnClickAction', args, action);
     return this;
   }
 
-  setOnClickOpenLinkAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.clicks.dynamicLink('CardAction.setOnClickOpenLinkAction', arguments, action);
+  setOnClickOpenLinkAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
+    const [action] = args;
+    this.clicks.dynamicLink('CardAction.setOnClickOpenLinkAction', args, action);
     return this;
   }
 
-  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
-    this.clicks.link('CardAction.setOpenLink', arguments, openLink);
+  setOpenLink(...args: [openLink: GoogleAppsScript.Card_Service.OpenLink]): this {
+    const [openLink] = args;
+    this.clicks.link('CardAction.setOpenLink', args, openLink);
     return this;
   }
 
@@ -173,14 +186,16 @@ export class FakeFixedFooter extends Builder implements GoogleAppsScript.Card_Se
   private primary?: FakeTextButton;
   private secondary?: FakeTextButton;
 
-  setPrimaryButton(button: GoogleAppsScript.Card_Service.TextButton): this {
-    this.c.check('FixedFooter.setPrimaryButton', arguments, [{ of: FakeTextButton }]);
+  setPrimaryButton(...args: [button: GoogleAppsScript.Card_Service.TextButton]): this {
+    const [button] = args;
+    this.c.check('FixedFooter.setPrimaryButton', args, [{ of: FakeTextButton }]);
     this.primary = button as FakeTextButton;
     return this;
   }
 
-  setSecondaryButton(button: GoogleAppsScript.Card_Service.TextButton): this {
-    this.c.check('FixedFooter.setSecondaryButton', arguments, [{ of: FakeTextButton }]);
+  setSecondaryButton(...args: [button: GoogleAppsScript.Card_Service.TextButton]): this {
+    const [button] = args;
+    this.c.check('FixedFooter.setSecondaryButton', args, [{ of: FakeTextButton }]);
     if (this.primary) this.secondary = button as FakeTextButton;
     return this;
   }
@@ -188,7 +203,8 @@ export class FakeFixedFooter extends Builder implements GoogleAppsScript.Card_Se
   [SERIALIZE](path: string, scope: BuildScope): NonNullable<CardJson['fixedFooter']> {
     const { primary, secondary } = this;
     if (!primary) throw this.fail(path, 'a fixed footer needs a primary button (setPrimaryButton)');
-    if (primary.styleName !== 'FILLED') throw this.fail(path, `the primary button must be a TextButtonStyle.FILLED button (it is ${primary.styleName})`);
+    if (primary.styleName !== 'FILLED')
+      throw this.fail(path, `the primary button must be a TextButtonStyle.FILLED button (it is ${primary.styleName})`);
     if (secondary && secondary.styleName !== 'OUTLINED')
       throw this.fail(path, `the secondary button must be a TextButtonStyle.OUTLINED button (it is ${secondary.styleName})`);
     return defined({
@@ -223,51 +239,58 @@ export class FakeCardBuilder extends Builder implements GoogleAppsScript.Card_Se
   private footer?: FakeFixedFooter;
   private displayStyle?: string;
 
-  setHeader(cardHeader: GoogleAppsScript.Card_Service.CardHeader): this {
-    this.c.check('CardBuilder.setHeader', arguments, [{ of: FakeCardHeader }]);
+  setHeader(...args: [cardHeader: GoogleAppsScript.Card_Service.CardHeader]): this {
+    const [cardHeader] = args;
+    this.c.check('CardBuilder.setHeader', args, [{ of: FakeCardHeader }]);
     this.header = cardHeader as FakeCardHeader;
     return this;
   }
 
-  setPeekCardHeader(peekCardHeader: GoogleAppsScript.Card_Service.CardHeader): this {
-    this.c.check('CardBuilder.setPeekCardHeader', arguments, [{ of: FakeCardHeader }]);
+  setPeekCardHeader(...args: [peekCardHeader: GoogleAppsScript.Card_Service.CardHeader]): this {
+    const [peekCardHeader] = args;
+    this.c.check('CardBuilder.setPeekCardHeader', args, [{ of: FakeCardHeader }]);
     this.peekHeader = peekCardHeader as FakeCardHeader;
     return this;
   }
 
-  addSection(section: GoogleAppsScript.Card_Service.CardSection): this {
-    this.c.check('CardBuilder.addSection', arguments, [{ of: FakeCardSection }]);
+  addSection(...args: [section: GoogleAppsScript.Card_Service.CardSection]): this {
+    const [section] = args;
+    this.c.check('CardBuilder.addSection', args, [{ of: FakeCardSection }]);
     if (this.sections.length >= MAX_SECTIONS_PER_CARD) throw this.c.error(MSG.tooManySections);
     this.sections.push(section as FakeCardSection);
     return this;
   }
 
-  addCardAction(cardAction: GoogleAppsScript.Card_Service.CardAction): this {
-    this.c.check('CardBuilder.addCardAction', arguments, [{ of: FakeCardAction }]);
+  addCardAction(...args: [cardAction: GoogleAppsScript.Card_Service.CardAction]): this {
+    const [cardAction] = args;
+    this.c.check('CardBuilder.addCardAction', args, [{ of: FakeCardAction }]);
     this.actions.push(cardAction as FakeCardAction);
     return this;
   }
 
-  setName(name: string): this {
-    this.c.check('CardBuilder.setName', arguments, ['String']);
+  setName(...args: [name: string]): this {
+    const [name] = args;
+    this.c.check('CardBuilder.setName', args, ['String']);
     this.name = name;
     return this;
   }
 
-  setFixedFooter(fixedFooter: GoogleAppsScript.Card_Service.FixedFooter): this {
-    this.c.check('CardBuilder.setFixedFooter', arguments, [{ of: FakeFixedFooter }]);
+  setFixedFooter(...args: [fixedFooter: GoogleAppsScript.Card_Service.FixedFooter]): this {
+    const [fixedFooter] = args;
+    this.c.check('CardBuilder.setFixedFooter', args, [{ of: FakeFixedFooter }]);
     this.footer = fixedFooter as FakeFixedFooter;
     return this;
   }
 
-  setDisplayStyle(displayStyle: unknown): this {
-    this.c.check('CardBuilder.setDisplayStyle', arguments, [{ enum: 'DisplayStyle' }]);
+  setDisplayStyle(...args: [displayStyle: unknown]): this {
+    const [displayStyle] = args;
+    this.c.check('CardBuilder.setDisplayStyle', args, [{ enum: 'DisplayStyle' }]);
     this.displayStyle = String(displayStyle);
     return this;
   }
 
-  build(): FakeCard {
-    this.c.check('CardBuilder.build', arguments, []);
+  build(...args: []): FakeCard {
+    this.c.check('CardBuilder.build', args, []);
     const scope = newScope(this.c.openLinkUrlPrefixes);
     if (!this.sections.length) throw this.fail('card', 'a card needs at least one section (addSection)');
     const json: CardJson = defined({
@@ -291,4 +314,3 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-

@@ -11,8 +11,11 @@ import type { ButtonJson, CardJson, OnClickJson, WidgetJson } from './types';
 export function renderCardText(card: CardJson): string {
   const ids = new Map(actionsOf(card).map((r) => [r.action as object, r.id]));
   const target = (onClick: OnClickJson) =>
-    'openLink' in onClick ? ` → ${onClick.openLink.url}` : ` (${ids.get('action' in onClick ? onClick.action : onClick.openDynamicLinkAction) ?? '?'})`;
-  const button = (b: ButtonJson) => `[ ${b.text ?? b.icon?.altText ?? b.icon?.knownIcon ?? '•'} ]${b.disabled ? ' (disabled)' : target(b.onClick)}`;
+    'openLink' in onClick
+      ? ` → ${onClick.openLink.url}`
+      : ` (${ids.get('action' in onClick ? onClick.action : onClick.openDynamicLinkAction) ?? '?'})`;
+  const button = (b: ButtonJson) =>
+    `[ ${b.text ?? b.icon?.altText ?? b.icon?.knownIcon ?? '•'} ]${b.disabled ? ' (disabled)' : target(b.onClick)}`;
   const lines: string[] = [];
   if (card.header) lines.push(card.header.title.toUpperCase(), ...(card.header.subtitle ? [card.header.subtitle] : []));
   for (const a of card.cardActions ?? []) lines.push(`⋮ ${a.actionLabel}${target(a.onClick)}`);
@@ -22,7 +25,14 @@ export function renderCardText(card: CardJson): string {
     for (const w of section.widgets) lines.push(...widgetLines(w, button));
   }
   const f = card.fixedFooter;
-  if (f) lines.push('', [f.secondaryButton, f.primaryButton].filter((b): b is ButtonJson => !!b).map(button).join('  '));
+  if (f)
+    lines.push(
+      '',
+      [f.secondaryButton, f.primaryButton]
+        .filter((b): b is ButtonJson => !!b)
+        .map(button)
+        .join('  '),
+    );
   return lines.join('\n').replace(/^\n+/, '') + '\n';
 }
 
@@ -30,7 +40,11 @@ function widgetLines(w: WidgetJson, button: (b: ButtonJson) => string): string[]
   if ('textParagraph' in w) return plainText(w.textParagraph.text).split('\n');
   if ('decoratedText' in w) {
     const d = w.decoratedText;
-    const control = d.button ? `  ${button(d.button)}` : d.switchControl ? `  [${d.switchControl.selected ? 'x' : ' '}] ${d.switchControl.name}` : '';
+    const control = d.button
+      ? `  ${button(d.button)}`
+      : d.switchControl
+        ? `  [${d.switchControl.selected ? 'x' : ' '}] ${d.switchControl.name}`
+        : '';
     return [...(d.topLabel ? [d.topLabel] : []), `${plainText(d.text)}${control}`, ...(d.bottomLabel ? [`  ${d.bottomLabel}`] : [])];
   }
   if ('textInput' in w) return [`${w.textInput.label ?? w.textInput.name}: [${w.textInput.value ?? ''}]  (${w.textInput.name})`];

@@ -212,7 +212,8 @@ export interface AddonEventInput {
 export function addonEvent(input: AddonEventInput): AddonEvent {
   if (input.calendar && input.gmail) throw new Error('An add-on event carries one host app object: calendar or gmail, not both.');
   const hostOf = input.calendar ? 'CALENDAR' : input.gmail ? 'GMAIL' : undefined;
-  if (hostOf && hostOf !== input.common.hostApp) throw new Error(`A ${hostOf.toLowerCase()} object needs hostApp ${hostOf}, not ${input.common.hostApp}.`);
+  if (hostOf && hostOf !== input.common.hostApp)
+    throw new Error(`A ${hostOf.toLowerCase()} object needs hostApp ${hostOf}, not ${input.common.hostApp}.`);
   const event: AddonEvent = { commonEventObject: commonEventObject(input.common) };
   if (input.calendar) event.calendar = calendarEventObject(input.calendar);
   if (input.gmail) event.gmail = gmailEventObject(input.gmail);

@@ -83,7 +83,12 @@ export function actionsOf(card: CardJson): CardActionRef[] {
         add('onChange', d.switchControl?.onChangeAction, `${path}.switchControl`);
       }
       if ('image' in w) click(w.image.onClick, path);
-      if ('grid' in w) click(w.grid.onClick, path, w.grid.items.map((item) => ({ id: item.id })));
+      if ('grid' in w)
+        click(
+          w.grid.onClick,
+          path,
+          w.grid.items.map((item) => ({ id: item.id })),
+        );
       if ('textInput' in w) add('onChange', w.textInput.onChangeAction, path);
       if ('selectionInput' in w) add('onChange', w.selectionInput.onChangeAction, path);
       if ('dateTimePicker' in w) add('onChange', w.dateTimePicker.onChangeAction, path);
@@ -151,7 +156,11 @@ type Texts = (typeof TEXTS)['en'];
 const textsFor = (locale = 'ru') => (locale.toLowerCase().startsWith('ru') ? TEXTS.ru : TEXTS.en);
 
 /** The submitted values as commonEventObject.formInputs, with what is wrong with them. */
-export function formInputsOf(card: CardJson, submission: Submission, options: ReadOptions): { formInputs: FormInputs; problems: FieldProblem[] } {
+export function formInputsOf(
+  card: CardJson,
+  submission: Submission,
+  options: ReadOptions,
+): { formInputs: FormInputs; problems: FieldProblem[] } {
   const t = textsFor(options.locale);
   const formInputs: FormInputs = {};
   const problems: FieldProblem[] = [];
@@ -216,7 +225,10 @@ function readDateTime(json: DateTimePickerJson, value: string, timeZone: string)
   if (json.type === 'DATE_AND_TIME' && both) {
     const [y, mo, d, h, mi] = both.slice(1).map(Number);
     if (!validDate(Date.UTC(y, mo - 1, d), both) || h > 23 || mi > 59) return undefined;
-    const ms = json.timezoneOffsetDate !== undefined ? Date.UTC(y, mo - 1, d, h, mi) - json.timezoneOffsetDate * 60_000 : instantOf(timeZone, y, mo, d, h, mi);
+    const ms =
+      json.timezoneOffsetDate !== undefined
+        ? Date.UTC(y, mo - 1, d, h, mi) - json.timezoneOffsetDate * 60_000
+        : instantOf(timeZone, y, mo, d, h, mi);
     return { dateTimeInput: { msSinceEpoch: String(ms), hasDate: true, hasTime: true } };
   }
   return undefined;

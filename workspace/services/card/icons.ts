@@ -13,26 +13,30 @@ export class FakeIconImage extends Builder implements GoogleAppsScript.Card_Serv
   readonly [TYPE_LABEL] = 'CardService.IconImage';
   private icon: IconJson = {};
 
-  setIcon(icon: unknown): this {
-    this.c.check('IconImage.setIcon', arguments, [{ enum: 'Icon' }]);
+  setIcon(...args: [icon: unknown]): this {
+    const [icon] = args;
+    this.c.check('IconImage.setIcon', args, [{ enum: 'Icon' }]);
     this.icon = { ...this.icon, knownIcon: String(icon), iconUrl: undefined };
     return this;
   }
 
-  setIconUrl(url: string): this {
-    this.c.check('IconImage.setIconUrl', arguments, ['String']);
+  setIconUrl(...args: [url: string]): this {
+    const [url] = args;
+    this.c.check('IconImage.setIconUrl', args, ['String']);
     this.icon = { ...this.icon, iconUrl: url, knownIcon: undefined };
     return this;
   }
 
-  setAltText(altText: string): this {
-    this.c.check('IconImage.setAltText', arguments, ['String']);
+  setAltText(...args: [altText: string]): this {
+    const [altText] = args;
+    this.c.check('IconImage.setAltText', args, ['String']);
     this.icon = { ...this.icon, altText };
     return this;
   }
 
-  setImageCropType(imageCropType: unknown): this {
-    this.c.check('IconImage.setImageCropType', arguments, [{ enum: 'ImageCropType' }]);
+  setImageCropType(...args: [imageCropType: unknown]): this {
+    const [imageCropType] = args;
+    this.c.check('IconImage.setImageCropType', args, [{ enum: 'ImageCropType' }]);
     this.icon = { ...this.icon, imageType: String(imageCropType) === 'CIRCLE' ? 'CIRCLE' : 'SQUARE' };
     return this;
   }

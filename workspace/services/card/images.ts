@@ -26,30 +26,35 @@ export class FakeImage extends Widget implements GoogleAppsScript.Card_Service.I
   private altText?: string;
   private clicks = new ClickSlot(this.c);
 
-  setImageUrl(url: string): this {
-    this.c.check('Image.setImageUrl', arguments, ['String']);
+  setImageUrl(...args: [url: string]): this {
+    const [url] = args;
+    this.c.check('Image.setImageUrl', args, ['String']);
     this.url = url;
     return this;
   }
 
-  setAltText(altText: string): this {
-    this.c.check('Image.setAltText', arguments, ['String']);
+  setAltText(...args: [altText: string]): this {
+    const [altText] = args;
+    this.c.check('Image.setAltText', args, ['String']);
     this.altText = altText;
     return this;
   }
 
-  setOnClickAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.clicks.action('Image.setOnClickAction', arguments, action);
+  setOnClickAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
+    const [action] = args;
+    this.clicks.action('Image.setOnClickAction', args, action);
     return this;
   }
 
-  setOnClickOpenLinkAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.clicks.dynamicLink('Image.setOnClickOpenLinkAction', arguments, action);
+  setOnClickOpenLinkAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
+    const [action] = args;
+    this.clicks.dynamicLink('Image.setOnClickOpenLinkAction', args, action);
     return this;
   }
 
-  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
-    this.clicks.link('Image.setOpenLink', arguments, openLink);
+  setOpenLink(...args: [openLink: GoogleAppsScript.Card_Service.OpenLink]): this {
+    const [openLink] = args;
+    this.clicks.link('Image.setOpenLink', args, openLink);
     return this;
   }
 
@@ -71,22 +76,25 @@ export class FakeBorderStyle extends Builder implements GoogleAppsScript.Card_Se
   readonly [TYPE_LABEL] = 'CardService.BorderStyle';
   json: BorderStyleJson = {};
 
-  setType(type: unknown): this {
-    this.c.check('BorderStyle.setType', arguments, [{ enum: 'BorderType' }]);
+  setType(...args: [type: unknown]): this {
+    const [type] = args;
+    this.c.check('BorderStyle.setType', args, [{ enum: 'BorderType' }]);
     this.json = { ...this.json, type: String(type) as BorderStyleJson['type'] };
     return this;
   }
 
-  setStrokeColor(color: string): this {
-    this.c.check('BorderStyle.setStrokeColor', arguments, ['String']);
+  setStrokeColor(...args: [color: string]): this {
+    const [color] = args;
+    this.c.check('BorderStyle.setStrokeColor', args, ['String']);
     const parsed = parseHexColor(color);
     if (!parsed) throw this.c.invalid('color');
     this.json = { ...this.json, strokeColor: parsed };
     return this;
   }
 
-  setCornerRadius(radius: number): this {
-    this.c.check('BorderStyle.setCornerRadius', arguments, ['Integer']);
+  setCornerRadius(...args: [radius: number]): this {
+    const [radius] = args;
+    this.c.check('BorderStyle.setCornerRadius', args, ['Integer']);
     if (radius < 0) throw this.c.invalid('radius');
     this.json = { ...this.json, cornerRadius: radius };
     return this;
@@ -97,14 +105,16 @@ export class FakeImageCropStyle extends Builder implements GoogleAppsScript.Card
   readonly [TYPE_LABEL] = 'CardService.ImageCropStyle';
   json: NonNullable<ImageComponentJson['cropStyle']> = { type: 'SQUARE' };
 
-  setImageCropType(type: unknown): this {
-    this.c.check('ImageCropStyle.setImageCropType', arguments, [{ enum: 'ImageCropType' }]);
+  setImageCropType(...args: [type: unknown]): this {
+    const [type] = args;
+    this.c.check('ImageCropStyle.setImageCropType', args, [{ enum: 'ImageCropType' }]);
     this.json = { ...this.json, type: String(type) as typeof this.json.type };
     return this;
   }
 
-  setAspectRatio(ratio: number): this {
-    this.c.check('ImageCropStyle.setAspectRatio', arguments, ['Number']);
+  setAspectRatio(...args: [ratio: number]): this {
+    const [ratio] = args;
+    this.c.check('ImageCropStyle.setAspectRatio', args, ['Number']);
     if (ratio <= 0) throw this.c.invalid('ratio');
     this.json = { ...this.json, aspectRatio: ratio };
     return this;
@@ -118,33 +128,42 @@ export class FakeImageComponent extends Builder implements GoogleAppsScript.Card
   private crop?: FakeImageCropStyle;
   private border?: FakeBorderStyle;
 
-  setImageUrl(url: string): this {
-    this.c.check('ImageComponent.setImageUrl', arguments, ['String']);
+  setImageUrl(...args: [url: string]): this {
+    const [url] = args;
+    this.c.check('ImageComponent.setImageUrl', args, ['String']);
     this.url = url;
     return this;
   }
 
-  setAltText(altText: string): this {
-    this.c.check('ImageComponent.setAltText', arguments, ['String']);
+  setAltText(...args: [altText: string]): this {
+    const [altText] = args;
+    this.c.check('ImageComponent.setAltText', args, ['String']);
     this.altText = altText;
     return this;
   }
 
-  setCropStyle(imageCropStyle: GoogleAppsScript.Card_Service.ImageCropStyle): this {
-    this.c.check('ImageComponent.setCropStyle', arguments, [{ of: FakeImageCropStyle }]);
+  setCropStyle(...args: [imageCropStyle: GoogleAppsScript.Card_Service.ImageCropStyle]): this {
+    const [imageCropStyle] = args;
+    this.c.check('ImageComponent.setCropStyle', args, [{ of: FakeImageCropStyle }]);
     this.crop = imageCropStyle as FakeImageCropStyle;
     return this;
   }
 
-  setBorderStyle(borderStyle: GoogleAppsScript.Card_Service.BorderStyle): this {
-    this.c.check('ImageComponent.setBorderStyle', arguments, [{ of: FakeBorderStyle }]);
+  setBorderStyle(...args: [borderStyle: GoogleAppsScript.Card_Service.BorderStyle]): this {
+    const [borderStyle] = args;
+    this.c.check('ImageComponent.setBorderStyle', args, [{ of: FakeBorderStyle }]);
     this.border = borderStyle as FakeBorderStyle;
     return this;
   }
 
   [SERIALIZE](path: string): ImageComponentJson {
     const imageUri = httpsUrl(this.url, (what) => this.fail(path, what));
-    return defined({ imageUri, altText: this.altText, cropStyle: this.crop && { ...this.crop.json }, borderStyle: this.border && { ...this.border.json } });
+    return defined({
+      imageUri,
+      altText: this.altText,
+      cropStyle: this.crop && { ...this.crop.json },
+      borderStyle: this.border && { ...this.border.json },
+    });
   }
 }
 
@@ -153,38 +172,44 @@ export class FakeGridItem extends Builder implements GoogleAppsScript.Card_Servi
   private fields: Omit<GridItemJson, 'image'> = {};
   private image?: FakeImageComponent;
 
-  setIdentifier(id: string): this {
-    this.c.check('GridItem.setIdentifier', arguments, ['String']);
+  setIdentifier(...args: [id: string]): this {
+    const [id] = args;
+    this.c.check('GridItem.setIdentifier', args, ['String']);
     this.fields = { ...this.fields, id };
     return this;
   }
 
-  setTitle(title: string): this {
-    this.c.check('GridItem.setTitle', arguments, ['String']);
+  setTitle(...args: [title: string]): this {
+    const [title] = args;
+    this.c.check('GridItem.setTitle', args, ['String']);
     this.fields = { ...this.fields, title };
     return this;
   }
 
-  setSubtitle(subtitle: string): this {
-    this.c.check('GridItem.setSubtitle', arguments, ['String']);
+  setSubtitle(...args: [subtitle: string]): this {
+    const [subtitle] = args;
+    this.c.check('GridItem.setSubtitle', args, ['String']);
     this.fields = { ...this.fields, subtitle };
     return this;
   }
 
-  setLayout(layout: unknown): this {
-    this.c.check('GridItem.setLayout', arguments, [{ enum: 'GridItemLayout' }]);
+  setLayout(...args: [layout: unknown]): this {
+    const [layout] = args;
+    this.c.check('GridItem.setLayout', args, [{ enum: 'GridItemLayout' }]);
     this.fields = { ...this.fields, layout: String(layout) as GridItemJson['layout'] };
     return this;
   }
 
-  setTextAlignment(alignment: unknown): this {
-    this.c.check('GridItem.setTextAlignment', arguments, [{ enum: 'HorizontalAlignment' }]);
+  setTextAlignment(...args: [alignment: unknown]): this {
+    const [alignment] = args;
+    this.c.check('GridItem.setTextAlignment', args, [{ enum: 'HorizontalAlignment' }]);
     this.fields = { ...this.fields, textAlignment: String(alignment) as GridItemJson['textAlignment'] };
     return this;
   }
 
-  setImage(image: GoogleAppsScript.Card_Service.ImageComponent): this {
-    this.c.check('GridItem.setImage', arguments, [{ of: FakeImageComponent }]);
+  setImage(...args: [image: GoogleAppsScript.Card_Service.ImageComponent]): this {
+    const [image] = args;
+    this.c.check('GridItem.setImage', args, [{ of: FakeImageComponent }]);
     this.image = image as FakeImageComponent;
     return this;
   }
@@ -203,43 +228,50 @@ export class FakeGrid extends Widget implements GoogleAppsScript.Card_Service.Gr
   private border?: FakeBorderStyle;
   private clicks = new ClickSlot(this.c);
 
-  setTitle(title: string): this {
-    this.c.check('Grid.setTitle', arguments, ['String']);
+  setTitle(...args: [title: string]): this {
+    const [title] = args;
+    this.c.check('Grid.setTitle', args, ['String']);
     this.title = title;
     return this;
   }
 
-  addItem(gridItem: GoogleAppsScript.Card_Service.GridItem): this {
-    this.c.check('Grid.addItem', arguments, [{ of: FakeGridItem }]);
+  addItem(...args: [gridItem: GoogleAppsScript.Card_Service.GridItem]): this {
+    const [gridItem] = args;
+    this.c.check('Grid.addItem', args, [{ of: FakeGridItem }]);
     this.items.push(gridItem as FakeGridItem);
     return this;
   }
 
-  setNumColumns(numColumns: number): this {
-    this.c.check('Grid.setNumColumns', arguments, ['Integer']);
+  setNumColumns(...args: [numColumns: number]): this {
+    const [numColumns] = args;
+    this.c.check('Grid.setNumColumns', args, ['Integer']);
     if (numColumns < 1) throw this.c.invalid('numColumns');
     this.columns = numColumns;
     return this;
   }
 
-  setBorderStyle(borderStyle: GoogleAppsScript.Card_Service.BorderStyle): this {
-    this.c.check('Grid.setBorderStyle', arguments, [{ of: FakeBorderStyle }]);
+  setBorderStyle(...args: [borderStyle: GoogleAppsScript.Card_Service.BorderStyle]): this {
+    const [borderStyle] = args;
+    this.c.check('Grid.setBorderStyle', args, [{ of: FakeBorderStyle }]);
     this.border = borderStyle as FakeBorderStyle;
     return this;
   }
 
-  setOnClickAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.clicks.action('Grid.setOnClickAction', arguments, action);
+  setOnClickAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
+    const [action] = args;
+    this.clicks.action('Grid.setOnClickAction', args, action);
     return this;
   }
 
-  setOnClickOpenLinkAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.clicks.dynamicLink('Grid.setOnClickOpenLinkAction', arguments, action);
+  setOnClickOpenLinkAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
+    const [action] = args;
+    this.clicks.dynamicLink('Grid.setOnClickOpenLinkAction', args, action);
     return this;
   }
 
-  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
-    this.clicks.link('Grid.setOpenLink', arguments, openLink);
+  setOpenLink(...args: [openLink: GoogleAppsScript.Card_Service.OpenLink]): this {
+    const [openLink] = args;
+    this.clicks.link('Grid.setOpenLink', args, openLink);
     return this;
   }
 

@@ -28,14 +28,16 @@ export class FakeSuggestions extends Builder implements GoogleAppsScript.Card_Se
   readonly [TYPE_LABEL] = 'CardService.Suggestions';
   readonly items: string[] = [];
 
-  addSuggestion(suggestion: string): this {
-    this.c.check('Suggestions.addSuggestion', arguments, ['String']);
+  addSuggestion(...args: [suggestion: string]): this {
+    const [suggestion] = args;
+    this.c.check('Suggestions.addSuggestion', args, ['String']);
     this.items.push(suggestion);
     return this;
   }
 
-  addSuggestions(suggestions: string[]): this {
-    this.c.check('Suggestions.addSuggestions', arguments, ['StringArray']);
+  addSuggestions(...args: [suggestions: string[]]): this {
+    const [suggestions] = args;
+    this.c.check('Suggestions.addSuggestions', args, ['StringArray']);
     this.items.push(...suggestions);
     return this;
   }
@@ -46,15 +48,17 @@ export class FakeValidation extends Builder implements GoogleAppsScript.Card_Ser
   characterLimit?: number;
   inputType?: 'TEXT' | 'INTEGER' | 'FLOAT' | 'EMAIL';
 
-  setCharacterLimit(characterLimit: number): this {
-    this.c.check('Validation.setCharacterLimit', arguments, ['Integer']);
+  setCharacterLimit(...args: [characterLimit: number]): this {
+    const [characterLimit] = args;
+    this.c.check('Validation.setCharacterLimit', args, ['Integer']);
     if (characterLimit < 1) throw this.c.invalid('characterLimit');
     this.characterLimit = characterLimit;
     return this;
   }
 
-  setInputType(inputType: unknown): this {
-    this.c.check('Validation.setInputType', arguments, [{ enum: 'InputType' }]);
+  setInputType(...args: [inputType: unknown]): this {
+    const [inputType] = args;
+    this.c.check('Validation.setInputType', args, [{ enum: 'InputType' }]);
     this.inputType = String(inputType) as FakeValidation['inputType'];
     return this;
   }
@@ -65,12 +69,12 @@ abstract class InputWidget extends Widget {
   protected name?: string;
   protected onChange?: FakeAction;
 
-  protected setName(method: string, args: IArguments, name: string): void {
+  protected setName(method: string, args: ArrayLike<unknown>, name: string): void {
     this.c.check(method, args, ['String']);
     this.name = name;
   }
 
-  protected setChange(method: string, args: IArguments, action: unknown): void {
+  protected setChange(method: string, args: ArrayLike<unknown>, action: unknown): void {
     this.c.check(method, args, [{ of: FakeAction }]);
     this.onChange = action as FakeAction;
   }
@@ -90,54 +94,63 @@ export class FakeTextInput extends InputWidget implements GoogleAppsScript.Card_
   private suggestionsAction?: FakeAction;
   private validation?: FakeValidation;
 
-  setFieldName(fieldName: string): this {
-    this.setName('TextInput.setFieldName', arguments, fieldName);
+  setFieldName(...args: [fieldName: string]): this {
+    const [fieldName] = args;
+    this.setName('TextInput.setFieldName', args, fieldName);
     return this;
   }
 
-  setTitle(title: string): this {
-    this.c.check('TextInput.setTitle', arguments, ['String']);
+  setTitle(...args: [title: string]): this {
+    const [title] = args;
+    this.c.check('TextInput.setTitle', args, ['String']);
     this.title = title;
     return this;
   }
 
-  setHint(hint: string): this {
-    this.c.check('TextInput.setHint', arguments, ['String']);
+  setHint(...args: [hint: string]): this {
+    const [hint] = args;
+    this.c.check('TextInput.setHint', args, ['String']);
     this.hint = hint;
     return this;
   }
 
-  setValue(value: string): this {
-    this.c.check('TextInput.setValue', arguments, ['String']);
+  setValue(...args: [value: string]): this {
+    const [value] = args;
+    this.c.check('TextInput.setValue', args, ['String']);
     this.value = value;
     return this;
   }
 
-  setMultiline(multiline: boolean): this {
-    this.c.check('TextInput.setMultiline', arguments, ['Boolean']);
+  setMultiline(...args: [multiline: boolean]): this {
+    const [multiline] = args;
+    this.c.check('TextInput.setMultiline', args, ['Boolean']);
     this.multiline = multiline;
     return this;
   }
 
-  setOnChangeAction(action: GAction): this {
-    this.setChange('TextInput.setOnChangeAction', arguments, action);
+  setOnChangeAction(...args: [action: GAction]): this {
+    const [action] = args;
+    this.setChange('TextInput.setOnChangeAction', args, action);
     return this;
   }
 
-  setSuggestions(suggestions: GoogleAppsScript.Card_Service.Suggestions): this {
-    this.c.check('TextInput.setSuggestions', arguments, [{ of: FakeSuggestions }]);
+  setSuggestions(...args: [suggestions: GoogleAppsScript.Card_Service.Suggestions]): this {
+    const [suggestions] = args;
+    this.c.check('TextInput.setSuggestions', args, [{ of: FakeSuggestions }]);
     this.suggestions = suggestions as FakeSuggestions;
     return this;
   }
 
-  setSuggestionsAction(suggestionsAction: GAction): this {
-    this.c.check('TextInput.setSuggestionsAction', arguments, [{ of: FakeAction }]);
+  setSuggestionsAction(...args: [suggestionsAction: GAction]): this {
+    const [suggestionsAction] = args;
+    this.c.check('TextInput.setSuggestionsAction', args, [{ of: FakeAction }]);
     this.suggestionsAction = suggestionsAction as FakeAction;
     return this;
   }
 
-  setValidation(validation: GoogleAppsScript.Card_Service.Validation): this {
-    this.c.check('TextInput.setValidation', arguments, [{ of: FakeValidation }]);
+  setValidation(...args: [validation: GoogleAppsScript.Card_Service.Validation]): this {
+    const [validation] = args;
+    this.c.check('TextInput.setValidation', args, [{ of: FakeValidation }]);
     this.validation = validation as FakeValidation;
     return this;
   }
@@ -171,57 +184,74 @@ export class FakeSelectionInput extends InputWidget implements GoogleAppsScript.
   private minQuery?: number;
   private external?: FakeAction;
 
-  setFieldName(fieldName: string): this {
-    this.setName('SelectionInput.setFieldName', arguments, fieldName);
+  setFieldName(...args: [fieldName: string]): this {
+    const [fieldName] = args;
+    this.setName('SelectionInput.setFieldName', args, fieldName);
     return this;
   }
 
-  setTitle(title: string): this {
-    this.c.check('SelectionInput.setTitle', arguments, ['String']);
+  setTitle(...args: [title: string]): this {
+    const [title] = args;
+    this.c.check('SelectionInput.setTitle', args, ['String']);
     this.title = title;
     return this;
   }
 
-  setType(type: unknown): this {
-    this.c.check('SelectionInput.setType', arguments, [{ enum: 'SelectionInputType' }]);
+  setType(...args: [type: unknown]): this {
+    const [type] = args;
+    this.c.check('SelectionInput.setType', args, [{ enum: 'SelectionInputType' }]);
     this.type = String(type) as SelectionInputJson['type'];
     return this;
   }
 
-  addItem(text: unknown, value: unknown, selected: boolean): this {
-    this.c.check('SelectionInput.addItem', arguments, ['Primitive', 'Primitive', 'Boolean']);
+  addItem(...args: [text: unknown, value: unknown, selected: boolean]): this {
+    const [text, value, selected] = args;
+    this.c.check('SelectionInput.addItem', args, ['Primitive', 'Primitive', 'Boolean']);
     this.items.push({ text: String(text), value: String(value), selected });
     return this;
   }
 
-  addMultiSelectItem(text: string, value: string, selected: boolean, startIconUri: string, bottomText: string): this {
-    this.c.check('SelectionInput.addMultiSelectItem', arguments, ['Primitive', 'Primitive', 'Boolean', 'String', 'String']);
-    this.items.push(defined({ text: String(text), value: String(value), selected, startIconUri: startIconUri || undefined, bottomText: bottomText || undefined }));
+  addMultiSelectItem(...args: [text: string, value: string, selected: boolean, startIconUri: string, bottomText: string]): this {
+    const [text, value, selected, startIconUri, bottomText] = args;
+    this.c.check('SelectionInput.addMultiSelectItem', args, ['Primitive', 'Primitive', 'Boolean', 'String', 'String']);
+    this.items.push(
+      defined({
+        text: String(text),
+        value: String(value),
+        selected,
+        startIconUri: startIconUri || undefined,
+        bottomText: bottomText || undefined,
+      }),
+    );
     return this;
   }
 
-  setMultiSelectMaxSelectedItems(maxSelectedItems: number): this {
-    this.c.check('SelectionInput.setMultiSelectMaxSelectedItems', arguments, ['Integer']);
+  setMultiSelectMaxSelectedItems(...args: [maxSelectedItems: number]): this {
+    const [maxSelectedItems] = args;
+    this.c.check('SelectionInput.setMultiSelectMaxSelectedItems', args, ['Integer']);
     if (maxSelectedItems < 1) throw this.c.invalid('maxSelectedItems');
     this.maxSelected = maxSelectedItems;
     return this;
   }
 
-  setMultiSelectMinQueryLength(queryLength: number): this {
-    this.c.check('SelectionInput.setMultiSelectMinQueryLength', arguments, ['Integer']);
+  setMultiSelectMinQueryLength(...args: [queryLength: number]): this {
+    const [queryLength] = args;
+    this.c.check('SelectionInput.setMultiSelectMinQueryLength', args, ['Integer']);
     if (queryLength < 0) throw this.c.invalid('queryLength');
     this.minQuery = queryLength;
     return this;
   }
 
-  setExternalDataSource(action: GAction): this {
-    this.c.check('SelectionInput.setExternalDataSource', arguments, [{ of: FakeAction }]);
+  setExternalDataSource(...args: [action: GAction]): this {
+    const [action] = args;
+    this.c.check('SelectionInput.setExternalDataSource', args, [{ of: FakeAction }]);
     this.external = action as FakeAction;
     return this;
   }
 
-  setOnChangeAction(action: GAction): this {
-    this.setChange('SelectionInput.setOnChangeAction', arguments, action);
+  setOnChangeAction(...args: [action: GAction]): this {
+    const [action] = args;
+    this.setChange('SelectionInput.setOnChangeAction', args, action);
     return this;
   }
 
@@ -246,7 +276,8 @@ export class FakeSelectionInput extends InputWidget implements GoogleAppsScript.
     const fail = (what: string) => this.fail(path, what);
     const multi = this.type === 'MULTI_SELECT';
     if (!this.items.length && !(multi && this.external)) throw fail('a selection input needs at least one item (addItem)');
-    if (this.items.length > MAX_SELECTION_ITEMS) throw fail(`a selection input supports up to ${MAX_SELECTION_ITEMS} items; this one has ${this.items.length}`);
+    if (this.items.length > MAX_SELECTION_ITEMS)
+      throw fail(`a selection input supports up to ${MAX_SELECTION_ITEMS} items; this one has ${this.items.length}`);
     const values = new Set<string>();
     for (const item of this.items) {
       if (values.has(item.value)) throw fail(`two items have the value "${item.value}"`);
@@ -256,7 +287,8 @@ export class FakeSelectionInput extends InputWidget implements GoogleAppsScript.
     const selected = this.items.filter((i) => i.selected).length;
     if ((this.type === 'RADIO_BUTTON' || this.type === 'DROPDOWN') && selected > 1)
       throw fail(`a ${this.type} input allows one selected item; ${selected} are selected`);
-    if (multi && selected > (this.maxSelected ?? 3)) throw fail(`${selected} items are preselected but at most ${this.maxSelected ?? 3} may be selected`);
+    if (multi && selected > (this.maxSelected ?? 3))
+      throw fail(`${selected} items are preselected but at most ${this.maxSelected ?? 3} may be selected`);
   }
 }
 
@@ -268,32 +300,37 @@ export class FakeSwitch extends Builder implements GoogleAppsScript.Card_Service
   private controlType: SwitchControlJson['controlType'] = 'SWITCH';
   private onChange?: FakeAction;
 
-  setFieldName(fieldName: string): this {
-    this.c.check('Switch.setFieldName', arguments, ['String']);
+  setFieldName(...args: [fieldName: string]): this {
+    const [fieldName] = args;
+    this.c.check('Switch.setFieldName', args, ['String']);
     this.name = fieldName;
     return this;
   }
 
-  setValue(value: string): this {
-    this.c.check('Switch.setValue', arguments, ['String']);
+  setValue(...args: [value: string]): this {
+    const [value] = args;
+    this.c.check('Switch.setValue', args, ['String']);
     this.value = value;
     return this;
   }
 
-  setSelected(selected: boolean): this {
-    this.c.check('Switch.setSelected', arguments, ['Boolean']);
+  setSelected(...args: [selected: boolean]): this {
+    const [selected] = args;
+    this.c.check('Switch.setSelected', args, ['Boolean']);
     this.selected = selected;
     return this;
   }
 
-  setControlType(type: unknown): this {
-    this.c.check('Switch.setControlType', arguments, [{ enum: 'SwitchControlType' }]);
+  setControlType(...args: [type: unknown]): this {
+    const [type] = args;
+    this.c.check('Switch.setControlType', args, [{ enum: 'SwitchControlType' }]);
     this.controlType = String(type) as SwitchControlJson['controlType'];
     return this;
   }
 
-  setOnChangeAction(action: GAction): this {
-    this.c.check('Switch.setOnChangeAction', arguments, [{ of: FakeAction }]);
+  setOnChangeAction(...args: [action: GAction]): this {
+    const [action] = args;
+    this.c.check('Switch.setOnChangeAction', args, [{ of: FakeAction }]);
     this.onChange = action as FakeAction;
     return this;
   }

@@ -34,25 +34,28 @@ abstract class Picker extends Widget {
     return this[TYPE_LABEL].replace('CardService.', '');
   }
 
-  setFieldName(fieldName: string): this {
-    this.c.check(`${this.label()}.setFieldName`, arguments, ['String']);
+  setFieldName(...args: [fieldName: string]): this {
+    const [fieldName] = args;
+    this.c.check(`${this.label()}.setFieldName`, args, ['String']);
     this.name = fieldName;
     return this;
   }
 
-  setTitle(title: string): this {
-    this.c.check(`${this.label()}.setTitle`, arguments, ['String']);
+  setTitle(...args: [title: string]): this {
+    const [title] = args;
+    this.c.check(`${this.label()}.setTitle`, args, ['String']);
     this.title = title;
     return this;
   }
 
-  setOnChangeAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.c.check(`${this.label()}.setOnChangeAction`, arguments, [{ of: FakeAction }]);
+  setOnChangeAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
+    const [action] = args;
+    this.c.check(`${this.label()}.setOnChangeAction`, args, [{ of: FakeAction }]);
     this.onChange = action as FakeAction;
     return this;
   }
 
-  protected epochArg(method: string, args: IArguments, value: number | string): number {
+  protected epochArg(method: string, args: ArrayLike<unknown>, value: number | string): number {
     this.c.check(`${this.label()}.${method}`, args, ['StringOrNumber']);
     const ms = typeof value === 'number' ? value : /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
     if (!Number.isSafeInteger(ms)) throw this.c.invalid('valueMsEpoch');
@@ -77,13 +80,15 @@ export class FakeDateTimePicker extends Picker implements GoogleAppsScript.Card_
   readonly [TYPE_LABEL] = 'CardService.DateTimePicker';
   protected readonly kind = 'DATE_AND_TIME';
 
-  setValueInMsSinceEpoch(valueMsEpoch: number | string): this {
-    this.valueMs = this.epochArg('setValueInMsSinceEpoch', arguments, valueMsEpoch);
+  setValueInMsSinceEpoch(...args: [valueMsEpoch: number | string]): this {
+    const [valueMsEpoch] = args;
+    this.valueMs = this.epochArg('setValueInMsSinceEpoch', args, valueMsEpoch);
     return this;
   }
 
-  setTimeZoneOffsetInMins(timeZoneOffsetMins: number): this {
-    this.c.check('DateTimePicker.setTimeZoneOffsetInMins', arguments, ['Integer']);
+  setTimeZoneOffsetInMins(...args: [timeZoneOffsetMins: number]): this {
+    const [timeZoneOffsetMins] = args;
+    this.c.check('DateTimePicker.setTimeZoneOffsetInMins', args, ['Integer']);
     if (Math.abs(timeZoneOffsetMins) > 14 * 60) throw this.c.invalid('timeZoneOffsetMins');
     this.offsetMins = timeZoneOffsetMins;
     return this;
@@ -94,8 +99,9 @@ export class FakeDatePicker extends Picker implements GoogleAppsScript.Card_Serv
   readonly [TYPE_LABEL] = 'CardService.DatePicker';
   protected readonly kind = 'DATE_ONLY';
 
-  setValueInMsSinceEpoch(valueMsEpoch: number | string): this {
-    const ms = this.epochArg('setValueInMsSinceEpoch', arguments, valueMsEpoch);
+  setValueInMsSinceEpoch(...args: [valueMsEpoch: number | string]): this {
+    const [valueMsEpoch] = args;
+    const ms = this.epochArg('setValueInMsSinceEpoch', args, valueMsEpoch);
     this.valueMs = Math.floor(ms / DAY_MS) * DAY_MS;
     return this;
   }
@@ -107,19 +113,21 @@ export class FakeTimePicker extends Picker implements GoogleAppsScript.Card_Serv
   private hours?: number;
   private minutes?: number;
 
-  setHours(hours: number): this {
-    this.c.check('TimePicker.setHours', arguments, ['Integer']);
+  setHours(...args: [hours: number]): this {
+    const [hours] = args;
+    this.c.check('TimePicker.setHours', args, ['Integer']);
     if (hours < 0 || hours > 23) throw this.c.invalid('hours');
     this.hours = hours;
-    this.valueMs = ((hours * 60 + (this.minutes ?? 0)) * 60) * 1000;
+    this.valueMs = (hours * 60 + (this.minutes ?? 0)) * 60 * 1000;
     return this;
   }
 
-  setMinutes(minutes: number): this {
-    this.c.check('TimePicker.setMinutes', arguments, ['Integer']);
+  setMinutes(...args: [minutes: number]): this {
+    const [minutes] = args;
+    this.c.check('TimePicker.setMinutes', args, ['Integer']);
     if (minutes < 0 || minutes > 59) throw this.c.invalid('minutes');
     this.minutes = minutes;
-    this.valueMs = (((this.hours ?? 0) * 60 + minutes) * 60) * 1000;
+    this.valueMs = ((this.hours ?? 0) * 60 + minutes) * 60 * 1000;
     return this;
   }
 }

@@ -22,9 +22,10 @@ import { applyNavigations } from './stack';
 import type { ActionResponseJson, CardHeaderJson, CardJson, OpenLinkJson, SectionJson } from './types';
 
 /** render.css beside this module; from the bundled CLI (dist/), the same file in the source tree. */
-export const CARD_CSS_PATH = [path.join(__dirname, 'render.css'), path.resolve(__dirname, '..', 'workspace', 'services', 'card', 'render.css')].find(
-  (p) => fs.existsSync(p),
-) ?? path.join(__dirname, 'render.css');
+export const CARD_CSS_PATH =
+  [path.join(__dirname, 'render.css'), path.resolve(__dirname, '..', 'workspace', 'services', 'card', 'render.css')].find((p) =>
+    fs.existsSync(p),
+  ) ?? path.join(__dirname, 'render.css');
 
 export function cardStylesheet(): string {
   return fs.readFileSync(CARD_CSS_PATH, 'utf8');
@@ -88,7 +89,9 @@ function headerHtml(header: CardHeaderJson | undefined, card: CardJson, ctx: Wid
 }
 
 function sectionHtml(section: SectionJson, ctx: WidgetContext, locale?: string): string {
-  const header = section.header ? `<div class="gw-section-header" role="heading" aria-level="2">${renderRichText(section.header, ctx.rich)}</div>` : '';
+  const header = section.header
+    ? `<div class="gw-section-header" role="heading" aria-level="2">${renderRichText(section.header, ctx.rich)}</div>`
+    : '';
   const widgets = section.widgets.map((w) => widgetHtml(w, ctx));
   if (!section.collapsible) return `<section class="gw-section">${header}${widgets.join('')}</section>`;
   const shown = Math.max(0, Math.min(widgets.length, section.uncollapsibleWidgetsCount ?? 0));

@@ -49,8 +49,10 @@ const ICON_PATHS: Record<string, string> = {
     'M11.99 2C6.47 2 2 6.48 2 12s4.47 10 9.99 10C17.52 22 22 17.52 22 12S17.52 2 11.99 2zM12 20c-4.42 0-8-3.58-8-8s3.58-8 8-8 8 3.58 8 8-3.58 8-8 8zm.5-13H11v6l5.25 3.15.75-1.23-4.5-2.67z',
   DESCRIPTION: 'M14 2H6c-1.1 0-1.99.9-1.99 2L4 20c0 1.1.89 2 1.99 2H18c1.1 0 2-.9 2-2V8l-6-6zm2 16H8v-2h8v2zm0-4H8v-2h8v2zm-3-5V3.5L18.5 9H13z',
   VIDEO_CAMERA: 'M17 10.5V7c0-.55-.45-1-1-1H4c-.55 0-1 .45-1 1v10c0 .55.45 1 1 1h12c.55 0 1-.45 1-1v-3.5l4 4v-11l-4 4z',
-  INVITE: 'M17 12h-5v5h5v-5zM16 1v2H8V1H6v2H5c-1.11 0-1.99.9-1.99 2L3 19c0 1.1.89 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2h-1V1h-2zm3 18H5V8h14v11z',
-  MAP_PIN: 'M12 2C8.13 2 5 5.13 5 9c0 5.25 7 13 7 13s7-7.75 7-13c0-3.87-3.13-7-7-7zm0 9.5c-1.38 0-2.5-1.12-2.5-2.5s1.12-2.5 2.5-2.5 2.5 1.12 2.5 2.5-1.12 2.5-2.5 2.5z',
+  INVITE:
+    'M17 12h-5v5h5v-5zM16 1v2H8V1H6v2H5c-1.11 0-1.99.9-1.99 2L3 19c0 1.1.89 2 2 2h14c1.1 0 2-.9 2-2V5c0-1.1-.9-2-2-2h-1V1h-2zm3 18H5V8h14v11z',
+  MAP_PIN:
+    'M12 2C8.13 2 5 5.13 5 9c0 5.25 7 13 7 13s7-7.75 7-13c0-3.87-3.13-7-7-7zm0 9.5c-1.38 0-2.5-1.12-2.5-2.5s1.12-2.5 2.5-2.5 2.5 1.12 2.5 2.5-1.12 2.5-2.5 2.5z',
   STAR: 'M12 17.27L18.18 21l-1.64-7.03L22 9.24l-7.19-.61L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21z',
   MULTIPLE_PEOPLE:
     'M16 11c1.66 0 2.99-1.34 2.99-3S17.66 5 16 5c-1.66 0-3 1.34-3 3s1.34 3 3 3zm-8 0c1.66 0 2.99-1.34 2.99-3S9.66 5 8 5C6.34 5 5 6.34 5 8s1.34 3 3 3zm0 2c-2.33 0-7 1.17-7 3.5V19h14v-2.5c0-2.33-4.67-3.5-7-3.5zm8 0c-.29 0-.62.02-.97.05 1.16.84 1.97 1.97 1.97 3.45V19h6v-2.5c0-2.33-4.67-3.5-7-3.5z',
@@ -65,7 +67,8 @@ const flag = (name: string, on: boolean | undefined) => (on ? ` ${name}` : '');
 function iconHtml(icon: IconJson | undefined, cls: string): string {
   if (!icon || icon.knownIcon === 'NONE') return '';
   const circle = icon.imageType === 'CIRCLE' ? ' gw-circle' : '';
-  if (icon.iconUrl && /^https:\/\//i.test(icon.iconUrl)) return `<img class="${cls}${circle}" src="${esc(icon.iconUrl)}" alt="${esc(icon.altText ?? '')}">`;
+  if (icon.iconUrl && /^https:\/\//i.test(icon.iconUrl))
+    return `<img class="${cls}${circle}" src="${esc(icon.iconUrl)}" alt="${esc(icon.altText ?? '')}">`;
   if (!icon.knownIcon) return '';
   const d = ICON_PATHS[icon.knownIcon] ?? DOT;
   return `<svg class="${cls} gw-known-icon" viewBox="0 0 24 24" role="img"${attr('aria-label', icon.altText ?? icon.knownIcon)}${attr('data-icon', icon.knownIcon)}><path d="${d}"/></svg>`;
@@ -117,7 +120,10 @@ function fieldMeta(name: string, ctx: WidgetContext): { attrs: string; after: st
   const required = ctx.requiredBy.get(name);
   const problem = ctx.problems.get(name);
   return {
-    attrs: attr('data-required-by', required?.join(' ')) + (problem ? ' aria-invalid="true"' : '') + attr('aria-describedby', problem ? `${fieldId(ctx, name)}-error` : undefined),
+    attrs:
+      attr('data-required-by', required?.join(' ')) +
+      (problem ? ' aria-invalid="true"' : '') +
+      attr('aria-describedby', problem ? `${fieldId(ctx, name)}-error` : undefined),
     after: problem ? `<div class="gw-field-error" id="${esc(fieldId(ctx, name))}-error" role="alert">${esc(problem)}</div>` : '',
   };
 }
@@ -145,7 +151,9 @@ function textInputHtml(t: TextInputJson, ctx: WidgetContext): string {
     t.type === 'MULTIPLE_LINE' && !list
       ? `<textarea ${common} rows="3">${esc(value)}</textarea>`
       : `<input type="${kind}" ${common} value="${esc(value)}"${attr('list', list)}>`;
-  const datalist = list ? `<datalist id="${esc(list)}">${t.initialSuggestions!.items.map((s) => `<option value="${esc(s.text)}">`).join('')}</datalist>` : '';
+  const datalist = list
+    ? `<datalist id="${esc(list)}">${t.initialSuggestions!.items.map((s) => `<option value="${esc(s.text)}">`).join('')}</datalist>`
+    : '';
   const hint = t.hintText ? `<div class="gw-hint">${esc(t.hintText)}</div>` : '';
   return `<div class="gw-field gw-text-input"><label for="${esc(id)}">${esc(t.label ?? '')}</label>${field}${datalist}${hint}${meta.after}</div>`;
 }
@@ -158,7 +166,9 @@ function selectionHtml(s: SelectionInputJson, ctx: WidgetContext): string {
   const type = s.type ?? 'CHECK_BOX';
   if (type === 'DROPDOWN' || type === 'MULTI_SELECT') {
     const id = fieldId(ctx, s.name);
-    const options = s.items.map((i) => `<option value="${esc(i.value)}"${flag('selected', isOn(i.value, i.selected))}>${esc(i.text)}</option>`).join('');
+    const options = s.items
+      .map((i) => `<option value="${esc(i.value)}"${flag('selected', isOn(i.value, i.selected))}>${esc(i.text)}</option>`)
+      .join('');
     const multiple = type === 'MULTI_SELECT' ? ` multiple${attr('data-max-selected', s.multiSelectMaxSelectedItems ?? 3)}` : '';
     const blank = type === 'DROPDOWN' && !s.items.some((i) => isOn(i.value, i.selected)) ? '<option value="" selected></option>' : '';
     return `<div class="gw-field gw-selection gw-${type.toLowerCase()}"><label for="${esc(id)}">${label}</label><select id="${esc(id)}" name="${esc(s.name)}"${multiple}${changeAttr(s.onChangeAction, ctx)}${meta.attrs}>${blank}${options}</select>${meta.after}</div>`;
@@ -219,11 +229,17 @@ function decoratedHtml(d: DecoratedTextJson, ctx: WidgetContext): string {
     `<div class="gw-dt-text${d.wrapText ? '' : ' gw-nowrap'}">${renderRichText(d.text, ctx.rich)}</div>` +
     (d.bottomLabel ? `<div class="gw-dt-bottom">${esc(d.bottomLabel)}</div>` : '') +
     `</div>`;
-  const control = d.button ? buttonHtml(d.button, ctx, ' gw-dt-control') : d.switchControl ? switchHtml(d.switchControl, ctx) : iconHtml(d.endIcon, 'gw-dt-end');
+  const control = d.button
+    ? buttonHtml(d.button, ctx, ' gw-dt-control')
+    : d.switchControl
+      ? switchHtml(d.switchControl, ctx)
+      : iconHtml(d.endIcon, 'gw-dt-end');
   const start = iconHtml(d.startIcon, 'gw-dt-icon');
   if (!d.onClick) return `<div class="gw-decorated">${start}${body}${control}</div>`;
   const link = linkAttrs(d.onClick);
-  const clickable = link ? `<a class="gw-dt-click"${link}>${start}${body}</a>` : `<button class="gw-dt-click"${submitAttrs(d.onClick, ctx)}>${start}${body}</button>`;
+  const clickable = link
+    ? `<a class="gw-dt-click"${link}>${start}${body}</a>`
+    : `<button class="gw-dt-click"${submitAttrs(d.onClick, ctx)}>${start}${body}</button>`;
   return `<div class="gw-decorated gw-clickable">${clickable}${control}</div>`;
 }
 
@@ -239,13 +255,18 @@ function gridHtml(g: GridJson, ctx: WidgetContext): string {
   const cols = Math.max(1, Math.min(6, Math.floor(Number(g.columnCount) || 2)));
   const items = g.items
     .map((item, i) => {
-      const img = item.image && /^https:\/\//i.test(item.image.imageUri) ? `<img src="${esc(item.image.imageUri)}" alt="${esc(item.image.altText ?? '')}">` : '';
+      const img =
+        item.image && /^https:\/\//i.test(item.image.imageUri)
+          ? `<img src="${esc(item.image.imageUri)}" alt="${esc(item.image.altText ?? '')}">`
+          : '';
       const text = `${item.title ? `<div class="gw-grid-title">${esc(item.title)}</div>` : ''}${item.subtitle ? `<div class="gw-grid-subtitle">${esc(item.subtitle)}</div>` : ''}`;
       const inner = item.layout === 'TEXT_ABOVE' ? text + img : img + text;
       const align = ` gw-align-${(item.textAlignment ?? 'START').toLowerCase()}`;
       if (!g.onClick) return `<div class="gw-grid-item${align}">${inner}</div>`;
       const link = linkAttrs(g.onClick);
-      return link ? `<a class="gw-grid-item${align}"${link}>${inner}</a>` : `<button class="gw-grid-item${align}"${submitAttrs(g.onClick, ctx, `:${i}`)}>${inner}</button>`;
+      return link
+        ? `<a class="gw-grid-item${align}"${link}>${inner}</a>`
+        : `<button class="gw-grid-item${align}"${submitAttrs(g.onClick, ctx, `:${i}`)}>${inner}</button>`;
     })
     .join('');
   const title = g.title ? `<div class="gw-grid-heading">${esc(g.title)}</div>` : '';
@@ -265,4 +286,3 @@ export function widgetHtml(w: WidgetJson, ctx: WidgetContext): string {
   if ('grid' in w) return wrap('gw-grid-wrap', gridHtml(w.grid, ctx));
   return wrap('gw-unknown', `Unsupported widget: ${esc(Object.keys(w).join(', '))}`);
 }
-

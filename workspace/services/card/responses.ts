@@ -29,8 +29,9 @@ export class FakeNotification extends Builder implements GoogleAppsScript.Card_S
   readonly [TYPE_LABEL] = 'CardService.Notification';
   private text?: string;
 
-  setText(text: string): this {
-    this.c.check('Notification.setText', arguments, ['String']);
+  setText(...args: [text: string]): this {
+    const [text] = args;
+    this.c.check('Notification.setText', args, ['String']);
     this.text = text;
     return this;
   }
@@ -45,32 +46,35 @@ export class FakeNavigation extends Builder implements GoogleAppsScript.Card_Ser
   readonly [TYPE_LABEL] = 'CardService.Navigation';
   private steps: NavigationJson[] = [];
 
-  pushCard(card: GoogleAppsScript.Card_Service.Card): this {
-    this.c.check('Navigation.pushCard', arguments, [{ of: FakeCard }]);
+  pushCard(...args: [card: GoogleAppsScript.Card_Service.Card]): this {
+    const [card] = args;
+    this.c.check('Navigation.pushCard', args, [{ of: FakeCard }]);
     this.steps.push({ pushCard: (card as FakeCard).json });
     return this;
   }
 
-  updateCard(card: GoogleAppsScript.Card_Service.Card): this {
-    this.c.check('Navigation.updateCard', arguments, [{ of: FakeCard }]);
+  updateCard(...args: [card: GoogleAppsScript.Card_Service.Card]): this {
+    const [card] = args;
+    this.c.check('Navigation.updateCard', args, [{ of: FakeCard }]);
     this.steps.push({ updateCard: (card as FakeCard).json });
     return this;
   }
 
-  popCard(): this {
-    this.c.check('Navigation.popCard', arguments, []);
+  popCard(...args: []): this {
+    this.c.check('Navigation.popCard', args, []);
     this.steps.push({ popCard: true });
     return this;
   }
 
-  popToRoot(): this {
-    this.c.check('Navigation.popToRoot', arguments, []);
+  popToRoot(...args: []): this {
+    this.c.check('Navigation.popToRoot', args, []);
     this.steps.push({ popToRoot: true });
     return this;
   }
 
-  popToNamedCard(cardName: string): this {
-    this.c.check('Navigation.popToNamedCard', arguments, ['String']);
+  popToNamedCard(...args: [cardName: string]): this {
+    const [cardName] = args;
+    this.c.check('Navigation.popToNamedCard', args, ['String']);
     this.steps.push({ popToCard: cardName });
     return this;
   }
@@ -80,7 +84,8 @@ export class FakeNavigation extends Builder implements GoogleAppsScript.Card_Ser
   }
 
   json(): NavigationJson[] {
-    if (!this.steps.length) throw this.c.error(MSG.invalidResponse('a navigation needs at least one of pushCard, popCard, popToRoot, popToNamedCard or updateCard'));
+    if (!this.steps.length)
+      throw this.c.error(MSG.invalidResponse('a navigation needs at least one of pushCard, popCard, popToRoot, popToNamedCard or updateCard'));
     return [...this.steps];
   }
 }
@@ -115,35 +120,38 @@ export class FakeActionResponseBuilder extends Builder implements GoogleAppsScri
   private link?: FakeOpenLink;
   private stateChanged?: boolean;
 
-  setNavigation(navigation: GoogleAppsScript.Card_Service.Navigation): this {
-    this.c.check('ActionResponseBuilder.setNavigation', arguments, [{ of: FakeNavigation }]);
+  setNavigation(...args: [navigation: GoogleAppsScript.Card_Service.Navigation]): this {
+    const [navigation] = args;
+    this.c.check('ActionResponseBuilder.setNavigation', args, [{ of: FakeNavigation }]);
     this.navigation = navigation as FakeNavigation;
     return this;
   }
 
-  setNotification(notification: GoogleAppsScript.Card_Service.Notification): this {
-    this.c.check('ActionResponseBuilder.setNotification', arguments, [{ of: FakeNotification }]);
+  setNotification(...args: [notification: GoogleAppsScript.Card_Service.Notification]): this {
+    const [notification] = args;
+    this.c.check('ActionResponseBuilder.setNotification', args, [{ of: FakeNotification }]);
     this.notification = notification as FakeNotification;
     return this;
   }
 
-  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
-    this.c.check('ActionResponseBuilder.setOpenLink', arguments, [{ of: FakeOpenLink }]);
+  setOpenLink(...args: [openLink: GoogleAppsScript.Card_Service.OpenLink]): this {
+    const [openLink] = args;
+    this.c.check('ActionResponseBuilder.setOpenLink', args, [{ of: FakeOpenLink }]);
     this.link = openLink as FakeOpenLink;
     return this;
   }
 
-  setStateChanged(stateChanged: boolean): this {
-    this.c.check('ActionResponseBuilder.setStateChanged', arguments, ['Boolean']);
+  setStateChanged(...args: [stateChanged: boolean]): this {
+    const [stateChanged] = args;
+    this.c.check('ActionResponseBuilder.setStateChanged', args, ['Boolean']);
     this.stateChanged = stateChanged;
     return this;
   }
 
-  build(): FakeActionResponse {
-    this.c.check('ActionResponseBuilder.build', arguments, []);
+  build(...args: []): FakeActionResponse {
+    this.c.check('ActionResponseBuilder.build', args, []);
     const fail = (what: string) => this.c.error(MSG.invalidResponse(what));
-    if (!this.navigation && !this.notification && !this.link)
-      throw fail('set at least one of setNavigation, setNotification or setOpenLink');
+    if (!this.navigation && !this.notification && !this.link) throw fail('set at least one of setNavigation, setNotification or setOpenLink');
     if (this.navigation && this.link) throw fail('a response cannot both open a link and navigate between cards');
     const action: RenderActionJson = {};
     if (this.navigation) action.navigations = this.navigation.json();
@@ -160,20 +168,22 @@ export class FakeUniversalActionResponseBuilder extends Builder implements Googl
   private cards?: FakeCard[];
   private link?: FakeOpenLink;
 
-  displayAddOnCards(cardObjects: GoogleAppsScript.Card_Service.Card[]): this {
-    this.c.check('UniversalActionResponseBuilder.displayAddOnCards', arguments, [{ arrayOf: FakeCard }]);
+  displayAddOnCards(...args: [cardObjects: GoogleAppsScript.Card_Service.Card[]]): this {
+    const [cardObjects] = args;
+    this.c.check('UniversalActionResponseBuilder.displayAddOnCards', args, [{ arrayOf: FakeCard }]);
     this.cards = [...(cardObjects as unknown as FakeCard[])];
     return this;
   }
 
-  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
-    this.c.check('UniversalActionResponseBuilder.setOpenLink', arguments, [{ of: FakeOpenLink }]);
+  setOpenLink(...args: [openLink: GoogleAppsScript.Card_Service.OpenLink]): this {
+    const [openLink] = args;
+    this.c.check('UniversalActionResponseBuilder.setOpenLink', args, [{ of: FakeOpenLink }]);
     this.link = openLink as FakeOpenLink;
     return this;
   }
 
-  build(): FakeUniversalActionResponse {
-    this.c.check('UniversalActionResponseBuilder.build', arguments, []);
+  build(...args: []): FakeUniversalActionResponse {
+    this.c.check('UniversalActionResponseBuilder.build', args, []);
     const fail = (what: string) => this.c.error(MSG.invalidResponse(what));
     if (this.cards && this.link) throw fail('a universal action response either displays cards or opens a link, not both');
     if (this.cards?.length === 0) throw fail('displayAddOnCards needs at least one card');

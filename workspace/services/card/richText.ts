@@ -99,7 +99,9 @@ function openTag(name: string, attrs: Map<string, string>, names: string[], open
     tag = color ? `<font color="${escapeHtml(color)}">` : '<font>';
   } else if (name === 'a') {
     const href = safeHref(attrs.get('href'), options);
-    [tag, close] = href ? [`<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">`, '</a>'] : ['<span class="gw-dead-link">', '</span>'];
+    [tag, close] = href
+      ? [`<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">`, '</a>']
+      : ['<span class="gw-dead-link">', '</span>'];
   }
   names.push(name);
   open.push(close);

@@ -21,8 +21,9 @@ export class FakeTextParagraph extends Widget implements GoogleAppsScript.Card_S
   readonly [TYPE_LABEL] = 'CardService.TextParagraph';
   private text?: string;
 
-  setText(text: string): this {
-    this.c.check('TextParagraph.setText', arguments, ['String']);
+  setText(...args: [text: string]): this {
+    const [text] = args;
+    this.c.check('TextParagraph.setText', args, ['String']);
     this.text = text;
     return this;
   }
@@ -40,84 +41,98 @@ export class FakeDecoratedText extends Widget implements GoogleAppsScript.Card_S
   private controls: { button?: FakeButton; switchControl?: FakeSwitch; endIcon?: FakeIconImage } = {};
   private clicks = new ClickSlot(this.c);
 
-  setText(text: string): this {
-    this.c.check('DecoratedText.setText', arguments, ['String']);
+  setText(...args: [text: string]): this {
+    const [text] = args;
+    this.c.check('DecoratedText.setText', args, ['String']);
     this.fields.text = text;
     return this;
   }
 
-  setTopLabel(text: string): this {
-    this.c.check('DecoratedText.setTopLabel', arguments, ['String']);
+  setTopLabel(...args: [text: string]): this {
+    const [text] = args;
+    this.c.check('DecoratedText.setTopLabel', args, ['String']);
     this.fields.topLabel = text;
     return this;
   }
 
-  setBottomLabel(text: string): this {
-    this.c.check('DecoratedText.setBottomLabel', arguments, ['String']);
+  setBottomLabel(...args: [text: string]): this {
+    const [text] = args;
+    this.c.check('DecoratedText.setBottomLabel', args, ['String']);
     this.fields.bottomLabel = text;
     return this;
   }
 
-  setWrapText(wrapText: boolean): this {
-    this.c.check('DecoratedText.setWrapText', arguments, ['Boolean']);
+  setWrapText(...args: [wrapText: boolean]): this {
+    const [wrapText] = args;
+    this.c.check('DecoratedText.setWrapText', args, ['Boolean']);
     this.fields.wrapText = wrapText;
     return this;
   }
 
-  setIcon(icon: unknown): this {
-    this.c.check('DecoratedText.setIcon', arguments, [{ enum: 'Icon' }]);
+  setIcon(...args: [icon: unknown]): this {
+    const [icon] = args;
+    this.c.check('DecoratedText.setIcon', args, [{ enum: 'Icon' }]);
     this.startIcon = { ...this.plainIcon(), knownIcon: String(icon), iconUrl: undefined };
     return this;
   }
 
-  setIconUrl(url: string): this {
-    this.c.check('DecoratedText.setIconUrl', arguments, ['String']);
+  setIconUrl(...args: [url: string]): this {
+    const [url] = args;
+    this.c.check('DecoratedText.setIconUrl', args, ['String']);
     this.startIcon = { ...this.plainIcon(), iconUrl: url, knownIcon: undefined };
     return this;
   }
 
-  setIconAltText(altText: string): this {
-    this.c.check('DecoratedText.setIconAltText', arguments, ['String']);
+  setIconAltText(...args: [altText: string]): this {
+    const [altText] = args;
+    this.c.check('DecoratedText.setIconAltText', args, ['String']);
     this.startIcon = { ...this.plainIcon(), altText };
     return this;
   }
 
-  setStartIcon(startIcon: GoogleAppsScript.Card_Service.IconImage): this {
-    this.c.check('DecoratedText.setStartIcon', arguments, [{ of: FakeIconImage }]);
+  setStartIcon(...args: [startIcon: GoogleAppsScript.Card_Service.IconImage]): this {
+    const [startIcon] = args;
+    this.c.check('DecoratedText.setStartIcon', args, [{ of: FakeIconImage }]);
     this.startIcon = startIcon as FakeIconImage;
     return this;
   }
 
-  setEndIcon(endIcon: GoogleAppsScript.Card_Service.IconImage): this {
-    this.c.check('DecoratedText.setEndIcon', arguments, [{ of: FakeIconImage }]);
+  setEndIcon(...args: [endIcon: GoogleAppsScript.Card_Service.IconImage]): this {
+    const [endIcon] = args;
+    this.c.check('DecoratedText.setEndIcon', args, [{ of: FakeIconImage }]);
     this.controls.endIcon = endIcon as FakeIconImage;
     return this;
   }
 
-  setButton(button: GoogleAppsScript.Card_Service.Button): this {
-    this.c.check('DecoratedText.setButton', arguments, [{ of: FakeButton }]);
+  setButton(...args: [button: GoogleAppsScript.Card_Service.Button]): this {
+    const [button] = args;
+    this.c.check('DecoratedText.setButton', args, [{ of: FakeButton }]);
     this.controls.button = button as unknown as FakeButton;
     return this;
   }
 
-  setSwitchControl(switchToSet: GoogleAppsScript.Card_Service.Switch): this {
-    this.c.check('DecoratedText.setSwitchControl', arguments, [{ of: FakeSwitch }]);
+  setSwitchControl(...args: [switchToSet: GoogleAppsScript.Card_Service.Switch]): this {
+    const [switchToSet] = args;
+    this.c.check('DecoratedText.setSwitchControl', args, [{ of: FakeSwitch }]);
     this.controls.switchControl = switchToSet as FakeSwitch;
     return this;
   }
 
-  setOnClickAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.clicks.action('DecoratedText.setOnClickAction', arguments, action);
+  setOnClickAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
+    const [action] = args;
+    this.clicks.action('DecoratedText.setOnClickAction', args, action);
     return this;
   }
 
-  setOnClickOpenLinkAction(action: GoogleAppsScript.Card_Service.Action): this {
-    this.clicks.dynamicLink('DecoratedText.setOnClickOpenLinkAction', arguments, action);
+  setOnClickOpenLinkAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
+    const [action] = args;
+    this.clicks.dynamicLink('DecoratedText.setOnClickOpenLinkAction', args, action);
     return this;
   }
 
-  setOpenLink(openLink: GoogleAppsScript.Card_Service.OpenLink): this {
-    this.clicks.link('DecoratedText.setOpenLink', arguments, openLink);
+  setOpenLink(...args: [openLink: GoogleAppsScript.Card_Service.OpenLink]): this {
+    const [openLink] = args;
+    this.clicks.link('DecoratedText.setOpenLink', args, openLink);
     return this;
   }
 

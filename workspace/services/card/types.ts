@@ -203,12 +203,7 @@ export interface CardJson {
   peekCardHeader?: CardHeaderJson;
 }
 
-export type NavigationJson =
-  | { pushCard: CardJson }
-  | { updateCard: CardJson }
-  | { popCard: true }
-  | { popToRoot: true }
-  | { popToCard: string };
+export type NavigationJson = { pushCard: CardJson } | { updateCard: CardJson } | { popCard: true } | { popToRoot: true } | { popToCard: string };
 
 export interface RenderActionJson {
   navigations?: NavigationJson[];
