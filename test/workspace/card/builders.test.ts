@@ -256,6 +256,12 @@ describe('CardService builders print the Card v1 JSON', () => {
     });
   });
 
+  test('a button added to a section by itself prints as a buttonList of one button', () => {
+    const { CardService: CS } = cardService();
+    const [w] = widgetsOf(cardOf(CS, CS.newTextButton().setText('Done').setOnClickAction(action(CS, 'markDone'))));
+    expect(w).toEqual({ buttonList: { buttons: [{ text: 'Done', onClick: { action: { function: 'markDone' } } }] } });
+  });
+
   test('action: parameters, load indicator, persist values, required widgets', () => {
     const { CardService: CS } = cardService();
     const a = CS.newAction()

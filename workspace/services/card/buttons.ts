@@ -9,17 +9,25 @@
  *   TextButtonStyle.OUTLINED buttons": the color is printed only for a FILLED button.
  *   A malformed color throws "Invalid argument: backgroundColor".
  * - A button's onClick is "Required" (card.proto): a button with nothing to do fails build().
+ * - A TextButton or ImageButton may be added to a section by itself (Button extends Widget).
  * Readings where Google is silent: a TextButton needs text, an ImageButton an icon, and a
  * ButtonSet at least one button (an empty one renders nothing on Google's side).
  */
 import { ClickSlot, unsupportedClick } from './actions';
 import { TYPE_LABEL } from './args';
-import { BuildScope, Builder, defined, SERIALIZE, Widget } from './base';
+import { BuildScope, defined, SERIALIZE, Widget } from './base';
 import { iconJson } from './icons';
 import { MSG } from './messages';
 import type { ButtonJson, ButtonType, ColorJson, IconJson, WidgetJson } from './types';
 
-export abstract class FakeButton extends Builder implements GoogleAppsScript.Card_Service.Button {
+/** Serializes a button to its Card v1 Button JSON (inside a buttonList, a decorated text or a footer). */
+export const BUTTON_JSON = Symbol('buttonJson');
+
+/**
+ * A button is also a widget of its own (Apps Script's Button extends Widget): added to a
+ * section directly it prints as a buttonList of that one button.
+ */
+export abstract class FakeButton extends Widget implements GoogleAppsScript.Card_Service.Button {
   protected clicks = new ClickSlot(this.c);
 
   setOnClickAction(...args: [action: GoogleAppsScript.Card_Service.Action]): this {
@@ -58,7 +66,11 @@ export abstract class FakeButton extends Builder implements GoogleAppsScript.Car
     return onClick;
   }
 
-  abstract [SERIALIZE](path: string, scope: BuildScope): ButtonJson;
+  abstract [BUTTON_JSON](path: string, scope: BuildScope): ButtonJson;
+
+  [SERIALIZE](path: string, scope: BuildScope): WidgetJson {
+    return { buttonList: { buttons: [this[BUTTON_JSON](`${path}.buttons[0]`, scope)] } };
+  }
 }
 
 export class FakeTextButton extends FakeButton implements GoogleAppsScript.Card_Service.TextButton {
@@ -111,7 +123,7 @@ export class FakeTextButton extends FakeButton implements GoogleAppsScript.Card_
     return this.style;
   }
 
-  [SERIALIZE](path: string, scope: BuildScope): ButtonJson {
+  [BUTTON_JSON](path: string, scope: BuildScope): ButtonJson {
     if (!this.text) throw this.fail(path, 'the button text is required (setText)');
     return defined({
       text: this.text,
@@ -154,7 +166,7 @@ export class FakeImageButton extends FakeButton implements GoogleAppsScript.Card
     throw this.c.error(MSG.notSupported('ImageButton.setMaterialIcon'));
   }
 
-  [SERIALIZE](path: string, scope: BuildScope): ButtonJson {
+  [BUTTON_JSON](path: string, scope: BuildScope): ButtonJson {
     const icon = iconJson({ ...this.icon, altText: this.altText }, path, (what) => this.fail(path, what));
     return defined({ icon, onClick: this.onClick(path, scope), altText: this.altText });
   }
@@ -173,7 +185,7 @@ export class FakeButtonSet extends Widget implements GoogleAppsScript.Card_Servi
 
   [SERIALIZE](path: string, scope: BuildScope): WidgetJson {
     if (!this.buttons.length) throw this.fail(path, 'a button set needs at least one button (addButton)');
-    return { buttonList: { buttons: this.buttons.map((b, i) => b[SERIALIZE](`${path}.buttons[${i}]`, scope)) } };
+    return { buttonList: { buttons: this.buttons.map((b, i) => b[BUTTON_JSON](`${path}.buttons[${i}]`, scope)) } };
   }
 }
 

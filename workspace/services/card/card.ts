@@ -25,7 +25,7 @@
 import { ClickSlot, unsupportedClick } from './actions';
 import { CardCtx, TYPE_LABEL } from './args';
 import { BuildScope, Builder, defined, newScope, SERIALIZE, Widget } from './base';
-import { FakeTextButton } from './buttons';
+import { BUTTON_JSON, FakeTextButton } from './buttons';
 import { MAX_SECTIONS_PER_CARD, MAX_WIDGETS_PER_CARD, MAX_WIDGETS_PER_SECTION, MSG } from './messages';
 import type { CardActionJson, CardHeaderJson, CardJson, SectionJson, WidgetJson } from './types';
 
@@ -208,8 +208,8 @@ export class FakeFixedFooter extends Builder implements GoogleAppsScript.Card_Se
     if (secondary && secondary.styleName !== 'OUTLINED')
       throw this.fail(path, `the secondary button must be a TextButtonStyle.OUTLINED button (it is ${secondary.styleName})`);
     return defined({
-      primaryButton: primary[SERIALIZE](`${path}.primaryButton`, scope),
-      secondaryButton: secondary?.[SERIALIZE](`${path}.secondaryButton`, scope),
+      primaryButton: primary[BUTTON_JSON](`${path}.primaryButton`, scope),
+      secondaryButton: secondary?.[BUTTON_JSON](`${path}.secondaryButton`, scope),
     });
   }
 }

@@ -12,7 +12,7 @@
 import { ClickSlot, unsupportedClick } from './actions';
 import { TYPE_LABEL } from './args';
 import { BuildScope, defined, SERIALIZE, Widget } from './base';
-import { FakeButton } from './buttons';
+import { BUTTON_JSON, FakeButton } from './buttons';
 import { FakeIconImage, iconJson } from './icons';
 import { FakeSwitch } from './inputs';
 import type { DecoratedTextJson, IconJson, WidgetJson } from './types';
@@ -163,7 +163,7 @@ export class FakeDecoratedText extends Widget implements GoogleAppsScript.Card_S
         wrapText: this.fields.wrapText,
         bottomLabel: this.fields.bottomLabel,
         onClick: this.clicks.json(path, scope, fail),
-        button: button?.[SERIALIZE](`${path}.button`, scope),
+        button: button?.[BUTTON_JSON](`${path}.button`, scope),
         switchControl: switchControl?.[SERIALIZE](`${path}.switchControl`, scope),
         endIcon: endIcon?.[SERIALIZE](`${path}.endIcon`),
       }),
