@@ -17,7 +17,7 @@ import { canEdit, StaffDirectory } from '../core/permissions';
 import { findColumn, findTab, Locale, TabKey, tabDef } from '../core/schema';
 import { cellText, isBlank } from '../core/values';
 import { RunContext } from '../gas/context';
-import { dispatchEdit, features } from '../gas/dispatch';
+import { dispatchEdit, features, runEditRules } from '../gas/dispatch';
 import { resolveEdit } from '../gas/edits';
 import { Feature } from '../gas/features';
 import { recordOf } from '../gas/records';
@@ -291,7 +291,7 @@ export function applyEdit(ctx: RunContext, range: Range, user: string, value?: u
   const e = { range, value, oldValue, source: ctx.ss } as unknown as GoogleAppsScript.Events.SheetsOnEdit;
   const edit = resolveEdit(e, user);
   if (!edit) return;
-  for (const f of features()) if (f.onEdit && f.tabs.indexOf(edit.tab) >= 0) f.onEdit(ctx, edit);
+  runEditRules(ctx, edit);
 }
 
 /** Can the rules re-check this tab as a whole (a feature's check, or the Orders re-validation)? */

@@ -1,6 +1,6 @@
 /**
  * Coordination figures (issue 4): a workbook of 10,000 orders and 2,000 HR agreements;
- * a single-cell edit, a 500-row paste, a hand-off and a full re-validation.
+ * a single-cell edit, a 500-row paste, a hand-off, a Staff edit and a full re-validation.
  * Targets: one edit's Spreadsheet calls do not grow with rows and stay under 2 s
  * estimated on Google; a full re-validation of 10,000 orders under 60 s.
  */
@@ -68,9 +68,9 @@ export const ordersBench: BenchCase = {
       await ws.save(); // the mirrors are made by setup; re-copy them over the loaded rows
       ws.invoke('setupWorkbook', { kind: 'editor' });
       const figures: BenchFigure[] = [];
-      const edit = (label: string, row: string, cells: Array<[string, string]>, user: string) => {
+      const edit = (label: string, row: string, cells: Array<[string, string]>, user: string, tab = 'Заказы') => {
         const t = Date.now();
-        const runs = personEdit(ws, 'Заказы', row, cells, user).runs;
+        const runs = personEdit(ws, tab, row, cells, user).runs;
         const installable = runs.find((r) => r.fn === 'onEditInstallable') as RunRecord;
         figures.push({ label, record: { ...installable, localMs: Date.now() - t } });
       };
@@ -88,6 +88,8 @@ export const ordersBench: BenchCase = {
       figures.push({ label: '500-row paste (Vacancy over 500 orders, by Sales)', record: { ...paste, localMs: Date.now() - t0 } });
       edit('hand-off (Hand off ticked on a complete paid order)', '4', [['Передать', 'TRUE']], SALES);
       figures.push({ label: '', note: `hand-off e-mails sent: ${ws.mail.sent().length}` });
+      // A Staff edit re-applies the department protections of every tab.
+      edit('Staff edit (a deputy set by the owner)', '3', [['Deputy e-mail', 'boss@example.com']], ws.owner, 'Сотрудники');
       const check = ws.invoke('checkWorkbook', { kind: 'editor' });
       figures.push({ label: 'full re-validation of 10,000 orders (checkWorkbook)', record: check });
       return figures;
