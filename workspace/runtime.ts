@@ -245,6 +245,7 @@ export class Runtime {
       kind: options.execution?.kind ?? 'editor',
       activeUser: user,
       effectiveUser: options.execution?.effectiveUser ?? user,
+      ...(options.execution?.trigger ? { trigger: options.execution.trigger } : {}),
     };
     this.state = options.stateDir ? new StateStore(options.stateDir) : null;
     this.scriptTimeZone = options.timeZone ?? 'Europe/Moscow';

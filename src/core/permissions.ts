@@ -123,7 +123,8 @@ const C: DepartmentKey = 'client';
  * - system: nobody (the script writes it; script writes do not fire onEdit).
  * - departments: Staff members of these departments.
  * - management: Management only (the tabs that decide everyone's rights and what clients read).
- * - callManager: only the person the row names in Manager e-mail (row-level: needs identity).
+ * - callManager: only the call's managers: the row's Manager e-mail and the Sales manager of
+ *   its order (row-level: needs identity).
  * Modifiers (row-level, need identity too):
  * - frozenWhenAnswered: once HR has answered an agreement, only HR may still change it.
  * - doneByCallManager: setting Done (or changing a Done call) is the call's manager's.
@@ -154,7 +155,8 @@ const request = (...departments: DepartmentKey[]): ColumnRule => ({ kind: 'depar
  * HR agreements: Sales files the request; HR answers, and may adjust the terms it agrees;
  * once answered, the request is frozen for everyone but HR.
  * Calls: Sales and the Client department create and schedule them; the call's manager
- * (Manager e-mail) marks it Done and writes the comment and the hiring result.
+ * (its Manager e-mail, or the Sales manager of its order) marks it Done and writes the
+ * comment and the hiring result.
  * Selections: HR ticks Done; the rest is the system's. Candidates, Calling results: HR.
  * Staff, Settings, Holidays, Templates: Management (they decide who may do what, where
  * hand-offs go and what clients read).
@@ -272,6 +274,11 @@ export interface EditContext {
   /** The value the edit wrote (a call set to Done). */
   value?: unknown;
   /**
+   * Who else counts as the call's manager besides the row's Manager e-mail: the Sales
+   * manager of the call's order (the SM who ran it). Looked up by the caller.
+   */
+  callManagers?: readonly string[];
+  /**
    * For an editor Google does not name: Reglament's protections are in place for the
    * current Staff, so Google itself let only the column's departments type there.
    */
@@ -316,12 +323,10 @@ export function canEdit(user: string, tab: TabKey, columnKey: string, staff: Sta
     case 'management':
       return wrongDepartment(tab, columnKey, [], member);
     case 'callManager':
-      return isCallManager(row, email) ? { allowed: true, basis: 'callManager' } : refuse(tab, 'editNotCallManager', columnKey, { manager: callManagerOf(row) || '—' });
+      return isCallManager(row, email, ctx.callManagers) ? { allowed: true, basis: 'callManager' } : notCallManager(tab, columnKey, row, ctx.callManagers);
     case 'departments':
       if (rule.frozenWhenAnswered && member.department !== 'hr' && row && answered(row)) return refuse(tab, 'editAnsweredAgreement', columnKey);
-      if (rule.doneByCallManager && touchesDone(row, ctx.value) && !isCallManager(row, email)) {
-        return refuse(tab, 'editNotCallManager', columnKey, { manager: callManagerOf(row) || '—' });
-      }
+      if (rule.doneByCallManager && touchesDone(row, ctx.value) && !isCallManager(row, email, ctx.callManagers)) return notCallManager(tab, columnKey, row, ctx.callManagers);
       if (member.department && rule.departments.includes(member.department)) return { allowed: true, basis: 'department' };
       return wrongDepartment(tab, columnKey, rule.departments, member);
   }
@@ -354,9 +359,17 @@ function callManagerOf(row: Row | undefined): string {
   return m && m.status === 'ok' ? normEmail(m.value) : '';
 }
 
-function isCallManager(row: Row | undefined, email: string): boolean {
-  const manager = callManagerOf(row);
-  return manager !== '' && manager === email;
+/** The call's managers: the row's Manager e-mail and whoever the caller adds (the order's SM). */
+export function callManagers(row: Row | undefined, more: readonly string[] = []): string[] {
+  return [callManagerOf(row), ...more.map(normEmail)].filter((e, i, all) => e !== '' && all.indexOf(e) === i);
+}
+
+function isCallManager(row: Row | undefined, email: string, more?: readonly string[]): boolean {
+  return callManagers(row, more).indexOf(email) >= 0;
+}
+
+function notCallManager(tab: TabKey, columnKey: string, row: Row | undefined, more?: readonly string[]): EditDecision {
+  return refuse(tab, 'editNotCallManager', columnKey, { manager: callManagers(row, more).join(', ') || '—' });
 }
 
 /** The edit sets a call to Done, or changes a call that was Done. */

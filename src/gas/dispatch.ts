@@ -93,7 +93,8 @@ export function dispatchTick(): void {
     first = false;
     try {
       beginWrites();
-      const ctx = openContext();
+      // Every step sees the tick's instant as "now", as one run would.
+      const ctx = openContext(SpreadsheetApp.getActiveSpreadsheet(), new Date(started));
       f.tick(ctx, deadline);
       drainDeferred(ctx);
       ctx.finish();

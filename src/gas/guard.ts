@@ -11,7 +11,7 @@
  * except where Google's own protection of the column is in force and lets only the
  * column's departments type there (then Google checked the person for us).
  */
-import { canEdit, StaffDirectory, staffDirectory } from '../core/permissions';
+import { canEdit, ruleOf, StaffDirectory, staffDirectory } from '../core/permissions';
 import { tabDef } from '../core/schema';
 import { cellText, isBlank } from '../core/values';
 import { localizer } from '../core/i18n';
@@ -21,6 +21,7 @@ import { TabEdit } from './features';
 import { copyAll, createMirror, findMirror, isMirrored, keyColumns, MIRRORED_TABS, mirrorHeader, previousRows, readKeys } from './mirror';
 import { applyProtections, groupsOf, protectionVouches, refreshEditors, wantedAll } from './protections';
 import { recordOf } from './records';
+import { orderSalesManagers } from './call-managers';
 import { noteWritten } from './written';
 import { isLoaded, readTabBlock, sheetRow, sheetsByTab, TabData } from './workbook';
 
@@ -77,6 +78,7 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
     }
     return vouched;
   };
+  const managersOf = callManagersFor(ctx, edit, tab, before, owner);
   const restores = new Map<string, Map<number, Restore>>();
   for (const index of edit.rows) {
     const row = tab.rows[index];
@@ -95,6 +97,7 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
         row: ruleRow,
         value,
         protectionsInPlace: isBlank(edit.user) ? protectionsInPlace() : false,
+        callManagers: managersOf(ruleRow),
       });
       if (decision.allowed) continue;
       const restore = restoreOf(oldRecord, key, single, edit);
@@ -179,6 +182,33 @@ function restoreOf(oldRecord: Record<string, unknown> | undefined, key: string, 
   if (edit.oldValue !== undefined) return { eventText: String(edit.oldValue) };
   // A typed cell that was empty has a value and no oldValue; a paste has neither.
   return edit.value !== undefined ? { eventText: '' } : undefined;
+}
+
+/**
+ * For an edit of Calls by a known person who is not the owner or Management, the Sales
+ * manager of each edited call's order (as the row was before the edit) counts as the
+ * call's manager too: looked up once for all the edited rows.
+ */
+function callManagersFor(ctx: RunContext, edit: TabEdit, tab: TabData, before: Map<number, unknown[]> | null, owner: string): (row: Record<string, unknown>) => string[] {
+  const none = () => [];
+  if (edit.tab !== 'calls' || isBlank(edit.user) || sameUser(edit.user, owner)) return none;
+  const member = ctx.staff().members.get(edit.user.trim().toLowerCase());
+  if (!member || member.department === 'management') return none;
+  const rowLevel = edit.columns.some((key) => {
+    const rule = ruleOf('calls', key);
+    return rule !== undefined && (rule.kind === 'callManager' || (rule.kind === 'departments' && rule.doneByCallManager === true));
+  });
+  if (!rowLevel) return none;
+  const orderIds = edit.rows.map((i) => {
+    const old = before?.get(i);
+    const row = old ?? tab.rows[i];
+    return isLoaded(row) || old ? cellText(recordOf(tab, row).orderId) : '';
+  });
+  const sms = orderSalesManagers(ctx, orderIds);
+  return (row) => {
+    const sm = sms.get(cellText(row.orderId).trim());
+    return sm ? [sm] : [];
+  };
 }
 
 /** Puts back renamed header cells (only the owner renames columns). */

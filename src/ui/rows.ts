@@ -22,6 +22,7 @@ import { resolveEdit } from '../gas/edits';
 import { Feature } from '../gas/features';
 import { recordOf } from '../gas/records';
 import { toCell } from '../gas/cells';
+import { orderSalesManagers } from '../gas/call-managers';
 import { readColumn, readTabBlock, TabData, sheetRow } from '../gas/workbook';
 import { revalidateOrders } from '../gas/orders';
 import { ui, UiKey } from './messages';
@@ -119,12 +120,17 @@ export function ownerEmail(ss: Spreadsheet): string {
   }
 }
 
-/** Why `user` may not change these columns of the row (empty when allowed), in the locale. */
-export function refusals(ctx: RunContext, user: string, owner: string, tab: TabKey, columns: readonly string[], row?: Record<string, unknown>): string[] {
+/**
+ * Why `user` may not change these columns of the row (empty when allowed), in the locale.
+ * `values` are what the person would write (a call set to Done).
+ */
+export function refusals(ctx: RunContext, user: string, owner: string, tab: TabKey, columns: readonly string[], row?: Record<string, unknown>, values: Record<string, unknown> = {}): string[] {
   const staff: StaffDirectory = ctx.staff();
   const out: string[] = [];
+  // A call's managers include the Sales manager of its order.
+  const sm = tab === 'calls' && row ? orderSalesManagers(ctx, [cellText(row.orderId)]).get(cellText(row.orderId).trim()) : undefined;
   for (const key of columns) {
-    const d = canEdit(user, tab, key, staff, { ownerEmail: owner, row });
+    const d = canEdit(user, tab, key, staff, { ownerEmail: owner, row, value: values[key], callManagers: sm ? [sm] : [] });
     if (!d.allowed) {
       const text = ctx.locale === 'en' ? d.en : d.ru;
       if (out.indexOf(text) < 0) out.push(text);
@@ -133,8 +139,8 @@ export function refusals(ctx: RunContext, user: string, owner: string, tab: TabK
   return out;
 }
 
-export function assertMayEdit(ctx: RunContext, user: string, owner: string, tab: TabKey, columns: readonly string[], row?: Record<string, unknown>): void {
-  const reasons = refusals(ctx, user, owner, tab, columns, row);
+export function assertMayEdit(ctx: RunContext, user: string, owner: string, tab: TabKey, columns: readonly string[], row?: Record<string, unknown>, values: Record<string, unknown> = {}): void {
+  const reasons = refusals(ctx, user, owner, tab, columns, row, values);
   if (reasons.length) throw new Refusal(`${ui(ctx.locale, 'refused')} ${reasons[0]}`, reasons);
 }
 

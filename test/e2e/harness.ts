@@ -27,6 +27,11 @@ export interface Harness {
   run(from: string, to: string, step?: string): RunRecord[];
   /** Rows of a tab as records keyed by English header. */
   rows(tab: string): Array<Record<string, unknown>>;
+  /**
+   * Removes the protections of a tab, as an editor of them may in Sheets (so the rules on
+   * edit are all that is left); returns how many were removed.
+   */
+  unprotect(tab: string): number;
   /** Saves and reopens the workspace from its files (what a next CLI command sees). */
   reopen(): Promise<Harness>;
   instant(at: string): Date;
@@ -81,6 +86,15 @@ function wrap(ws: LocalWorkspace, dir: string, workbook: string, options: Harnes
     },
     rows(tab) {
       return englishRecords(ws, tab);
+    },
+    unprotect(tab) {
+      const def = findTab(tab);
+      const name = ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === def?.key) ?? tab;
+      const sheet = ws.spreadsheet.model.sheets.find((s) => s.name === name);
+      if (!sheet) throw new Error(`no tab ${tab}`);
+      const before = ws.spreadsheet.model.protections.length;
+      ws.spreadsheet.model.protections = ws.spreadsheet.model.protections.filter((p) => p.sheetId !== sheet.id);
+      return before - ws.spreadsheet.model.protections.length;
     },
     async reopen() {
       await ws.save();
