@@ -158,6 +158,12 @@ export class CallMeter {
     return this.cap ? this.cap.message : EXECUTION_TIME_EXCEEDED;
   }
 
+  /** The execution is over: calls made outside it (the runner's own) are no longer stopped. */
+  release(): void {
+    this.stopped = false;
+    this.cap = null;
+  }
+
   /** Starts counting a new execution (the totals of the last one are kept by the caller). */
   reset(): void {
     this.counts.clear();

@@ -218,6 +218,7 @@ export class LocalWorkspace {
       localMs: Date.now() - started,
     };
     this.runs.push(record);
+    this.rt.meter.release();
     return { ...record, result };
   }
 

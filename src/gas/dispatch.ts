@@ -66,7 +66,7 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
   try {
     beginWrites();
     const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user);
-    drainDeferred(ctx);
+    drainDeferred(ctx, edit.range);
     runEditRules(ctx, edit);
     ctx.finish();
     syncMirrors(ctx.ss);
@@ -137,9 +137,10 @@ function deferEdit(edit: TabEdit): void {
 
 /**
  * Enforces the recorded edits, oldest first, in a run that holds the lock. A cell edited
- * by several of them is judged once, for the last one (its value is what the sheet holds).
+ * by several of them is judged once, for the last one (its value is what the sheet holds);
+ * a cell of `current` (the edit this run is for) is that edit's.
  */
-export function drainDeferred(ctx: RunContext): void {
+export function drainDeferred(ctx: RunContext, current?: Range): void {
   const props = PropertiesService.getScriptProperties();
   const all = props.getProperties();
   const keys = Object.keys(all).filter((k) => k.indexOf(DEFERRED) === 0).sort();
@@ -147,6 +148,11 @@ export function drainDeferred(ctx: RunContext): void {
   const entries = keys.map((k) => parse(all[k]));
   // Newest first: a cell a later recorded edit covers is judged for that edit only.
   const claimed = new Set<string>();
+  if (current) {
+    const name = current.getSheet().getName();
+    for (let r = current.getRow(); r < current.getRow() + current.getNumRows(); r++)
+      for (let c = current.getColumn(); c < current.getColumn() + current.getNumColumns(); c++) claimed.add(`${name}!${r}:${c}`);
+  }
   const runs: Array<{ edit: TabEdit; entry: DeferredEdit }> = [];
   for (let n = entries.length - 1; n >= 0; n--) {
     const entry = entries[n];
