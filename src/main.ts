@@ -15,6 +15,7 @@ import { FEATURES } from './features';
 import { revalidateOrders } from './gas/orders';
 
 import { buildMenu } from './ui/menu';
+import { ownerEmail } from './ui/rows';
 export * from './ui/callbacks';
 
 registerFeatures(FEATURES);
@@ -42,8 +43,16 @@ export function onEditInstallable(e: GoogleAppsScript.Events.SheetsOnEdit): void
   dispatchEdit(e.range, user, e.value, e.oldValue);
 }
 
+/**
+ * Creates or repairs the tabs, installs the triggers and sets the protections. Only the
+ * owner may: run by an editor (the menu is everyone's), it would make the protections and
+ * triggers that editor's.
+ */
 export function setupWorkbook(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const owner = ownerEmail(ss);
+  const me = Session.getEffectiveUser().getEmail();
+  if (owner && owner.toLowerCase() !== me.toLowerCase()) throw new Error(t(workbookLocale(ss), 'setupOwnerOnly', { owner }));
   const report = setupTabs(ss);
   const triggers = installTriggers(ss);
   const ctx = openContext(ss);

@@ -77,13 +77,15 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
 
 /**
  * Runs every feature's tick, one feature per hold of the lock (edits get in between);
- * skips quietly if the previous tick still holds it. Edits recorded while a step ran are
- * enforced at the end of that step.
+ * skips quietly if the previous tick still holds it. Edits recorded meanwhile are enforced
+ * at the start of every step (so no feature acts on them first) and after the last one.
  */
 export function dispatchTick(): void {
   const started = Date.now();
   const deadline = started + TICK_BUDGET_MS;
   const lock = LockService.getScriptLock();
+  const ticking = registry.filter((f) => f.tick);
+  const lastTicking = ticking[ticking.length - 1];
   let first = true;
   for (const f of registry) {
     if (!f.tick) continue;
@@ -95,8 +97,9 @@ export function dispatchTick(): void {
       beginWrites();
       // Every step sees the tick's instant as "now", as one run would.
       const ctx = openContext(SpreadsheetApp.getActiveSpreadsheet(), new Date(started));
-      f.tick(ctx, deadline);
       drainDeferred(ctx);
+      f.tick(ctx, deadline);
+      if (f === lastTicking) drainDeferred(ctx);
       ctx.finish();
       syncMirrors(ctx.ss);
     } finally {

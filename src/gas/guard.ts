@@ -34,6 +34,17 @@ const TEXT = {
 
 const say = localizer<keyof typeof TEXT>(TEXT);
 
+/** Tabs whose rules look at the row as it was before the edit (or, for Staff, at who is in it). */
+const ROW_LEVEL_TABS: readonly string[] = ['agreements', 'calls', 'staff'];
+
+interface Refused {
+  index: number;
+  key: string;
+  value: unknown;
+  oldRecord?: Record<string, unknown>;
+  reason: string;
+}
+
 /** What a single cell held, when only the event's text of it is known (no mirror row). */
 interface EventText {
   eventText: string;
@@ -65,60 +76,79 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
   const reasons: string[] = [];
   if (headerEdited && !sameUser(edit.user, owner)) reasons.push(...restoreHeader(ctx, tab, edit, mirror));
   const keyCols = keyColumns(tab);
-  const keys = mirror && !fresh ? readKeys(sheet, tab.rows.length, keyCols) : undefined;
-  const previous = mirror && !fresh && keys ? previousRows(mirror, tab, keys, edit.rows) : null;
-  const before = previous ? previous.rows : null;
-  const single = edit.rows.length === 1 && edit.range.getNumRows() === 1 && edit.range.getNumColumns() === 1;
-  const staff = edit.tab === 'staff' ? staffBefore(ctx, tab, edit.rows, before) : ctx.staff();
-  let vouched: boolean | undefined;
-  const protectionsInPlace = () => {
-    if (vouched === undefined) {
-      const cols = edit.columns.map((k) => tab.columns.index[k] + 1);
-      vouched = protectionVouches(sheet, def, tab.header, cols, owner, groupsOf(staff));
-    }
-    return vouched;
+  // What each row held before: read from the mirror only when needed — when a rule looks at
+  // the row as it was (an answered agreement, a call's manager, Staff itself), or once a
+  // cell is refused (to put it back). An allowed edit of Orders reads no mirror.
+  let keys: unknown[][] | undefined;
+  let previous: ReturnType<typeof previousRows> | null = null;
+  const loadPrevious = () => {
+    if (!mirror || fresh) return;
+    keys = readKeys(sheet, tab.rows.length, keyCols);
+    previous = previousRows(mirror, tab, keys, edit.rows);
   };
-  const managersOf = callManagersFor(ctx, edit, tab, before, owner);
-  const restores = new Map<string, Map<number, Restore>>();
-  for (const index of edit.rows) {
-    const row = tab.rows[index];
-    if (!isLoaded(row)) continue;
-    const old = before?.get(index);
-    const oldRecord = old ? recordOf(tab, old) : undefined;
-    const current = recordOf(tab, row);
-    for (const key of edit.columns) {
-      const i = tab.columns.index[key];
-      const value = row[i];
-      // A paste re-enters the cells it spans; those left as they were are no change.
-      if (oldRecord && sameValue(oldRecord[key], value)) continue;
-      const ruleRow = oldRecord ?? (single && edit.oldValue !== undefined ? { ...current, [key]: edit.oldValue } : current);
-      const decision = canEdit(edit.user, def.key, key, staff, {
-        ownerEmail: owner,
-        row: ruleRow,
-        value,
-        protectionsInPlace: isBlank(edit.user) ? protectionsInPlace() : false,
-        callManagers: managersOf(ruleRow),
-      });
-      if (decision.allowed) continue;
-      const restore = restoreOf(oldRecord, key, single, edit);
-      const reason = ctx.locale === 'en' ? decision.en : decision.ru;
-      reasons.push(reason);
-      if (restore !== undefined) {
-        if (!restores.has(key)) restores.set(key, new Map());
-        restores.get(key)!.set(index, restore);
+  if (ROW_LEVEL_TABS.indexOf(edit.tab) >= 0) loadPrevious();
+  const single = edit.rows.length === 1 && edit.range.getNumRows() === 1 && edit.range.getNumColumns() === 1;
+  let vouched: boolean | undefined;
+  const decide = (): Refused[] => {
+    const before = previous ? (previous as { rows: Map<number, unknown[]> | null }).rows : null;
+    const staff = edit.tab === 'staff' ? staffBefore(ctx, tab, edit.rows, before) : ctx.staff();
+    const protectionsInPlace = () => {
+      if (vouched === undefined) {
+        const cols = edit.columns.map((k) => tab.columns.index[k] + 1);
+        vouched = protectionVouches(sheet, def, tab.header, cols, owner, groupsOf(staff));
       }
-      ctx.log({
-        tab: tab.sheet.getName(),
-        rowKey: rowKeyOf(tab, row, index),
-        action: say(ctx.locale, 'refusedLog'),
-        details: `${tab.def.columns.find((c) => c.key === key)?.[ctx.locale] ?? key}: «${cellText(value)}» — ${reason}${restore === undefined ? ` (${say(ctx.locale, 'notRestored')})` : ''}`,
-        user: edit.user,
-      });
+      return vouched;
+    };
+    const managersOf = callManagersFor(ctx, edit, tab, before, owner);
+    const out: Refused[] = [];
+    for (const index of edit.rows) {
+      const row = tab.rows[index];
+      if (!isLoaded(row)) continue;
+      const old = before?.get(index);
+      const oldRecord = old ? recordOf(tab, old) : undefined;
+      const current = recordOf(tab, row);
+      for (const key of edit.columns) {
+        const value = row[tab.columns.index[key]];
+        // A paste re-enters the cells it spans; those left as they were are no change.
+        if (oldRecord && sameValue(oldRecord[key], value)) continue;
+        const ruleRow = oldRecord ?? (single && edit.oldValue !== undefined ? { ...current, [key]: edit.oldValue } : current);
+        const decision = canEdit(edit.user, def.key, key, staff, {
+          ownerEmail: owner,
+          row: ruleRow,
+          value,
+          protectionsInPlace: isBlank(edit.user) ? protectionsInPlace() : false,
+          callManagers: managersOf(ruleRow),
+        });
+        if (!decision.allowed) out.push({ index, key, value, oldRecord, reason: ctx.locale === 'en' ? decision.en : decision.ru });
+      }
     }
+    return out;
+  };
+  let refused = decide();
+  if (refused.length && !previous && mirror && !fresh) {
+    loadPrevious();
+    refused = decide();
+  }
+  const restores = new Map<string, Map<number, Restore>>();
+  for (const r of refused) {
+    const restore = restoreOf(r.oldRecord, r.key, single, edit);
+    reasons.push(r.reason);
+    if (restore !== undefined) {
+      if (!restores.has(r.key)) restores.set(r.key, new Map());
+      restores.get(r.key)!.set(r.index, restore);
+    }
+    ctx.log({
+      tab: tab.sheet.getName(),
+      rowKey: rowKeyOf(tab, tab.rows[r.index], r.index),
+      action: say(ctx.locale, 'refusedLog'),
+      details: `${tab.def.columns.find((c) => c.key === r.key)?.[ctx.locale] ?? r.key}: «${cellText(r.value)}» — ${r.reason}${restore === undefined ? ` (${say(ctx.locale, 'notRestored')})` : ''}`,
+      user: edit.user,
+    });
   }
   writeRestores(tab, restores, keys, keyCols);
   if (restores.size) ctx.invalidate(edit.tab);
-  if (mirror && previous && !previous.aligned) {
+  const prev = previous as ReturnType<typeof previousRows> | null;
+  if (mirror && prev && !prev.aligned) {
     // Rows were inserted, deleted or sorted since the mirror was written: copy it anew.
     const whole = ctx.tab(edit.tab);
     if (whole) copyAll(mirror, whole);

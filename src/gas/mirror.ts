@@ -201,25 +201,38 @@ export function recordRows(mirror: Sheet, tab: TabData, indexes: Iterable<number
 }
 
 /**
- * Copies the rows the script wrote in this run into their tabs' mirrors (the last copy of a
- * row read or written wins), before the lock is released. Tabs without a mirror are skipped.
+ * Copies what the script wrote in this run into the tabs' mirrors, before the lock is
+ * released: whole rows, or single columns (one setValues per run of rows). Values are taken
+ * from each TabData as it is now; where two copies of a tab wrote, the later one is copied
+ * last. Tabs without a mirror are skipped.
  */
 export function syncMirrors(ss: Spreadsheet): void {
-  const byMirror = new Map<string, Map<number, TabData>>();
+  const mirrors = new Map<string, Sheet | null>();
   for (const w of takeWrites()) {
     if (!isMirrored(w.tab.def.key)) continue;
     const name = mirrorName(w.tab);
-    const rows = byMirror.get(name) ?? new Map<number, TabData>();
-    byMirror.set(name, rows);
-    for (const i of w.indexes) rows.set(i, w.tab);
-  }
-  for (const [name, rows] of byMirror) {
-    const mirror = ss.getSheetByName(name);
+    if (!mirrors.has(name)) mirrors.set(name, ss.getSheetByName(name));
+    const mirror = mirrors.get(name);
     if (!mirror) continue;
-    // Each row from the TabData that holds its latest values.
-    const byTab = new Map<TabData, number[]>();
-    for (const [i, tab] of rows) byTab.set(tab, [...(byTab.get(tab) ?? []), i]);
-    for (const [tab, indexes] of byTab) recordRows(mirror, tab, indexes);
+    if (w.indexes.size) recordRows(mirror, w.tab, w.indexes);
+    for (const [col, rows] of w.columns) recordColumn(mirror, w.tab, col, [...rows].filter((i) => !w.indexes.has(i)));
+  }
+}
+
+/** Writes one column of these rows of `tab` to the mirror: one call per run of adjacent rows. */
+function recordColumn(mirror: Sheet, tab: TabData, col: number, indexes: number[]): void {
+  const rows = indexes.filter((i) => i >= 0 && i < tab.rows.length && tab.rows[i] && tab.rows[i].length > 0).sort((a, b) => a - b);
+  if (rows.length === 0) return;
+  const need = sheetRow(rows[rows.length - 1]);
+  if (mirror.getMaxRows() < need) mirror.insertRowsAfter(mirror.getMaxRows(), need - mirror.getMaxRows());
+  if (mirror.getMaxColumns() < col + 1) mirror.insertColumnsAfter(mirror.getMaxColumns(), col + 1 - mirror.getMaxColumns());
+  let start = 0;
+  for (let k = 1; k <= rows.length; k++) {
+    if (k < rows.length && rows[k] === rows[k - 1] + 1) continue;
+    const a = rows[start];
+    const b = rows[k - 1];
+    mirror.getRange(sheetRow(a), col + 1, b - a + 1, 1).setValues(tab.rows.slice(a, b + 1).map((r) => toCells([r[col] ?? ''])));
+    start = k;
   }
 }
 

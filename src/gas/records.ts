@@ -61,7 +61,7 @@ export function writeColumn(tab: TabData, key: string, changes: Map<number, unkn
   const last = indexes[indexes.length - 1];
   const values = tab.rows.slice(first, last + 1).map((row) => [toCell(row[i], tab.plainText[i] === true)]);
   tab.sheet.getRange(sheetRow(first), i + 1, values.length, 1).setValues(values);
-  noteWritten(tab, indexes);
+  noteWritten(tab, values.map((_, k) => first + k), i);
 }
 
 /** Groups column indexes into [first, last] runs of adjacent columns. */

@@ -7,7 +7,10 @@ import type { TabData } from './workbook';
 
 export interface Written {
   tab: TabData;
+  /** Rows written (or read back) whole. */
   indexes: Set<number>;
+  /** Single columns written: column index → the rows of it written. */
+  columns: Map<number, Set<number>>;
 }
 
 let written: Written[] = [];
@@ -17,11 +20,16 @@ export function beginWrites(): void {
   written = [];
 }
 
-/** Notes data rows of `tab` the script has just written (or read back as they now are). */
-export function noteWritten(tab: TabData, indexes: Iterable<number>): void {
+/**
+ * Notes data rows of `tab` the script has just written (or read back as they now are);
+ * with `column`, only that column of them (one column of 10,000 rows is copied, not the rows).
+ */
+export function noteWritten(tab: TabData, indexes: Iterable<number>, column?: number): void {
   let entry = written.find((w) => w.tab === tab);
-  if (!entry) written.push((entry = { tab, indexes: new Set() }));
-  for (const i of indexes) entry.indexes.add(i);
+  if (!entry) written.push((entry = { tab, indexes: new Set(), columns: new Map() }));
+  const target = column === undefined ? entry.indexes : entry.columns.get(column) ?? new Set<number>();
+  if (column !== undefined) entry.columns.set(column, target);
+  for (const i of indexes) target.add(i);
 }
 
 /** The rows written since beginWrites, oldest first, and a fresh list. */

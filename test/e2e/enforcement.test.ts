@@ -7,6 +7,7 @@
  */
 import { openHarness, Harness } from './harness';
 import { AccountType } from '../../workspace/workspace';
+import { fireOnEdit } from '../../workspace/cli';
 
 const SALES = 'anna.sales@example.com';
 const HR = 'irina.hr@example.com';
@@ -53,6 +54,11 @@ function logged(account: AccountType, user: string): string {
 /** The sheet row number of a tab's data row (2-based) holding `value` in `column`. */
 function rowWhere(h: Harness, tab: string, column: string, value: string): number {
   return h.rows(tab).findIndex((r) => r[column] === value) + 2;
+}
+
+/** Fires the edit triggers for an edit already made on the sheet. */
+function fireAs(h: Harness, range: GoogleAppsScript.Spreadsheet.Range, user: string): void {
+  fireOnEdit(h.ws, range, [['']], user, 'paste');
 }
 
 describe.each(['consumer', 'workspace'] as AccountType[])('on a %s account', (account) => {
@@ -248,6 +254,24 @@ describe.each(['consumer', 'workspace'] as AccountType[])('on a %s account', (ac
     expect(h.rows('Calls')[0]['Status']).toBe('Done');
     expect(refusedLines(h)).toHaveLength(0);
     expect(h.rows('Log').some((l) => l['User'] === LEAD)).toBe(true);
+  });
+
+  test('a renamed column header is put back for anyone but the owner', () => {
+    h.ws.spreadsheet.personEdit('Orders', 1, 7, [['Вакансия (моя)']], SALES); // inside Sales' protection: Google lets it
+    const app = h.ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const range = app.getActiveSpreadsheet().getSheetByName('Orders')!.getRange(1, 7);
+    fireAs(h, range, SALES);
+    expect(range.getValue()).toBe('Vacancy');
+    expect(refusedLines(h).some((l) => /Only the spreadsheet owner renames column headers/.test(String(l['Details'])))).toBe(true);
+  });
+
+  test('only the owner sets up the workbook: run by an editor from the menu, setup changes no protection', () => {
+    const before = JSON.stringify(h.ws.spreadsheet.model.protections);
+    const run = h.ws.invoke('setupWorkbook', { kind: 'ui', user: SALES });
+    expect(run.ok).toBe(false);
+    expect(run.error).toContain('Only the spreadsheet owner (owner@example.com) sets up the workbook');
+    expect(JSON.stringify(h.ws.spreadsheet.model.protections)).toBe(before);
+    expect(h.ws.invoke('setupWorkbook', { kind: 'ui', user: h.ws.owner }).ok).toBe(true);
   });
 
   test("Selections: HR ticks Done, nobody else; the plan is the system's", () => {

@@ -85,8 +85,13 @@ export const ordersBench: BenchCase = {
       figures.push({ label: '500-row paste (Vacancy over 500 orders, by Sales)', record: { ...paste, localMs: Date.now() - t0 } });
       edit('hand-off (Hand off ticked on a complete paid order)', '4', [['Передать', 'TRUE']], SALES);
       figures.push({ label: '', note: `hand-off e-mails sent: ${ws.mail.sent().length}` });
-      // A Staff edit re-applies the department protections of every tab.
+      // A Staff edit moves the protections' editors only when the department lists change.
       edit('Staff edit (a deputy set by the owner)', '3', [['Deputy e-mail', 'boss@example.com']], ws.owner, 'Сотрудники');
+      edit('Staff edit (a new Sales member: every Sales protection gains an editor)', '5', [['Name', 'Пётр'], ['E-mail', 'petr.sales@example.com'], ['Department', 'Отдел продаж']], ws.owner, 'Сотрудники');
+      // The same single-cell edit where Google names Sales (a Workspace account of example.com).
+      Object.assign(ws.rt.limits, { account: 'workspace', domain: 'example.com' });
+      edit('single-cell edit on a Workspace account (Sales named, no protection check)', '5003', [['Vacancy', 'Старший оператор']], SALES);
+      Object.assign(ws.rt.limits, { account: 'consumer', domain: undefined });
       const check = ws.invoke('checkWorkbook', { kind: 'editor' });
       figures.push({ label: 'full re-validation of 10,000 orders (checkWorkbook)', record: check });
       return figures;
