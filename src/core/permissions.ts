@@ -239,8 +239,10 @@ export function columnOwners(tab: TabKey, columnKey: string): readonly Departmen
 
 /**
  * Who Google's protection of a column lets type in it (besides the owner): the rule's
- * departments and Management; 'staff' for row-level rules (anyone on Staff may be a
- * call's manager, the row decides); [] for system and Management-only columns.
+ * departments and Management ('system': the owner only); 'staff' for the call's-manager
+ * columns (anyone on Staff may be named a call's manager; the row decides, on edit).
+ * A call's Status stays its departments' and Management's: a call's manager marks it Done
+ * from one of them (else an unnamed editor could not be told from HR cancelling a call).
  */
 export function protectionGroup(rule: ColumnRule): DepartmentKey[] | 'staff' | 'system' {
   switch (rule.kind) {
@@ -251,7 +253,7 @@ export function protectionGroup(rule: ColumnRule): DepartmentKey[] | 'staff' | '
     case 'callManager':
       return 'staff';
     case 'departments':
-      return rule.doneByCallManager ? 'staff' : [...rule.departments, 'management'];
+      return [...rule.departments, 'management'];
   }
 }
 

@@ -34,8 +34,13 @@ const TEXT = {
 
 const say = localizer<keyof typeof TEXT>(TEXT);
 
-/** Tabs whose rules look at the row as it was before the edit (or, for Staff, at who is in it). */
-const ROW_LEVEL_TABS: readonly string[] = ['agreements', 'calls', 'staff'];
+/** Does this column's rule look at the row as it was (an answered agreement, a call's manager)? */
+function rowLevel(tab: TabEdit['tab'], key: string): boolean {
+  const rule = ruleOf(tab, key);
+  if (!rule) return false;
+  if (rule.kind === 'callManager') return true;
+  return rule.kind === 'departments' && (rule.frozenWhenAnswered === true || rule.doneByCallManager === true);
+}
 
 interface Refused {
   index: number;
@@ -86,7 +91,7 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
     keys = readKeys(sheet, tab.rows.length, keyCols);
     previous = previousRows(mirror, tab, keys, edit.rows);
   };
-  if (ROW_LEVEL_TABS.indexOf(edit.tab) >= 0) loadPrevious();
+  if (edit.tab === 'staff' || edit.columns.some((key) => rowLevel(edit.tab, key))) loadPrevious();
   const single = edit.rows.length === 1 && edit.range.getNumRows() === 1 && edit.range.getNumColumns() === 1;
   let vouched: boolean | undefined;
   const decide = (): Refused[] => {
@@ -224,11 +229,7 @@ function callManagersFor(ctx: RunContext, edit: TabEdit, tab: TabData, before: M
   if (edit.tab !== 'calls' || isBlank(edit.user) || sameUser(edit.user, owner)) return none;
   const member = ctx.staff().members.get(edit.user.trim().toLowerCase());
   if (!member || member.department === 'management') return none;
-  const rowLevel = edit.columns.some((key) => {
-    const rule = ruleOf('calls', key);
-    return rule !== undefined && (rule.kind === 'callManager' || (rule.kind === 'departments' && rule.doneByCallManager === true));
-  });
-  if (!rowLevel) return none;
+  if (!edit.columns.some((key) => rowLevel('calls', key))) return none;
   const orderIds = edit.rows.map((i) => {
     const old = before?.get(i);
     const row = old ?? tab.rows[i];

@@ -125,25 +125,29 @@ export function wantedHidden(sheet: Sheet): WantedProtection {
  * sets every one's editors. A person's own protections are left alone.
  */
 export function applyProtections(ss: Spreadsheet, sheets: Sheet[], wanted: WantedProtection[], owner: string, staff: StaffGroups): void {
-  const ids = new Set(sheets.map((s) => s.getSheetId()));
+  const ids = new Map<Sheet, number>(sheets.map((s) => [s, s.getSheetId()]));
+  const idSet = new Set(ids.values());
+  const keyOf = (w: WantedProtection) => `${w.description}#${ids.get(w.sheet) ?? w.sheet.getSheetId()}`;
+  const byKey = new Map(wanted.map((w) => [keyOf(w), w]));
   const existing = new Map<string, Protection>();
   for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
     const description = p.getDescription();
     if (description.indexOf(PROTECTION_PREFIX) !== 0) continue;
     const range = p.getRange();
-    if (!ids.has(range.getSheet().getSheetId())) continue;
-    const want = wanted.find((w) => w.description === description && w.sheet.getSheetId() === range.getSheet().getSheetId());
+    const sheetId = range.getSheet().getSheetId();
+    if (!idSet.has(sheetId)) continue;
+    const key = `${description}#${sheetId}`;
+    const want = byKey.get(key);
     const sameRange = want && (want.a1 === null ? p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET : range.getA1Notation() === want.a1);
-    if (!want || !sameRange || existing.has(description + want.sheet.getSheetId())) p.remove();
-    else existing.set(description + want.sheet.getSheetId(), p);
+    if (!want || !sameRange || existing.has(key)) p.remove();
+    else existing.set(key, p);
   }
   for (const w of wanted) {
-    let p = existing.get(w.description + w.sheet.getSheetId());
+    let p = existing.get(keyOf(w));
     if (!p) {
       p = (w.a1 === null ? w.sheet.protect() : w.sheet.getRange(w.a1).protect()).setDescription(w.description);
       p.addEditor(owner);
-    }
-    if (p.isWarningOnly()) p.setWarningOnly(false);
+    } else if (p.isWarningOnly()) p.setWarningOnly(false);
     syncEditors(p, owner, editorsOf(w.group, staff));
   }
   saveFingerprint(staff);

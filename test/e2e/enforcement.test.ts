@@ -230,6 +230,8 @@ describe.each(['consumer', 'workspace'] as AccountType[])('on a %s account', (ac
     expect(() => h.edit('Calls', 2, { Comment: 'x' }, HR)).not.toThrow(); // HR is on Staff: only onEdit can tell
     expect(h.rows('Calls')[0]['Comment']).toBe('');
     expect(() => h.edit('Calls', 2, { Comment: 'x' }, STRANGER)).toThrow(PROTECTED);
+    // Status is Sales', the Client department's and Management's: HR cannot cancel a call.
+    expect(() => h.edit('Calls', 2, { Status: 'Cancelled' }, HR)).toThrow(PROTECTED);
     h.edit('Calls', 2, { Status: 'Done', Comment: 'Details agreed.' }, LEAD);
     const done = h.rows('Calls')[0];
     if (account === 'workspace') {
