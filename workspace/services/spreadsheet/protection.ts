@@ -13,9 +13,11 @@
  *   (rt.limits.account, domain rt.limits.domain); on consumer accounts canDomainEdit() is false.
  * - A protection covers exactly the range it was given: a range A1:A1000 does not grow when
  *   rows are appended below it (appendRow, insertRowsAfter the last row); whole columns
- *   ("A:A", from getRange('A:A')) reach to the sheet's end, so new rows are covered
- *   (Google keeps such a range unbounded — the Sheets API GridRange without endRowIndex:
- *   https://developers.google.com/sheets/api/reference/rest/v4/other#GridRange).
+ *   ("A:A", from getRange('A:A')) reach to the sheet's end, so new rows are covered. A
+ *   protected range is a GridRange, where "Missing indexes indicate the range is unbounded on
+ *   that side … Sheet1!A:B == sheet_id: 0, start_column_index: 0, end_column_index: 2"
+ *   (https://developers.google.com/sheets/api/reference/rest/v4/other#GridRange); Google does
+ *   not say how a bounded one moves on an append, so it does not grow (the stricter reading).
  * Edits refused by a protection throw MSG.protectedCell, for scripts (as their effective user)
  * and for people typing.
  * Not reproduced: named-range protections, group editors, refusing protection changes made by
