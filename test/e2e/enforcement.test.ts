@@ -212,6 +212,16 @@ describe.each(['consumer', 'workspace'] as AccountType[])('on a %s account', (ac
     expect(() => h.ws.spreadsheet.personEdit('Orders', 2, 7, [['x']], HR)).toThrow(PROTECTED);
   });
 
+  test('whole-column protections survive a save and a reopen (the next CLI command)', async () => {
+    const next = await h.reopen();
+    const app = next.ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const sheet = app.getActiveSpreadsheet().getSheetByName('Orders')!;
+    const max = sheet.getMaxRows();
+    sheet.insertRowsAfter(max, 3);
+    expect(() => next.ws.spreadsheet.personEdit('Orders', max + 2, 7, [['x']], HR)).toThrow(PROTECTED);
+    expect(sheet.getProtections(app.ProtectionType.RANGE).map((p) => p.getRange().getA1Notation())).toContain('G:S');
+  });
+
   test('the hidden tabs cannot be edited by anyone but the owner, the domain included', () => {
     h.edit('Calls', 'new', { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': 'petr@romashka.example', 'Manager e-mail': BOSS }, SALES);
     const hidden = h.ws.spreadsheet.sheetNames().filter((n) => n.startsWith('_'));
