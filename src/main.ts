@@ -5,14 +5,17 @@
 import { t } from './core/i18n';
 import { openContext } from './gas/context';
 import { dispatchEdit, dispatchSetup, dispatchTick, registerFeatures } from './gas/dispatch';
-import { currentUser } from './gas/log';
 import { setupTabs, workbookLocale } from './gas/setup';
 import { installTriggers } from './gas/triggers';
+import { protectWorkbook } from './gas/guard';
+import { beginWrites } from './gas/written';
+import { syncMirrors } from './gas/mirror';
 import { sheetsByTab } from './gas/workbook';
 import { FEATURES } from './features';
 import { revalidateOrders } from './gas/orders';
 
 import { buildMenu } from './ui/menu';
+import { ownerEmail } from './ui/rows';
 export * from './ui/callbacks';
 
 registerFeatures(FEATURES);
@@ -30,18 +33,31 @@ export function onEdit(_e: GoogleAppsScript.Events.SheetsOnEdit): void {
   // Enforcement needs the rights of the installable trigger (mail, calendar, protections).
 }
 
-/** Installable on-edit trigger (installed by setupWorkbook): enforces the rules of the edited tab. */
+/**
+ * Installable on-edit trigger (installed by setupWorkbook): enforces the rules of the edited
+ * tab. The editor is whom the event (or the session) names; when Google names nobody (a
+ * consumer account, another domain) it stays unknown, never the owner the trigger runs as.
+ */
 export function onEditInstallable(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const user = (e.user && e.user.getEmail && e.user.getEmail()) || currentUser();
+  const user = (e.user && e.user.getEmail && e.user.getEmail()) || Session.getActiveUser().getEmail() || '';
   dispatchEdit(e.range, user, e.value, e.oldValue);
 }
 
+/**
+ * Creates or repairs the tabs, installs the triggers and sets the protections. Only the
+ * owner may: run by an editor (the menu is everyone's), it would make the protections and
+ * triggers that editor's.
+ */
 export function setupWorkbook(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const owner = ownerEmail(ss);
+  const me = Session.getEffectiveUser().getEmail();
+  if (owner && owner.toLowerCase() !== me.toLowerCase()) throw new Error(t(workbookLocale(ss), 'setupOwnerOnly', { owner }));
   const report = setupTabs(ss);
   const triggers = installTriggers(ss);
   const ctx = openContext(ss);
   dispatchSetup(ctx);
+  protectWorkbook(ctx);
   for (const name of report.created) ctx.log({ tab: name, rowKey: '', action: t(report.locale, 'logTabCreated'), details: '' });
   for (const name of report.repairedHeaders) ctx.log({ tab: name.split(':')[0], rowKey: '', action: t(report.locale, 'logHeaderAdded'), details: name });
   ctx.log({
@@ -61,9 +77,11 @@ export function checkWorkbook(): number {
   const lock = LockService.getScriptLock();
   lock.waitLock(30000);
   try {
+    beginWrites();
     const ctx = openContext();
     const changed = revalidateOrders(ctx);
     ctx.finish();
+    syncMirrors(ctx.ss);
     return changed;
   } finally {
     lock.releaseLock();

@@ -12,7 +12,8 @@ import { Command, CommanderError } from 'commander';
 import * as path from 'path';
 import { findColumn, findTab } from '../src/core/schema';
 import { parseInstant } from './typing';
-import { LocalWorkspace, RunRecord } from './workspace';
+import { AccountType, LocalWorkspace, RunRecord } from './workspace';
+import { editEvent, EditShape } from './events';
 import { isValidTimeZone } from './tz';
 import { Transaction } from './commit';
 import { BUSY_EXIT_CODE, WorkbookBusyError } from './filelock';
@@ -86,16 +87,29 @@ export function buildProgram(): Command {
     .option('--tz <zone>', 'the spreadsheet time zone (IANA id)', 'Europe/Moscow')
     .option('--user <email>', 'who runs it (default: the workbook owner)')
     .option('--now <iso>', 'when it runs (ISO 8601; without an offset, in the --tz zone); triggers it installs fire from then on')
-    .action(async (workbook: string, opts: { locale: string; tz: string; user?: string; now?: string }) => {
+    .option('--account <type>', 'consumer (gmail.com-like, the default) or workspace: who Google names to the script, the daily quotas; kept with the workbook')
+    .option('--domain <domain>', 'the Google Workspace domain (with --account workspace; default: the owner\'s domain)')
+    .action(async (workbook: string, opts: { locale: string; tz: string; user?: string; now?: string; account?: string; domain?: string }) => {
       const out = output(program.opts().json);
       if (opts.locale !== 'ru' && opts.locale !== 'en') throw new UsageError(`--locale must be ru or en, not "${opts.locale}"`);
       if (!isValidTimeZone(opts.tz)) throw new UsageError(`--tz: unknown time zone "${opts.tz}"`);
+      if (opts.account !== undefined && opts.account !== 'consumer' && opts.account !== 'workspace') throw new UsageError(`--account must be consumer or workspace, not "${opts.account}"`);
+      if (opts.domain !== undefined && opts.account !== 'workspace') throw new UsageError('--domain goes with --account workspace');
+      if (opts.domain !== undefined && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(opts.domain)) throw new UsageError(`--domain must be a domain like firm.test, not "${opts.domain}"`);
       const now = parseNow(opts.now, opts.tz);
-      const open = { create: true, locale: opts.locale as 'ru' | 'en', timeZone: opts.tz, now };
+      const account = opts.account as AccountType | undefined;
+      const open = { create: true, locale: opts.locale as 'ru' | 'en', timeZone: opts.tz, now, account, domain: opts.domain };
       const { ws, run } = await withWorkbook({ workbook, command: 'init', open }, (ws) => ({ ws, run: ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user, at: now }) }));
       if (!run.ok) throw new UsageError(`setupWorkbook failed: ${run.error}`);
-      out.data({ result: run.result, run, files: { workbook: ws.workbook, stateDir: ws.stateDir }, tabs: ws.spreadsheet.sheetNames() }, () =>
-        [String(run.result), `tabs: ${ws.spreadsheet.sheetNames().join(', ')}`, filesSummary(ws), runSummary(run)].join('\n'),
+      const accountInfo = { type: ws.account, owner: ws.owner, ...(ws.meta.domain ? { domain: ws.meta.domain } : {}) };
+      out.data({ result: run.result, run, files: { workbook: ws.workbook, stateDir: ws.stateDir }, tabs: ws.spreadsheet.sheetNames(), account: accountInfo }, () =>
+        [
+          String(run.result),
+          `tabs: ${ws.spreadsheet.sheetNames().join(', ')}`,
+          `account: ${ws.account}${ws.meta.domain ? ` (${ws.meta.domain})` : ''}, owner ${ws.owner}`,
+          filesSummary(ws),
+          runSummary(run),
+        ].join('\n'),
       );
     });
 
@@ -110,14 +124,20 @@ export function buildProgram(): Command {
     .option('--set <header=value>', 'a cell of the same row; repeat for several (one edit, like a paste)', collect, [])
     .requiredOption('--user <email>', 'who edits')
     .option('--now <iso>', 'when the edit happens (ISO 8601; without an offset, in the spreadsheet zone)')
-    .action(async (workbook: string, opts: { sheet: string; row: string; column?: string; value?: string; set: string[]; user: string; now?: string }) => {
+    .option('--paste', 'the cell arrives as a paste does (no value or oldValue in the event), not typed')
+    .option('--lock-held-for <duration>', 'another execution (a long tick) holds the script lock this long from the edit on, e.g. 240s')
+    .action(async (workbook: string, opts: { sheet: string; row: string; column?: string; value?: string; set: string[]; user: string; now?: string; paste?: boolean; lockHeldFor?: string }) => {
       const out = output(program.opts().json);
       const cells = editCells(opts);
+      const lockHeldForMs = opts.lockHeldFor === undefined ? undefined : parseDuration(opts.lockHeldFor, '--lock-held-for');
+      const shape: EditShape = opts.paste || opts.set.length > 0 ? 'paste' : 'typed';
       const result = await withWorkbook({ workbook, command: 'edit' }, (ws) => {
         setNow(ws, opts.now);
-        return personEdit(ws, opts.sheet, opts.row, cells, opts.user);
+        return personEdit(ws, opts.sheet, opts.row, cells, opts.user, { shape, lockHeldForMs });
       });
-      out.data(result, () => [`edited ${result.range} as ${opts.user}`, ...result.runs.map(runSummary)].join('\n'));
+      out.data(result, () =>
+        [`edited ${result.range} as ${opts.user}${result.lockHeldUntil ? ` (another execution holds the script lock until ${result.lockHeldUntil})` : ''}`, ...result.runs.map(runSummary)].join('\n'),
+      );
       if (result.runs.some((r) => !r.ok)) process.exitCode = 1;
     });
 
@@ -145,7 +165,7 @@ export function buildProgram(): Command {
     .option('--step <duration>', 'tick interval when no clock trigger is installed (e.g. 5m, 1h)', '5m')
     .action(async (workbook: string, opts: { from: string; to: string; step: string }) => {
       const out = output(program.opts().json);
-      const step = parseDuration(opts.step);
+      const step = parseDuration(opts.step, '--step');
       // The plan is read once; each trigger run then takes the lock, reloads what another
       // process committed meanwhile, and commits on its own.
       const session = new WorkbookSession({ workbook, command: 'run' });
@@ -268,13 +288,23 @@ function editCells(opts: { column?: string; value?: string; set: string[] }): Ar
 export interface EditResult {
   range: string;
   runs: RunRecord[];
+  /** Set when another execution held the script lock during the edit (--lock-held-for): until when. */
+  lockHeldUntil?: string;
+}
+
+export interface EditOptions {
+  /** typed (the default for one cell) or paste (no value/oldValue in the event; always for several cells). */
+  shape?: EditShape;
+  /** Another execution holds the script lock from the edit on, this long (simulated ms). */
+  lockHeldForMs?: number;
 }
 
 /**
  * Types the cells into the row as a person would (parsed like Sheets input), then fires
- * the simple onEdit and the installable on-edit triggers as the UI does.
+ * the simple onEdit and the installable on-edit triggers as the UI does, with the event
+ * Google would send (workspace/events.ts).
  */
-export function personEdit(ws: LocalWorkspace, tabName: string, rowText: string, cells: Array<[string, string]>, user: string): EditResult {
+export function personEdit(ws: LocalWorkspace, tabName: string, rowText: string, cells: Array<[string, string]>, user: string, options: EditOptions = {}): EditResult {
   const def = findTab(tabName);
   const sheetName = def ? ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === def.key) : undefined;
   if (!def || !sheetName) throw new UsageError(`unknown tab "${tabName}" (tabs: ${ws.spreadsheet.sheetNames().join(', ')})`);
@@ -309,26 +339,38 @@ export function personEdit(ws: LocalWorkspace, tabName: string, rowText: string,
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const runs = fireOnEdit(ws, edit.range, edit.oldValues, user);
-  return { range: `${sheetName}!${edit.range.getA1Notation()}`, runs };
+  let lockHeldUntil: string | undefined;
+  if (options.lockHeldForMs !== undefined) {
+    const until = ws.rt.clock.nowMs() + options.lockHeldForMs;
+    ws.lock.holdByAnotherExecution('script', until);
+    lockHeldUntil = new Date(until).toISOString();
+  }
+  const shape: EditShape = options.shape ?? (cells.length === 1 ? 'typed' : 'paste');
+  const runs = fireOnEdit(ws, edit.range, edit.oldValues, user, shape);
+  return { range: `${sheetName}!${edit.range.getA1Notation()}`, runs, ...(lockHeldUntil ? { lockHeldUntil } : {}) };
 }
 
-/** The simple onEdit (as the editor, limited) then each installable on-edit trigger (as its owner). */
-function fireOnEdit(ws: LocalWorkspace, range: GoogleAppsScript.Spreadsheet.Range, oldValues: unknown[][], user: string): RunRecord[] {
-  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-  const event = (authMode: string, triggerUid?: string) => ({
-    authMode,
+/**
+ * The simple onEdit (as the editor, limited, naming nobody) then each installable on-edit
+ * trigger (as its creator, naming the editor only where Google would).
+ */
+export function fireOnEdit(ws: LocalWorkspace, range: GoogleAppsScript.Spreadsheet.Range, oldValues: unknown[][], user: string, shape: EditShape = 'typed'): RunRecord[] {
+  const input = {
     range,
-    source: range.getSheet().getParent(),
-    user: { getEmail: () => user, getNickname: () => user.split('@')[0], toString: () => user },
-    ...(single ? { value: ws.spreadsheet.readValues(range.getSheet().getName())[range.getRow() - 1]?.[range.getColumn() - 1], oldValue: oldValues[0][0] } : {}),
-    ...(triggerUid ? { triggerUid } : {}),
-  });
+    shape,
+    newValue: ws.spreadsheet.readValues(range.getSheet().getName())[range.getRow() - 1]?.[range.getColumn() - 1],
+    oldValue: oldValues[0]?.[0],
+    timeZone: ws.spreadsheet.timeZone(),
+  };
   const at = ws.rt.clock.now();
   const runs: RunRecord[] = [];
-  if (ws.entryPoints().includes('onEdit')) runs.push(ws.invoke('onEdit', { kind: 'ui', user, at, args: [event('LIMITED')] }));
+  if (ws.entryPoints().includes('onEdit')) {
+    const run = { kind: 'ui' as const, activeUser: user, effectiveUser: user, trigger: 'simple' as const };
+    runs.push(ws.invoke('onEdit', { kind: 'ui', user, at, trigger: 'simple', args: [editEvent(run, ws.rt.limits, input)] }));
+  }
   for (const trigger of ws.script.editTriggers()) {
-    runs.push(ws.invoke(trigger.handler, { kind: 'ui', user, effectiveUser: trigger.owner, at, args: [event('FULL', trigger.id)] }));
+    const run = { kind: 'ui' as const, activeUser: user, effectiveUser: trigger.owner, trigger: 'installable' as const };
+    runs.push(ws.invoke(trigger.handler, { kind: 'ui', user, effectiveUser: trigger.owner, at, trigger: 'installable', args: [editEvent(run, ws.rt.limits, input, trigger.id)] }));
   }
   return runs;
 }
@@ -365,9 +407,9 @@ function stepTimes(from: number, to: number, step: number): number[] {
   return out;
 }
 
-export function parseDuration(text: string): number {
+export function parseDuration(text: string, flag = '--step'): number {
   const m = /^(\d+)\s*(s|m|h|d)$/.exec(text.trim());
-  if (!m || Number(m[1]) === 0) throw new UsageError(`--step takes a duration like 5m, 1h or 1d, not "${text}"`);
+  if (!m || Number(m[1]) === 0) throw new UsageError(`${flag} takes a duration like 240s, 5m, 1h or 1d, not "${text}"`);
   const unit = { s: 1000, m: 60000, h: 3600000, d: 86400000 }[m[2] as 's' | 'm' | 'h' | 'd'];
   return Number(m[1]) * unit;
 }

@@ -70,7 +70,10 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
 
   // Held until the demo is saved (a failure ends the process, whose lock is then taken over at once).
   const lock = await acquireLock(stateDirFor(workbook), { mode: 'exclusive', command: 'demo', wait: lockDefaults.wait, workbook });
-  const ws = await LocalWorkspace.open({ workbook, create: true, locale: 'ru', timeZone: zone, now: at('2026-11-23T09:00') });
+  // A company on Google Workspace (example.com): Google names its staff to the script, so
+  // typing in the sheet is enough for every rule (on a consumer account the call's manager
+  // would mark calls Done through the sidebar).
+  const ws = await LocalWorkspace.open({ workbook, create: true, locale: 'ru', timeZone: zone, now: at('2026-11-23T09:00'), account: 'workspace', domain: 'example.com' });
   const setup = ws.invoke('setupWorkbook', { kind: 'editor' });
   say(`Пн 23.11 09:00  setupWorkbook: ${setup.ok ? String(setup.result) : setup.error}`);
   personEdit(ws, 'Настройки', '4', [['Value', CLIENT_DEPT]], ws.owner);

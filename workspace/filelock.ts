@@ -28,7 +28,7 @@ import * as path from 'path';
 export const LOCK_FILE = 'lock';
 export const READERS_DIR = 'readers';
 /** Exit code of a command refused with --no-wait because another one holds the workbook. */
-export const BUSY_EXIT_CODE = 3;
+export const BUSY_EXIT_CODE = 4; // 3 is "refused by the rules" (issue 17)
 
 export interface Holder {
   pid: number;

@@ -7,6 +7,9 @@
  * - 6 minutes per execution ("Exceeded maximum execution time"), counted on the
  *   simulated clock that each service call advances by its latency.
  *   https://developers.google.com/apps-script/guides/services/quotas#current_limitations
+ * - The account (consumer or Google Workspace, with its domain) that decides the daily
+ *   quotas and who Session names (services/session); the daily trigger runtime is in
+ *   services/script/runtime-quota.ts.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -35,6 +38,8 @@ export type ExecutionKind =
 
 export interface Execution {
   kind: ExecutionKind;
+  /** An edit trigger: the simple onEdit (runs for the editor, limited) or an installable one (as its creator). */
+  trigger?: 'simple' | 'installable';
   /** Session.getActiveUser(): the person at the keyboard (empty for time triggers of others). */
   activeUser: string;
   /** Session.getEffectiveUser(): whose authority the script runs with (the trigger's owner). */
@@ -50,6 +55,10 @@ export interface Limits {
   calendarCreatesPerMinute: number;
   /** Account type, for limits that depend on it. */
   account: 'consumer' | 'workspace';
+  /** The Google Workspace domain (workspace accounts): its users see each other in Session. */
+  domain?: string;
+  /** "Triggers total runtime": 90 min / day consumer, 6 h / day Workspace. */
+  triggerRuntimePerDayMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -57,7 +66,18 @@ export const DEFAULT_LIMITS: Limits = {
   mailRecipientsPerDay: 100,
   calendarCreatesPerMinute: 60,
   account: 'consumer',
+  triggerRuntimePerDayMs: 90 * 60 * 1000,
 };
+
+/**
+ * The quotas of an account type (https://developers.google.com/apps-script/guides/services/quotas#current_quotas):
+ * email recipients 100 / 1,500 per day, triggers total runtime 90 min / 6 h per day.
+ */
+export function accountLimits(account: 'consumer' | 'workspace', domain?: string): Partial<Limits> {
+  return account === 'workspace'
+    ? { account, domain, mailRecipientsPerDay: 1500, triggerRuntimePerDayMs: 6 * 3600 * 1000 }
+    : { account, mailRecipientsPerDay: 100, triggerRuntimePerDayMs: 90 * 60 * 1000 };
+}
 
 export const EXECUTION_TIME_EXCEEDED = 'Exceeded maximum execution time';
 
@@ -105,6 +125,8 @@ export interface CallCount {
 export class CallMeter {
   private counts = new Map<string, { count: number; ms: number }>();
   private stopped = false;
+  /** A tighter budget for this execution (the daily trigger runtime left) and Google's text for it. */
+  private cap: { ms: number; message: string } | null = null;
   constructor(
     private clock: SimClock,
     private budgetMs: () => number,
@@ -112,22 +134,42 @@ export class CallMeter {
   ) {}
 
   record(call: string, latencyMs: number): void {
-    if (this.stopped) throw this.makeError(EXECUTION_TIME_EXCEEDED);
+    if (this.stopped) throw this.makeError(this.stopMessage());
     const entry = this.counts.get(call) ?? { count: 0, ms: 0 };
     entry.count += 1;
     entry.ms += latencyMs;
     this.counts.set(call, entry);
     this.clock.advance(latencyMs);
-    if (this.clock.elapsed() > this.budgetMs()) {
+    if (this.clock.elapsed() > this.limitMs()) {
       this.stopped = true;
-      throw this.makeError(EXECUTION_TIME_EXCEEDED);
+      throw this.makeError(this.stopMessage());
     }
+  }
+
+  /** Caps this execution at `ms` of simulated time, stopping it with `message` (cleared by reset). */
+  capAt(ms: number, message: string): void {
+    this.cap = ms < this.budgetMs() ? { ms, message } : null;
+  }
+
+  private limitMs(): number {
+    return this.cap ? this.cap.ms : this.budgetMs();
+  }
+
+  private stopMessage(): string {
+    return this.cap ? this.cap.message : EXECUTION_TIME_EXCEEDED;
+  }
+
+  /** The execution is over: calls made outside it (the runner's own) are no longer stopped. */
+  release(): void {
+    this.stopped = false;
+    this.cap = null;
   }
 
   /** Starts counting a new execution (the totals of the last one are kept by the caller). */
   reset(): void {
     this.counts.clear();
     this.stopped = false;
+    this.cap = null;
   }
 
   report(): CallCount[] {
@@ -227,6 +269,7 @@ export class Runtime {
       kind: options.execution?.kind ?? 'editor',
       activeUser: user,
       effectiveUser: options.execution?.effectiveUser ?? user,
+      ...(options.execution?.trigger ? { trigger: options.execution.trigger } : {}),
     };
     this.state = options.stateDir ? new StateStore(options.stateDir, () => this.transaction) : null;
     this.scriptTimeZone = options.timeZone ?? 'Europe/Moscow';
@@ -267,6 +310,7 @@ export class Runtime {
       kind: execution.kind ?? this.execution.kind,
       activeUser: user,
       effectiveUser: execution.effectiveUser ?? this.execution.effectiveUser,
+      ...(execution.trigger ? { trigger: execution.trigger } : {}),
     };
   }
 }

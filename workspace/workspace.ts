@@ -15,8 +15,9 @@ import * as vm from 'vm';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const gas: { require(folder: string, globals: object, options?: { filter?: (f: string) => boolean }): vm.Context } = require('gas-local');
 
-import { CallCount, EXECUTION_TIME_EXCEEDED, ExecutionKind, FakeService, Limits, Realm, Runtime } from './runtime';
+import { accountLimits, CallCount, EXECUTION_TIME_EXCEEDED, ExecutionKind, FakeService, Limits, Realm, Runtime } from './runtime';
 import { Transaction } from './commit';
+import { TRIGGER_RUNTIME_EXCEEDED, TriggerRuntimeQuota } from './services/script/runtime-quota';
 import { createSpreadsheetService, SpreadsheetFake } from './services/spreadsheet';
 import { createCalendarService, CalendarFake } from './services/calendar';
 import { createMailService, MailFake } from './services/mail';
@@ -41,11 +42,21 @@ export interface OpenOptions {
   now?: Date;
   limits?: Partial<Limits>;
   bundleDir?: string;
+  /**
+   * The account the workbook lives on (kept with it: workspace.json). Given for an existing
+   * workbook, it replaces what was kept. Default: consumer.
+   */
+  account?: AccountType;
+  /** The Workspace domain (workspace accounts; default: the owner's domain). */
+  domain?: string;
 }
+
+export type AccountType = 'consumer' | 'workspace';
 
 export interface RunRecord {
   fn: string;
   kind: ExecutionKind;
+  trigger?: 'simple' | 'installable';
   user: string;
   at: string;
   ok: boolean;
@@ -56,9 +67,25 @@ export interface RunRecord {
   localMs: number;
 }
 
-interface WorkspaceMeta {
+export interface WorkspaceMeta {
   owner: string;
   created: string;
+  /** consumer (gmail.com-like) or workspace; absent in older workbooks (consumer). */
+  account?: AccountType;
+  /** The Google Workspace domain (workspace accounts). */
+  domain?: string;
+}
+
+function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** The workbook's account after `options` (init may set or change it). */
+function accountOf(meta: WorkspaceMeta, options: OpenOptions): WorkspaceMeta {
+  const account = options.account ?? meta.account ?? 'consumer';
+  if (account === 'consumer') return { owner: meta.owner, created: meta.created, account };
+  const domain = (options.domain ?? meta.domain ?? domainOf(meta.owner)).toLowerCase();
+  return { ...meta, account, domain };
 }
 
 export function stateDirFor(workbook: string): string {
@@ -90,20 +117,28 @@ export class LocalWorkspace {
     readonly logger: LoggerFake,
     private readonly services: FakeService[],
     private readonly transaction: Transaction,
+    readonly meta: WorkspaceMeta,
+    private readonly triggerQuota: TriggerRuntimeQuota,
   ) {}
+
+  get account(): AccountType {
+    return this.meta.account ?? 'consumer';
+  }
 
   static async open(options: OpenOptions): Promise<LocalWorkspace> {
     const workbook = path.resolve(options.workbook);
     if (!options.create && !fs.existsSync(workbook)) throw new Error(`workbook not found: ${options.workbook}`);
     const stateDir = stateDirFor(workbook);
     const metaFile = path.join(stateDir, 'workspace.json');
-    const meta: WorkspaceMeta = fs.existsSync(metaFile)
+    const existing = fs.existsSync(metaFile);
+    const stored: WorkspaceMeta = existing
       ? JSON.parse(fs.readFileSync(metaFile, 'utf8'))
-      : { owner: DEFAULT_OWNER, created: new Date().toISOString() };
+      : { owner: options.domain && options.account === 'workspace' ? `owner@${options.domain.toLowerCase()}` : DEFAULT_OWNER, created: new Date().toISOString() };
+    const meta = accountOf(stored, options);
     const rt = new Runtime({
       now: options.now,
       stateDir,
-      limits: options.limits,
+      limits: { ...accountLimits(meta.account ?? 'consumer', meta.domain), ...options.limits },
       timeZone: readScriptTimeZone(options.bundleDir ?? defaultBundleDir()),
       execution: { kind: 'editor', activeUser: meta.owner, effectiveUser: meta.owner },
     });
@@ -139,7 +174,7 @@ export class LocalWorkspace {
     const ctx = loadBundle(options.bundleDir ?? defaultBundleDir(), globals, () => rt.clock.nowMs());
     rt.realm = vm.runInContext('({ Date, Error, Array, Object })', ctx) as Realm;
     rt.writeFile(metaFile, JSON.stringify(meta, null, 2) + '\n');
-    return new LocalWorkspace(workbook, stateDir, rt, ctx, meta.owner, spreadsheet, mail, calendar, lock, script, logger, services, transaction);
+    return new LocalWorkspace(workbook, stateDir, rt, ctx, meta.owner, spreadsheet, mail, calendar, lock, script, logger, services, transaction, meta, new TriggerRuntimeQuota(rt));
   }
 
   /** Names of the top-level functions the bundle defines (what Apps Script would list). */
@@ -149,28 +184,39 @@ export class LocalWorkspace {
 
   /**
    * Runs one entry point as an execution of its own: the clock starts at `at`, calls are
-   * counted afresh, locks it held are released at the end (as Apps Script does).
+   * counted afresh, locks it held are released at the end (as Apps Script does). Runs of
+   * time-driven and installable triggers count against the daily trigger runtime and are
+   * stopped by it as Google stops them.
    */
-  invoke(fn: string, options: { kind: ExecutionKind; user?: string; effectiveUser?: string; at?: Date; args?: unknown[] }): RunRecord & { result?: unknown } {
+  invoke(
+    fn: string,
+    options: { kind: ExecutionKind; user?: string; effectiveUser?: string; at?: Date; args?: unknown[]; trigger?: 'simple' | 'installable' },
+  ): RunRecord & { result?: unknown } {
     const target = this.ctx[fn];
     if (typeof target !== 'function') throw new Error(`the bundle has no top-level function ${fn}()`);
     const user = options.user ?? this.owner;
     const at = options.at ?? this.rt.clock.now();
-    this.rt.beginExecution(at, { kind: options.kind, activeUser: user, effectiveUser: options.effectiveUser ?? user });
+    this.rt.beginExecution(at, { kind: options.kind, activeUser: user, effectiveUser: options.effectiveUser ?? user, trigger: options.trigger });
+    const counted = options.kind === 'time' || options.trigger === 'installable';
+    const left = counted ? this.triggerQuota.remainingMs(at.getTime()) : Infinity;
+    if (counted) this.rt.meter.capAt(left, TRIGGER_RUNTIME_EXCEEDED);
     const started = Date.now();
     let result: unknown;
     let error: string | undefined;
     try {
+      if (left <= 0) throw this.rt.error(TRIGGER_RUNTIME_EXCEEDED);
       result = target(...(options.args ?? []));
     } catch (e) {
       error = e instanceof Error || (e && typeof e === 'object' && 'message' in e) ? String((e as Error).message) : String(e);
-      if (error !== EXECUTION_TIME_EXCEEDED) this.logger.record(`Exception: ${error}`);
+      if (error !== EXECUTION_TIME_EXCEEDED && error !== TRIGGER_RUNTIME_EXCEEDED) this.logger.record(`Exception: ${error}`);
     } finally {
       this.lock.endExecution();
     }
+    if (counted) this.triggerQuota.consume(Math.min(this.rt.clock.elapsed(), Math.max(left, 0)), at.getTime());
     const record: RunRecord = {
       fn,
       kind: options.kind,
+      ...(options.trigger ? { trigger: options.trigger } : {}),
       user,
       at: at.toISOString(),
       ok: error === undefined,
@@ -181,6 +227,7 @@ export class LocalWorkspace {
       localMs: Date.now() - started,
     };
     this.runs.push(record);
+    this.rt.meter.release();
     return { ...record, result };
   }
 

@@ -9,6 +9,10 @@ const MESSAGES = {
     en: 'Workbook set up: {created} tabs created, {repaired} headers repaired.',
   },
   setupTitle: { ru: 'Настройка', en: 'Setup' },
+  setupOwnerOnly: {
+    ru: 'Настраивает книгу только её владелец ({owner}): настройка ставит защиту и триггеры от его имени.',
+    en: 'Only the spreadsheet owner ({owner}) sets up the workbook: setup sets the protections and triggers under their account.',
+  },
   logSetup: { ru: 'Настройка книги', en: 'Workbook setup' },
   logTabCreated: { ru: 'Создана вкладка', en: 'Tab created' },
   logHeaderAdded: { ru: 'Добавлен столбец', en: 'Column added' },

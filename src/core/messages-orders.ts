@@ -150,6 +150,14 @@ const ORDER_MESSAGES = {
     ru: '«{column}» заполняет {owners}; вы — {department}. Изменение отменено.',
     en: '"{column}" is filled by {owners}; you are in {department}. The change was undone.',
   },
+  editUnknownUser: {
+    ru: 'Google не сообщил, кто изменил «{column}», а это правило зависит от того, кто вы: изменение отменено. Сделайте это через боковую панель «Регламент».',
+    en: 'Google did not say who changed "{column}", and this rule depends on who you are: the change was undone. Use the Reglament sidebar instead.',
+  },
+  editNotCallManager: {
+    ru: '«{column}» этого звонка заполняет его руководитель ({manager}) или «Руководство». Изменение отменено.',
+    en: '"{column}" of this call is filled by its manager ({manager}) or Management. The change was undone.',
+  },
   editAnsweredAgreement: {
     ru: 'HR уже ответил на это согласование: «{column}» менять нельзя. Чтобы изменить условия, подайте новое согласование.',
     en: 'HR has already answered this agreement, so "{column}" cannot change. File a new agreement to change the terms.',

@@ -1,21 +1,22 @@
 /**
  * Who may edit which column (SPEC §1, §6), and the Staff tab as a directory.
  *
- * Rules chosen here:
+ * Rules chosen here (the table is PERMISSIONS, copied in the README):
  * - System columns (*) and system tabs (Outbox, Log) are edited by nobody: the script
  *   writes them, and script writes do not fire onEdit.
  * - Management and the spreadsheet's owner may edit every other column.
- * - Every other column belongs to one or more departments (COLUMN_OWNERS).
- * - Once HR has answered an agreement, its request columns are frozen for Sales: a change
- *   to what was agreed needs a new agreement row (HR may still adjust its own terms).
+ * - Every other column belongs to departments, to Management alone, or (row-level) to the
+ *   person a row names; a schema column the table does not name gets its tab's default.
  * - A column a person added (not in the schema) is free.
- * - While the Staff tab is empty nobody can be told apart, so edits are allowed
- *   ("bootstrap") — except system columns.
- * - An editor whose e-mail Google does not reveal (consumer accounts outside the owner's
- *   domain give an empty e-mail) is allowed, marked "unidentified" so the caller can log it;
- *   refusing would lock every such workbook.
+ * - Someone not on Staff owns nothing, even while Staff is empty (only the owner may start it).
+ * - An editor whose e-mail Google does not reveal (consumer accounts; other domains on
+ *   Workspace) is never taken for the owner and has no department's rights. Where the
+ *   protections Reglament set are in place, Google checked that person against the column's
+ *   departments, so department rules hold; row-level rules (an answered agreement, the
+ *   call's manager) need the name, and such an edit is refused (the sidebar, which runs as
+ *   the person who clicks and so knows who it is, does it instead).
  */
-import { ANSWERS, DEPARTMENTS, Locale, TabKey, tabDef } from './schema';
+import { ANSWERS, CALL_STATUSES, DEPARTMENTS, Locale, TabKey, tabDef } from './schema';
 import { columnProblem, Localized, OrderMessageKey, Params, Problem } from './messages-orders';
 import { LocalDate, dayNumber, Zone } from './time';
 import { cellText, isBlank, parseChoiceCell, parseDateCell, parseEmailCell, Row } from './values';
@@ -117,104 +118,151 @@ const H: DepartmentKey = 'hr';
 const C: DepartmentKey = 'client';
 
 /**
- * Departments that own each non-system column (Management owns all of them too).
- * Orders: Sales fills the order; the Client department owns the client relationship after
- * payment (SPEC §1) so it may keep the contact block current, and it learns of payments
- * too (seed 000); HR confirms receipt; the HR specialist is assigned by any of the three.
- * HR agreements: Sales files the request; HR answers, and may adjust the terms it agrees.
+ * Who may change one column. Management and the spreadsheet's owner may change every
+ * column that is not the system's; the rules name who else may.
+ * - system: nobody (the script writes it; script writes do not fire onEdit).
+ * - departments: Staff members of these departments.
+ * - management: Management only (the tabs that decide everyone's rights and what clients read).
+ * - callManager: only the call's managers: the row's Manager e-mail and the Sales manager of
+ *   its order (row-level: needs identity).
+ * Modifiers (row-level, need identity too):
+ * - frozenWhenAnswered: once HR has answered an agreement, only HR may still change it.
+ * - doneByCallManager: setting Done (or changing a Done call) is the call's manager's.
  */
-export const COLUMN_OWNERS: Readonly<Record<TabKey, Readonly<Record<string, readonly DepartmentKey[]>>>> = {
-  settings: { key: [], value: [], description: [] },
-  holidays: { date: [], name: [], workingDay: [] },
-  staff: { name: [], email: [], department: [], managerEmail: [], deputyEmail: [], absentUntil: [] },
+export type ColumnRule =
+  | { kind: 'system' }
+  | { kind: 'management' }
+  | { kind: 'callManager' }
+  | { kind: 'departments'; departments: readonly DepartmentKey[]; frozenWhenAnswered?: boolean; doneByCallManager?: boolean };
+
+export interface TabRules {
+  /** The rule of a schema column the table does not name (columns added later). */
+  default: ColumnRule;
+  columns: Readonly<Record<string, ColumnRule>>;
+}
+
+const SYSTEM: ColumnRule = { kind: 'system' };
+const MANAGEMENT: ColumnRule = { kind: 'management' };
+const CALL_MANAGER: ColumnRule = { kind: 'callManager' };
+const by = (...departments: DepartmentKey[]): ColumnRule => ({ kind: 'departments', departments });
+const request = (...departments: DepartmentKey[]): ColumnRule => ({ kind: 'departments', departments, frozenWhenAnswered: true });
+
+/**
+ * The department rules of every tab in one place (the README copies this table).
+ * Orders: Sales fills the order; the Client department owns the client relationship after
+ * payment (SPEC §1) so it keeps the contact block current and records payments (seed 000);
+ * HR confirms receipt; the HR specialist is assigned by any of the three.
+ * HR agreements: Sales files the request; HR answers, and may adjust the terms it agrees;
+ * once answered, the request is frozen for everyone but HR.
+ * Calls: Sales and the Client department create and schedule them; the call's manager
+ * (its Manager e-mail, or the Sales manager of its order) marks it Done and writes the
+ * comment and the hiring result.
+ * Selections: HR ticks Done; the rest is the system's. Candidates, Calling results: HR.
+ * Staff, Settings, Holidays, Templates: Management (they decide who may do what, where
+ * hand-offs go and what clients read).
+ */
+export const PERMISSIONS: Readonly<Record<TabKey, TabRules>> = {
+  settings: { default: MANAGEMENT, columns: {} },
+  holidays: { default: MANAGEMENT, columns: {} },
+  staff: { default: MANAGEMENT, columns: {} },
+  templates: { default: MANAGEMENT, columns: {} },
   orders: {
-    client: [S, C],
-    contactPerson: [S, C],
-    clientEmail: [S, C],
-    clientPhone: [S, C],
-    clientLanguage: [S, C],
-    vacancy: [S],
-    vacancyDescription: [S],
-    fintopsCompanyLink: [S],
-    fintopsVacancyLink: [S],
-    publicationFrom: [S],
-    publicationTo: [S],
-    jobSites: [S],
-    paidServices: [S],
-    paidFrom: [S],
-    paidTo: [S],
-    sum: [S],
-    bonuses: [S],
-    contractLink: [S],
-    paymentReceived: [S, C],
-    salesManager: [S],
-    terms: [S],
-    hrSpecialist: [S, C, H],
-    hrReceived: [H],
-    handOff: [S],
+    default: by(S),
+    columns: {
+      client: by(S, C),
+      contactPerson: by(S, C),
+      clientEmail: by(S, C),
+      clientPhone: by(S, C),
+      clientLanguage: by(S, C),
+      paymentReceived: by(S, C),
+      hrSpecialist: by(S, C, H),
+      hrReceived: by(H),
+    },
   },
   agreements: {
-    orderId: [S],
-    requestedBy: [S],
-    expectedResumes: [S],
-    expectedCalls: [S],
-    expectedAgreeing: [S],
-    expectedComing: [S],
-    risks: [S],
-    otherPoints: [S],
-    callKind: [S],
-    expectedOutcome: [S],
-    selectionWeekdays: [S, H],
-    resumesPerSelection: [S, H],
-    firstSelectionDate: [S, H],
-    hrSpecialist: [S, H],
-    answer: [H],
-    hrComment: [H],
+    default: request(S),
+    columns: {
+      selectionWeekdays: request(S, H),
+      resumesPerSelection: request(S, H),
+      firstSelectionDate: request(S, H),
+      hrSpecialist: by(S, H),
+      answer: by(H),
+      hrComment: by(H),
+    },
   },
-  selections: { done: [H] },
-  callingResults: { date: [H], orderId: [H], candidateId: [H], phone: [H], outcome: [H], interviewAt: [H], comment: [H] },
-  candidates: { candidateId: [H, C], name: [H, C], email: [H, C], phone: [H, C], orderId: [H, C], status: [H, C] },
+  selections: { default: SYSTEM, columns: { done: by(H) } },
+  callingResults: { default: by(H), columns: {} },
+  candidates: { default: by(H), columns: {} },
   calls: {
-    type: [S, H, C],
-    orderId: [S, H, C],
-    start: [S, H, C],
-    duration: [S, H, C],
-    clientEmail: [S, H, C],
-    candidateIds: [S, H, C],
-    hiredEmployeeEmail: [S, H, C],
-    teamLeadEmail: [S, H, C],
-    managerEmail: [S, H, C],
-    status: [S, H, C],
-    comment: [S, H, C],
-    hired: [S, H, C],
-    hiredCandidateId: [S, H, C],
-    hireStartDate: [S, H, C],
-    price: [S, H, C],
-    contractLink: [S, H, C],
+    default: by(S, C),
+    columns: {
+      status: { kind: 'departments', departments: [S, C], doneByCallManager: true },
+      comment: CALL_MANAGER,
+      hired: CALL_MANAGER,
+      hiredCandidateId: CALL_MANAGER,
+      hireStartDate: CALL_MANAGER,
+      price: CALL_MANAGER,
+      contractLink: CALL_MANAGER,
+    },
   },
-  templates: { key: [S, C], language: [S, C], subject: [S, C], body: [S, C] },
-  outbox: {},
-  log: {},
+  outbox: { default: SYSTEM, columns: {} },
+  log: { default: SYSTEM, columns: {} },
 };
 
 /** Agreement columns that are part of the request and freeze once HR answered. */
-export const REQUEST_COLUMNS: ReadonlySet<string> = new Set([
-  'orderId',
-  'requestedBy',
-  'expectedResumes',
-  'expectedCalls',
-  'expectedAgreeing',
-  'expectedComing',
-  'risks',
-  'otherPoints',
-  'callKind',
-  'expectedOutcome',
-  'selectionWeekdays',
-  'resumesPerSelection',
-  'firstSelectionDate',
-]);
+export const REQUEST_COLUMNS: ReadonlySet<string> = new Set(
+  tabDef('agreements')
+    .columns.map((c) => c.key)
+    .filter((key) => {
+      const rule = ruleOf('agreements', key);
+      return rule?.kind === 'departments' && rule.frozenWhenAnswered === true;
+    }),
+);
 
-export type EditBasis = 'department' | 'management' | 'owner' | 'bootstrap' | 'unidentified' | 'freeColumn';
+/** The rule of a column: system for system columns and tabs; undefined for a column a person added. */
+export function ruleOf(tab: TabKey, columnKey: string): ColumnRule | undefined {
+  const def = tabDef(tab);
+  if (def.systemTab) return SYSTEM;
+  const col = def.columns.find((c) => c.key === columnKey);
+  if (!col) return undefined;
+  if (col.system) return SYSTEM;
+  return PERMISSIONS[tab].columns[columnKey] ?? PERMISSIONS[tab].default;
+}
+
+/** Departments that own a column (Management aside); 'system'; undefined for a person's own column. */
+export function columnOwners(tab: TabKey, columnKey: string): readonly DepartmentKey[] | 'system' | undefined {
+  const rule = ruleOf(tab, columnKey);
+  if (!rule) return undefined;
+  if (rule.kind === 'system') return 'system';
+  return rule.kind === 'departments' ? rule.departments : [];
+}
+
+/**
+ * Who Google's protection of a column lets type in it (besides the owner): the rule's
+ * departments and Management ('system': the owner only); 'staff' for the call's-manager
+ * columns (anyone on Staff may be named a call's manager; the row decides, on edit).
+ * A call's Status stays its departments' and Management's: a call's manager marks it Done
+ * from one of them (else an unnamed editor could not be told from HR cancelling a call).
+ */
+export function protectionGroup(rule: ColumnRule): DepartmentKey[] | 'staff' | 'system' {
+  switch (rule.kind) {
+    case 'system':
+      return 'system';
+    case 'management':
+      return ['management'];
+    case 'callManager':
+      return 'staff';
+    case 'departments':
+      return [...rule.departments, 'management'];
+  }
+}
+
+/** Does this rule depend on who the editor is beyond what a protection can check? */
+export function needsIdentity(rule: ColumnRule): boolean {
+  return rule.kind === 'callManager' || (rule.kind === 'departments' && (rule.frozenWhenAnswered === true || rule.doneByCallManager === true));
+}
+
+export type EditBasis = 'department' | 'management' | 'owner' | 'callManager' | 'protection' | 'freeColumn';
 
 export type EditDecision =
   | { allowed: true; basis: EditBasis }
@@ -223,8 +271,20 @@ export type EditDecision =
 export interface EditContext {
   /** The spreadsheet owner's e-mail (may edit all but system columns). */
   ownerEmail?: string;
-  /** The row as it was before the edit (for row-state rules: an answered agreement). */
+  /** The row as it was before the edit (row-level rules: an answered agreement, the call's manager). */
   row?: Row;
+  /** The value the edit wrote (a call set to Done). */
+  value?: unknown;
+  /**
+   * Who else counts as the call's manager besides the row's Manager e-mail: the Sales
+   * manager of the call's order (the SM who ran it). Looked up by the caller.
+   */
+  callManagers?: readonly string[];
+  /**
+   * For an editor Google does not name: Reglament's protections are in place for the
+   * current Staff, so Google itself let only the column's departments type there.
+   */
+  protectionsInPlace?: boolean;
 }
 
 function departmentLabel(key: DepartmentKey | undefined): Localized {
@@ -242,38 +302,82 @@ function refuse(tab: TabKey, code: OrderMessageKey, column: string | undefined, 
   return { allowed: false, code: p.code, params: p.params, ru: p.ru, en: p.en };
 }
 
-/** Departments owning a column; 'system' for system columns and tabs; undefined for a person's own column. */
-export function columnOwners(tab: TabKey, columnKey: string): readonly DepartmentKey[] | 'system' | undefined {
-  const def = tabDef(tab);
-  if (def.systemTab) return 'system';
-  const col = def.columns.find((c) => c.key === columnKey);
-  if (!col) return undefined;
-  if (col.system) return 'system';
-  return COLUMN_OWNERS[tab][columnKey] ?? [];
-}
-
-/** May `user` change this column? A refusal carries the reason in both languages. */
+/**
+ * May `user` change this column? A refusal carries the reason in both languages.
+ * A blank `user` is an editor Google did not name (consumer accounts, other domains): never
+ * the owner, no department's rights. Only where Reglament's protections are in place did
+ * Google check the person, so a rule a protection expresses holds; a row-level rule cannot.
+ */
 export function canEdit(user: string, tab: TabKey, columnKey: string, staff: StaffDirectory, ctx: EditContext = {}): EditDecision {
   const def = tabDef(tab);
   if (def.systemTab) return refuse(tab, 'editSystemTab', undefined, { tab: { ru: def.ru, en: def.en } });
-  const owners = columnOwners(tab, columnKey);
-  if (owners === undefined) return { allowed: true, basis: 'freeColumn' };
-  if (owners === 'system') return refuse(tab, 'editSystemColumn', columnKey);
-  if (isBlank(user)) return { allowed: true, basis: 'unidentified' };
+  const rule = ruleOf(tab, columnKey);
+  if (!rule) return { allowed: true, basis: 'freeColumn' };
+  if (rule.kind === 'system') return refuse(tab, 'editSystemColumn', columnKey);
+  if (isBlank(user)) return unknownEditor(tab, columnKey, rule, ctx);
   const email = normEmail(user);
   if (ctx.ownerEmail && normEmail(ctx.ownerEmail) === email) return { allowed: true, basis: 'owner' };
-  if (staff.members.size === 0) return { allowed: true, basis: 'bootstrap' };
   const member = staff.members.get(email);
   if (!member) return refuse(tab, 'editNotInStaff', columnKey, { user: email });
   if (member.department === 'management') return { allowed: true, basis: 'management' };
-  if (tab === 'agreements' && member.department !== 'hr' && REQUEST_COLUMNS.has(columnKey) && ctx.row && answered(ctx.row)) {
-    return refuse(tab, 'editAnsweredAgreement', columnKey);
+  const row = ctx.row;
+  switch (rule.kind) {
+    case 'management':
+      return wrongDepartment(tab, columnKey, [], member);
+    case 'callManager':
+      return isCallManager(row, email, ctx.callManagers) ? { allowed: true, basis: 'callManager' } : notCallManager(tab, columnKey, row, ctx.callManagers);
+    case 'departments':
+      if (rule.frozenWhenAnswered && member.department !== 'hr' && row && answered(row)) return refuse(tab, 'editAnsweredAgreement', columnKey);
+      if (rule.doneByCallManager && touchesDone(row, ctx.value) && !isCallManager(row, email, ctx.callManagers)) return notCallManager(tab, columnKey, row, ctx.callManagers);
+      if (member.department && rule.departments.includes(member.department)) return { allowed: true, basis: 'department' };
+      return wrongDepartment(tab, columnKey, rule.departments, member);
   }
-  if (member.department && owners.includes(member.department)) return { allowed: true, basis: 'department' };
+}
+
+function unknownEditor(tab: TabKey, columnKey: string, rule: ColumnRule, ctx: EditContext): EditDecision {
+  // Google let only the rule's departments, Management (and the call managers on Staff) type
+  // here; what the rule decides beyond that needs to know which of them it was.
+  if (ctx.protectionsInPlace && !needsIdentityHere(rule, ctx)) return { allowed: true, basis: 'protection' };
+  return refuse(tab, 'editUnknownUser', columnKey);
+}
+
+/** Does the rule, for this row and value, depend on who exactly the editor is? */
+function needsIdentityHere(rule: ColumnRule, ctx: EditContext): boolean {
+  if (rule.kind === 'callManager') return true;
+  if (rule.kind !== 'departments') return false;
+  if (rule.frozenWhenAnswered && ctx.row !== undefined && answered(ctx.row)) return true;
+  return rule.doneByCallManager === true && touchesDone(ctx.row, ctx.value);
+}
+
+function wrongDepartment(tab: TabKey, columnKey: string, departments: readonly DepartmentKey[], member: StaffMember): EditDecision {
   return refuse(tab, 'editWrongDepartment', columnKey, {
-    owners: joinLabels([...owners, 'management']),
+    owners: joinLabels([...departments, 'management']),
     department: departmentLabel(member.department),
   });
+}
+
+function callManagerOf(row: Row | undefined): string {
+  const m = row ? parseEmailCell(row.managerEmail) : undefined;
+  return m && m.status === 'ok' ? normEmail(m.value) : '';
+}
+
+/** The call's managers: the row's Manager e-mail and whoever the caller adds (the order's SM). */
+export function callManagers(row: Row | undefined, more: readonly string[] = []): string[] {
+  return [callManagerOf(row), ...more.map(normEmail)].filter((e, i, all) => e !== '' && all.indexOf(e) === i);
+}
+
+function isCallManager(row: Row | undefined, email: string, more?: readonly string[]): boolean {
+  return callManagers(row, more).indexOf(email) >= 0;
+}
+
+function notCallManager(tab: TabKey, columnKey: string, row: Row | undefined, more?: readonly string[]): EditDecision {
+  return refuse(tab, 'editNotCallManager', columnKey, { manager: callManagers(row, more).join(', ') || '—' });
+}
+
+/** The edit sets a call to Done, or changes a call that was Done. */
+function touchesDone(row: Row | undefined, value: unknown): boolean {
+  const isDone = (v: unknown) => parseChoiceCell(v, CALL_STATUSES).status === 'ok' && (parseChoiceCell(v, CALL_STATUSES) as { value: { key: string } }).value.key === 'done';
+  return isDone(value) || (row !== undefined && isDone(row.status));
 }
 
 function answered(row: Row): boolean {

@@ -128,5 +128,6 @@ function createSheet(ss: Spreadsheet): Sheet {
   const me = Session.getEffectiveUser().getEmail();
   const others = p.getEditors().map((u) => u.getEmail()).filter((e) => e && e !== me);
   if (others.length) p.removeEditors(others);
+  if (p.canDomainEdit()) p.setDomainEdit(false); // owner only: no domain-wide edit either
   return sheet;
 }

@@ -2,6 +2,8 @@
  * What one execution knows: the spreadsheet, settings, locale and zone, each tab read at
  * most once, and the Log entries to append in one write at the end. Feature modules
  * (orders, calls, schedules) take a RunContext instead of calling services themselves.
+ * `actingUser` is the editor an edit's event named; '' when Google did not say, which is
+ * logged as an unknown user and never taken for anyone (not the owner the trigger runs as).
  */
 import { Locale, TabKey } from '../core/schema';
 import { parseLocale, readSettings, SettingValues } from '../core/settings';
@@ -29,9 +31,18 @@ export interface RunContext {
   /** Working days from the Holidays tab, built once. */
   workCalendar(): WorkCalendar;
   staff(): ReturnType<typeof staffDirectory>;
+  /** Forgets what was read of a tab (it was just changed), so the next tab()/staff() reads it again. */
+  invalidate(key: TabKey): void;
   log(entry: LogEntry): void;
   /** Appends the collected Log entries in one write. */
   finish(): void;
+}
+
+const UNKNOWN_USER: Record<Locale, string> = { ru: 'неизвестный пользователь', en: 'unknown user' };
+
+/** How the Log names an editor Google did not name. */
+export function unknownUser(locale: Locale): string {
+  return UNKNOWN_USER[locale];
 }
 
 export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), now: Date = new Date(), actingUser?: string): RunContext {
@@ -49,8 +60,8 @@ export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadshee
   const entries: LogEntry[] = [];
   let calendar: WorkCalendar | undefined;
   let staff: ReturnType<typeof staffDirectory> | undefined;
-  // The person who edited (from the event) when known; Session hides it under a trigger on consumer accounts.
-  const user = actingUser || currentUser();
+  // The person who edited, from the event: '' when Google did not say (never the owner then).
+  const user = actingUser !== undefined ? actingUser : currentUser();
   return {
     ss,
     now,
@@ -74,8 +85,14 @@ export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadshee
       }
       return staff;
     },
+    invalidate(key) {
+      tabs.delete(key);
+      if (key === 'staff') staff = undefined;
+      if (key === 'holidays') calendar = undefined;
+    },
     log(entry) {
-      entries.push({ user, ...entry });
+      const who = entry.user !== undefined ? entry.user : user;
+      entries.push({ ...entry, user: who || unknownUser(locale) });
     },
     finish() {
       appendLog(tab('log'), entries.splice(0), now);

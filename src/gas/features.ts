@@ -4,6 +4,7 @@
  */
 import { TabKey } from '../core/schema';
 import { RunContext } from './context';
+import type { TabData } from './workbook';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -18,7 +19,12 @@ export interface TabEdit {
   /** Single-cell edits only, as Google gives them. */
   value?: unknown;
   oldValue?: unknown;
+  /** Who edited; '' when Google did not say. */
   user: string;
+  /** The edited block as the rules left it (set by the guard, for the features that follow). */
+  block?: TabData;
+  /** The tab's key columns for every data row (set by the guard when the tab has a mirror). */
+  keys?: unknown[][];
 }
 
 export interface Feature {

@@ -1,12 +1,10 @@
 /**
  * The coordination tables on edit (SPEC §1–3): Orders and HR agreements get their IDs,
- * problems and status; edits outside a person's department or to system columns are
- * undone (the attempt and the rejected value kept in the Log); HR requests and answers
- * are e-mailed; a ticked Hand off is checked and, when complete, e-mailed once to the
- * Client department.
+ * problems and status (edits outside a person's department or to system columns were
+ * already undone by the guard); HR requests and answers are e-mailed; a ticked Hand off
+ * is checked and, when complete, e-mailed once to the Client department.
  */
 import { agreementDue, agreementState, answerRecipient, currentAgreement, hrRecipients, promisesWithoutAgreement, validateAgreement } from '../core/agreements';
-import { canEdit } from '../core/permissions';
 import {
   decideHandOff,
   deriveStatus,
@@ -24,16 +22,12 @@ import { localDateOf } from '../core/time';
 import { cellText, isBlank, isTicked, parseChoiceCell, Row } from '../core/values';
 import { pickTemplate, readTemplateRows, render, table, TemplateValues } from '../core/templates';
 import { RunContext } from './context';
-import { refreshDepartmentProtections } from './setup';
-import { Feature, TabEdit } from './features';
-import { ensureMirror, previousRows, recordRows, copyAll } from './mirror';
+import { Feature } from './features';
 import { indexOutbox, sendOnce, SendResult, settleInterrupted } from './outbox';
 import { findRowIndex, recordOf, recordsOf, writeColumn } from './records';
 import { TabData, isLoaded, readColumn, readTabBlock, sheetRow } from './workbook';
 
 const TEXT = {
-  refusedTitle: { ru: 'Изменение отменено', en: 'Edit undone' },
-  refusedLog: { ru: 'Изменение отклонено', en: 'Edit refused' },
   flagged: { ru: 'Проблемы в строке', en: 'Row flagged' },
   handOffRefused: { ru: 'Передача не выполнена: заполните недостающее (см. «Проблемы»).', en: 'Not handed off: fill in what is missing (see Problems).' },
   handOffDone: { ru: 'Заказ передан в Клиентский отдел.', en: 'Order handed off to the Client department.' },
@@ -41,7 +35,6 @@ const TEXT = {
   handOffFailed: { ru: 'Письмо о передаче не отправлено: {error}. Повтор при следующем запуске.', en: 'Hand-off e-mail not sent: {error}. It will be retried.' },
   requestLog: { ru: 'Запрос в HR отправлен', en: 'HR request sent' },
   answerLog: { ru: 'Ответ HR отправлен', en: 'HR answer sent' },
-  notRestored: { ru: 'Не удалось восстановить прежнее значение (строки сдвинуты)', en: 'Could not restore the previous value (rows moved)' },
   idAssigned: { ru: 'Присвоен ID', en: 'ID assigned' },
   dueBy: { ru: 'Ответ нужен до {due}', en: 'Answer due by {due}' },
 } as const;
@@ -50,19 +43,14 @@ const say = localizer<keyof typeof TEXT>(TEXT);
 
 export const ordersFeature: Feature = {
   name: 'orders',
-  tabs: ['orders', 'agreements', 'staff'],
+  tabs: ['orders', 'agreements'],
   onEdit(ctx, edit) {
-    if (edit.tab === 'staff') {
-      // Who is in HR or Sales decides who may type in the protected department columns.
-      refreshDepartmentProtections(ctx.ss);
-      return;
-    }
     if (edit.rows.length === 0) return;
-    const tab = editedBlock(ctx, edit.tab, edit.rows);
+    // The block the guard read and put right (refused cells are back as they were).
+    const tab = edit.block ?? editedBlock(ctx, edit.tab, edit.rows);
     if (!tab) return;
-    const ids = readColumn(tab, idKey(edit.tab));
-    const mirror = ensureMirror(ctx.ss, tab);
-    enforcePermissions(ctx, tab, edit, mirror, ids);
+    const idCol = tab.columns.index[idKey(edit.tab)];
+    const ids = edit.keys && idCol !== undefined ? edit.keys.map((r) => (r ? r[idCol] : '')) : readColumn(tab, idKey(edit.tab));
     if (edit.tab === 'agreements') {
       processAgreements(ctx, tab, edit.rows);
       // An answer changes what its orders may do: re-check them.
@@ -71,7 +59,6 @@ export const ordersFeature: Feature = {
     } else {
       processOrders(ctx, tab, edit.rows, ids);
     }
-    recordRows(mirror, tab, edit.rows);
   },
   tick(ctx) {
     const outbox = ctx.tab('outbox');
@@ -86,60 +73,7 @@ export const ordersFeature: Feature = {
     const tab = editedBlock(ctx, 'orders', waiting);
     if (tab) processOrders(ctx, tab, waiting, readColumn(tab, 'orderId'));
   },
-  setup(ctx) {
-    for (const key of ['orders', 'agreements'] as TabKey[]) {
-      const tab = ctx.tab(key);
-      if (tab) copyAll(ensureMirror(ctx.ss, tab), tab);
-    }
-  },
 };
-
-/**
- * Undoes cells the user may not change: single cells from the event's old value, pastes
- * from the mirror. The attempt and the rejected value go to the Log; a toast says why.
- */
-function enforcePermissions(ctx: RunContext, tab: TabData, edit: TabEdit, mirror: GoogleAppsScript.Spreadsheet.Sheet, ids: readonly unknown[]): void {
-  const staff = ctx.staff();
-  const owner = Session.getEffectiveUser().getEmail();
-  const single = edit.rows.length === 1 && edit.columns.length === 1 && edit.range.getNumColumns() === 1;
-  const previous = single ? null : previousRows(mirror, tab, idKey(tab.def.key), ids, edit.rows);
-  const before = previous ? previous.rows : null;
-  const reasons: string[] = [];
-  const undo = new ColumnChanges();
-  for (const index of edit.rows) {
-    const row = tab.rows[index];
-    if (!isLoaded(row)) continue;
-    const old = before?.get(index);
-    const oldRecord = old ? recordOf(tab, old) : undefined;
-    const restore: Record<string, unknown> = {};
-    for (const key of edit.columns) {
-      const i = tab.columns.index[key];
-      const rejected = row[i];
-      // A paste re-enters the cells it spans; those left as they were are no change.
-      if (oldRecord && sameValue(oldRecord[key], rejected)) continue;
-      const decision = canEdit(edit.user, tab.def.key, key, staff, { ownerEmail: owner, row: oldRecord });
-      if (decision.allowed) continue;
-      const previous = single ? (edit.oldValue === undefined ? '' : edit.oldValue) : oldRecord ? oldRecord[key] : undefined;
-      const reason = ctx.locale === 'en' ? decision.en : decision.ru;
-      reasons.push(reason);
-      if (previous !== undefined) restore[key] = previous;
-      ctx.log({
-        tab: tab.sheet.getName(),
-        rowKey: cellText(recordOf(tab, row)[idKey(tab.def.key)]) || `#${sheetRow(index)}`,
-        action: say(ctx.locale, 'refusedLog'),
-        details: `${tab.def.columns.find((c) => c.key === key)?.[ctx.locale] ?? key}: «${cellText(rejected)}» — ${reason}${previous === undefined ? ` (${say(ctx.locale, 'notRestored')})` : ''}`,
-      });
-    }
-    for (const [key, value] of Object.entries(restore)) undo.set(key, index, value);
-  }
-  undo.write(tab);
-  if (previous && !previous.aligned) {
-    // Rows were inserted, deleted or sorted since the mirror was written: copy it anew.
-    const whole = ctx.tab(tab.def.key);
-    if (whole) copyAll(mirror, whole);
-  }
-  if (reasons.length) ctx.ss.toast(reasons[0], say(ctx.locale, 'refusedTitle'));
-}
 
 /** The header and the block of rows an edit touched: what one edit reads, whatever the tab's size. */
 function editedBlock(ctx: RunContext, key: TabKey, rows: number[]): TabData | null {
@@ -157,12 +91,6 @@ function recheckOrders(ctx: RunContext, orderIds: Set<string>): void {
   const orders = editedBlock(ctx, 'orders', indexes);
   if (!orders) return;
   processOrders(ctx, orders, indexes, ids);
-  recordRows(ensureMirror(ctx.ss, orders), orders, indexes);
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  const t = (v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v);
-  return t(a) === t(b);
 }
 
 function idKey(tab: TabKey): string {

@@ -4,6 +4,7 @@
  */
 import { TabData, sheetRow } from './workbook';
 import { toCell, toCells } from './cells';
+import { noteWritten } from './written';
 
 export type Record_ = Record<string, unknown>;
 
@@ -44,6 +45,7 @@ export function writeRowCells(tab: TabData, index: number, cells: Record_): void
   for (const [first, last] of runs(cols)) {
     tab.sheet.getRange(sheetRow(index), first + 1, 1, last - first + 1).setValues([toCells(row.slice(first, last + 1), tab.plainText.slice(first, last + 1))]);
   }
+  noteWritten(tab, [index]);
 }
 
 /**
@@ -59,6 +61,7 @@ export function writeColumn(tab: TabData, key: string, changes: Map<number, unkn
   const last = indexes[indexes.length - 1];
   const values = tab.rows.slice(first, last + 1).map((row) => [toCell(row[i], tab.plainText[i] === true)]);
   tab.sheet.getRange(sheetRow(first), i + 1, values.length, 1).setValues(values);
+  noteWritten(tab, values.map((_, k) => first + k), i);
 }
 
 /** Groups column indexes into [first, last] runs of adjacent columns. */

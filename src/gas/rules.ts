@@ -1,24 +1,13 @@
 /**
- * Per-column formats, dropdowns and validations, the highlight of rows with problems,
- * and protections of system columns and department-owned columns. Re-running replaces
- * Reglament's own rules and protections (found by their description) and touches no data.
+ * Per-column formats, dropdowns and validations and the highlight of rows with problems
+ * (protections are in protections.ts). Re-running replaces Reglament's own rules and
+ * touches no data.
  */
 import { ColumnDef, ColumnType, Locale, TabDef, choiceLabel, mapColumns } from '../core/schema';
-import { DepartmentKey } from '../core/permissions';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
-const PROTECTION_PREFIX = 'Reglament: ';
-
-/**
- * Department columns locked by a Google protection (the rest of the ownership rules are
- * enforced on edit): HR answers agreements and records receipt; Sales hands off.
- */
-const PROTECTED_DEPARTMENT_COLUMNS: Partial<Record<string, Record<string, DepartmentKey[]>>> = {
-  agreements: { answer: ['hr'], hrComment: ['hr'] },
-  orders: { handOff: ['sales'], hrReceived: ['hr'] },
-};
 export const PROBLEM_BACKGROUND = '#f4cccc';
 
 function numberFormat(type: ColumnType, locale: Locale): string {
@@ -109,55 +98,4 @@ export function columnLetter(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
-}
-
-/**
- * Protects system columns (owner only) and department-owned columns (that department's
- * staff, from the Staff tab). Earlier Reglament protections are removed and made anew,
- * so a changed Staff list is picked up by re-running setup.
- */
-export function applyProtections(sheet: Sheet, def: TabDef, owner: string, staffByDepartment: Map<string, string[]>): void {
-  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
-    if (p.getDescription().indexOf(PROTECTION_PREFIX) === 0) p.remove();
-  }
-  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) {
-    if (p.getDescription().indexOf(PROTECTION_PREFIX) === 0) p.remove();
-  }
-  if (def.systemTab) {
-    protect(sheet.protect(), `${PROTECTION_PREFIX}${def.en} (system)`, owner, []);
-    return;
-  }
-  const lastCol = sheet.getLastColumn();
-  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
-  const { index } = mapColumns(def, header);
-  for (const col of def.columns) {
-    const i = index[col.key];
-    if (i === undefined) continue;
-    const owners = col.system ? [] : PROTECTED_DEPARTMENT_COLUMNS[def.key]?.[col.key];
-    if (!col.system && !owners) continue;
-    const editors = col.system ? [] : (owners ?? []).flatMap((d) => staffByDepartment.get(d) ?? []);
-    // A department column with nobody on Staff yet stays open (warning only) rather than locked.
-    const warningOnly = !col.system && editors.length === 0;
-    const range = sheet.getRange(1, i + 1, sheet.getMaxRows(), 1);
-    protect(range.protect(), `${PROTECTION_PREFIX}${def.en}: ${col.en}${col.system ? ' (system)' : ''}`, owner, editors, warningOnly);
-  }
-}
-
-function protect(p: GoogleAppsScript.Spreadsheet.Protection, description: string, owner: string, editors: string[], warningOnly = false): void {
-  p.setDescription(description);
-  if (warningOnly) {
-    p.setWarningOnly(true);
-    return;
-  }
-  // Google's documented recipe: make sure the script's user stays an editor, then remove
-  // everyone else (a new protection starts as the spreadsheet's editors), no domain edit.
-  p.addEditor(owner);
-  const keep = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
-  const remove = p
-    .getEditors()
-    .map((u) => u.getEmail())
-    .filter((e) => e && !keep.has(e.toLowerCase()));
-  if (remove.length) p.removeEditors(remove);
-  if (editors.length) p.addEditors(editors);
-  if (p.canDomainEdit()) p.setDomainEdit(false);
 }

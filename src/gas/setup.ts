@@ -5,11 +5,8 @@
 import { headerOf, Locale, mapColumns, TABS, tabName } from '../core/schema';
 import { findSetting, parseLocale, SETTINGS, settingDescription, settingLabel } from '../core/settings';
 import { LogEntry } from './log';
-import { readTab, sheetsByTab } from './workbook';
-import { applyColumnRules, applyProblemHighlight, applyProtections } from './rules';
-import { staffDirectory } from '../core/permissions';
-import { recordsOf } from './records';
-import { zoneOf } from './zone';
+import { sheetsByTab } from './workbook';
+import { applyColumnRules, applyProblemHighlight } from './rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -48,13 +45,10 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
     if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   }
   removeDefaultSheet(ss, report);
-  const staff = staffByDepartment(existing.get('staff'), ss.getSpreadsheetTimeZone());
-  const owner = Session.getEffectiveUser().getEmail();
   for (const def of TABS) {
     const sheet = existing.get(def.key) as Sheet;
     applyColumnRules(sheet, def, locale);
     applyProblemHighlight(sheet, def);
-    applyProtections(sheet, def, owner, staff);
   }
   // After the formats: Settings' text columns are plain text, so values go in as typed.
   fillSettings(existing.get('settings') as Sheet, ss, locale, report);
@@ -99,30 +93,4 @@ function removeDefaultSheet(ss: Spreadsheet, report: SetupReport): void {
     const name = sheet.getName();
     if (/^(Sheet|Лист)\d+$/.test(name) && sheet.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(sheet);
   }
-}
-
-/**
- * Re-applies the department protections of Orders and HR agreements from the Staff tab
- * (after Staff changed), without touching anything else setup does.
- */
-export function refreshDepartmentProtections(ss: Spreadsheet): void {
-  const sheets = sheetsByTab(ss);
-  const staff = staffByDepartment(sheets.get('staff'), ss.getSpreadsheetTimeZone());
-  const owner = Session.getEffectiveUser().getEmail();
-  for (const key of ['orders', 'agreements'] as const) {
-    const sheet = sheets.get(key);
-    if (sheet) applyProtections(sheet, TABS.find((t) => t.key === key)!, owner, staff);
-  }
-}
-
-/** Staff e-mails per department, for the department protections. */
-function staffByDepartment(sheet: Sheet | undefined, timeZone: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const tab = readTab(sheet, 'staff');
-  if (!tab) return out;
-  for (const member of staffDirectory(recordsOf(tab), zoneOf(timeZone)).members.values()) {
-    if (!member.department) continue;
-    out.set(member.department, [...(out.get(member.department) ?? []), member.email]);
-  }
-  return out;
 }

@@ -4,6 +4,7 @@
  */
 import { ColumnMap, findTab, isTextColumn, mapColumns, TabDef, TabKey, tabDef } from '../core/schema';
 import { toCells } from './cells';
+import { noteWritten } from './written';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -121,5 +122,9 @@ export function appendRows(tab: TabData, records: Array<Record<string, unknown>>
   const max = tab.sheet.getMaxRows();
   if (max < need) tab.sheet.insertRowsAfter(max, need - max);
   tab.sheet.getRange(start, 1, values.length, width).setValues(values.map((row) => toCells(row, tab.plainText)));
-  tab.rows.push(...values);
+  // In memory the rows go where they went on the sheet (another run may have appended since the read).
+  const first = start - 2;
+  for (let k = tab.rows.length; k < first; k++) tab.rows[k] = PLACEHOLDER;
+  tab.rows.splice(first, values.length, ...values);
+  noteWritten(tab, values.map((_, k) => first + k));
 }

@@ -151,10 +151,10 @@ export function markCallDone(ctx: RunContext, ref: RowRef | null, user: string, 
   const L = ctx.locale;
   const at = locate(ctx, ref, 'calls') ?? refuse(L, 'pickCallRow');
   const id = at.id || `#${at.rowNumber}`;
-  assertMayEdit(ctx, user, owner, 'calls', ['status'], at.rec);
+  const done = choiceLabel(CALL_STATUSES.find((s) => s.key === 'done')!, L);
+  assertMayEdit(ctx, user, owner, 'calls', ['status'], at.rec, { status: done });
   const status = isBlank(at.rec.status) ? CALL_STATUSES[0] : findChoice(CALL_STATUSES, cellText(at.rec.status));
   if (status && status.key !== 'scheduled') refuse(L, 'markDoneAlready', { id, status: choiceLabel(status, L) });
-  const done = choiceLabel(CALL_STATUSES.find((s) => s.key === 'done')!, L);
   const written = writeAsPerson(ctx, at.tab, at.index, { status: done }, user, owner, ui(L, 'actMarkDone'));
   return outcome(written, ui(L, 'markDoneDone', { id }), refOf(at), L);
 }

@@ -17,11 +17,12 @@ import { canEdit, StaffDirectory } from '../core/permissions';
 import { findColumn, findTab, Locale, TabKey, tabDef } from '../core/schema';
 import { cellText, isBlank } from '../core/values';
 import { RunContext } from '../gas/context';
-import { dispatchEdit, features } from '../gas/dispatch';
+import { dispatchEdit, features, runEditRules } from '../gas/dispatch';
 import { resolveEdit } from '../gas/edits';
 import { Feature } from '../gas/features';
 import { recordOf } from '../gas/records';
 import { toCell } from '../gas/cells';
+import { orderSalesManagers } from '../gas/call-managers';
 import { readColumn, readTabBlock, TabData, sheetRow } from '../gas/workbook';
 import { revalidateOrders } from '../gas/orders';
 import { ui, UiKey } from './messages';
@@ -119,12 +120,17 @@ export function ownerEmail(ss: Spreadsheet): string {
   }
 }
 
-/** Why `user` may not change these columns of the row (empty when allowed), in the locale. */
-export function refusals(ctx: RunContext, user: string, owner: string, tab: TabKey, columns: readonly string[], row?: Record<string, unknown>): string[] {
+/**
+ * Why `user` may not change these columns of the row (empty when allowed), in the locale.
+ * `values` are what the person would write (a call set to Done).
+ */
+export function refusals(ctx: RunContext, user: string, owner: string, tab: TabKey, columns: readonly string[], row?: Record<string, unknown>, values: Record<string, unknown> = {}): string[] {
   const staff: StaffDirectory = ctx.staff();
   const out: string[] = [];
+  // A call's managers include the Sales manager of its order.
+  const sm = tab === 'calls' && row ? orderSalesManagers(ctx, [cellText(row.orderId)]).get(cellText(row.orderId).trim()) : undefined;
   for (const key of columns) {
-    const d = canEdit(user, tab, key, staff, { ownerEmail: owner, row });
+    const d = canEdit(user, tab, key, staff, { ownerEmail: owner, row, value: values[key], callManagers: sm ? [sm] : [] });
     if (!d.allowed) {
       const text = ctx.locale === 'en' ? d.en : d.ru;
       if (out.indexOf(text) < 0) out.push(text);
@@ -133,8 +139,8 @@ export function refusals(ctx: RunContext, user: string, owner: string, tab: TabK
   return out;
 }
 
-export function assertMayEdit(ctx: RunContext, user: string, owner: string, tab: TabKey, columns: readonly string[], row?: Record<string, unknown>): void {
-  const reasons = refusals(ctx, user, owner, tab, columns, row);
+export function assertMayEdit(ctx: RunContext, user: string, owner: string, tab: TabKey, columns: readonly string[], row?: Record<string, unknown>, values: Record<string, unknown> = {}): void {
+  const reasons = refusals(ctx, user, owner, tab, columns, row, values);
   if (reasons.length) throw new Refusal(`${ui(ctx.locale, 'refused')} ${reasons[0]}`, reasons);
 }
 
@@ -291,7 +297,7 @@ export function applyEdit(ctx: RunContext, range: Range, user: string, value?: u
   const e = { range, value, oldValue, source: ctx.ss } as unknown as GoogleAppsScript.Events.SheetsOnEdit;
   const edit = resolveEdit(e, user);
   if (!edit) return;
-  for (const f of features()) if (f.onEdit && f.tabs.indexOf(edit.tab) >= 0) f.onEdit(ctx, edit);
+  runEditRules(ctx, edit);
 }
 
 /** Can the rules re-check this tab as a whole (a feature's check, or the Orders re-validation)? */

@@ -378,7 +378,8 @@ function callsState(ctx: RunContext, at: RowAt, state: SidebarState, user: strin
   if (eventId) state.events.push(eventLine(ctx, eventId, owner));
 
   const done = statusKey === 'done' ? ui(L, 'markDoneAlready', { id: at.id || `#${at.rowNumber}`, status: state.status }) : statusKey === 'cancelled' ? ui(L, 'markDoneAlready', { id: at.id, status: state.status }) : '';
-  state.actions.push(action('markDone', ui(L, 'actMarkDone'), refusals(ctx, user, owner, 'calls', ['status'], rec), done));
+  const doneLabel = choiceLabel(CALL_STATUSES.find((c) => c.key === 'done')!, L);
+  state.actions.push(action('markDone', ui(L, 'actMarkDone'), refusals(ctx, user, owner, 'calls', ['status'], rec, { status: doneLabel }), done));
   state.actions.push(action('comment', ui(L, 'actComment'), refusals(ctx, user, owner, 'calls', ['comment'], rec), type ? '' : colLabel('calls', 'type', L)));
   state.actions.push(action('schedule', ui(L, 'actSchedule'), refusals(ctx, user, owner, 'calls', ['type', 'orderId', 'start'])));
   return [...used].map((p) => p[L]);

@@ -56,10 +56,46 @@ describe('the reglament CLI', () => {
     [['tick', 'BOOK', '--now', '2026-02-30T10:00'], /not a date-time/],
     [['init', 'BOOK', '--tz', 'Mars/Olympus'], /unknown time zone/],
     [['edit', 'BOOK', '--sheet', 'Orders', '--row', '1', '--column', 'Client', '--value', 'x', '--user', 'a@b.c'], /row 1 is the header/],
+    [['init', 'BOOK', '--account', 'business'], /--account must be consumer or workspace/],
+    [['init', 'BOOK', '--domain', 'firm.test'], /--domain goes with --account workspace/],
+    [['init', 'BOOK', '--account', 'workspace', '--domain', 'not a domain'], /--domain must be a domain/],
+    [['edit', 'BOOK', '--sheet', 'Orders', '--row', '2', '--column', 'Client', '--value', 'x', '--user', 'a@b.c', '--lock-held-for', 'long'], /--lock-held-for takes a duration/],
   ])('bad input %j exits 2 with a clear message', (args, message) => {
     const r = reglament(...args.map((a) => (a === 'BOOK' ? book : a)));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+
+  test('init --account workspace --domain keeps the account with the workbook; the owner is of that domain', () => {
+    const ws = path.join(dir, 'firm.xlsx');
+    const r = JSON.parse(reglament('--json', 'init', ws, '--locale', 'en', '--account', 'workspace', '--domain', 'firm.test', '--now', '2026-11-23T09:00').out);
+    expect(r.account).toEqual({ type: 'workspace', owner: 'owner@firm.test', domain: 'firm.test' });
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, 'firm.state', 'workspace.json'), 'utf8'));
+    expect(meta).toEqual(expect.objectContaining({ owner: 'owner@firm.test', account: 'workspace', domain: 'firm.test' }));
+    // The default stays consumer, kept as such.
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'book.state', 'workspace.json'), 'utf8')).account).toBe('consumer');
+  });
+
+  test('edit --paste and --set send no value in the event; --lock-held-for makes the edit wait for a held lock and be checked later', () => {
+    const ws = path.join(dir, 'firm.xlsx');
+    reglament('edit', ws, '--sheet', 'Staff', '--row', 'new', '--set', 'Name=Anna', '--set', 'E-mail=anna@firm.test', '--set', 'Department=Sales', '--user', 'owner@firm.test', '--now', '2026-11-23T09:10');
+    const typed = JSON.parse(reglament('--json', 'edit', ws, '--sheet', 'Orders', '--row', 'new', '--column', 'Client', '--value', 'Acme', '--user', 'anna@firm.test', '--now', '2026-11-23T09:20').out);
+    expect(typed.runs.every((r: { ok: boolean }) => r.ok)).toBe(true);
+    const held = JSON.parse(
+      reglament('--json', 'edit', ws, '--sheet', 'Orders', '--row', '2', '--column', 'Order ID', '--value', 'MINE', '--user', 'owner@firm.test', '--now', '2026-11-23T09:30', '--lock-held-for', '240s', '--paste').out,
+    );
+    expect(held.lockHeldUntil).toBe('2026-11-23T06:34:00.000Z');
+    const installable = held.runs.find((r: { fn: string }) => r.fn === 'onEditInstallable');
+    expect(installable.ok).toBe(true);
+    expect(installable.calls.find((c: { call: string }) => c.call === 'Lock.tryLock')).toBeTruthy();
+    // Held: the typed-over system column is not undone yet …
+    const status = () => JSON.parse(reglament('--json', 'status', ws, '--log', '50').out);
+    expect(status().log.some((l: string[]) => l[4] === 'Edit refused')).toBe(false);
+    // … until the lock is free: the next tick enforces it.
+    expect(reglament('tick', ws, '--now', '2026-11-23T09:35').code).toBe(0);
+    const log = status().log;
+    expect(log.some((l: string[]) => l[4] === 'Edit refused' && /MINE/.test(l[5]))).toBe(true);
+    expect(log.some((l: string[]) => l[4] === 'Edit checked after a busy run')).toBe(true);
   });
 
   test('the calendar and mail listings work on an empty workspace', () => {

@@ -1,7 +1,8 @@
 import {
   canEdit,
   columnOwners,
-  COLUMN_OWNERS,
+  PERMISSIONS,
+  ruleOf,
   departmentOf,
   DepartmentKey,
   EditDecision,
@@ -160,25 +161,51 @@ describe('who else may edit', () => {
     expect(allowed(canEdit('anna@agency.ru', 'settings', 'value', staff))).toBe(false);
     expect(allowed(canEdit('anna@agency.ru', 'staff', 'department', staff))).toBe(false);
   });
-  test('while the Staff tab is empty, anyone (but not system columns)', () => {
+  test('while the Staff tab is empty, only the owner (nobody can promote themselves into it)', () => {
     const empty = staffDirectory([], zone);
-    expect(canEdit('anyone@gmail.com', 'staff', 'email', empty)).toEqual({ allowed: true, basis: 'bootstrap' });
+    expect(canEdit('anyone@gmail.com', 'staff', 'email', empty)).toMatchObject({ allowed: false, code: 'editNotInStaff' });
+    expect(canEdit('owner@agency.ru', 'staff', 'email', empty, { ownerEmail: 'owner@agency.ru' })).toEqual({ allowed: true, basis: 'owner' });
     expect(allowed(canEdit('anyone@gmail.com', 'orders', 'orderId', empty))).toBe(false);
   });
-  test('an editor Google does not name is let through and marked for the Log', () => {
-    expect(canEdit('', 'orders', 'sum', staff)).toEqual({ allowed: true, basis: 'unidentified' });
-    expect(allowed(canEdit('', 'orders', 'handedOffAt', staff))).toBe(false);
+  test('Staff, Settings, Holidays and Templates: Management and the owner only', () => {
+    for (const [tab, col] of [['staff', 'department'], ['settings', 'value'], ['holidays', 'date'], ['templates', 'body']] as const) {
+      for (const dept of ['sales', 'hr', 'client'] as DepartmentKey[]) expect(canEdit(people[dept], tab, col, staff)).toMatchObject({ allowed: false, code: 'editWrongDepartment' });
+      expect(allowed(canEdit(people.management, tab, col, staff))).toBe(true);
+    }
+  });
+});
+
+describe('an editor Google does not name (consumer accounts, other domains)', () => {
+  test('is never the owner and has no department\'s rights', () => {
+    expect(canEdit('', 'orders', 'sum', staff, { ownerEmail: '' })).toMatchObject({ allowed: false, code: 'editUnknownUser' });
+    expect(canEdit('', 'staff', 'department', staff)).toMatchObject({ allowed: false, code: 'editUnknownUser' });
+    expect(allowed(canEdit('', 'orders', 'handedOffAt', staff, { protectionsInPlace: true }))).toBe(false);
+  });
+  test('where the protections are in force, Google checked the department for us', () => {
+    expect(canEdit('', 'orders', 'sum', staff, { protectionsInPlace: true })).toEqual({ allowed: true, basis: 'protection' });
+    expect(canEdit('', 'staff', 'department', staff, { protectionsInPlace: true })).toEqual({ allowed: true, basis: 'protection' });
+  });
+  test('row-level rules need the name even then', () => {
+    const answered = { answer: 'Agreed' };
+    expect(canEdit('', 'agreements', 'risks', staff, { protectionsInPlace: true, row: answered })).toMatchObject({ allowed: false, code: 'editUnknownUser' });
+    expect(allowed(canEdit('', 'agreements', 'risks', staff, { protectionsInPlace: true, row: { answer: '' } }))).toBe(true);
+    const call = { managerEmail: 'kira@agency.ru', status: 'Scheduled' };
+    expect(canEdit('', 'calls', 'comment', staff, { protectionsInPlace: true, row: call })).toMatchObject({ allowed: false, code: 'editUnknownUser' });
+    expect(canEdit('', 'calls', 'status', staff, { protectionsInPlace: true, row: call, value: 'Done' })).toMatchObject({ allowed: false, code: 'editUnknownUser' });
+    expect(allowed(canEdit('', 'calls', 'status', staff, { protectionsInPlace: true, row: call, value: 'Cancelled' }))).toBe(true);
   });
   test('a column a person added is free', () => {
     expect(canEdit('olga@agency.ru', 'orders', 'myNotes', staff)).toEqual({ allowed: true, basis: 'freeColumn' });
     expect(columnOwners('orders', 'myNotes')).toBeUndefined();
   });
-  test('every non-system column of every tab has an owner entry', () => {
+  test('every column of every tab has a rule: system columns the system\'s, the rest from the table or its tab\'s default', () => {
     for (const tab of TABS) {
+      expect(PERMISSIONS[tab.key]).toBeDefined();
       for (const col of tab.columns) {
         if (tab.systemTab || col.system) expect(columnOwners(tab.key, col.key)).toBe('system');
-        else expect(COLUMN_OWNERS[tab.key][col.key]).toBeDefined();
+        else expect(ruleOf(tab.key, col.key)).toEqual(PERMISSIONS[tab.key].columns[col.key] ?? PERMISSIONS[tab.key].default);
       }
+      for (const key of Object.keys(PERMISSIONS[tab.key].columns)) expect(tab.columns.some((c) => c.key === key)).toBe(true);
     }
   });
 });
@@ -196,6 +223,45 @@ describe('once HR has answered, Sales cannot change what was agreed', () => {
     expect(allowed(canEdit('anna@agency.ru', 'agreements', 'resumesPerSelection', staff, { row: { answer: '' } }))).toBe(true);
     expect(allowed(canEdit('olga@agency.ru', 'agreements', 'resumesPerSelection', staff, { row: answeredRow }))).toBe(true);
     expect(allowed(canEdit('mark@agency.ru', 'agreements', 'resumesPerSelection', staff, { row: answeredRow }))).toBe(true);
+  });
+});
+
+describe('the other tabs', () => {
+  test('Candidates and Calling results are HR\'s', () => {
+    for (const [tab, col] of [['candidates', 'email'], ['candidates', 'status'], ['callingResults', 'outcome'], ['callingResults', 'phone']] as const) {
+      expect(allowed(canEdit(people.hr, tab, col, staff))).toBe(true);
+      for (const dept of ['sales', 'client'] as DepartmentKey[]) expect(allowed(canEdit(people[dept], tab, col, staff))).toBe(false);
+    }
+    expect(allowed(canEdit(people.hr, 'callingResults', 'recordedBy', staff))).toBe(false);
+  });
+  test('Selections: HR ticks Done; the rest is the system\'s', () => {
+    expect(allowed(canEdit(people.hr, 'selections', 'done', staff))).toBe(true);
+    expect(allowed(canEdit(people.sales, 'selections', 'done', staff))).toBe(false);
+    for (const col of ['orderId', 'selectionDate', 'callingDate', 'reportDue']) expect(canEdit(people.management, 'selections', col, staff)).toMatchObject({ code: 'editSystemColumn' });
+  });
+  test('Calls: Sales and the Client department schedule; a stranger or HR cannot change the client\'s e-mail', () => {
+    for (const col of ['type', 'orderId', 'start', 'clientEmail', 'candidateIds', 'managerEmail']) {
+      expect(allowed(canEdit(people.sales, 'calls', col, staff))).toBe(true);
+      expect(allowed(canEdit(people.client, 'calls', col, staff))).toBe(true);
+      expect(allowed(canEdit(people.hr, 'calls', col, staff))).toBe(false);
+    }
+    expect(canEdit('stranger@gmail.com', 'calls', 'clientEmail', staff)).toMatchObject({ allowed: false, code: 'editNotInStaff' });
+  });
+  test("Calls: the call's manager marks it Done and writes the comment", () => {
+    const call = { managerEmail: 'Kira@agency.ru', status: 'Scheduled' };
+    expect(canEdit('kira@agency.ru', 'calls', 'comment', staff, { row: call })).toEqual({ allowed: true, basis: 'callManager' });
+    expect(canEdit('kira@agency.ru', 'calls', 'status', staff, { row: call, value: 'Done' })).toEqual({ allowed: true, basis: 'department' });
+    expect(canEdit('anna@agency.ru', 'calls', 'comment', staff, { row: call })).toMatchObject({ allowed: false, code: 'editNotCallManager' });
+    expect(canEdit('anna@agency.ru', 'calls', 'status', staff, { row: call, value: 'Done' })).toMatchObject({ allowed: false, code: 'editNotCallManager' });
+    // Sales still reschedules and cancels.
+    expect(allowed(canEdit('anna@agency.ru', 'calls', 'status', staff, { row: call, value: 'Cancelled' }))).toBe(true);
+    // A Done call is its manager's to change.
+    expect(allowed(canEdit('anna@agency.ru', 'calls', 'status', staff, { row: { ...call, status: 'Done' }, value: 'Scheduled' }))).toBe(false);
+    expect(allowed(canEdit('mark@agency.ru', 'calls', 'comment', staff, { row: call }))).toBe(true);
+    expect(allowed(canEdit('olga@agency.ru', 'calls', 'hired', staff, { row: { managerEmail: 'olga@agency.ru' } }))).toBe(true);
+  });
+  test('a Calls column the table does not name gets the tab\'s default (Sales and the Client department)', () => {
+    expect(PERMISSIONS.calls.default).toEqual({ kind: 'departments', departments: ['sales', 'client'] });
   });
 });
 

@@ -23,10 +23,12 @@ export interface WorkbookOptions {
   limits?: Partial<Limits>;
   /** Extra candidates C-4… loaded directly (for 30 guests, or a large workbook). */
   extraCandidates?: number;
+  /** Default consumer; workspace (example.com) when a test needs Google to name the editor. */
+  account?: 'consumer' | 'workspace';
 }
 
 export async function callsWorkbook(options: WorkbookOptions = {}): Promise<Harness> {
-  const h = await openHarness({ locale: 'en', timeZone: options.timeZone ?? 'America/New_York', now: options.now ?? '2026-11-23T09:00', limits: options.limits });
+  const h = await openHarness({ locale: 'en', timeZone: options.timeZone ?? 'America/New_York', now: options.now ?? '2026-11-23T09:00', limits: options.limits, account: options.account });
   const staff: Array<Record<string, string>> = [
     { Name: 'Anna', 'E-mail': SALES, Department: 'Sales', 'Manager e-mail': BOSS },
     { Name: 'Boris', 'E-mail': BOSS, Department: 'Management' },

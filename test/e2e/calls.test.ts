@@ -334,9 +334,12 @@ describe('reschedule, guests, cancel and a lost event id: the same event, never 
 });
 
 describe('after the call: the comment follows its type template, goes to the manager and into the event', () => {
+  // Done and the comment are the call's manager's (its Manager e-mail, or its order's Sales
+  // manager, here Anna): typed in the sheet that needs Google to name the editor — a Workspace
+  // account (on consumer accounts the sidebar does it, see test/e2e/enforcement.test.ts).
   let h: Harness;
   beforeEach(async () => {
-    h = await callsWorkbook();
+    h = await callsWorkbook({ account: 'workspace' });
   });
   afterEach(() => h.close());
 
@@ -403,7 +406,7 @@ describe('after the call: the comment follows its type template, goes to the man
   });
 
   test('Introductory call: the chosen messenger must be named', () => {
-    schedule(h, { Type: 'Introductory call', Start: '2026-11-23 11:00', 'Hired employee e-mail': HIRED, 'Team lead e-mail': LEAD, 'Manager e-mail': BOSS });
+    schedule(h, { Type: 'Introductory call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-23 11:00', 'Hired employee e-mail': HIRED, 'Team lead e-mail': LEAD, 'Manager e-mail': BOSS });
     h.edit('Calls', 2, { Status: 'Done', Comment: 'Talked about the project.' }, SALES, '2026-11-23T12:00');
     expect(call(h, 'CALL-2026-0001')['Problems']).toBe('Name the chosen messenger (e.g. "Messenger: Telegram").');
     h.edit('Calls', 2, { Comment: 'Talked about the project.\nMessenger: Telegram' }, SALES);
@@ -413,7 +416,7 @@ describe('after the call: the comment follows its type template, goes to the man
   });
 
   test('Repeat call: an empty comment is flagged; any comment is then sent', () => {
-    schedule(h, { Type: 'Repeat call', Start: '2026-11-23 11:00', 'Candidate IDs': 'C-3', 'Manager e-mail': BOSS });
+    schedule(h, { Type: 'Repeat call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-23 11:00', 'Candidate IDs': 'C-3', 'Manager e-mail': BOSS });
     h.edit('Calls', 2, { Status: 'Done' }, SALES, '2026-11-23T12:00');
     expect(call(h, 'CALL-2026-0001')['Problems']).toBe('The call is Done but the comment is empty: fill it in per the template in the event description.');
     h.edit('Calls', 2, { Comment: 'Details agreed.' }, SALES);
@@ -423,7 +426,7 @@ describe('after the call: the comment follows its type template, goes to the man
 
   test("the comment goes to the absent manager's deputy; a corrected comment is sent again, the same one never twice", () => {
     h.edit('Staff', 3, { 'Deputy e-mail': DEPUTY, 'Absent until': '2026-11-24' }, h.ws.owner);
-    schedule(h, { Type: 'Repeat call', Start: '2026-11-23 11:00', 'Candidate IDs': 'C-3', 'Manager e-mail': BOSS });
+    schedule(h, { Type: 'Repeat call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-23 11:00', 'Candidate IDs': 'C-3', 'Manager e-mail': BOSS });
     h.edit('Calls', 2, { Status: 'Done', Comment: 'Details agreed.' }, SALES, '2026-11-23T12:00');
     expect(mailsTo(h, DEPUTY)).toHaveLength(1);
     expect(mailsTo(h, BOSS)).toHaveLength(0);

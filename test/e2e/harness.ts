@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { LocalWorkspace, RunRecord } from '../../workspace/workspace';
+import { AccountType, LocalWorkspace, RunRecord } from '../../workspace/workspace';
 import { personEdit, runSpan } from '../../workspace/cli';
 import { parseInstant } from '../../workspace/typing';
 import { Limits } from '../../workspace/runtime';
@@ -15,27 +15,47 @@ export interface Harness {
   ws: LocalWorkspace;
   dir: string;
   workbook: string;
-  /** Types cells into a row as `user` (header → text) and fires onEdit; returns the runs. */
-  edit(tab: string, row: number | 'new', cells: Record<string, string>, user: string, at?: string): RunRecord[];
+  /**
+   * Types cells into a row as `user` (header → text) and fires onEdit; returns the runs. One
+   * cell is typed (the event has value/oldValue), several are one paste; `paste` makes even
+   * one cell a paste, `lockHeldFor` (ms) has another execution hold the script lock meanwhile.
+   */
+  edit(tab: string, row: number | 'new', cells: Record<string, string>, user: string, at?: string, options?: { paste?: boolean; lockHeldFor?: number }): RunRecord[];
   /** Runs the time trigger at a wall time in the spreadsheet zone (or an ISO instant with offset). */
   tick(at: string): RunRecord;
   /** Runs the installed triggers over a span. */
   run(from: string, to: string, step?: string): RunRecord[];
   /** Rows of a tab as records keyed by English header. */
   rows(tab: string): Array<Record<string, unknown>>;
+  /**
+   * Removes the protections of a tab, as an editor of them may in Sheets (so the rules on
+   * edit are all that is left); returns how many were removed.
+   */
+  unprotect(tab: string): number;
   /** Saves and reopens the workspace from its files (what a next CLI command sees). */
   reopen(): Promise<Harness>;
   instant(at: string): Date;
   close(): void;
 }
 
-export async function openHarness(options: { locale?: 'ru' | 'en'; timeZone?: string; now?: string; limits?: Partial<Limits>; dir?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  locale?: 'ru' | 'en';
+  timeZone?: string;
+  now?: string;
+  limits?: Partial<Limits>;
+  dir?: string;
+  /** The account the workbook lives on (default consumer, as `reglament init`). */
+  account?: AccountType;
+  domain?: string;
+}
+
+export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'reglament-'));
   const workbook = path.join(dir, 'book.xlsx');
   const fresh = !fs.existsSync(workbook);
   const timeZone = options.timeZone ?? 'Europe/Moscow';
   const now = parseInstant(options.now ?? '2026-11-23T09:00', timeZone);
-  const ws = await LocalWorkspace.open({ workbook, create: true, locale: options.locale ?? 'en', timeZone, now, limits: options.limits });
+  const ws = await LocalWorkspace.open({ workbook, create: true, locale: options.locale ?? 'en', timeZone, now, limits: options.limits, account: options.account, domain: options.domain });
   if (fresh) {
     const run = ws.invoke('setupWorkbook', { kind: 'editor', at: now });
     if (!run.ok) throw new Error(`setupWorkbook failed: ${run.error}`);
@@ -43,7 +63,7 @@ export async function openHarness(options: { locale?: 'ru' | 'en'; timeZone?: st
   return wrap(ws, dir, workbook, options);
 }
 
-function wrap(ws: LocalWorkspace, dir: string, workbook: string, options: Parameters<typeof openHarness>[0]): Harness {
+function wrap(ws: LocalWorkspace, dir: string, workbook: string, options: HarnessOptions): Harness {
   const zone = () => ws.spreadsheet.timeZone();
   const instant = (at: string) => parseInstant(at, zone());
   const h: Harness = {
@@ -51,9 +71,11 @@ function wrap(ws: LocalWorkspace, dir: string, workbook: string, options: Parame
     dir,
     workbook,
     instant,
-    edit(tab, row, cells, user, at) {
+    edit(tab, row, cells, user, at, opts = {}) {
       if (at) ws.rt.clock.reset(instant(at).getTime());
-      return personEdit(ws, tab, String(row), Object.entries(cells), user).runs;
+      const entries = Object.entries(cells);
+      const shape = opts.paste || entries.length > 1 ? 'paste' : 'typed';
+      return personEdit(ws, tab, String(row), entries, user, { shape, lockHeldForMs: opts.lockHeldFor }).runs;
     },
     tick(at) {
       return ws.invoke('tick', { kind: 'time', at: instant(at) });
@@ -64,6 +86,15 @@ function wrap(ws: LocalWorkspace, dir: string, workbook: string, options: Parame
     },
     rows(tab) {
       return englishRecords(ws, tab);
+    },
+    unprotect(tab) {
+      const def = findTab(tab);
+      const name = ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === def?.key) ?? tab;
+      const sheet = ws.spreadsheet.model.sheets.find((s) => s.name === name);
+      if (!sheet) throw new Error(`no tab ${tab}`);
+      const before = ws.spreadsheet.model.protections.length;
+      ws.spreadsheet.model.protections = ws.spreadsheet.model.protections.filter((p) => p.sheetId !== sheet.id);
+      return before - ws.spreadsheet.model.protections.length;
     },
     async reopen() {
       await ws.save();

@@ -205,16 +205,22 @@ describe('enforcement on edit: departments and system columns', () => {
   });
   afterEach(() => h.close());
 
-  test('an HR edit of a Sales column is undone, the previous value restored, and the Log keeps the rejected value', () => {
+  test("an HR edit of a Sales column is refused by Google's protection; with the protection gone, onEdit undoes it and the Log keeps the value", () => {
+    expect(() => h.edit('Orders', 2, { Vacancy: 'Программист' }, HR)).toThrow(/protected cell/);
+    expect(h.rows('Orders')[0]['Vacancy']).toBe('Оператор call-центра');
+    // An editor of the protection removed it: the rules on edit still hold. On this consumer
+    // account Google does not say who typed, so the editor is unknown and has no rights.
+    expect(h.unprotect('Orders')).toBeGreaterThan(0);
     h.edit('Orders', 2, { Vacancy: 'Программист' }, HR);
     expect(h.rows('Orders')[0]['Vacancy']).toBe('Оператор call-центра');
     const log = h.rows('Log').find((l) => l['Action'] === 'Edit refused');
-    expect(log).toEqual(expect.objectContaining({ User: HR, 'Row key': 'ORD-2026-0001' }));
+    expect(log).toEqual(expect.objectContaining({ User: 'unknown user', 'Row key': 'ORD-2026-0001' }));
     expect(String(log!['Details'])).toContain('Программист');
     expect(h.ws.spreadsheet.toasts.some((t) => t.title === 'Edit undone')).toBe(true);
   });
 
   test('a multi-cell paste outside the department is undone cell by cell from the mirror', () => {
+    h.unprotect('Orders');
     h.edit('Orders', 2, { Client: 'Paste A', 'Contact person': 'Paste B', Vacancy: 'Paste C' }, HR);
     const row = h.rows('Orders')[0];
     expect(row['Client']).toBe(COMPLETE_ORDER['Client']);
@@ -225,6 +231,7 @@ describe('enforcement on edit: departments and system columns', () => {
 
   test('after rows are inserted above and sorted, a refused paste is still undone (rows found by ID)', () => {
     h.edit('Orders', 'new', { ...COMPLETE_ORDER, Client: 'Второй клиент' }, SALES);
+    h.unprotect('Orders');
     const app = h.ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     const sheet = app.getActiveSpreadsheet().getSheetByName('Orders')!;
     sheet.insertRowsBefore(2, 2); // a person inserts two empty rows above the orders

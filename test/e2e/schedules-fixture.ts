@@ -37,11 +37,13 @@ export interface Options {
   timeZone?: string;
   now?: string;
   locale?: 'ru' | 'en';
+  /** Default consumer (Google names no editor but the owner); workspace: example.com sees its own. */
+  account?: 'consumer' | 'workspace';
 }
 
 /** Staff (Sales, two HR with their head, Management), the Client-department e-mail. */
 export async function workbook(options: Options = {}): Promise<Harness> {
-  const h = await openHarness({ locale: options.locale ?? 'en', timeZone: options.timeZone ?? 'Europe/Berlin', now: options.now ?? '2026-10-19T09:00' });
+  const h = await openHarness({ locale: options.locale ?? 'en', timeZone: options.timeZone ?? 'Europe/Berlin', now: options.now ?? '2026-10-19T09:00', account: options.account });
   h.edit('Settings', 4, { Value: CLIENT_DEPT }, h.ws.owner);
   const staff: Array<[string, string, string, string]> = [
     ['Anna', SALES, 'Sales', BOSS],

@@ -32,14 +32,27 @@ async function parsed(h: Harness, index = 0): Promise<ParsedMail> {
 }
 
 describe('Calling results', () => {
-  test('HR records each candidate called; Recorded by is the editing user, kept when someone else edits later', async () => {
-    const h = await workbook();
+  test('on Workspace, HR records each candidate called; Recorded by is the editing user, kept when someone else edits later', async () => {
+    const h = await workbook({ account: 'workspace' });
     try {
       handedOff(h, '2026-10-19 10:00');
       record(h, { 'Candidate ID': 'C-1', Phone: '+7 900 000-00-01', Outcome: 'Declined' }, '2026-10-22T10:00');
       expect(h.rows('Calling results')[0]['Recorded by']).toBe(HR);
       h.edit('Calling results', 2, { Comment: 'asked to call back' }, h.ws.owner);
       expect(h.rows('Calling results')[0]['Recorded by']).toBe(HR);
+    } finally {
+      h.close();
+    }
+  });
+
+  test('on a consumer account Google does not say who recorded it: Recorded by stays empty, never the owner', async () => {
+    const h = await workbook();
+    try {
+      handedOff(h, '2026-10-19 10:00');
+      record(h, { 'Candidate ID': 'C-1', Phone: '+7 900 000-00-01', Outcome: 'Declined' }, '2026-10-22T10:00');
+      const row = h.rows('Calling results')[0];
+      expect(row['Outcome']).toBe('Declined'); // HR's protection let HR type it: kept
+      expect(row['Recorded by']).toBe('');
     } finally {
       h.close();
     }

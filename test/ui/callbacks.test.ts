@@ -409,11 +409,16 @@ describe('Call comment and Mark the call done', () => {
     expect(h.rows('Calls')[1]['Comment']).toBe('Today we interviewed:\nOlga (C-1) – strong <b>yes</b>\nIvan <i>the</i> Great (C-2) – ok\nInterview results:\nOlga hired\nSM: Anna');
   });
 
-  test('Mark the call done sets Status as the person would; twice is refused', () => {
-    const done = asUser<Result>(h, HR, 'uiMarkCallDone', [FIRST]);
+  test("Mark the call done sets Status as the person would, for the call's manager only; twice is refused", () => {
+    // HR is not this call's manager (Manager e-mail is Boris; the order's Sales manager is Anna).
+    const hr = asUser<Result>(h, HR, 'uiMarkCallDone', [FIRST]);
+    expect(hr.ok).toBe(false);
+    expect(hr.message).toContain("filled by its manager");
+    expect(h.rows('Calls')[0]['Status']).toBe('');
+    const done = asUser<Result>(h, SALES, 'uiMarkCallDone', [FIRST]);
     expect(done.ok).toBe(true);
     expect(h.rows('Calls')[0]['Status']).toBe('Done');
-    const twice = asUser<Result>(h, HR, 'uiMarkCallDone', [FIRST]);
+    const twice = asUser<Result>(h, SALES, 'uiMarkCallDone', [FIRST]);
     expect(twice.ok).toBe(false);
     const stranger = asUser<Result>(h, STRANGER, 'uiMarkCallDone', [INTERVIEW]);
     expect(stranger.ok).toBe(false);

@@ -28,6 +28,35 @@ describe('Session users', () => {
   });
 });
 
+describe('who an installable trigger may name (consumer vs Workspace, domains)', () => {
+  const editBy = (editor: string, account: 'consumer' | 'workspace', domain?: string, trigger: 'simple' | 'installable' = 'installable') => {
+    const rt = new Runtime({ execution: { kind: 'ui', activeUser: editor, effectiveUser: trigger === 'simple' ? editor : 'owner@firm.test', trigger }, limits: { account, domain } });
+    return createSessionService(rt).globals.Session as any;
+  };
+  test('consumer: nobody but the owner is named', () => {
+    expect(editBy('clerk@firm.test', 'consumer').getActiveUser().getEmail()).toBe('');
+    expect(editBy('owner@firm.test', 'consumer').getActiveUser().getEmail()).toBe('owner@firm.test');
+  });
+  test('Workspace: the owner and the same domain are named, other domains are not', () => {
+    expect(editBy('clerk@firm.test', 'workspace', 'firm.test').getActiveUser().getEmail()).toBe('clerk@firm.test');
+    expect(editBy('Clerk@FIRM.test', 'workspace', 'firm.test').getActiveUser().getEmail()).toBe('Clerk@FIRM.test');
+    expect(editBy('partner@gmail.com', 'workspace', 'firm.test').getActiveUser().getEmail()).toBe('');
+    expect(editBy('owner@firm.test', 'workspace', 'firm.test').getActiveUser().getEmail()).toBe('owner@firm.test');
+  });
+  test('a simple trigger never names anyone, not even the owner', () => {
+    expect(editBy('owner@firm.test', 'workspace', 'firm.test', 'simple').getActiveUser().getEmail()).toBe('');
+    expect(editBy('clerk@firm.test', 'workspace', 'firm.test', 'simple').getActiveUser().getEmail()).toBe('');
+  });
+  test('a sidebar callback runs as the person who clicked: named on every account', () => {
+    for (const account of ['consumer', 'workspace'] as const) {
+      const rt = new Runtime({ execution: { kind: 'ui', activeUser: 'partner@gmail.com', effectiveUser: 'partner@gmail.com' }, limits: { account, domain: 'firm.test' } });
+      const Session = createSessionService(rt).globals.Session as any;
+      expect(Session.getActiveUser().getEmail()).toBe('partner@gmail.com');
+      expect(Session.getEffectiveUser().getEmail()).toBe('partner@gmail.com');
+    }
+  });
+});
+
 describe('Session settings', () => {
   test('locale defaults to ru; the script time zone comes from the runtime', () => {
     const { Session, rt } = session({});

@@ -99,6 +99,41 @@ describe('protections', () => {
     expect(sheet.getProtections(app.ProtectionType.RANGE)[0].getRange().getA1Notation()).toBe('A1:B1');
   });
 
+  test('a range protection covers exactly its rows: rows appended below it are not protected', async () => {
+    const { sheet, fake } = await setup();
+    lockDown(sheet.getRange('A1:A1000').protect(), 'owner@example.com');
+    expect(sheet.getMaxRows()).toBe(1000);
+    sheet.insertRowsAfter(1000, 5); // more rows at the end, as an append grows the sheet
+    sheet.getRange(1001, 1).setValue('script row'); // the owner's script may write anywhere
+    expect(() => fake.personEdit('Sheet1', 1003, 1, [['x']], 'clerk@example.com')).not.toThrow();
+    expect(thrown(() => fake.personEdit('Sheet1', 1000, 1, [['x']], 'clerk@example.com')).message).toBe(REFUSAL);
+  });
+
+  test('a whole-column protection (A:A) grows with the sheet: appended and inserted rows are covered', async () => {
+    const { sheet, fake, app } = await setup();
+    lockDown(sheet.getRange('A:A').protect(), 'owner@example.com');
+    sheet.insertRowsAfter(1000, 5);
+    sheet.appendRow(['appended by the script']);
+    expect(thrown(() => fake.personEdit('Sheet1', 1004, 1, [['x']], 'clerk@example.com')).message).toBe(REFUSAL);
+    expect(thrown(() => fake.personEdit('Sheet1', 1, 1, [['x']], 'clerk@example.com')).message).toBe(REFUSAL);
+    sheet.insertRowsBefore(1, 2);
+    expect(sheet.getProtections(app.ProtectionType.RANGE)[0].getRange().getA1Notation()).toBe('A:A');
+    expect(thrown(() => fake.personEdit('Sheet1', 1, 1, [['x']], 'clerk@example.com')).message).toBe(REFUSAL);
+    expect(() => fake.personEdit('Sheet1', 5, 2, [['column B is free']], 'clerk@example.com')).not.toThrow();
+  });
+
+  test('Workspace: domain edit lets the domain in; turned off, only the listed editors', async () => {
+    const { sheet, fake } = await setup({ limits: { account: 'workspace', domain: 'firm.test' } }, { owner: 'owner@firm.test' });
+    const p = sheet.getRange('B:B').protect();
+    p.addEditor('owner@firm.test');
+    p.removeEditors(p.getEditors());
+    expect(p.canDomainEdit()).toBe(true);
+    expect(() => fake.personEdit('Sheet1', 2, 2, [['x']], 'clerk@firm.test')).not.toThrow();
+    expect(thrown(() => fake.personEdit('Sheet1', 2, 2, [['x']], 'partner@gmail.com')).message).toBe(REFUSAL);
+    p.setDomainEdit(false);
+    expect(thrown(() => fake.personEdit('Sheet1', 2, 2, [['y']], 'clerk@firm.test')).message).toBe(REFUSAL);
+  });
+
   test('remove() deletes a protection', async () => {
     const { sheet, ss, app } = await setup();
     sheet.getRange('A1').protect().remove();

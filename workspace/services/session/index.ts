@@ -1,2 +1,2 @@
-export { createSessionService } from './session';
+export { createSessionService, visibleEditor, visibleTo } from './session';
 export type { SessionOptions, FakeUser } from './session';

@@ -8,6 +8,16 @@ export interface Rect {
   col: number;
   numRows: number;
   numCols: number;
+  /**
+   * Whole columns ("A:A", "B:F"): the rows reach to the end of the sheet whatever its size,
+   * so a protection of it covers rows appended later (numRows is the size when made).
+   */
+  openEnded?: boolean;
+}
+
+/** The rows a rectangle covers on a sheet of `maxRows` rows now (whole columns grow with it). */
+export function effectiveRect(r: Rect, maxRows: number): Rect {
+  return r.openEnded ? { ...r, numRows: Math.max(maxRows - r.row + 1, 0) } : r;
 }
 
 export function columnLetters(col: number): string {
@@ -22,8 +32,9 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
-/** "A1" for one cell, "A1:B2" otherwise — what Range.getA1Notation returns. */
+/** "A1" for one cell, "A1:B2" otherwise, "A:B" for whole columns — what Range.getA1Notation returns. */
 export function a1Of(r: Rect): string {
+  if (r.openEnded && r.row === 1) return `${columnLetters(r.col)}:${columnLetters(r.col + r.numCols - 1)}`;
   const first = columnLetters(r.col) + r.row;
   if (r.numRows === 1 && r.numCols === 1) return first;
   return `${first}:${columnLetters(r.col + r.numCols - 1)}${r.row + r.numRows - 1}`;
@@ -62,7 +73,9 @@ export function parseA1(ref: string, maxRows: number, maxCols: number): Rect | n
   if (r1 < 1 || r2 < 1 || c1 < 1 || c2 < 1) return null;
   const row = Math.min(r1, r2);
   const col = Math.min(c1, c2);
-  return { row, col, numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  const rect: Rect = { row, col, numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  if (!ma[2] && !mb[2]) rect.openEnded = true;
+  return rect;
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
@@ -81,6 +94,8 @@ export function contains(outer: Rect, row: number, col: number): boolean {
  * when every row of the rectangle was deleted.
  */
 export function shiftRows(r: Rect, at: number, count: number): Rect | null {
+  // Whole columns stay whole columns: rows added or removed anywhere are still inside.
+  if (r.openEnded) return r;
   const end = r.row + r.numRows; // exclusive
   if (count > 0) {
     if (at <= r.row) return { ...r, row: r.row + count };

@@ -10,13 +10,20 @@
  * - canEdit(): "The spreadsheet owner is always able to edit protected ranges and sheets."
  * - Warning-only protections let everyone edit (a person confirms a warning).
  * - canDomainEdit()/setDomainEdit: domain editing exists only for Workspace accounts
- *   (rt.limits.account); on consumer accounts canDomainEdit() is false.
+ *   (rt.limits.account, domain rt.limits.domain); on consumer accounts canDomainEdit() is false.
+ * - A protection covers exactly the range it was given: a range A1:A1000 does not grow when
+ *   rows are appended below it (appendRow, insertRowsAfter the last row); whole columns
+ *   ("A:A", from getRange('A:A')) reach to the sheet's end, so new rows are covered. A
+ *   protected range is a GridRange, where "Missing indexes indicate the range is unbounded on
+ *   that side … Sheet1!A:B == sheet_id: 0, start_column_index: 0, end_column_index: 2"
+ *   (https://developers.google.com/sheets/api/reference/rest/v4/other#GridRange); Google does
+ *   not say how a bounded one moves on an append, so it does not grow (the stricter reading).
  * Edits refused by a protection throw MSG.protectedCell, for scripts (as their effective user)
  * and for people typing.
  * Not reproduced: named-range protections, group editors, refusing protection changes made by
  * a non-editor (the text Google uses there is not documented).
  */
-import { Rect, contains, intersects } from './a1';
+import { Rect, contains, effectiveRect, intersects } from './a1';
 import { Ctx, mayChange, rangeRefOf } from './ctx';
 import { ProtectionType, member } from './enums';
 import { MSG } from './messages';
@@ -29,13 +36,14 @@ function domainOf(email: string): string {
 
 export function userCanEdit(ctx: Ctx, p: ProtectionSpec, user: string): boolean {
   if (sameEmail(user, ctx.wb.owner) || p.warningOnly || !p.restricted) return true;
-  if (p.domainEdit && ctx.rt.limits.account === 'workspace' && domainOf(user) === domainOf(ctx.wb.owner)) return true;
+  const domain = ctx.rt.limits.domain ?? domainOf(ctx.wb.owner);
+  if (p.domainEdit && ctx.rt.limits.account === 'workspace' && domainOf(user) === domain.toLowerCase()) return true;
   return p.editors.some((e) => sameEmail(e, user));
 }
 
 function covers(p: ProtectionSpec, sheet: SheetModel, rect: Rect): boolean {
   if (p.sheetId !== sheet.id) return false;
-  if (p.type === 'RANGE') return p.rect !== null && intersects(p.rect, rect);
+  if (p.type === 'RANGE') return p.rect !== null && intersects(effectiveRect(p.rect, sheet.maxRows), rect);
   if (p.unprotected.length === 0) return true;
   for (let r = rect.row; r < rect.row + rect.numRows; r++)
     for (let c = rect.col; c < rect.col + rect.numCols; c++)
@@ -190,7 +198,7 @@ export class Protection {
   getRange(): object {
     this.call('getRange');
     const s = this.sheetModel();
-    return this.ctx.range(s, this.p.rect ?? { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols });
+    return this.ctx.range(s, this.p.rect ? effectiveRect(this.p.rect, s.maxRows) : { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols });
   }
 
   getRangeName(): string | null {
@@ -204,7 +212,7 @@ export class Protection {
     if (!ref) throw this.ctx.fail(MSG.signature('Object', 'SpreadsheetApp.Protection.setRange'));
     if (this.p.type === 'RANGE') {
       this.p.sheetId = ref.sheetId;
-      this.p.rect = { row: ref.row, col: ref.col, numRows: ref.numRows, numCols: ref.numCols };
+      this.p.rect = { row: ref.row, col: ref.col, numRows: ref.numRows, numCols: ref.numCols, ...(ref.openEnded ? { openEnded: true } : {}) };
     }
     return this;
   }
