@@ -55,7 +55,7 @@ const typedVacancy = (value: string) => [{ tab: 'Orders', row: 2, header: 'Vacan
 
 test('two ticks at once: the second waits (saying so after a second), then finds every reminder sent', async () => {
   const book = fresh('ticks');
-  const first = start(['tick', book, '--now', '2026-11-24T10:00'], { REGLAMENT_TEST_HOLD_MS: '2500' }); // past the 1 s notice
+  const first = start(['tick', book, '--now', '2026-11-24T10:00'], { REGLAMENT_TEST_HOLD_MS: '4000' }); // past the 1 s notice, even on a slow start
   await heldBy(book, first);
   const second = start(['tick', book, '--now', '2026-11-24T10:00']);
   const [a, b] = await Promise.all([first.done, second.done]);
@@ -125,7 +125,7 @@ test('serve beside an edit in another shell: the edit waits for a request, serve
     await verify(book, { dueBy: wallMs('2026-11-24T10:00'), kills: 0 });
 
     // A request of the window holds the workbook while a person edits from a shell.
-    lockDefaults.holdMs = 3000;
+    lockDefaults.holdMs = 5000; // the shell's edit starts, then waits past the 1 s notice
     const request = post('/run/setupWorkbook', { args: [] }); // rewrites formats on every tab
     await heldBy(book, process);
     lockDefaults.holdMs = 0;

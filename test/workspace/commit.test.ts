@@ -11,8 +11,12 @@ import { COMMIT_FILE, JOURNAL, Transaction, readCommitInfo, recover } from '../.
 import { FileLock, LOCK_FILE, WorkbookBusyError, acquireLock } from '../../workspace/filelock';
 import { Runtime } from '../../workspace/runtime';
 
+const made: string[] = [];
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 function folder(): { root: string; state: string; book: string } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'reglament-commit-'));
+  made.push(root);
   const state = path.join(root, 'book.state');
   fs.mkdirSync(state);
   return { root, state, book: path.join(root, 'book.xlsx') };
