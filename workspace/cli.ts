@@ -6,7 +6,7 @@
  * (exclusive, or shared for the read-only ones) from load to one atomic commit. `run`
  * commits after each trigger run; a kill loses at most the run in progress.
  * Exit codes: 0 ok; 1 a run failed (or an unexpected error); 2 bad input or a missing
- * workbook; 3 the workbook is busy and --no-wait was given.
+ * workbook; 4 the workbook is busy and --no-wait was given.
  */
 import { Command, CommanderError } from 'commander';
 import * as path from 'path';
