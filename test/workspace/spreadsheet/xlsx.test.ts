@@ -205,7 +205,8 @@ describe('xlsx persistence', () => {
     expect(b.ss.getSheets()[0].getRange('A1').getValue()).toBe('first');
   });
 
-  test('a 10,000 × 30 workbook loads, reads, writes and saves in a few seconds', async () => {
+  // Its speed is measured by `npm run bench -- foundation`, not asserted here.
+  test('a 10,000 × 30 workbook survives a load, a full read and write, and a save', async () => {
     const dir = tmpDir();
     const a = await open(dir);
     const sheet = a.ss.getSheets()[0];
@@ -214,13 +215,14 @@ describe('xlsx persistence', () => {
     const rows = Array.from({ length: 10000 }, (_, i) => Array.from({ length: 30 }, (_, j) => (j % 3 ? `t${i}-${j}` : i * j)));
     sheet.getRange(1, 1, 10000, 30).setValues(rows);
     await a.fake.flush();
-    const started = Date.now();
     const b = await open(dir);
     const big = b.ss.getSheets()[0];
     const values = big.getRange(1, 1, 10000, 30).getValues();
     expect(values[9999][29]).toBe('t9999-29');
     big.getRange(1, 1, 10000, 30).setValues(values);
     await b.fake.flush();
-    expect(Date.now() - started).toBeLessThan(15000);
+    const c = await open(dir);
+    expect(c.ss.getSheets()[0].getRange(10000, 30).getValue()).toBe('t9999-29');
+    expect(c.ss.getSheets()[0].getRange(10000, 1).getValue()).toBe(0);
   });
 });
