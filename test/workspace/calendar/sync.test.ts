@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { simpleParser } from 'mailparser';
+import type { calendar_v3 } from 'googleapis';
 import { CONFERENCE_DELAY_MS } from '../../../workspace/services/calendar/conference';
 import { TOKEN_LIFETIME_MS } from '../../../workspace/services/calendar/sync';
 import { HR_CAL, interview, parseIcs, setup, tempDir, thrown } from './helpers';
@@ -40,8 +41,8 @@ describe('conferenceData.createRequest: a Meet link, created asynchronously', ()
     expect(same.conferenceData?.entryPoints?.[0].uri).toBe(video?.uri);
     // A patch that does not name it keeps it, even with version 0; null with version 1 removes it.
     expect(Calendar.Events.patch({ summary: 'Moved' }, 'primary', e.id!).conferenceData?.entryPoints?.[0].uri).toBe(video?.uri);
-    expect(Calendar.Events.patch({ conferenceData: null }, 'primary', e.id!).conferenceData?.entryPoints?.[0].uri).toBe(video?.uri);
-    expect(Calendar.Events.patch({ conferenceData: null }, 'primary', e.id!, { conferenceDataVersion: 1 }).conferenceData).toBeUndefined();
+    expect(Calendar.Events.patch({ conferenceData: null } as unknown as calendar_v3.Schema$Event, 'primary', e.id!).conferenceData?.entryPoints?.[0].uri).toBe(video?.uri);
+    expect(Calendar.Events.patch({ conferenceData: null } as unknown as calendar_v3.Schema$Event, 'primary', e.id!, { conferenceDataVersion: 1 }).conferenceData).toBeUndefined();
   });
 
   test('an update with version 1 and no conferenceData removes the conference; without the version it stays', () => {
