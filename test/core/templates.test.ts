@@ -139,9 +139,10 @@ describe('the built-in templates', () => {
         'followUp.manager', 'handoff.clientDepartment', 'agreement.request', 'agreement.answer', 'report.calling',
         'alert.overdue', 'digest.daily', 'deadline.reminder', 'sales.offer', 'sales.silentClient', 'sales.presaleSummary',
         'sales.contract', 'sales.paymentReminder', 'sales.extension', 'pm.introduction', 'pm.dailyReport', 'pm.projectCompletion',
+        'alert.callDeclined',
       ]),
     );
-    expect(TEMPLATE_KEYS.length).toBe(22);
+    expect(TEMPLATE_KEYS.length).toBe(23);
   });
 
   test.each(TEMPLATE_KEYS)('%s uses only its own placeholders and renders without problems', (key) => {
