@@ -6,7 +6,7 @@ import { t } from './core/i18n';
 import { openContext } from './gas/context';
 import { dispatchEdit, dispatchSetup, dispatchTick, registerFeatures } from './gas/dispatch';
 import { currentUser } from './gas/log';
-import { setupTabs, workbookLocale } from './gas/setup';
+import { askSenderName, setupTabs, workbookLocale } from './gas/setup';
 import { installTriggers } from './gas/triggers';
 import { sheetsByTab } from './gas/workbook';
 import { FEATURES } from './features';
@@ -39,11 +39,13 @@ export function onEditInstallable(e: GoogleAppsScript.Events.SheetsOnEdit): void
 export function setupWorkbook(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const report = setupTabs(ss);
+  const sender = askSenderName(ss, report.locale);
   const triggers = installTriggers(ss);
   const ctx = openContext(ss);
   dispatchSetup(ctx);
   for (const name of report.created) ctx.log({ tab: name, rowKey: '', action: t(report.locale, 'logTabCreated'), details: '' });
   for (const name of report.repairedHeaders) ctx.log({ tab: name.split(':')[0], rowKey: '', action: t(report.locale, 'logHeaderAdded'), details: name });
+  ctx.log({ tab: '', rowKey: '', action: t(report.locale, 'logSenderName'), details: sender || t(report.locale, 'senderMissing') });
   ctx.log({
     tab: '',
     rowKey: '',

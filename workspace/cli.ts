@@ -3,6 +3,7 @@
  * contract for scripts and checks: add, never rename.
  */
 import { Command, CommanderError } from 'commander';
+import type { calendar_v3 } from 'googleapis';
 import * as path from 'path';
 import { findColumn, findTab } from '../src/core/schema';
 import { parseInstant } from './typing';
@@ -79,12 +80,14 @@ export function buildProgram(): Command {
     .option('--tz <zone>', 'the spreadsheet time zone (IANA id)', 'Europe/Moscow')
     .option('--user <email>', 'who runs it (default: the workbook owner)')
     .option('--now <iso>', 'when it runs (ISO 8601; without an offset, in the --tz zone); triggers it installs fire from then on')
-    .action(async (workbook: string, opts: { locale: string; tz: string; user?: string; now?: string }) => {
+    .option('--sender-name <name>', "the answer to setup's question for the sender name (your company's name)")
+    .action(async (workbook: string, opts: { locale: string; tz: string; user?: string; now?: string; senderName?: string }) => {
       const out = output(program.opts().json);
       if (opts.locale !== 'ru' && opts.locale !== 'en') throw new UsageError(`--locale must be ru or en, not "${opts.locale}"`);
       if (!isValidTimeZone(opts.tz)) throw new UsageError(`--tz: unknown time zone "${opts.tz}"`);
       const now = parseNow(opts.now, opts.tz);
       const ws = await LocalWorkspace.open({ workbook, create: true, locale: opts.locale, timeZone: opts.tz, now });
+      if (opts.senderName !== undefined) answerSenderPrompt(ws, opts.senderName);
       const run = ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user, at: now });
       await ws.save();
       if (!run.ok) throw new UsageError(`setupWorkbook failed: ${run.error}`);
@@ -200,6 +203,28 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('event')
+    .description('Changes a calendar event as a person would in Google Calendar: the organizer moves or cancels it, or a guest answers (the next tick reads it back).')
+    .argument('<workbook>', 'path of the .xlsx workbook')
+    .requiredOption('--id <eventId>', 'the event id (the Calls "Event ID")')
+    .option('--start <iso>', 'move it to this start (ISO 8601; without an offset, in the spreadsheet zone)')
+    .option('--end <iso>', 'with --start: the new end (default: the same length)')
+    .option('--cancel', 'delete it (the guests get the cancellation)')
+    .option('--respond <email=answer>', 'a guest answers: accepted, declined or tentative')
+    .option('--now <iso>', 'when it happens (ISO 8601; without an offset, in the spreadsheet zone)')
+    .action(async (workbook: string, opts: { id: string; start?: string; end?: string; cancel?: boolean; respond?: string; now?: string }) => {
+      const out = output(program.opts().json);
+      const actions = [opts.start !== undefined, opts.cancel === true, opts.respond !== undefined].filter(Boolean).length;
+      if (actions !== 1) throw new UsageError('give exactly one of --start, --cancel, --respond EMAIL=accepted|declined|tentative');
+      if (opts.end !== undefined && opts.start === undefined) throw new UsageError('--end needs --start');
+      const ws = await openExisting(workbook, opts.now);
+      const result = personEvent(ws, opts);
+      await ws.save();
+      out.data(result.event, () => `${result.done}
+  ${result.event.start?.dateTime ?? result.event.start?.date}  ${result.event.summary}  [${(result.event.attendees ?? []).map((a) => `${a.email}: ${a.responseStatus}`).join(', ')}]  ${result.event.status}`);
+    });
+
+  program
     .command('serve')
     .description('Serves the sidebar and the dialogs on localhost over the local Workspace (google.script.run bridged to the same bundle); Ctrl-C stops it.')
     .argument('<workbook>', 'path of the .xlsx workbook')
@@ -233,6 +258,45 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+/** The person running setup answers its sender-name question with `name`. */
+export function answerSenderPrompt(ws: LocalWorkspace, name: string): void {
+  ws.spreadsheet.setUiResponder((e) => (e.kind === 'prompt' ? { button: 'OK', text: name } : undefined));
+}
+
+/** What `reglament event` does, through the Calendar fake's person (no API call is counted). */
+export function personEvent(
+  ws: LocalWorkspace,
+  opts: { id: string; start?: string; end?: string; cancel?: boolean; respond?: string },
+): { done: string; event: calendar_v3.Schema$Event } {
+  const zone = ws.spreadsheet.timeZone();
+  const instant = (flag: string, text: string) => {
+    try {
+      return parseInstant(text, zone).getTime();
+    } catch (e) {
+      throw new UsageError(`${flag}: ${(e as Error).message}`);
+    }
+  };
+  const person = ws.calendar.person;
+  if (!person.find(opts.id)) throw new UsageError(`no event with id "${opts.id}" on any calendar (see: reglament calendar ${ws.workbook})`);
+  try {
+    if (opts.start !== undefined) {
+      const start = instant('--start', opts.start);
+      const end = opts.end === undefined ? undefined : instant('--end', opts.end);
+      return { done: `moved ${opts.id}`, event: person.move(opts.id, start, end) };
+    }
+    if (opts.cancel) return { done: `cancelled ${opts.id}`, event: person.cancel(opts.id) };
+    const pair = opts.respond ?? '';
+    const i = pair.indexOf('=');
+    if (i <= 0) throw new UsageError(`--respond takes EMAIL=accepted|declined|tentative, not "${pair}"`);
+    const email = pair.slice(0, i).trim();
+    const answer = pair.slice(i + 1).trim();
+    return { done: `${email} ${answer} ${opts.id}`, event: person.respond(opts.id, email, answer) };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError((e as Error).message);
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -10,6 +10,7 @@ export const DEPUTY = 'dan.deputy@example.com';
 export const HIRED = 'new.hire@example.com';
 export const CLIENT = 'john@acme.example';
 export const RU_CLIENT = 'petr@romashka.example';
+export const SENDER = 'Staffing Partners';
 
 export const CANDIDATES: Array<[string, string, string]> = [
   ['C-1', 'Alice Brown', 'alice@example.com'],
@@ -26,7 +27,7 @@ export interface WorkbookOptions {
 }
 
 export async function callsWorkbook(options: WorkbookOptions = {}): Promise<Harness> {
-  const h = await openHarness({ locale: 'en', timeZone: options.timeZone ?? 'America/New_York', now: options.now ?? '2026-11-23T09:00', limits: options.limits });
+  const h = await openHarness({ locale: 'en', timeZone: options.timeZone ?? 'America/New_York', now: options.now ?? '2026-11-23T09:00', limits: options.limits, senderName: SENDER });
   const staff: Array<Record<string, string>> = [
     { Name: 'Anna', 'E-mail': SALES, Department: 'Sales', 'Manager e-mail': BOSS },
     { Name: 'Boris', 'E-mail': BOSS, Department: 'Management' },

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { LocalWorkspace, RunRecord } from '../../workspace/workspace';
-import { personEdit, runSpan } from '../../workspace/cli';
+import { answerSenderPrompt, personEdit, runSpan } from '../../workspace/cli';
 import { parseInstant } from '../../workspace/typing';
 import { Limits } from '../../workspace/runtime';
 
@@ -29,7 +29,9 @@ export interface Harness {
   close(): void;
 }
 
-export async function openHarness(options: { locale?: 'ru' | 'en'; timeZone?: string; now?: string; limits?: Partial<Limits>; dir?: string } = {}): Promise<Harness> {
+export async function openHarness(
+  options: { locale?: 'ru' | 'en'; timeZone?: string; now?: string; limits?: Partial<Limits>; dir?: string; senderName?: string } = {},
+): Promise<Harness> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'reglament-'));
   const workbook = path.join(dir, 'book.xlsx');
   const fresh = !fs.existsSync(workbook);
@@ -37,6 +39,8 @@ export async function openHarness(options: { locale?: 'ru' | 'en'; timeZone?: st
   const now = parseInstant(options.now ?? '2026-11-23T09:00', timeZone);
   const ws = await LocalWorkspace.open({ workbook, create: true, locale: options.locale ?? 'en', timeZone, now, limits: options.limits });
   if (fresh) {
+    // Setup asks for the company's name as the sender; the person running it answers (or not).
+    if (options.senderName !== undefined) answerSenderPrompt(ws, options.senderName);
     const run = ws.invoke('setupWorkbook', { kind: 'editor', at: now });
     if (!run.ok) throw new Error(`setupWorkbook failed: ${run.error}`);
   }
