@@ -214,9 +214,9 @@ export function buildProgram(): Command {
     .option('--now <iso>', 'when it happens (ISO 8601; without an offset, in the spreadsheet zone)')
     .action(async (workbook: string, opts: { id: string; start?: string; end?: string; cancel?: boolean; respond?: string; now?: string }) => {
       const out = output(program.opts().json);
+      if (opts.end !== undefined && opts.start === undefined) throw new UsageError('--end needs --start');
       const actions = [opts.start !== undefined, opts.cancel === true, opts.respond !== undefined].filter(Boolean).length;
       if (actions !== 1) throw new UsageError('give exactly one of --start, --cancel, --respond EMAIL=accepted|declined|tentative');
-      if (opts.end !== undefined && opts.start === undefined) throw new UsageError('--end needs --start');
       const ws = await openExisting(workbook, opts.now);
       const result = personEvent(ws, opts);
       await ws.save();
