@@ -506,6 +506,9 @@ class CallsRun {
     }
     if (check.status === 'scheduled') {
       plan.reminders = planReminders(call, this.offsets, this.resolver, this.now);
+      // A guest who declined in Calendar is not reminded (the manager is told); answering yes again brings it back.
+      const answers = parseAnswers(sync?.answers ?? '');
+      plan.reminders.entries = plan.reminders.entries.filter((e) => answers[e.routedFrom ?? e.recipient] !== 'declined');
       if (plan.reminders.entries.length) plan.problems.push(...templateProblems(this.mc, this.templateCache, REMINDER_TEMPLATE[call.type], call.language));
     } else {
       plan.reminders = { callId, callStart: call.start, entries: [] };

@@ -52,7 +52,7 @@ describe('two audiences: the guests read only what is meant for them', () => {
     expect(r.problems).toEqual([]);
     const d = r.event!.description;
     expect(d).toContain('Когда: 03.03.2026 10:00–10:30 по московскому времени');
-    expect(d).toContain('Видеовстреча: Google Meet, ссылка — в этом приглашении.');
+    expect(d).toContain('Видеовстреча: Google Meet (ссылка появится в этом событии).');
     expect(d).toContain('С нашей стороны: Борис');
     expect(d).toContain('Чтобы перенести или отменить встречу, ответьте отправителю этого приглашения.');
     for (const text of INTERNAL) expect(d).not.toContain(text);

@@ -171,6 +171,11 @@ describe("guests' answers; a decline by the client or by every candidate is told
       h.tick('2026-11-23T10:05');
       expect(call(h, 'CALL-2026-0001')["Guests' answers"]).toBe('John Smith — accepted\nAlice Brown — declined\nBob Green — no answer\nBoris — no answer');
       expect(mailsTo(h, BOSS)).toHaveLength(0);
+      // Who declined is not reminded any more; the others are.
+      expect(outboxOf(h, 'CALL-2026-0001').map((r) => [r['Recipient'], r['State']])).toEqual([
+        [ALICE, 'Cancelled'],
+        [BOB, 'Pending'],
+      ]);
       inCalendar(h, '2026-11-23T10:30', { id, respond: `${BOB}=declined` });
       h.tick('2026-11-23T10:35');
       h.tick('2026-11-23T10:40');
