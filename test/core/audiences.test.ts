@@ -6,6 +6,7 @@
 import { CallContext, candidateIndex, checkCall, orderIndex, PlannedCall } from '../../src/core/calls';
 import { answersOf, answersText, declinesOf, parseAnswers } from '../../src/core/answers';
 import { bookedInterviews } from '../../src/core/booked';
+import { validateOrder } from '../../src/core/orders';
 import { reminderOffsets } from '../../src/core/offsets';
 import { defaultSettings } from '../../src/core/settings';
 import { DEFAULT_TEMPLATES, render, tidyGreeting } from '../../src/core/templates';
@@ -193,5 +194,13 @@ describe('interviews booked in Calling results', () => {
 
   test('a Calls row that already invites the candidate then is not reminded twice', () => {
     expect(bookedInterviews(rows, { candidates, orders, locale: 'ru', covered: (email) => email === 'maria@example.com' })).toEqual([]);
+  });
+});
+
+describe('the order lists the client’s other contacts', () => {
+  test('each address of "Other contact e-mails" is checked', () => {
+    const problems = validateOrder({ client: 'X', otherContacts: 'hr@x.ru, not-an-address' }, { zone: moscow, today: { year: 2026, month: 3, day: 2 } });
+    expect(problems.map((p) => p.en)).toEqual([expect.stringContaining('not-an-address')]);
+    expect(validateOrder({ client: 'X', otherContacts: 'hr@x.ru; ceo@x.ru' }, { zone: moscow, today: { year: 2026, month: 3, day: 2 } })).toEqual([]);
   });
 });
