@@ -173,6 +173,10 @@ const CALL_MESSAGES = {
     ru: 'Шаблон «{key}»: неизвестные подстановки {names} — они останутся в письме как есть.',
     en: 'Template "{key}": unknown placeholders {names} — they stay in the e-mail as typed.',
   },
+  templateNoLink: {
+    ru: 'Шаблон «{key}» без {{meetingLink}}: напоминания уйдут без ссылки на встречу.',
+    en: 'Template "{key}" has no {{meetingLink}}: reminders go without the link to join.',
+  },
   templateMissing: {
     ru: 'Нет шаблона «{key}» ни на вкладке Шаблоны, ни среди встроенных.',
     en: 'No template "{key}" on the Templates tab or among the built-in ones.',

@@ -303,6 +303,62 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   },
 };
 
+/**
+ * Built-in texts of earlier versions that setup wrote into the Templates tab. A row still
+ * holding one exactly was never edited by a person: setup replaces it with the current text
+ * (these reminders had no link to join and showed the zone's IANA id).
+ */
+export const SUPERSEDED_TEMPLATES: Partial<Record<TemplateKey, Texts[]>> = {
+  'reminder.firstCall': [{
+    ru: {
+      subject: 'Напоминание: звонок {{date}} в {{time}}',
+      body: 'Здравствуйте, {{contactPerson}}!\n\nНапоминаем о нашей встрече: {{callType}} {{date}} в {{time}} ({{zone}}), {{duration}} мин. До начала — {{offset}}.\n\nС нашей стороны: {{manager}}.' + SIGN_RU,
+    },
+    en: {
+      subject: 'Reminder: our call on {{date}} at {{time}}',
+      body: 'Hello {{contactPerson}},\n\nA reminder of our booked meeting: {{callType}} on {{date}} at {{time}} ({{zone}}), {{duration}} min. It starts in {{offset}}.\n\nFrom our side: {{manager}}.' + SIGN_EN,
+    },
+  }],
+  'reminder.interview': [{
+    ru: {
+      subject: 'Напоминание: собеседование {{date}} в {{time}}',
+      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}. Подключитесь, пожалуйста, вовремя.' + SIGN_RU,
+    },
+    en: {
+      subject: 'Reminder: interview on {{date}} at {{time}}',
+      body: 'Hello {{recipientName}},\n\nA reminder of your interview with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}; please join on time.' + SIGN_EN,
+    },
+  }],
+  'reminder.repeatCall': [{
+    ru: {
+      subject: 'Напоминание: повторный звонок {{date}} в {{time}}',
+      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о повторном звонке с компанией {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}.' + SIGN_RU,
+    },
+    en: {
+      subject: 'Reminder: follow-up call on {{date}} at {{time}}',
+      body: 'Hello {{recipientName}},\n\nA reminder of the follow-up call with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}.' + SIGN_EN,
+    },
+  }],
+  'reminder.introCall': [{
+    ru: {
+      subject: 'Напоминание: вводный звонок с {{client}} {{date}} в {{time}}',
+      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о вводном звонке с клиентом {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}. На звонке обсудим проект и задачи, способ связи, график и отчётность.' + SIGN_RU,
+    },
+    en: {
+      subject: 'Reminder: introductory call with {{client}} on {{date}} at {{time}}',
+      body: 'Hello {{recipientName}},\n\nA reminder of the introductory call with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}. We will go over the project and tasks, the messenger, schedule and reporting.' + SIGN_EN,
+    },
+  }],
+};
+
+/** The current built-in text a Templates-tab row should get instead of a superseded one, or null. */
+export function supersededBy(row: TemplateRow): { subject: string; body: string } | null {
+  if (!isTemplateKey(row.key)) return null;
+  const old = SUPERSEDED_TEMPLATES[row.key] ?? [];
+  const same = old.some((t) => t[row.language].subject === row.subject && t[row.language].body === row.body);
+  return same ? DEFAULT_TEMPLATES[row.key][row.language] : null;
+}
+
 export const TEMPLATE_KEYS = Object.keys(DEFAULT_TEMPLATES) as TemplateKey[];
 
 export function isTemplateKey(key: string): key is TemplateKey {
@@ -364,8 +420,12 @@ export function placeholdersOf(text: string): string[] {
 export function checkTemplateRow(row: TemplateRow): Problem[] {
   if (!isTemplateKey(row.key)) return [];
   const allowed = new Set([...TEMPLATE_PLACEHOLDERS[row.key], 'senderName']);
-  const unknown = placeholdersOf(`${row.subject}\n${row.body}`).filter((n) => !allowed.has(n));
-  return unknown.length ? [unknownPlaceholders(row.key, unknown)] : [];
+  const used = placeholdersOf(`${row.subject}\n${row.body}`);
+  const unknown = used.filter((n) => !allowed.has(n));
+  const out = unknown.length ? [unknownPlaceholders(row.key, unknown)] : [];
+  // Every reminder carries the link to join (issue 12): a person's own text without it is pointed out.
+  if (row.key.startsWith('reminder.') && used.indexOf('meetingLink') < 0) out.push(warning('templateNoLink', { key: row.key }));
+  return out;
 }
 
 function unknownPlaceholders(key: string, names: readonly string[]): Problem {

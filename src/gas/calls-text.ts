@@ -53,6 +53,7 @@ const TEXT = {
   logRemindersSent: { ru: 'Напоминания отправлены', en: 'Reminders sent' },
   logTemplateProblem: { ru: 'Шаблон с ошибкой', en: 'Template problem' },
   logTemplatesAdded: { ru: 'Добавлены шаблоны писем', en: 'E-mail templates added' },
+  logTemplateUpdated: { ru: 'Встроенный шаблон обновлён (ссылка на встречу, город во времени)', en: 'Built-in template updated (the link to join, the city with the time)' },
   logChangedInCalendar: { ru: 'Изменено в Календаре', en: 'Changed in Calendar' },
   calendarCancelled: { ru: 'событие удалено в Календаре: звонок отменён', en: 'the event was deleted in Calendar: the call is cancelled' },
   durationChange: { ru: 'длительность {from} → {to} мин', en: 'duration {from} → {to} min' },

@@ -45,7 +45,7 @@ import {
 } from '../core/reminders';
 import { CALL_STATUSES, LANGUAGES, Locale, OUTBOX_STATES, choiceLabel, findChoice } from '../core/schema';
 import { SettingKey } from '../core/settings';
-import { DEFAULT_TEMPLATES, pickLanguage, readTemplateRows, TemplateKey, TemplateRow, checkTemplateRow } from '../core/templates';
+import { DEFAULT_TEMPLATES, pickLanguage, readTemplateRows, supersededBy, TemplateKey, TemplateRow, checkTemplateRow } from '../core/templates';
 import { dayNumber, isDate, localDateOf, wallClockOf } from '../core/time';
 import {
   CalendarFailure,
@@ -82,6 +82,7 @@ const EDIT_BUDGET_MS = 4 * 60 * 1000;
 /** Room left before a deadline for the final batched writes. */
 const MARGIN_MS = 10 * 1000;
 const QUOTA_LOGGED = 'calls.mailQuotaLoggedOn';
+const READ_BACK_LOGGED = 'calls.readBackLoggedOn';
 /** Above this many routine entries of one kind in a run, the Log gets one summary row. */
 const BULK_LOG = 20;
 
@@ -855,7 +856,14 @@ class CallsRun {
     } catch (e) {
       rethrowIfKilled(e);
       if (!(e instanceof CalendarFailure)) throw e;
-      this.log('', say(this.locale, 'logReadBackFailed'), e.message);
+      // Once a day, not every five minutes (the rows say what waits).
+      const props = PropertiesService.getScriptProperties();
+      const d = localDateOf(this.ctx.zone, this.now);
+      const today = `${d.year}-${d.month}-${d.day}`;
+      if (props.getProperty(READ_BACK_LOGGED) !== today) {
+        props.setProperty(READ_BACK_LOGGED, today);
+        this.log('', say(this.locale, 'logReadBackFailed'), e.message);
+      }
       return;
     }
     this.readBackResult = result;
@@ -1235,11 +1243,22 @@ function checkTemplateEdit(ctx: RunContext, edit: TabEdit): void {
   }
 }
 
-/** Setup: the calls templates missing from the Templates tab, both languages; edited rows are never touched. */
+/**
+ * Setup: the calls templates missing from the Templates tab, both languages; a row still
+ * holding an earlier built-in text exactly gets the current one; edited rows are never touched.
+ */
 function addDefaultTemplates(ctx: RunContext): void {
   const tab = ctx.tab('templates');
   if (!tab) return;
-  const have = new Set(readTemplateRows(recordsOf(tab)).map((r) => `${r.key}|${r.language}`));
+  const records = recordsOf(tab);
+  records.forEach((rec, i) => {
+    const [row] = readTemplateRows([rec]);
+    const next = row ? supersededBy(row) : null;
+    if (!next) return;
+    writeRowCells(tab, i, { subject: next.subject, body: next.body });
+    ctx.log({ tab: tab.sheet.getName(), rowKey: row.key, action: say(ctx.locale, 'logTemplateUpdated'), details: choiceLabel(LANGUAGES.find((l) => l.key === row.language) ?? LANGUAGES[0], ctx.locale) });
+  });
+  const have = new Set(readTemplateRows(records).map((r) => `${r.key}|${r.language}`));
   const rows: Array<Record<string, unknown>> = [];
   for (const key of CALL_TEMPLATE_KEYS) {
     for (const language of LANGUAGES) {

@@ -81,8 +81,10 @@ describe('placeholders', () => {
 
   test('a Templates-tab row using a placeholder its key does not offer is flagged', () => {
     const [row] = readTemplateRows([{ key: 'reminder.interview', language: 'Русский', subject: 'Интервью {{date}}', body: 'Привет, {{candidate}}! {{time}}' }]);
-    expect(checkTemplateRow(row).map((p) => p.params.names)).toEqual(['{{candidate}}']);
-    expect(checkTemplateRow({ ...row, body: 'Привет, {{recipientName}}! {{senderName}}' })).toEqual([]);
+    expect(checkTemplateRow(row).map((p) => p.params.names ?? p.code)).toEqual(['{{candidate}}', 'templateNoLink']);
+    expect(checkTemplateRow({ ...row, body: 'Привет, {{recipientName}}! {{senderName}} {{meetingLink}}' })).toEqual([]);
+    // A reminder without the link to join is pointed out (a warning: it still goes out).
+    expect(checkTemplateRow({ ...row, body: 'Привет, {{recipientName}}!' }).map((p) => [p.code, p.severity])).toEqual([['templateNoLink', 'warning']]);
   });
 });
 

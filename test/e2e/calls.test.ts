@@ -459,6 +459,24 @@ describe('after the call: the comment follows its type template, goes to the man
 });
 
 describe('templates: the Templates tab, the client language, escaped HTML, a plain-text part, unknown placeholders', () => {
+  test('a row still holding an earlier built-in reminder text gets the current one on setup; an edited one is kept', async () => {
+    const h = await callsWorkbook();
+    try {
+      const { SUPERSEDED_TEMPLATES } = await import('../../src/core/templates');
+      const old = SUPERSEDED_TEMPLATES['reminder.interview']![0].en;
+      const rowOf = (key: string, lang: string) => h.rows('Templates').findIndex((r) => r['Key'] === key && r['Language'] === lang) + 2;
+      h.edit('Templates', rowOf('reminder.interview', 'English'), { Subject: old.subject, Body: old.body }, h.ws.owner);
+      h.edit('Templates', rowOf('reminder.repeatCall', 'English'), { Body: 'Our own text, {{recipientName}}' }, h.ws.owner);
+      h.ws.invoke('setupWorkbook', { kind: 'editor' });
+      const get = (key: string) => h.rows('Templates').find((r) => r['Key'] === key && r['Language'] === 'English')!;
+      expect(get('reminder.interview')['Body']).toContain('Join: {{meetingLink}}');
+      expect(get('reminder.repeatCall')['Body']).toBe('Our own text, {{recipientName}}');
+      expect(h.rows('Log').some((l) => String(l['Action']).startsWith('Built-in template updated'))).toBe(true);
+    } finally {
+      h.close();
+    }
+  });
+
   test('setup adds the calls templates in Russian and English once; an edited one is kept and used', async () => {
     const h = await callsWorkbook();
     try {
@@ -472,7 +490,9 @@ describe('templates: the Templates tab, the client language, escaped HTML, a pla
       expect(rows().find((r) => r['Language'] === 'English')?.['Subject']).toBe('See you at {{time}}, {{contactPerson}}');
 
       schedule(h, { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': CLIENT, 'Manager e-mail': BOSS });
-      expect(call(h, 'CALL-2026-0001')['Problems']).toBe('Template "reminder.firstCall": unknown placeholders {{oops}} — they stay in the e-mail as typed.');
+      expect(call(h, 'CALL-2026-0001')['Problems']).toBe(
+        'Template "reminder.firstCall": unknown placeholders {{oops}} — they stay in the e-mail as typed.\nTemplate "reminder.firstCall" has no {{meetingLink}}: reminders go without the link to join.',
+      );
       h.tick('2026-11-25T09:45');
       const [mail] = mailsTo(h, CLIENT);
       expect(mail.subject).toBe('See you at 10:00, John Smith');
