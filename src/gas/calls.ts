@@ -850,6 +850,12 @@ class CallsRun {
    */
   readCalendar(): void {
     if (!this.timeLeft()) return;
+    // Nothing of ours on the company calendar: nothing to read back (no call is made).
+    const ours = this.sync.ids().some((id) => {
+      const r = this.sync.get(id);
+      return !!r && r.state === 'live' && r.calendarId === this.calendarId;
+    });
+    if (!ours) return;
     let result: ReadBack;
     try {
       result = readBack(this.calendarId, this.now, PropertiesService.getScriptProperties());

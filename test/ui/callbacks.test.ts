@@ -63,7 +63,10 @@ describe('the Reglament menu', () => {
   test('the sidebar and the dialogs open from the menu as self-contained pages', () => {
     h.ws.spreadsheet.setActive('Orders', 2, 1);
     for (const fn of ['menuOpenSidebar', 'menuScheduleCall', 'menuOutboxAndLog']) expect(h.ws.invoke(fn, { kind: 'ui', user: SALES }).ok).toBe(true);
-    const shown = h.ws.spreadsheet.uiLog.filter((e) => e.kind !== 'menu');
+    // Setup asked for the sender name (nobody answered in this fixture); the rest is what the menu opened.
+    const prompts = h.ws.spreadsheet.uiLog.filter((e) => e.kind === 'prompt');
+    for (const p of prompts) expect(p.content).toMatch(/company’s name|название вашей компании/);
+    const shown = h.ws.spreadsheet.uiLog.filter((e) => e.kind !== 'menu' && e.kind !== 'prompt');
     expect(shown.map((e) => e.kind)).toEqual(['sidebar', 'modalDialog', 'modelessDialog']);
     expect(shown[1].title).toBe('Schedule a call');
     for (const e of shown) {
