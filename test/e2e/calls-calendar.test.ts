@@ -275,6 +275,11 @@ describe('names everywhere a person is greeted or named; times with the city or 
       expect(mailsTo(h, 'max@outside.example')[0].text).toMatch(/^Hello,\n/);
       expect(mailsTo(h, 'kim@outside.example')[0].text).toMatch(/^Hello Kim,/);
       expect(mailsTo(h, LEAD)[0].text).toMatch(/^Hello Lena Lead,/);
+      // A candidate with a zone of their own reads the time in it.
+      h.edit('Candidates', 2, { 'Time zone': 'Asia/Kolkata' }, h.ws.owner, '2026-11-26T11:00');
+      schedule(h, { Type: 'Interview', 'Order ID': 'ORD-2026-0001', Start: '2026-11-27 09:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
+      h.run('2026-11-27T08:35', '2026-11-27T08:45');
+      expect(mailsTo(h, ALICE)[0].text).toContain('on 2026-11-27 at 19:30 Kolkata time');
       for (const m of h.ws.mail.sent()) expect(m.text).not.toMatch(/Hello\s+,|Здравствуйте,\s*!|America\/New_York|Europe\/Moscow/);
     } finally {
       h.close();
