@@ -132,7 +132,8 @@ export class InvitationOutbox {
       };
       this.sent.push(invitation);
       // Snapshots: the .eml shows the event as it was when the message was sent.
-      const snapshot = { calendar: { ...calendar, events: [] }, event };
+      // Only what the message shows: not the calendar's events nor its change bookkeeping (sync.ts).
+      const snapshot = { calendar: { id: calendar.id, summary: calendar.summary, timeZone: calendar.timeZone, events: [] }, event };
       this.pending.push({ invitation, ...(JSON.parse(JSON.stringify(snapshot)) as Omit<Pending, 'invitation'>) });
     }
   }
