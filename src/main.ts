@@ -5,7 +5,7 @@
 import { t } from './core/i18n';
 import { openContext } from './gas/context';
 import { dispatchEdit, dispatchSetup, dispatchTick, registerFeatures } from './gas/dispatch';
-import { setupTabs, workbookLocale } from './gas/setup';
+import { askSenderName, setupTabs, workbookLocale } from './gas/setup';
 import { installTriggers } from './gas/triggers';
 import { protectWorkbook } from './gas/guard';
 import { beginWrites } from './gas/written';
@@ -54,12 +54,14 @@ export function setupWorkbook(): string {
   const me = Session.getEffectiveUser().getEmail();
   if (owner && owner.toLowerCase() !== me.toLowerCase()) throw new Error(t(workbookLocale(ss), 'setupOwnerOnly', { owner }));
   const report = setupTabs(ss);
+  const sender = askSenderName(ss, report.locale);
   const triggers = installTriggers(ss);
   const ctx = openContext(ss);
   dispatchSetup(ctx);
   protectWorkbook(ctx);
   for (const name of report.created) ctx.log({ tab: name, rowKey: '', action: t(report.locale, 'logTabCreated'), details: '' });
   for (const name of report.repairedHeaders) ctx.log({ tab: name.split(':')[0], rowKey: '', action: t(report.locale, 'logHeaderAdded'), details: name });
+  ctx.log({ tab: '', rowKey: '', action: t(report.locale, 'logSenderName'), details: sender || t(report.locale, 'senderMissing') });
   ctx.log({
     tab: '',
     rowKey: '',

@@ -9,6 +9,7 @@
  * workbook; 4 the workbook is busy and --no-wait was given.
  */
 import { Command, CommanderError } from 'commander';
+import type { calendar_v3 } from 'googleapis';
 import * as path from 'path';
 import { findColumn, findTab } from '../src/core/schema';
 import { parseInstant } from './typing';
@@ -89,7 +90,8 @@ export function buildProgram(): Command {
     .option('--now <iso>', 'when it runs (ISO 8601; without an offset, in the --tz zone); triggers it installs fire from then on')
     .option('--account <type>', 'consumer (gmail.com-like, the default) or workspace: who Google names to the script, the daily quotas; kept with the workbook')
     .option('--domain <domain>', 'the Google Workspace domain (with --account workspace; default: the owner\'s domain)')
-    .action(async (workbook: string, opts: { locale: string; tz: string; user?: string; now?: string; account?: string; domain?: string }) => {
+    .option('--sender-name <name>', "the answer to setup's question for the sender name (your company's name)")
+    .action(async (workbook: string, opts: { locale: string; tz: string; user?: string; now?: string; account?: string; domain?: string; senderName?: string }) => {
       const out = output(program.opts().json);
       if (opts.locale !== 'ru' && opts.locale !== 'en') throw new UsageError(`--locale must be ru or en, not "${opts.locale}"`);
       if (!isValidTimeZone(opts.tz)) throw new UsageError(`--tz: unknown time zone "${opts.tz}"`);
@@ -99,7 +101,10 @@ export function buildProgram(): Command {
       const now = parseNow(opts.now, opts.tz);
       const account = opts.account as AccountType | undefined;
       const open = { create: true, locale: opts.locale as 'ru' | 'en', timeZone: opts.tz, now, account, domain: opts.domain };
-      const { ws, run } = await withWorkbook({ workbook, command: 'init', open }, (ws) => ({ ws, run: ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user, at: now }) }));
+      const { ws, run } = await withWorkbook({ workbook, command: 'init', open }, (ws) => {
+        if (opts.senderName !== undefined) answerSenderPrompt(ws, opts.senderName);
+        return { ws, run: ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user, at: now }) };
+      });
       if (!run.ok) throw new UsageError(`setupWorkbook failed: ${run.error}`);
       const accountInfo = { type: ws.account, owner: ws.owner, ...(ws.meta.domain ? { domain: ws.meta.domain } : {}) };
       out.data({ result: run.result, run, files: { workbook: ws.workbook, stateDir: ws.stateDir }, tabs: ws.spreadsheet.sheetNames(), account: accountInfo }, () =>
@@ -231,6 +236,29 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('event')
+    .description('Changes a calendar event as a person would in Google Calendar: the organizer moves or cancels it, or a guest answers (the next tick reads it back).')
+    .argument('<workbook>', 'path of the .xlsx workbook')
+    .requiredOption('--id <eventId>', 'the event id (the Calls "Event ID")')
+    .option('--start <iso>', 'move it to this start (ISO 8601; without an offset, in the spreadsheet zone)')
+    .option('--end <iso>', 'with --start: the new end (default: the same length)')
+    .option('--cancel', 'delete it (the guests get the cancellation)')
+    .option('--respond <email=answer>', 'a guest answers: accepted, declined or tentative')
+    .option('--now <iso>', 'when it happens (ISO 8601; without an offset, in the spreadsheet zone)')
+    .action(async (workbook: string, opts: { id: string; start?: string; end?: string; cancel?: boolean; respond?: string; now?: string }) => {
+      const out = output(program.opts().json);
+      if (opts.end !== undefined && opts.start === undefined) throw new UsageError('--end needs --start');
+      const actions = [opts.start !== undefined, opts.cancel === true, opts.respond !== undefined].filter(Boolean).length;
+      if (actions !== 1) throw new UsageError('give exactly one of --start, --cancel, --respond EMAIL=accepted|declined|tentative');
+      const result = await withWorkbook({ workbook, command: 'event' }, (ws) => {
+        setNow(ws, opts.now);
+        return personEvent(ws, opts);
+      });
+      out.data(result.event, () => `${result.done}
+  ${result.event.start?.dateTime ?? result.event.start?.date}  ${result.event.summary}  [${(result.event.attendees ?? []).map((a) => `${a.email}: ${a.responseStatus}`).join(', ')}]  ${result.event.status}`);
+    });
+
+  program
     .command('serve')
     .description('Serves the sidebar and the dialogs on localhost over the local Workspace (google.script.run bridged to the same bundle); Ctrl-C stops it.')
     .argument('<workbook>', 'path of the .xlsx workbook')
@@ -264,6 +292,45 @@ export function buildProgram(): Command {
     });
 
   return program;
+}
+
+/** The person running setup answers its sender-name question with `name`. */
+export function answerSenderPrompt(ws: LocalWorkspace, name: string): void {
+  ws.spreadsheet.setUiResponder((e) => (e.kind === 'prompt' ? { button: 'OK', text: name } : undefined));
+}
+
+/** What `reglament event` does, through the Calendar fake's person (no API call is counted). */
+export function personEvent(
+  ws: LocalWorkspace,
+  opts: { id: string; start?: string; end?: string; cancel?: boolean; respond?: string },
+): { done: string; event: calendar_v3.Schema$Event } {
+  const zone = ws.spreadsheet.timeZone();
+  const instant = (flag: string, text: string) => {
+    try {
+      return parseInstant(text, zone).getTime();
+    } catch (e) {
+      throw new UsageError(`${flag}: ${(e as Error).message}`);
+    }
+  };
+  const person = ws.calendar.person;
+  if (!person.find(opts.id)) throw new UsageError(`no event with id "${opts.id}" on any calendar (see: reglament calendar ${ws.workbook})`);
+  try {
+    if (opts.start !== undefined) {
+      const start = instant('--start', opts.start);
+      const end = opts.end === undefined ? undefined : instant('--end', opts.end);
+      return { done: `moved ${opts.id}`, event: person.move(opts.id, start, end) };
+    }
+    if (opts.cancel) return { done: `cancelled ${opts.id}`, event: person.cancel(opts.id) };
+    const pair = opts.respond ?? '';
+    const i = pair.indexOf('=');
+    if (i <= 0) throw new UsageError(`--respond takes EMAIL=accepted|declined|tentative, not "${pair}"`);
+    const email = pair.slice(0, i).trim();
+    const answer = pair.slice(i + 1).trim();
+    return { done: `${email} ${answer} ${opts.id}`, event: person.respond(opts.id, email, answer) };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError((e as Error).message);
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {

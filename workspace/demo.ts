@@ -1,15 +1,18 @@
 /**
  * `npm start`: the main job on the local Workspace, as a short story told by the CLI's
  * own operations. A fresh workbook; Sales types an order with individual terms, HR
- * agrees them, Sales hands the order off; then the week runs. Every step prints what
- * changed, and the end lists the files to open.
+ * agrees them, Sales hands the order off; then the week runs: calls of every type with
+ * their Meet links, a candidate declining in Google Calendar (the manager is told), the
+ * interview's comment going to the staff-only notes and never to the guests. Every step
+ * prints what changed, and the end checks the invitations the guests got and lists the
+ * files to open.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { LocalWorkspace, stateDirFor } from './workspace';
 import { acquireLock } from './filelock';
 import { lockDefaults } from './session';
-import { personEdit, runSpan, workbookStatus } from './cli';
+import { answerSenderPrompt, personEdit, personEvent, runSpan, workbookStatus } from './cli';
 import { findColumn, findTab } from '../src/core/schema';
 import { parseInstant } from './typing';
 
@@ -24,6 +27,7 @@ export const HR = 'irina.hr@example.com';
 export const HR_DEPUTY = 'pavel.hr@example.com';
 export const CLIENT_DEPT = 'client.dept@example.com';
 export const BOSS = 'boss@example.com';
+export const COMPANY = 'Кадровое агентство «Штат»';
 
 const STAFF: Array<Array<[string, string]>> = [
   [['Name', 'Анна (продажи)'], ['E-mail', SALES], ['Department', 'Отдел продаж'], ['Manager e-mail', BOSS]],
@@ -74,8 +78,10 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
   // typing in the sheet is enough for every rule (on a consumer account the call's manager
   // would mark calls Done through the sidebar).
   const ws = await LocalWorkspace.open({ workbook, create: true, locale: 'ru', timeZone: zone, now: at('2026-11-23T09:00'), account: 'workspace', domain: 'example.com' });
+  // Setup asks how e-mails are signed: the company's name, not the product's.
+  answerSenderPrompt(ws, COMPANY);
   const setup = ws.invoke('setupWorkbook', { kind: 'editor' });
-  say(`Пн 23.11 09:00  setupWorkbook: ${setup.ok ? String(setup.result) : setup.error}`);
+  say(`Пн 23.11 09:00  setupWorkbook: ${setup.ok ? String(setup.result) : setup.error}; имя отправителя — «${COMPANY}»`);
   personEdit(ws, 'Настройки', '4', [['Value', CLIENT_DEPT]], ws.owner);
   for (const person of STAFF) personEdit(ws, 'Сотрудники', 'new', person, ws.owner);
   say(`                Сотрудники: ${STAFF.length} человек; e-mail клиентского отдела в настройках`);
@@ -112,6 +118,7 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
   await week(ws, orderId, edit, say, at);
   await ws.save('demo');
   lock.release();
+  say(await invitationsCheck(ws));
 
   const status = workbookStatus(ws, 8);
   const mail = ws.mail.sent();
@@ -121,8 +128,8 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
       'Письма (.eml):',
       ...mail.map((m) => `  ${m.to.join(', ')} — «${m.subject}»\n    ${m.path}`),
       '',
-      'События календарей:',
-      ...ws.calendar.events().map((e) => `  ${e.start?.dateTime ?? e.start?.date}  ${e.summary}`),
+      'События календарей (гости видят свои события; «Для сотрудников» — без гостей, там инструкции и комментарии):',
+      ...ws.calendar.events().map((e) => `  ${e.start?.dateTime ?? e.start?.date}  ${e.summary}${e.attendees?.length ? `  [гостей: ${e.attendees.length}]` : ''}`),
       '',
       'Откройте файлы:',
       `  книга (.xlsx):      ${workbook}`,
@@ -156,25 +163,76 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
   call('Первый звонок', '2026-11-24 11:00', [['Client e-mail', 'petr@romashka.example']]);
   call('Интервью', '2026-11-27 14:00', [['Client e-mail', 'petr@romashka.example'], ['Candidate IDs', 'C-1, C-2']]);
   call('Повторный звонок', '2026-11-27 16:00', [['Candidate IDs', 'C-1']]);
-  call('Вводный звонок', '2026-11-27 17:00', [['Hired employee e-mail', 'maria.new@example.com'], ['Team lead e-mail', 'lena.lead@example.com']]);
-  say(`Пн 16:30  Анна назначает 4 звонка → событий в календарях: ${ws.calendar.events().length}, напоминаний в «Исходящих»: ${outboxCount(ws)}`);
+  call('Вводный звонок', '2026-11-27 17:00', [
+    ['Hired employee e-mail', 'maria.new@example.com'],
+    ['Hired employee name', 'Мария Новикова'],
+    ['Team lead e-mail', 'lena.lead@example.com'],
+    ['Team lead name', 'Елена'],
+  ]);
+  const guests = ws.calendar.events().filter((e) => e.extendedProperties?.private?.reglament === 'call').length;
+  const notes = ws.calendar.events().filter((e) => e.extendedProperties?.private?.reglament === 'notes').length;
+  say(`Пн 16:30  Анна назначает 4 звонка → событий для гостей: ${guests} (список гостей скрыт, Google Meet), заметок для сотрудников без гостей: ${notes}; напоминаний в «Исходящих»: ${outboxCount(ws)}`);
   run('2026-11-23T16:35', '2026-11-24T11:25', 'Пн 16:35 → Вт 11:25');
+  const meet = ws.calendar.events().find((e) => e.extendedProperties?.private?.reglament === 'call')?.conferenceData?.entryPoints?.[0]?.uri ?? '(нет)';
+  say(`          первый тик прочитал календарь: ссылки Meet в описаниях и напоминаниях (например ${meet})`);
   edit('Звонки', '2', [['Status', 'Проведён'], ['Comment', FIRST_CALL_COMMENT]], SALES, '2026-11-24T11:30');
   say(`Вт 11:30  первый звонок проведён, комментарий по шаблону → руководителю: ${lastMailTo(ws, BOSS)}`);
-  run('2026-11-24T11:35', '2026-11-26T11:55', 'Вт 11:35 → Чт 11:55');
-  for (const [id, , , outcome] of CANDIDATES) {
-    edit('Результаты обзвона', 'new', [['Date', '2026-11-26'], ['Order ID', orderId], ['Candidate ID', id], ['Outcome', outcome], ['Comment', 'обзвон']], HR, '2026-11-26T12:00');
+  // A guest answers in Google Calendar: Мария declines the repeat call (its only candidate).
+  const repeat = String(rowOf(ws, 'calls', 4).eventId);
+  ws.rt.clock.reset(at('2026-11-24T11:40').getTime());
+  personEvent(ws, { id: repeat, respond: 'maria.s@example.com=declined' });
+  run('2026-11-24T11:45', '2026-11-24T11:50', 'Вт 11:40  Мария отклоняет приглашение на повторный звонок в Календаре →');
+  say(`          ответы гостей в строке звонка: ${String(rowOf(ws, 'calls', 4).guestAnswers).replace(/\n/g, '; ')}; руководителю: ${lastMailTo(ws, BOSS)}`);
+  run('2026-11-24T11:55', '2026-11-26T11:55', 'Вт 11:55 → Чт 11:55');
+  for (const [id, , , outcome, interviewAt] of CANDIDATES) {
+    edit('Результаты обзвона', 'new', [['Date', '2026-11-26'], ['Order ID', orderId], ['Candidate ID', id], ['Outcome', outcome], ['Interview at', interviewAt], ['Comment', 'обзвон']], HR, '2026-11-26T12:00');
   }
-  say(`Чт 12:00  Ирина записывает результаты обзвона (${CANDIDATES.length} кандидата)`);
-  run('2026-11-26T12:05', '2026-11-27T18:00', 'Чт 12:05 → Пт 18:00');
+  say(`Чт 12:00  Ирина записывает результаты обзвона (${CANDIDATES.length} кандидата; Олегу назначено интервью — то же, что на вкладке «Звонки», напоминание одно)`);
+  run('2026-11-26T12:05', '2026-11-27T14:35', 'Чт 12:05 → Пт 14:35');
   say(`          отчёт клиенту об обзвоне (ушёл в чт 18:00): ${lastMailTo(ws, 'petr@romashka.example')}`);
+  edit('Звонки', '3', [['Status', 'Проведён'], ['Comment', INTERVIEW_COMMENT]], SALES, '2026-11-27T14:40');
+  const interview = ws.calendar.events().find((e) => e.extendedProperties?.private?.callId === rowOf(ws, 'calls', 3).callId && e.extendedProperties?.private?.reglament === 'call');
+  const staff = ws.calendar.events().find((e) => e.extendedProperties?.private?.callId === rowOf(ws, 'calls', 3).callId && e.extendedProperties?.private?.reglament === 'notes');
+  say(
+    `Пт 14:40  интервью проведено: комментарий → руководителю ${lastMailTo(ws, BOSS)}; в событии гостей «слабый английский»: ${interview?.description?.includes('слабый английский') ? 'ЕСТЬ (ошибка)' : 'нет'}, в «${staff?.summary}»: ${staff?.description?.includes('слабый английский') ? 'есть' : 'нет'}`,
+  );
+  run('2026-11-27T14:45', '2026-11-27T18:00', 'Пт 14:45 → Пт 18:00');
 }
 
-const CANDIDATES: Array<[string, string, string, string]> = [
-  ['C-1', 'Мария Смирнова', 'maria.s@example.com', 'Согласен прийти'],
-  ['C-2', 'Олег Петров', 'oleg.p@example.com', 'Назначено интервью'],
-  ['C-3', 'Инна Козлова', 'inna.k@example.com', 'Не дозвонились'],
+/** Text only staff may read: no invitation a guest got may hold any of it. */
+const INTERNAL = ['После звонка', 'по образцу', 'Today we interviewed', 'Company Name', 'уточняем у клиента', 'слабый английский', 'Для сотрудников', 'Results'];
+
+/** Reads every invitation .eml the guests got (as a guest's mail program would) and counts internal text and other guests' addresses in them. */
+async function invitationsCheck(ws: LocalWorkspace): Promise<string> {
+  const { simpleParser } = await import('mailparser');
+  const dir = path.join(ws.stateDir, 'calendar', 'invitations');
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+  const candidates = CANDIDATES.map(([, , email]) => email);
+  let internal = 0;
+  let exposed = 0;
+  for (const f of files) {
+    const mail = await simpleParser(fs.readFileSync(path.join(dir, f)));
+    const to = String((mail.to as { text?: string } | undefined)?.text ?? '');
+    const text = `${mail.subject}\n${mail.text}\n${mail.attachments.map((a) => a.content.toString()).join('\n')}`;
+    if (INTERNAL.some((t) => text.includes(t))) internal++;
+    if (candidates.includes(to) && candidates.some((c) => c !== to && text.includes(c))) exposed++;
+  }
+  return `Проверка приглашений (.eml): ${files.length} писем гостям; с внутренним текстом: ${internal}; кандидату виден другой кандидат: ${exposed}`;
+}
+
+const CANDIDATES: Array<[string, string, string, string, string]> = [
+  ['C-1', 'Мария Смирнова', 'maria.s@example.com', 'Согласен прийти', ''],
+  ['C-2', 'Олег Петров', 'oleg.p@example.com', 'Назначено интервью', '2026-11-27 14:00'],
+  ['C-3', 'Инна Козлова', 'inna.k@example.com', 'Не дозвонились', ''],
 ];
+
+const INTERVIEW_COMMENT = [
+  'Today we interviewed:',
+  'Мария Смирнова (C-1) – два года на входящей линии, уверенно отвечала',
+  'Олег Петров (C-2) – Олег не подошёл — слабый английский',
+  'Interview results: клиент выбрал Марию',
+  'SM: Анна',
+].join('\n');
 
 const FIRST_CALL_COMMENT = [
   'Company Name: ООО «Ромашка»',

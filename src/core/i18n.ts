@@ -16,6 +16,15 @@ const MESSAGES = {
   logSetup: { ru: 'Настройка книги', en: 'Workbook setup' },
   logTabCreated: { ru: 'Создана вкладка', en: 'Tab created' },
   logHeaderAdded: { ru: 'Добавлен столбец', en: 'Column added' },
+  senderPrompt: {
+    ru: 'Как подписывать письма клиентам и кандидатам? Укажите название вашей компании (его видят как имя отправителя и в подписи):',
+    en: 'How should e-mails to clients and candidates be signed? Give your company’s name (shown as the sender and in the signature):',
+  },
+  senderMissing: {
+    ru: 'Имя отправителя не задано: укажите название компании в Настройках («Имя отправителя»), иначе письма уйдут без подписи.',
+    en: 'No sender name: give your company’s name in Settings ("Sender name"), or e-mails go out unsigned.',
+  },
+  logSenderName: { ru: 'Имя отправителя', en: 'Sender name' },
   tickBusy: {
     ru: 'Предыдущий запуск ещё работает; этот пропущен.',
     en: 'The previous run still holds the lock; this one skipped.',

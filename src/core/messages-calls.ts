@@ -79,6 +79,26 @@ const CALL_MESSAGES = {
     ru: 'Заказ «{orderId}» не найден на вкладке Заказы.',
     en: 'Order "{orderId}" is not on the Orders tab.',
   },
+  clientEmailNotOnOrder: {
+    ru: 'E-mail клиента «{email}» не указан в заказе {orderId} («E-mail клиента» или «Другие e-mail клиента»): клиенту ничего не отправляется, пока это не исправлено.',
+    en: 'Client e-mail "{email}" is not on order {orderId} ("Client e-mail" or "Other contact e-mails"): nothing goes to the client until this is fixed.',
+  },
+  candidateOtherOrder: {
+    ru: 'Кандидат {name} ({id}) относится к заказу «{candidateOrder}», а не к {orderId}.',
+    en: 'Candidate {name} ({id}) belongs to order "{candidateOrder}", not {orderId}.',
+  },
+  candidateNoOrder: {
+    ru: 'Кандидат {name} ({id}) не привязан к заказу {orderId}: укажите «ID заказа» на вкладке Кандидаты.',
+    en: 'Candidate {name} ({id}) is not on order {orderId}: fill in "Order ID" on the Candidates tab.',
+  },
+  meetingLinkInvalid: {
+    ru: 'Ссылка на встречу «{value}» должна начинаться с https://.',
+    en: 'Meeting link "{value}" must start with https://.',
+  },
+  zoneUnknown: {
+    ru: 'Часовой пояс «{value}» ({field}) не распознан: время в письмах — по часовому поясу таблицы.',
+    en: 'Time zone "{value}" ({field}) is not recognised: e-mails show times in the spreadsheet\'s zone.',
+  },
   // Comments after the call
   commentEmpty: {
     ru: 'Звонок проведён, но комментарий пуст: заполните его по шаблону из описания события.',
@@ -153,6 +173,10 @@ const CALL_MESSAGES = {
     ru: 'Шаблон «{key}»: неизвестные подстановки {names} — они останутся в письме как есть.',
     en: 'Template "{key}": unknown placeholders {names} — they stay in the e-mail as typed.',
   },
+  templateNoLink: {
+    ru: 'Шаблон «{key}» без {{meetingLink}}: напоминания уйдут без ссылки на встречу.',
+    en: 'Template "{key}" has no {{meetingLink}}: reminders go without the link to join.',
+  },
   templateMissing: {
     ru: 'Нет шаблона «{key}» ни на вкладке Шаблоны, ни среди встроенных.',
     en: 'No template "{key}" on the Templates tab or among the built-in ones.',
@@ -180,6 +204,49 @@ const CALL_MESSAGES = {
     ru: 'После звонка: статус «Проведён» и комментарий на вкладке Звонки по образцу:',
     en: 'After the call: set Status to Done and write the comment on the Calls tab like this:',
   },
+  // What guests read (the event's description): purpose, time, link, who joins, how to reschedule
+  guestPurposeFirst: {
+    ru: 'Знакомство: расскажем о нашей компании, вариантах сотрудничества и ценах, обсудим ваши задачи и потребность в удалённых сотрудниках.',
+    en: 'Getting to know each other: we present our company, partnership options and prices, and talk about your tasks and your need for remote staff.',
+  },
+  guestPurposeInterview: {
+    ru: 'Собеседование{client}: рассказ о компании и вакансии, затем знакомство с кандидатами.',
+    en: 'Interview{client}: the company and the position are presented, then the candidates are met.',
+  },
+  guestPurposeRepeat: {
+    ru: 'Повторная встреча{client}: продолжим разговор и уточним детали.',
+    en: 'Follow-up meeting{client}: we continue the conversation and go over the details.',
+  },
+  guestWithClient: { ru: ' с компанией {client}', en: ' with {client}' },
+  guestPurposeIntro: {
+    ru: 'Вводная встреча: о проекте и задачах, удобном способе связи, графике и отчётности.',
+    en: 'Introductory meeting: the project and tasks, the preferred way to keep in touch, the schedule and reporting.',
+  },
+  guestWhen: { ru: 'Когда: {when}', en: 'When: {when}' },
+  guestLink: { ru: 'Видеовстреча: {link}', en: 'Video call: {link}' },
+  guestMeetPending: { ru: 'Видеовстреча: Google Meet (ссылка появится в этом событии).', en: 'Video call: Google Meet (the link appears in this event).' },
+  guestOurSide: { ru: 'С нашей стороны: {names}', en: 'From our side: {names}' },
+  guestReschedule: {
+    ru: 'Чтобы перенести или отменить встречу, ответьте отправителю этого приглашения.',
+    en: 'To reschedule or cancel, reply to the sender of this invitation.',
+  },
+  guestTeamLead: { ru: '{name} (тимлид)', en: '{name} (team lead)' },
+  // The staff-only twin event
+  notesTitle: { ru: 'Для сотрудников: {title}', en: 'Staff notes: {title}' },
+  notesHeader: {
+    ru: 'Только для сотрудников: у этого события нет гостей, его видят лишь те, кому открыт календарь компании. Встреча с гостями — в это же время: «{title}» (звонок {callId}).',
+    en: 'Staff only: this event has no guests; only people the company calendar is shared with see it. The meeting with the guests is at the same time: "{title}" (call {callId}).',
+  },
+  notesGuests: { ru: 'Гости: {list}', en: 'Guests: {list}' },
+  notesLink: { ru: 'Ссылка на встречу: {link}', en: 'Meeting link: {link}' },
+  // Reminders
+  meetingLinkFallback: { ru: 'ссылка — в приглашении Календаря', en: 'the link is in the calendar invitation' },
+  meetingLinkLater: { ru: 'ссылку пришлём отдельно', en: 'we will send you the link' },
+  // Guests' answers
+  answerAccepted: { ru: 'придёт', en: 'accepted' },
+  answerDeclined: { ru: 'отказ', en: 'declined' },
+  answerTentative: { ru: 'возможно', en: 'maybe' },
+  answerNeedsAction: { ru: 'нет ответа', en: 'no answer' },
   // Reminders
   routedToDeputy: {
     ru: '{from} отсутствует: письмо отправлено заместителю {to}.',

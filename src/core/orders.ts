@@ -107,6 +107,11 @@ export function typedCellProblems(tab: TabKey, column: ColumnDef, value: unknown
   switch (column.type) {
     case 'email':
       return invalidCellProblem(tab, column, parseEmailCell(value));
+    case 'emails':
+      return cellText(value)
+        .split(/[,;\n]+/)
+        .filter((part) => part.trim() !== '')
+        .flatMap((part) => invalidCellProblem(tab, column, parseEmailCell(part)));
     case 'url':
       return invalidCellProblem(tab, column, parseUrlCell(value));
     case 'date':

@@ -17,6 +17,8 @@ import { LocalDate, Zone, dayNumber, instantAt, isDate, localDateOf, wallClockOf
 import { CallTypeKey, describeOffset } from './offsets';
 import { parseDateText } from './comments';
 import { TemplateKey } from './templates';
+import { callText } from './messages-calls';
+import { zonePhrase } from './zones';
 
 export type OutboxStateKey = (typeof OUTBOX_STATES)[number]['key'];
 export type RecipientRole = 'client' | 'candidate' | 'hiredEmployee' | 'teamLead' | 'manager';
@@ -37,6 +39,8 @@ export interface ReminderCall {
   candidates: readonly { id: string; name: string; email: string }[];
   hiredEmployeeEmail: string;
   teamLeadEmail: string;
+  hiredEmployeeName?: string;
+  teamLeadName?: string;
 }
 
 export interface Recipient {
@@ -54,7 +58,10 @@ export function reminderRecipients(call: ReminderCall): Recipient[] {
     for (const c of call.candidates) list.push({ email: c.email, role: 'candidate', name: c.name, candidateId: c.id });
   }
   if (call.type === 'intro') {
-    list.push({ email: call.hiredEmployeeEmail, role: 'hiredEmployee' }, { email: call.teamLeadEmail, role: 'teamLead' });
+    list.push(
+      { email: call.hiredEmployeeEmail, role: 'hiredEmployee', name: call.hiredEmployeeName || undefined },
+      { email: call.teamLeadEmail, role: 'teamLead', name: call.teamLeadName || undefined },
+    );
   }
   const out: Recipient[] = [];
   for (const r of list) {
@@ -331,13 +338,19 @@ export function afterSendError(attempts: number, max = MAX_ATTEMPTS): { state: '
   return { state: next >= max ? 'failed' : 'pending', attempts: next };
 }
 
-/** Template values of a reminder: the call's date and time in the zone, the offset in words. */
+/**
+ * Template values of a reminder: the call's date and time in the recipient's zone with its
+ * city («по московскому времени»), the offset in words, the link to join (or where to find
+ * it), the manager by name (the address only when Staff has no name).
+ */
 export function reminderValues(
-  call: ReminderCall & { clientName?: string; contactPerson?: string; durationMinutes?: number; managerEmail?: string },
+  call: ReminderCall & { clientName?: string; contactPerson?: string; durationMinutes?: number; managerEmail?: string; managerName?: string },
   entry: Pick<OutboxEntry, 'offsetMinutes' | 'name'>,
   zone: Zone,
   language: Locale,
   senderName: string,
+  link = '',
+  linkFallback: 'meetingLinkFallback' | 'meetingLinkLater' = 'meetingLinkFallback',
 ): Record<string, string> {
   const w = wallClockOf(zone, call.start);
   const p = (n: number) => String(n).padStart(2, '0');
@@ -348,10 +361,11 @@ export function reminderValues(
     contactPerson: call.contactPerson || call.clientName || '',
     date: language === 'ru' ? `${p(w.day)}.${p(w.month)}.${w.year}` : `${w.year}-${p(w.month)}-${p(w.day)}`,
     time: `${p(w.hour)}:${p(w.minute)}`,
-    zone: zone.id,
+    zone: zonePhrase(zone.id, language),
     offset: describeOffset(entry.offsetMinutes ?? 0, language),
     duration: String(call.durationMinutes ?? 30),
-    manager: call.managerEmail ?? '',
+    manager: call.managerName || call.managerEmail || '',
+    meetingLink: link || callText(language, linkFallback),
     recipientName: entry.name ?? '',
     senderName,
   };

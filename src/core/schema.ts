@@ -199,6 +199,9 @@ export const TABS: readonly TabDef[] = [
       sys('handedOffAt', 'Handed off at', 'Передан', 'datetime'),
       sys('status', 'Status', 'Статус', 'list'),
       sys('problems', 'Problems', 'Проблемы', 'longtext'),
+      // Added later (issue 12): after the existing columns, so no column moves.
+      c('otherContacts', 'Other contact e-mails', 'Другие e-mail клиента', 'emails'),
+      c('clientTimeZone', 'Client time zone', 'Часовой пояс клиента', 'timezone'),
     ],
   },
   {
@@ -270,6 +273,7 @@ export const TABS: readonly TabDef[] = [
       c('phone', 'Phone', 'Телефон', 'phone'),
       c('orderId', 'Order ID', 'ID заказа', 'text'),
       c('status', 'Status', 'Статус', 'text'),
+      c('timeZone', 'Time zone', 'Часовой пояс', 'timezone'),
     ],
   },
   {
@@ -294,9 +298,14 @@ export const TABS: readonly TabDef[] = [
       c('hireStartDate', 'Hire start date', 'Дата выхода', 'date'),
       c('price', 'Price', 'Цена', 'money'),
       c('contractLink', 'Contract link', 'Ссылка на договор', 'url'),
+      // Added later (issue 12): after the person's columns, before the system ones (a paste of a row never spans them).
+      c('meetingLink', 'Meeting link', 'Ссылка на встречу', 'url'),
+      c('hiredEmployeeName', 'Hired employee name', 'Имя нанятого сотрудника', 'text'),
+      c('teamLeadName', 'Team lead name', 'Имя тимлида', 'text'),
       sys('eventId', 'Event ID', 'ID события', 'text'),
       sys('commentSentAt', 'Comment sent at', 'Комментарий отправлен', 'datetime'),
       sys('problems', 'Problems', 'Проблемы', 'longtext'),
+      sys('guestAnswers', "Guests' answers", 'Ответы гостей', 'longtext'),
     ],
   },
   {

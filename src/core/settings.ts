@@ -50,7 +50,7 @@ export const SETTINGS: readonly SettingDef[] = [
   s('reminderInterview', 'Reminder offsets: Interview', 'Напоминания: Интервью', '20m', 'Before an interview (candidates)', 'До интервью (кандидатам)'),
   s('reminderRepeatCall', 'Reminder offsets: Repeat call', 'Напоминания: Повторный звонок', '1d, 20m', 'Before a repeat call (candidates)', 'До повторного звонка (кандидатам)'),
   s('reminderIntroductoryCall', 'Reminder offsets: Introductory call', 'Напоминания: Вводный звонок', '1d, 20m', 'Before an introductory call (hired employee, team lead)', 'До вводного звонка (сотруднику и тимлиду)'),
-  s('senderName', 'Sender name', 'Имя отправителя', 'Reglament', 'Shown as the sender of e-mails', 'Имя отправителя писем'),
+  s('senderName', 'Sender name', 'Имя отправителя', '', "Your company's name: the sender and the signature of e-mails (setup asks for it)", 'Название вашей компании: отправитель и подпись писем (спрашивается при настройке)'),
   s('mailQuota', 'Mail quota', 'Квота писем', '100', 'Recipients per day the account may send to (100 consumer, 1500 Workspace)', 'Получателей в день (100 — обычный аккаунт, 1500 — Workspace)'),
 ];
 
@@ -90,6 +90,12 @@ export function readSettings(rows: readonly (readonly unknown[])[]): SettingValu
     out[def.key] = String(value).trim();
   }
   return out;
+}
+
+/** Names that are not a company's: the product's own (an old default) or nothing. */
+export function senderNameMissing(value: string): boolean {
+  const v = value.trim();
+  return v === '' || v.toLowerCase() === 'reglament' || v === 'Регламент';
 }
 
 export function parseLocale(text: string): Locale {

@@ -20,6 +20,7 @@ export type TemplateKey =
   | 'agreement.answer'
   | 'report.calling'
   | 'alert.overdue'
+  | 'alert.callDeclined'
   | 'digest.daily'
   | 'deadline.reminder'
   // Sales and PM starting set of seed 001 (§3.12 and §3.22)
@@ -33,12 +34,12 @@ export type TemplateKey =
   | 'pm.dailyReport'
   | 'pm.projectCompletion';
 
-const CALL = ['callType', 'client', 'date', 'time', 'zone', 'offset', 'duration'];
+const CALL = ['callType', 'client', 'date', 'time', 'zone', 'offset', 'duration', 'meetingLink', 'manager'];
 const CLIENT = ['client', 'contactPerson'];
 
 /** The placeholders each template may use; `senderName` is available to all. */
 export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
-  'reminder.firstCall': [...CALL, 'contactPerson', 'manager'],
+  'reminder.firstCall': [...CALL, 'contactPerson'],
   'reminder.interview': [...CALL, 'recipientName'],
   'reminder.repeatCall': [...CALL, 'recipientName'],
   'reminder.introCall': [...CALL, 'recipientName'],
@@ -49,6 +50,7 @@ export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   'agreement.answer': ['orderId', 'client', 'answer', 'hrComment', 'hrSpecialist'],
   'report.calling': [...CLIENT, 'orderId', 'callingDate', 'results', 'summary'],
   'alert.overdue': ['item', 'orderId', 'client', 'due', 'responsible', 'details'],
+  'alert.callDeclined': ['callType', 'client', 'date', 'time', 'zone', 'who', 'answers', 'callId', 'orderId'],
   'digest.daily': ['date', 'count', 'items'],
   'deadline.reminder': ['item', 'orderId', 'client', 'due', 'details'],
   'sales.offer': [...CLIENT, 'offerLink', 'validUntil'],
@@ -78,41 +80,41 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   'reminder.firstCall': {
     ru: {
       subject: 'Напоминание: звонок {{date}} в {{time}}',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nНапоминаем о нашей встрече: {{callType}} {{date}} в {{time}} ({{zone}}), {{duration}} мин. До начала — {{offset}}.\n\nС нашей стороны: {{manager}}.' + SIGN_RU,
+      body: 'Здравствуйте, {{contactPerson}}!\n\nНапоминаем о нашей встрече: {{callType}} {{date}} в {{time}} {{zone}}, {{duration}} мин. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nС нашей стороны: {{manager}}.' + SIGN_RU,
     },
     en: {
       subject: 'Reminder: our call on {{date}} at {{time}}',
-      body: 'Hello {{contactPerson}},\n\nA reminder of our booked meeting: {{callType}} on {{date}} at {{time}} ({{zone}}), {{duration}} min. It starts in {{offset}}.\n\nFrom our side: {{manager}}.' + SIGN_EN,
+      body: 'Hello {{contactPerson}},\n\nA reminder of our booked meeting: {{callType}} on {{date}} at {{time}} {{zone}}, {{duration}} min. It starts in {{offset}}.\n\nJoin: {{meetingLink}}\nFrom our side: {{manager}}.' + SIGN_EN,
     },
   },
   'reminder.interview': {
     ru: {
       subject: 'Напоминание: собеседование {{date}} в {{time}}',
-      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}. Подключитесь, пожалуйста, вовремя.' + SIGN_RU,
+      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nПодключитесь, пожалуйста, вовремя.' + SIGN_RU,
     },
     en: {
       subject: 'Reminder: interview on {{date}} at {{time}}',
-      body: 'Hello {{recipientName}},\n\nA reminder of your interview with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}; please join on time.' + SIGN_EN,
+      body: 'Hello {{recipientName}},\n\nA reminder of your interview with {{client}} on {{date}} at {{time}} {{zone}}. It starts in {{offset}}.\n\nJoin: {{meetingLink}}\nPlease join on time.' + SIGN_EN,
     },
   },
   'reminder.repeatCall': {
     ru: {
       subject: 'Напоминание: повторный звонок {{date}} в {{time}}',
-      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о повторном звонке с компанией {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}.' + SIGN_RU,
+      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о повторном звонке с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}' + SIGN_RU,
     },
     en: {
       subject: 'Reminder: follow-up call on {{date}} at {{time}}',
-      body: 'Hello {{recipientName}},\n\nA reminder of the follow-up call with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}.' + SIGN_EN,
+      body: 'Hello {{recipientName}},\n\nA reminder of the follow-up call with {{client}} on {{date}} at {{time}} {{zone}}. It starts in {{offset}}.\n\nJoin: {{meetingLink}}' + SIGN_EN,
     },
   },
   'reminder.introCall': {
     ru: {
       subject: 'Напоминание: вводный звонок с {{client}} {{date}} в {{time}}',
-      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о вводном звонке с клиентом {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}. На звонке обсудим проект и задачи, способ связи, график и отчётность.' + SIGN_RU,
+      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о вводном звонке с клиентом {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}. На звонке обсудим проект и задачи, способ связи, график и отчётность.\n\nПодключиться: {{meetingLink}}\nС нашей стороны: {{manager}}.' + SIGN_RU,
     },
     en: {
       subject: 'Reminder: introductory call with {{client}} on {{date}} at {{time}}',
-      body: 'Hello {{recipientName}},\n\nA reminder of the introductory call with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}. We will go over the project and tasks, the messenger, schedule and reporting.' + SIGN_EN,
+      body: 'Hello {{recipientName}},\n\nA reminder of the introductory call with {{client}} on {{date}} at {{time}} {{zone}}. It starts in {{offset}}. We will go over the project and tasks, the messenger, schedule and reporting.\n\nJoin: {{meetingLink}}\nFrom our side: {{manager}}.' + SIGN_EN,
     },
   },
   'comment.toManager': {
@@ -183,6 +185,16 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
     en: {
       subject: 'Overdue: {{item}} ({{orderId}})',
       body: '"{{item}}" for order {{orderId}} ({{client}}) was due {{due}}. Responsible: {{responsible}}.\n\n{{details}}',
+    },
+  },
+  'alert.callDeclined': {
+    ru: {
+      subject: 'Отказ от встречи: {{callType}} {{date}} {{time}} — {{client}}',
+      body: 'Приглашение на встречу «{{callType}}» {{date}} в {{time}} {{zone}} отклонено: {{who}} (звонок {{callId}}, заказ {{orderId}}).\n\nОтветы гостей:\n{{answers}}\n\nСвяжитесь с гостем и перенесите или отмените звонок на вкладке «Звонки».',
+    },
+    en: {
+      subject: 'Declined: {{callType}} {{date}} {{time}} — {{client}}',
+      body: 'The invitation to the {{callType}} on {{date}} at {{time}} {{zone}} was declined by {{who}} (call {{callId}}, order {{orderId}}).\n\nGuests\' answers:\n{{answers}}\n\nGet in touch, then move or cancel the call on the Calls tab.',
     },
   },
   'digest.daily': {
@@ -291,6 +303,62 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   },
 };
 
+/**
+ * Built-in texts of earlier versions that setup wrote into the Templates tab. A row still
+ * holding one exactly was never edited by a person: setup replaces it with the current text
+ * (these reminders had no link to join and showed the zone's IANA id).
+ */
+export const SUPERSEDED_TEMPLATES: Partial<Record<TemplateKey, Texts[]>> = {
+  'reminder.firstCall': [{
+    ru: {
+      subject: 'Напоминание: звонок {{date}} в {{time}}',
+      body: 'Здравствуйте, {{contactPerson}}!\n\nНапоминаем о нашей встрече: {{callType}} {{date}} в {{time}} ({{zone}}), {{duration}} мин. До начала — {{offset}}.\n\nС нашей стороны: {{manager}}.' + SIGN_RU,
+    },
+    en: {
+      subject: 'Reminder: our call on {{date}} at {{time}}',
+      body: 'Hello {{contactPerson}},\n\nA reminder of our booked meeting: {{callType}} on {{date}} at {{time}} ({{zone}}), {{duration}} min. It starts in {{offset}}.\n\nFrom our side: {{manager}}.' + SIGN_EN,
+    },
+  }],
+  'reminder.interview': [{
+    ru: {
+      subject: 'Напоминание: собеседование {{date}} в {{time}}',
+      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}. Подключитесь, пожалуйста, вовремя.' + SIGN_RU,
+    },
+    en: {
+      subject: 'Reminder: interview on {{date}} at {{time}}',
+      body: 'Hello {{recipientName}},\n\nA reminder of your interview with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}; please join on time.' + SIGN_EN,
+    },
+  }],
+  'reminder.repeatCall': [{
+    ru: {
+      subject: 'Напоминание: повторный звонок {{date}} в {{time}}',
+      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о повторном звонке с компанией {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}.' + SIGN_RU,
+    },
+    en: {
+      subject: 'Reminder: follow-up call on {{date}} at {{time}}',
+      body: 'Hello {{recipientName}},\n\nA reminder of the follow-up call with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}.' + SIGN_EN,
+    },
+  }],
+  'reminder.introCall': [{
+    ru: {
+      subject: 'Напоминание: вводный звонок с {{client}} {{date}} в {{time}}',
+      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о вводном звонке с клиентом {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}. На звонке обсудим проект и задачи, способ связи, график и отчётность.' + SIGN_RU,
+    },
+    en: {
+      subject: 'Reminder: introductory call with {{client}} on {{date}} at {{time}}',
+      body: 'Hello {{recipientName}},\n\nA reminder of the introductory call with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}. We will go over the project and tasks, the messenger, schedule and reporting.' + SIGN_EN,
+    },
+  }],
+};
+
+/** The current built-in text a Templates-tab row should get instead of a superseded one, or null. */
+export function supersededBy(row: TemplateRow): { subject: string; body: string } | null {
+  if (!isTemplateKey(row.key)) return null;
+  const old = SUPERSEDED_TEMPLATES[row.key] ?? [];
+  const same = old.some((t) => t[row.language].subject === row.subject && t[row.language].body === row.body);
+  return same ? DEFAULT_TEMPLATES[row.key][row.language] : null;
+}
+
 export const TEMPLATE_KEYS = Object.keys(DEFAULT_TEMPLATES) as TemplateKey[];
 
 export function isTemplateKey(key: string): key is TemplateKey {
@@ -352,8 +420,12 @@ export function placeholdersOf(text: string): string[] {
 export function checkTemplateRow(row: TemplateRow): Problem[] {
   if (!isTemplateKey(row.key)) return [];
   const allowed = new Set([...TEMPLATE_PLACEHOLDERS[row.key], 'senderName']);
-  const unknown = placeholdersOf(`${row.subject}\n${row.body}`).filter((n) => !allowed.has(n));
-  return unknown.length ? [unknownPlaceholders(row.key, unknown)] : [];
+  const used = placeholdersOf(`${row.subject}\n${row.body}`);
+  const unknown = used.filter((n) => !allowed.has(n));
+  const out = unknown.length ? [unknownPlaceholders(row.key, unknown)] : [];
+  // Every reminder carries the link to join (issue 12): a person's own text without it is pointed out.
+  if (row.key.startsWith('reminder.') && used.indexOf('meetingLink') < 0) out.push(warning('templateNoLink', { key: row.key }));
+  return out;
 }
 
 function unknownPlaceholders(key: string, names: readonly string[]): Problem {
@@ -447,6 +519,7 @@ function pieces(text: string): Piece[] {
  */
 export function render(template: TemplateText, values: TemplateValues, language: Locale): Rendered {
   const unknown: string[] = [];
+  let blank = false;
   /** Each piece in one of the three forms; an unknown placeholder stays as typed. */
   const fill = (p: Piece, form: 'subject' | 'text' | 'html'): string => {
     if ('literal' in p) return form === 'html' ? htmlOf(p.literal) : p.literal;
@@ -456,6 +529,7 @@ export function render(template: TemplateText, values: TemplateValues, language:
     }
     const v = values[p.name];
     if (isTable(v)) return form === 'html' ? tableHtml(v) : form === 'text' ? tableText(v) : '';
+    if (cellText(v).trim() === '') blank = true;
     return form === 'html' ? htmlOf(cellText(v)) : cellText(v);
   };
   const subject = pieces(template.subject)
@@ -471,5 +545,14 @@ export function render(template: TemplateText, values: TemplateValues, language:
     .replace(/<\/table><br>\n/g, '</table>\n');
   const html = `<div lang="${language}" style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45">\n${inner}\n</div>`;
   const problems = unknown.length ? [unknownPlaceholders(template.key, unknown)] : [];
-  return { subject, text, html, problems };
+  if (!blank) return { subject, text, html, problems };
+  return { subject: tidyGreeting(subject), text: tidyGreeting(text), html: tidyGreeting(html), problems };
+}
+
+const GREETING_RU = /(Здравствуйте|Добрый день|Добрый вечер|Доброе утро|Привет|Уважаемый|Уважаемая|Уважаемые)[ \t]*,[ \t]*([!.,])/g;
+const GREETING_EN = /\b(Hello|Hi|Dear|Good morning|Good afternoon|Good evening)[ \t]+,/g;
+
+/** A greeting whose name was empty reads as one without a name: «Здравствуйте!», "Hello," — never «Здравствуйте, !». */
+export function tidyGreeting(text: string): string {
+  return text.replace(GREETING_RU, '$1$2').replace(GREETING_EN, '$1,');
 }

@@ -7,6 +7,12 @@
  * is patched instead. A known event is patched in place (status "confirmed" restores one
  * that was deleted); only the parts that changed are sent, and guests are e-mailed only
  * when the time, title or guest list changed for a call still ahead.
+ *
+ * Every write says conferenceDataVersion 1 (without it Calendar ignores conferenceData): a
+ * call without a typed link gets a Google Meet through conferenceData.createRequest, which
+ * Calendar fills in asynchronously (the link is read back later, calls-readback.ts). Each
+ * call also has a staff-only twin event with no guests (core/calls.ts says why), written
+ * with its own id and never e-mailed to anyone.
  */
 export type EventResource = GoogleAppsScript.Calendar.Schema.Event;
 
@@ -18,7 +24,26 @@ export interface DesiredEvent {
   zoneId: string;
   description: string;
   guests: string[];
+  guestsCanSeeOtherGuests: boolean;
+  /** A typed link (Zoom, …), or '' for the event's Google Meet. */
+  meetingLink: string;
   reminderMinutes: number[];
+}
+
+/** What the write asks of the event's conference: a new Meet (its request id), its removal, or nothing. */
+export interface ConferenceChange {
+  create?: string;
+  remove?: boolean;
+}
+
+/** The staff-only twin of a call's event. */
+export interface DesiredNotes {
+  callId: string;
+  title: string;
+  start: number;
+  end: number;
+  zoneId: string;
+  description: string;
 }
 
 /** Fingerprints of the parts of an event: time (title, start, end), guests, content. */
@@ -48,29 +73,69 @@ export function hash(text: string): string {
 export function partsOf(e: DesiredEvent): EventParts {
   return {
     time: hash(JSON.stringify([e.title, e.start, e.end, e.zoneId])),
-    guests: hash(JSON.stringify([...e.guests].sort())),
-    content: hash(JSON.stringify([e.description, e.reminderMinutes, e.callId])),
+    guests: hash(JSON.stringify([[...e.guests].sort(), e.guestsCanSeeOtherGuests])),
+    content: hash(JSON.stringify([e.description, e.reminderMinutes, e.callId, e.meetingLink])),
   };
+}
+
+/** Fingerprint of the twin as written. */
+export function notesPrintOf(n: DesiredNotes): string {
+  return hash(JSON.stringify([n.title, n.start, n.end, n.zoneId, n.description]));
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The request body for the given parts (all of them for an insert or a restore). */
-export function resourceOf(e: DesiredEvent, parts: readonly Part[], restore: boolean): EventResource {
+export function resourceOf(e: DesiredEvent, parts: readonly Part[], restore: boolean, conference: ConferenceChange = {}): EventResource {
   const body: EventResource = {};
   if (parts.includes('time')) {
     body.summary = e.title;
     body.start = { dateTime: iso(e.start), timeZone: e.zoneId };
     body.end = { dateTime: iso(e.end), timeZone: e.zoneId };
   }
-  if (parts.includes('guests')) body.attendees = e.guests.map((email) => ({ email }));
+  if (parts.includes('guests')) {
+    body.attendees = e.guests.map((email) => ({ email }));
+    body.guestsCanSeeOtherGuests = e.guestsCanSeeOtherGuests;
+  }
   if (parts.includes('content')) {
     body.description = e.description;
+    body.location = e.meetingLink;
     body.reminders = { useDefault: false, overrides: e.reminderMinutes.map((minutes) => ({ method: 'popup', minutes })) };
     body.extendedProperties = { private: { callId: e.callId, reglament: 'call' } };
   }
+  if (conference.create) body.conferenceData = { createRequest: { requestId: conference.create, conferenceSolutionKey: { type: 'hangoutsMeet' } } };
+  else if (conference.remove) (body as Record<string, unknown>).conferenceData = null;
   if (restore) body.status = 'confirmed';
   return body;
+}
+
+/** The twin: no guests, shown as free (the call itself holds the time), no reminders. */
+export function notesResourceOf(n: DesiredNotes): EventResource {
+  return {
+    summary: n.title,
+    start: { dateTime: iso(n.start), timeZone: n.zoneId },
+    end: { dateTime: iso(n.end), timeZone: n.zoneId },
+    description: n.description,
+    transparency: 'transparent',
+    reminders: { useDefault: false, overrides: [] },
+    extendedProperties: { private: { callId: n.callId, reglament: 'notes' } },
+    status: 'confirmed',
+  };
+}
+
+/** What Calendar says of the event's conference: its state and the video link once there. */
+export interface ConferenceState {
+  status: '' | 'pending' | 'success' | 'failure';
+  link: string;
+}
+
+export function conferenceOf(ev: EventResource | null | undefined): ConferenceState {
+  const data = ev?.conferenceData;
+  if (!data) return { status: '', link: '' };
+  const video = (data.entryPoints ?? []).find((p) => p.entryPointType === 'video' && p.uri);
+  if (video?.uri) return { status: 'success', link: video.uri };
+  const code = data.createRequest?.status?.statusCode;
+  return { status: code === 'pending' || code === 'failure' ? code : code === 'success' ? 'success' : '', link: '' };
 }
 
 const BASE32HEX = '0123456789abcdefghijklmnopqrstuv';
@@ -156,6 +221,8 @@ function events(): GoogleAppsScript.Calendar.Collection.EventsCollection {
 export interface SaveResult {
   eventId: string;
   created: boolean;
+  /** The conference as the response shows it. */
+  conference: ConferenceState;
 }
 
 /** A Calendar error, classified (what the caller does next depends on the kind). */
@@ -186,23 +253,25 @@ export function saveEvent(
   exact: boolean,
   changed: readonly Part[],
   sendUpdates: 'all' | 'none',
+  conference: ConferenceChange = {},
 ): SaveResult {
-  const options = { sendUpdates };
+  const options = { sendUpdates, conferenceDataVersion: 1 };
+  const done = (ev: EventResource, id: string, created: boolean): SaveResult => ({ eventId: ev.id || id, created, conference: conferenceOf(ev) });
   try {
     const api = events();
     if (knownId) {
       try {
-        const body = exact ? resourceOf(desired, changed, false) : resourceOf(desired, PARTS, true);
-        const ev = api.patch(body, calendarId, knownId, options);
-        return { eventId: ev.id || knownId, created: false };
+        const body = exact ? resourceOf(desired, changed, false, conference) : resourceOf(desired, PARTS, true, conference);
+        return done(api.patch(body, calendarId, knownId, options), knownId, false);
       } catch (e) {
         rethrowIfKilled(e);
         if (classify(e) !== 'gone') throw e;
       }
     }
+    // A new event always asks for its Meet (unless a link is typed): nothing is there to keep.
+    const fresh: ConferenceChange = desired.meetingLink ? {} : { create: conference.create || `${ownId}-meet` };
     try {
-      const ev = api.insert({ ...resourceOf(desired, PARTS, false), id: ownId }, calendarId, options);
-      return { eventId: ev.id || ownId, created: true };
+      return done(api.insert({ ...resourceOf(desired, PARTS, false, fresh), id: ownId }, calendarId, options), ownId, true);
     } catch (e) {
       rethrowIfKilled(e);
       const kind = classify(e);
@@ -210,8 +279,88 @@ export function saveEvent(
       if (kind === 'gone') throw failure(e, 'calendar');
       if (kind !== 'duplicate') throw e;
     }
-    const ev = api.patch(resourceOf(desired, PARTS, true), calendarId, ownId, options);
-    return { eventId: ev.id || ownId, created: false };
+    return done(api.patch(resourceOf(desired, PARTS, true, fresh), calendarId, ownId, options), ownId, false);
+  } catch (e) {
+    rethrowIfKilled(e);
+    throw failure(e);
+  }
+}
+
+/** Writes the twin (patch the known id, else insert under its own id, patch that on 409); nobody is e-mailed. */
+export function saveNotes(calendarId: string, notes: DesiredNotes, ownId: string, knownId: string): string {
+  const options = { sendUpdates: 'none' };
+  try {
+    const api = events();
+    const body = notesResourceOf(notes);
+    if (knownId) {
+      try {
+        return api.patch(body, calendarId, knownId, options).id || knownId;
+      } catch (e) {
+        rethrowIfKilled(e);
+        if (classify(e) !== 'gone') throw e;
+      }
+    }
+    try {
+      return api.insert({ ...body, id: ownId }, calendarId, options).id || ownId;
+    } catch (e) {
+      rethrowIfKilled(e);
+      const kind = classify(e);
+      if (kind === 'gone') throw failure(e, 'calendar');
+      if (kind !== 'duplicate') throw e;
+    }
+    return api.patch(body, calendarId, ownId, options).id || ownId;
+  } catch (e) {
+    rethrowIfKilled(e);
+    throw failure(e);
+  }
+}
+
+/** One event as Calendar has it now (a conference still being made), or null when it is gone. */
+export function readEvent(calendarId: string, eventId: string): EventResource | null {
+  try {
+    return events().get(calendarId, eventId);
+  } catch (e) {
+    rethrowIfKilled(e);
+    if (classify(e) === 'gone') return null;
+    throw failure(e);
+  }
+}
+
+export interface ChangedEvents {
+  items: EventResource[];
+  token: string;
+  /** True when this was a full sync (no token, or Calendar said the old one is gone). */
+  full: boolean;
+}
+
+/**
+ * The events of the calendar changed since `token` (Events.list with syncToken; deleted ones
+ * included), page by page; without a token, or when Calendar answers 410 for it, a full sync
+ * of the events ending after `since` (showDeleted, so one deleted meanwhile is seen).
+ */
+export function changedEvents(calendarId: string, token: string, since: number): ChangedEvents {
+  const api = events();
+  const list = (args: Record<string, unknown>): ChangedEvents => {
+    const items: EventResource[] = [];
+    let pageToken: string | undefined;
+    for (;;) {
+      const page = api.list(calendarId, { ...args, maxResults: 250, ...(pageToken ? { pageToken } : {}) });
+      items.push(...(page.items ?? []));
+      if (page.nextPageToken) pageToken = page.nextPageToken;
+      else return { items, token: page.nextSyncToken ?? '', full: !args.syncToken };
+    }
+  };
+  try {
+    if (token) {
+      try {
+        return list({ syncToken: token });
+      } catch (e) {
+        rethrowIfKilled(e);
+        const code = (e as { details?: { code?: number } }).details?.code;
+        if (code !== 410 && !/full sync is required|no longer valid/i.test(messageOf(e))) throw e;
+      }
+    }
+    return list({ timeMin: iso(since), showDeleted: true });
   } catch (e) {
     rethrowIfKilled(e);
     throw failure(e);

@@ -1,15 +1,18 @@
 /**
  * The e-mails of calls, rendered from the Templates tab (or the built-in text) in the
- * client's language, from the Calls row as it is at send time: reminders, the comment
- * to the manager, and the follow-up on the Next Contact Date.
+ * client's language, from the Calls row as it is at send time: reminders (with the link to
+ * join, the time in the recipient's own zone when the order or candidate has one, every
+ * person by name), the comment to the manager, the follow-up on the Next Contact Date, and
+ * the alert when guests decline.
  */
 import { CommentCheck } from '../core/comments';
-import { PlannedCall } from '../core/calls';
+import { PlannedCall, joinLink } from '../core/calls';
 import { Problem } from '../core/messages-calls';
 import { Locale } from '../core/schema';
 import { RecipientResolver, REMINDER_TEMPLATE, reminderRecipients, reminderValues } from '../core/reminders';
 import { checkTemplateRow, pickTemplate, render, Rendered, TemplateKey, TemplateRow, TemplateValues } from '../core/templates';
 import { Zone, wallClockOf } from '../core/time';
+import { isZoneId } from '../core/zones';
 
 export interface MailContext {
   zone: Zone;
@@ -18,6 +21,8 @@ export interface MailContext {
   resolver: RecipientResolver;
   /** Names of Staff members by lower-case e-mail (hired employee, team lead). */
   staffNames: ReadonlyMap<string, string>;
+  /** A zone by IANA id ('' → the spreadsheet's). */
+  zoneOf(id: string): Zone;
 }
 
 export interface CallMail extends Rendered {
@@ -38,15 +43,43 @@ export function offsetOfKey(key: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** The reminder a row of the Outbox stands for, as it reads now; null when no one of the call maps to its recipient. */
-export function reminderMail(mc: MailContext, call: PlannedCall, recipient: string, offsetMinutes: number): CallMail | null {
+/** The zone the recipient reads times in: the client's or candidate's own, else the spreadsheet's. */
+function recipientZone(mc: MailContext, call: PlannedCall, role: string, candidateId?: string): Zone {
+  const own = role === 'client' ? call.clientZoneId : role === 'candidate' ? call.candidates.find((c) => c.id === candidateId)?.timeZone ?? '' : '';
+  return own && isZoneId(own) ? mc.zoneOf(own) : mc.zone;
+}
+
+/**
+ * The reminder a row of the Outbox stands for, as it reads now; null when no one of the
+ * call maps to its recipient. `meetLink` is the Meet link of the call's event, when known.
+ */
+export function reminderMail(mc: MailContext, call: PlannedCall, recipient: string, offsetMinutes: number, meetLink = '', booked = false): CallMail | null {
   const due = call.start - offsetMinutes * 60000;
   const person = reminderRecipients(call).find((p) => mc.resolver(p.email, due) === recipient.trim().toLowerCase());
   if (!person) return null;
   const name = person.name || mc.staffNames.get(person.email) || '';
-  const values = reminderValues(call, { offsetMinutes, name }, mc.zone, call.language, mc.senderName);
+  const zone = recipientZone(mc, call, person.role, person.candidateId);
+  const values = reminderValues(call, { offsetMinutes, name }, zone, call.language, mc.senderName, joinLink(call, meetLink), booked ? 'meetingLinkLater' : 'meetingLinkFallback');
   const mail = renderKey(mc, REMINDER_TEMPLATE[call.type], values, call.language);
   return { ...mail, replyTo: call.managerEmail || undefined };
+}
+
+/** To the manager: the client, or every candidate, declined the invitation. */
+export function declinedMail(mc: MailContext, call: PlannedCall, who: readonly string[], answers: string): CallMail {
+  const base = reminderValues(call, { offsetMinutes: 0 }, mc.zone, call.language, mc.senderName);
+  const values: TemplateValues = {
+    callType: base.callType,
+    client: base.client,
+    date: base.date,
+    time: base.time,
+    zone: base.zone,
+    who: who.join(', '),
+    answers,
+    callId: call.callId,
+    orderId: call.orderId,
+    senderName: mc.senderName,
+  };
+  return renderKey(mc, 'alert.callDeclined', values, call.language);
 }
 
 function dateText(zone: Zone, ms: number, language: Locale): string {

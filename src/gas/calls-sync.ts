@@ -1,11 +1,14 @@
 /**
  * What the company calendar holds for each call, kept in a hidden, protected sheet
  * "_Calls sync": one row per call ID ever planned (event id, whether it is live or was
- * deleted, its start, and a fingerprint of each part of the event last written). A run
- * compares the event a Calls row asks for with this record instead of reading Calendar:
- * a mismatch is calendar work still to do (after a crash, a Calendar rate limit, a run
- * that stopped at its deadline, a time-zone change). Read once per run, written back in
- * one setValues over the changed rows.
+ * deleted, its start and end, and a fingerprint of each part of the event last written;
+ * the staff-only twin's id and fingerprint; the Meet link and the state of its request;
+ * the guests' answers as Calendar last showed them). A run compares the event a Calls row
+ * asks for with this record instead of reading Calendar: a mismatch is calendar work still
+ * to do (after a crash, a Calendar rate limit, a run that stopped at its deadline, a
+ * time-zone change). What people change in Calendar itself comes in through the tick's
+ * read-back (calls-readback.ts), which updates this record. Read once per run, written
+ * back in one setValues over the changed rows.
  */
 import { toCells } from './cells';
 
@@ -13,46 +16,76 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const SYNC_SHEET = '_Calls sync';
-const HEADER = ['Call ID', 'Calendar ID', 'Event ID', 'State', 'Start', 'Time', 'Guests', 'Content', 'Failed', 'Error'];
+const HEADER = ['Call ID', 'Calendar ID', 'Event ID', 'State', 'Start', 'Time', 'Guests', 'Content', 'Failed', 'Error', 'End', 'Notes event ID', 'Notes', 'Meet link', 'Conference', 'Answers'];
 const WIDTH = HEADER.length;
 
 export interface SyncRecord {
   callId: string;
   calendarId: string;
   eventId: string;
-  /** live: the event exists as last written; deleted: removed (the id is kept for a restore). */
-  state: '' | 'live' | 'deleted';
-  /** The start last written (ms), to tell a reschedule. */
+  /**
+   * live: the event exists as last written; deleted: removed by us (the id is kept for a
+   * restore); removed: deleted by a person in Calendar.
+   */
+  state: '' | 'live' | 'deleted' | 'removed';
+  /** The start and end last written or read back (ms), to tell a reschedule. */
   start: number | null;
+  end: number | null;
+  /** Fingerprint of the time part; "adopt" when a person moved the event (nothing to write if the row agrees). */
   time: string;
   guests: string;
   content: string;
   /** Fingerprint of an event Calendar refused (not retried until the row changes), and why. */
   failed: string;
   error: string;
+  /** The staff-only twin: its id and the fingerprint last written ('' = to write). */
+  notesId: string;
+  notesPrint: string;
+  /** The Google Meet link once Calendar made it. */
+  meet: string;
+  /** The Meet request: "<state>:<n>" with state pending | meet | failed, n its number. */
+  conference: string;
+  /** Guests' answers as Calendar last showed them: JSON {e-mail: responseStatus}. */
+  answers: string;
 }
+
+export const ADOPT = 'adopt';
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : Number(v) || null);
+
 function fromRow(row: readonly unknown[]): SyncRecord {
   const state = str(row[3]);
-  const start = typeof row[4] === 'number' ? row[4] : Number(row[4]) || null;
   return {
     callId: str(row[0]),
     calendarId: str(row[1]),
     eventId: str(row[2]),
-    state: state === 'live' || state === 'deleted' ? state : '',
-    start,
+    state: state === 'live' || state === 'deleted' || state === 'removed' ? state : '',
+    start: num(row[4]),
     time: str(row[5]),
     guests: str(row[6]),
     content: str(row[7]),
     failed: str(row[8]),
     error: str(row[9]),
+    end: num(row[10]),
+    notesId: str(row[11]),
+    notesPrint: str(row[12]),
+    meet: str(row[13]),
+    conference: str(row[14]),
+    answers: str(row[15]),
   };
 }
 
 function toRow(r: SyncRecord): unknown[] {
-  return [r.callId, r.calendarId, r.eventId, r.state, r.start ?? '', r.time, r.guests, r.content, r.failed, r.error];
+  return [
+    r.callId, r.calendarId, r.eventId, r.state, r.start ?? '', r.time, r.guests, r.content, r.failed, r.error,
+    r.end ?? '', r.notesId, r.notesPrint, r.meet, r.conference, r.answers,
+  ];
+}
+
+export function emptySync(callId: string, calendarId: string): SyncRecord {
+  return { callId, calendarId, eventId: '', state: '', start: null, end: null, time: '', guests: '', content: '', failed: '', error: '', notesId: '', notesPrint: '', meet: '', conference: '', answers: '' };
 }
 
 export class SyncStore {
@@ -63,6 +96,8 @@ export class SyncStore {
     private readonly ss: Spreadsheet,
     private sheet: Sheet | null,
     private readonly rows: unknown[][],
+    /** The sheet was made by an older version with fewer columns: its header is completed on the next write. */
+    private oldHeader = false,
   ) {
     rows.forEach((row, i) => {
       const id = str(row[0]);
@@ -76,8 +111,10 @@ export class SyncStore {
     if (!sheet && create) sheet = createSheet(ss);
     if (!sheet) return new SyncStore(ss, null, []);
     const last = sheet.getLastRow();
-    const rows = last > 1 ? sheet.getRange(2, 1, last - 1, WIDTH).getValues() : [];
-    return new SyncStore(ss, sheet, rows);
+    // The header comes with the rows (one call), to see whether it has every column.
+    const values = last >= 1 ? sheet.getRange(1, 1, last, WIDTH).getValues() : [];
+    const header = values.shift() ?? [];
+    return new SyncStore(ss, sheet, values, header.some((h, i) => str(h) !== HEADER[i]));
   }
 
   get(callId: string): SyncRecord | undefined {
@@ -115,6 +152,10 @@ export class SyncStore {
     const max = this.sheet.getMaxRows();
     if (max < need) this.sheet.insertRowsAfter(max, need - max);
     const values = this.rows.slice(first, last + 1).map((r) => toCells(r.length === WIDTH ? r : toRow(fromRow(r))));
+    if (this.oldHeader) {
+      this.sheet.getRange(1, 1, 1, WIDTH).setValues([HEADER]);
+      this.oldHeader = false;
+    }
     this.sheet.getRange(first + 2, 1, values.length, WIDTH).setValues(values);
     this.dirty.clear();
   }

@@ -7,6 +7,10 @@ const TEXT = {
     en: 'The calendar event is not written yet ({reason}); it is retried automatically on the next run.',
   },
   calendarRefused: { ru: 'Календарь не принял событие: {error}', en: 'Calendar refused the event: {error}' },
+  notesWaiting: {
+    ru: 'Заметки для сотрудников в календаре ещё не записаны ({reason}); повтор автоматически при следующем запуске.',
+    en: 'The staff notes event is not written yet ({reason}); it is retried automatically on the next run.',
+  },
   calendarMissing: {
     ru: 'Календарь «{id}» недоступен ({error}): проверьте «ID календаря компании» в Настройках.',
     en: 'Calendar "{id}" is not available ({error}): check "Company calendar ID" in Settings.',
@@ -49,6 +53,16 @@ const TEXT = {
   logRemindersSent: { ru: 'Напоминания отправлены', en: 'Reminders sent' },
   logTemplateProblem: { ru: 'Шаблон с ошибкой', en: 'Template problem' },
   logTemplatesAdded: { ru: 'Добавлены шаблоны писем', en: 'E-mail templates added' },
+  logTemplateUpdated: { ru: 'Встроенный шаблон обновлён (ссылка на встречу, город во времени)', en: 'Built-in template updated (the link to join, the city with the time)' },
+  logChangedInCalendar: { ru: 'Изменено в Календаре', en: 'Changed in Calendar' },
+  calendarCancelled: { ru: 'событие удалено в Календаре: звонок отменён', en: 'the event was deleted in Calendar: the call is cancelled' },
+  durationChange: { ru: 'длительность {from} → {to} мин', en: 'duration {from} → {to} min' },
+  logCalendarConflict: {
+    ru: 'В Календаре событие перенесено, но в таблице начало уже изменено: остаётся время таблицы',
+    en: 'The event was moved in Calendar but the row’s Start changed too: the row’s time stands',
+  },
+  logReadBackFailed: { ru: 'Календарь не прочитан (изменения в нём — при следующем запуске)', en: 'Calendar not read back (its changes wait for the next run)' },
+  logDeclineAlert: { ru: 'Руководителю сообщено об отказе гостя', en: 'Manager told a guest declined' },
 } as const;
 
 export type CallsTextKey = keyof typeof TEXT;

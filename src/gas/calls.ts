@@ -9,12 +9,24 @@
  * absence or a candidate's new address all converge within one tick), then sends the
  * reminders that are due and marks those whose call has started as Missed.
  *
+ * Two audiences (issue 12, core/calls.ts): the guests' event carries only guest text and a
+ * Google Meet (or the link typed in "Meeting link"); the staff's instructions, the comment
+ * template and the posted comment go into the call's staff-only twin event. Every tick
+ * first reads the company calendar back (calls-readback.ts, one Events.list with a sync
+ * token): an event moved or deleted in Calendar moves or cancels the Calls row (logged
+ * "Changed in Calendar") and its reminders; guests' answers fill "Guests' answers", and a
+ * decline by the client or by every candidate is e-mailed to the manager once. An
+ * "Interview booked" row of Calling results with its time gets the candidate the Interview
+ * reminders too (calls without an event of their own).
+ *
  * Cost: each tab is read once per run; system columns and Outbox states are written back
  * in batches; Calendar and MailApp are called once per event or message that changes.
- * What the calendar holds is remembered in the hidden "_Calls sync" sheet (calls-sync.ts),
- * so nothing is read back from Calendar to find out what changed.
+ * What the calendar holds is remembered in the hidden "_Calls sync" sheet (calls-sync.ts);
+ * what people changed there comes from the one incremental list per tick.
  */
-import { candidateIndex, CandidateInfo, CallCheck, checkCall, normId, orderIndex, OrderInfo, PlannedCall } from '../core/calls';
+import { candidateIndex, CandidateInfo, CallCheck, checkCall, DEFAULT_DURATION_MINUTES, normId, orderIndex, OrderInfo, PlannedCall } from '../core/calls';
+import { answersText, declinesOf, guestNames, parseAnswers } from '../core/answers';
+import { bookedInterviews, BOOKED_PREFIX } from '../core/booked';
 import { appendResults, checkComment, checkHire, CommentCheck, Hire, resultsHeading } from '../core/comments';
 import { callText, hasErrors, problem, Problem, problemsText } from '../core/messages-calls';
 import { CallTypeKey, reminderOffsets } from '../core/offsets';
@@ -31,13 +43,31 @@ import {
   ReminderPlan,
   staffResolver,
 } from '../core/reminders';
-import { LANGUAGES, Locale, OUTBOX_STATES, choiceLabel } from '../core/schema';
+import { CALL_STATUSES, LANGUAGES, Locale, OUTBOX_STATES, choiceLabel, findChoice } from '../core/schema';
 import { SettingKey } from '../core/settings';
-import { DEFAULT_TEMPLATES, pickLanguage, readTemplateRows, TemplateKey, TemplateRow, checkTemplateRow } from '../core/templates';
-import { dayNumber, isDate, localDateOf } from '../core/time';
-import { CalendarFailure, DesiredEvent, deleteEvent, eventIdFor, EventParts, hash, PARTS, partsOf, rethrowIfKilled, saveEvent } from './calendar';
-import { CallMail, commentMail, followUpMail, MailContext, offsetOfKey, reminderMail, templateProblems } from './calls-mail';
-import { SyncRecord, SyncStore } from './calls-sync';
+import { DEFAULT_TEMPLATES, pickLanguage, readTemplateRows, supersededBy, TemplateKey, TemplateRow, checkTemplateRow } from '../core/templates';
+import { dayNumber, isDate, localDateOf, wallClockOf } from '../core/time';
+import {
+  CalendarFailure,
+  ConferenceChange,
+  DesiredEvent,
+  DesiredNotes,
+  deleteEvent,
+  eventIdFor,
+  EventParts,
+  hash,
+  notesPrintOf,
+  PARTS,
+  partsOf,
+  readEvent,
+  conferenceOf,
+  rethrowIfKilled,
+  saveEvent,
+  saveNotes,
+} from './calendar';
+import { CallMail, commentMail, declinedMail, followUpMail, MailContext, offsetOfKey, reminderMail, templateProblems } from './calls-mail';
+import { keepToken, ObservedCall, readBack, ReadBack } from './calls-readback';
+import { ADOPT, emptySync, SyncRecord, SyncStore } from './calls-sync';
 import { say } from './calls-text';
 import { RunContext } from './context';
 import { Feature, TabEdit } from './features';
@@ -45,12 +75,14 @@ import { deliver, indexOutbox, OutboxRow, outboxState, QUOTA_MESSAGE, sendOnce, 
 import { recordOf, recordsOf, writeColumn, writeRowCells } from './records';
 import { TICK_MINUTES } from './triggers';
 import { appendRows, cell, sheetRow, TabData } from './workbook';
+import { zoneOf } from './zone';
 
 /** An edit stops starting calendar work after this; the tick finishes the rest. */
 const EDIT_BUDGET_MS = 4 * 60 * 1000;
 /** Room left before a deadline for the final batched writes. */
 const MARGIN_MS = 10 * 1000;
 const QUOTA_LOGGED = 'calls.mailQuotaLoggedOn';
+const READ_BACK_LOGGED = 'calls.readBackLoggedOn';
 /** Above this many routine entries of one kind in a run, the Log gets one summary row. */
 const BULK_LOG = 20;
 
@@ -62,6 +94,7 @@ export const CALL_TEMPLATE_KEYS: TemplateKey[] = [
   'reminder.introCall',
   'comment.toManager',
   'followUp.manager',
+  'alert.callDeclined',
 ];
 
 const OFFSET_SETTING: Record<CallTypeKey, SettingKey> = {
@@ -94,9 +127,12 @@ export const callsFeature: Feature = {
   tick(ctx, deadline) {
     const run = CallsRun.open(ctx, deadline - MARGIN_MS, null);
     if (!run) return;
+    // What people changed in Calendar comes first: the rows and reminders follow it.
+    run.readCalendar();
     run.plan(null);
     // Reminders are due at a minute; calendar catch-up work is not: send first.
     run.sendDue();
+    run.declineAlerts();
     run.calendarWork();
     // A hire sets the candidate's status when the row is edited, not on every tick (a person may change it later).
     run.commentsAndHires(false);
@@ -146,6 +182,10 @@ interface Plan {
   sync: SyncRecord | undefined;
   /** The Event ID the row should show. */
   eventId: string;
+  /** The staff-only twin to write (null: held, or none). */
+  notes: DesiredNotes | null;
+  /** A call with no row of its own (an interview booked in Calling results): reminders only. */
+  booked?: boolean;
 }
 
 class CallsRun {
@@ -172,6 +212,9 @@ class CallsRun {
   private deferred = 0;
   private outboxIndex: Map<string, OutboxRow> | null = null;
   private readonly notes = new Map<string, Array<{ rowKey: string; details: string }>>();
+  /** Cells of person-owned columns a Calendar change sets (Start, Duration, Status): written row by row. */
+  private readonly personCells = new Map<number, Record<string, unknown>>();
+  private readBackResult: ReadBack | null = null;
 
   private constructor(
     private readonly ctx: RunContext,
@@ -200,7 +243,14 @@ class CallsRun {
       const email = text(s.email).toLowerCase();
       if (email && !this.staffNames.has(email)) this.staffNames.set(email, text(s.name));
     }
-    this.mc = { zone: ctx.zone, templates: this.templates, senderName: ctx.settings.senderName, resolver: this.resolver, staffNames: this.staffNames };
+    this.mc = {
+      zone: ctx.zone,
+      templates: this.templates,
+      senderName: ctx.settings.senderName,
+      resolver: this.resolver,
+      staffNames: this.staffNames,
+      zoneOf: (id: string) => (id ? zoneOf(id) : ctx.zone),
+    };
     this.calendarId = ctx.settings.companyCalendarId.trim() || 'primary';
     this.tabName = calls.sheet.getName();
     this.offsets = reminderOffsets(ctx.settings, ctx.locale).byType;
@@ -273,8 +323,42 @@ class CallsRun {
       const plan = this.analyze(i);
       if (plan) this.plans.push(plan);
     }
-    if (indexes === null) this.plans.push(...this.deletedRows());
+    if (indexes === null) this.plans.push(...this.deletedRows(), ...this.bookedPlans());
     this.reconcileOutbox();
+  }
+
+  /**
+   * Interviews booked in Calling results (core/booked.ts) as reminder-only plans, and the
+   * bookings that no longer stand (their pending reminders are cancelled).
+   */
+  private bookedPlans(): Plan[] {
+    const tab = this.ctx.tab('callingResults');
+    const invited = new Set<string>();
+    for (const p of this.plans) {
+      if (p.status !== 'scheduled' || !p.call || (p.call.type !== 'interview' && p.call.type !== 'repeat')) continue;
+      for (const c of p.call.candidates) invited.add(`${c.email.toLowerCase()}|${Math.round(p.call.start / 60000)}`);
+    }
+    const calls = tab
+      ? bookedInterviews(recordsOf(tab), {
+          candidates: this.candidates,
+          orders: this.orders,
+          locale: this.locale,
+          covered: (email, start) => invited.has(`${email}|${Math.round(start / 60000)}`),
+        })
+      : [];
+    const base = { index: -1, rec: {}, removed: false, check: null, desired: null, comment: null, commentOk: false, hire: null, problems: [], extra: [], sync: undefined, eventId: '', notes: null, booked: true };
+    const out: Plan[] = calls.map((call) => ({ ...base, callId: call.callId, status: 'scheduled', call, reminders: planReminders(call, this.offsets, this.resolver, this.now) }));
+    const standing = new Set(calls.map((c) => c.callId));
+    const outbox = this.outbox;
+    if (outbox) {
+      const gone = new Set<string>();
+      for (const row of outbox.rows) {
+        const id = callIdOfKey(text(cell(outbox, row, 'key')));
+        if (id.startsWith(BOOKED_PREFIX) && !standing.has(id) && outboxState(cell(outbox, row, 'state')) === 'pending') gone.add(id);
+      }
+      for (const id of gone) out.push({ ...base, callId: id, status: 'cancelled', removed: true, call: null, reminders: { callId: id, callStart: 0, entries: [] } });
+    }
+    return out;
   }
 
   private personBlank(row: readonly unknown[]): boolean {
@@ -309,6 +393,7 @@ class CallsRun {
     const idCol = new Map<number, unknown>();
     const eventCol = new Map<number, unknown>();
     const sentCol = new Map<number, unknown>();
+    const answersCol = new Map<number, unknown>();
     for (const i of rows) {
       const row = this.calls.rows[i];
       if (this.personBlank(row)) continue;
@@ -319,12 +404,14 @@ class CallsRun {
       if (id) {
         eventCol.set(i, '');
         sentCol.set(i, '');
+        answersCol.set(i, '');
         this.note(fresh, say(this.locale, 'logCopied'), id);
       } else this.note(fresh, say(this.locale, 'logIdAssigned'), `#${sheetRow(i)}`);
     }
     writeColumn(this.calls, 'callId', idCol);
     writeColumn(this.calls, 'eventId', eventCol);
     writeColumn(this.calls, 'commentSentAt', sentCol);
+    writeColumn(this.calls, 'guestAnswers', answersCol);
   }
 
   private analyze(index: number): Plan | null {
@@ -351,6 +438,7 @@ class CallsRun {
       reminders: null,
       sync,
       eventId: liveId || text(rec.eventId),
+      notes: null,
     };
     if (this.personBlank(row)) {
       return { ...base, removed: true, reminders: { callId, callStart: sync?.start ?? 0, entries: [] } };
@@ -365,6 +453,8 @@ class CallsRun {
         orders: this.orders,
         offsets: this.offsets,
         previousStart: liveId ? sync?.start ?? null : null,
+        staffNames: this.staffNames,
+        meetLink: sync?.meet || undefined,
       },
     );
     const plan: Plan = { ...base, status: check.status as CallStatus, check, problems: [...check.problems] };
@@ -377,14 +467,16 @@ class CallsRun {
     if (!(call.orderId && this.orders.has(call.orderId))) call.language = this.locale;
     plan.call = call;
     plan.problems.push(...(this.offsetProblems.get(call.type) ?? []));
-    let description = check.event.description;
+    // The comment goes to the staff-only twin, never to the event the guests read.
+    let notes = check.event.notes.description;
     if (check.status === 'done') {
       plan.comment = checkComment(call.type, rec.comment, call.candidates);
       plan.commentOk = !hasErrors(plan.comment.problems);
       plan.problems.push(...plan.comment.problems);
-      if (plan.commentOk) description = appendResults(description, resultsHeading(call.type), text(rec.comment));
+      if (plan.commentOk) notes = appendResults(notes, resultsHeading(call.type), text(rec.comment));
       plan.problems.push(...templateProblems(this.mc, this.templateCache, 'comment.toManager', call.language));
     }
+    if (sync) this.set('guestAnswers', index, answersText(call, parseAnswers(sync.answers), this.locale));
     if (rec.hired === true) {
       const hire = checkHire(
         { hired: rec.hired, hireStartDate: rec.hireStartDate, price: rec.price, contractLink: rec.contractLink, hiredCandidateId: rec.hiredCandidateId },
@@ -400,15 +492,24 @@ class CallsRun {
       start: check.event.start,
       end: check.event.end,
       zoneId: this.ctx.zone.id,
-      description,
+      description: check.event.description,
       guests: check.event.guests,
+      guestsCanSeeOtherGuests: check.event.guestsCanSeeOtherGuests,
+      meetingLink: check.event.conference.kind === 'link' ? check.event.conference.url : '',
       reminderMinutes: check.event.reminderMinutes,
     };
+    plan.notes = { callId, title: check.event.notes.title, start: check.event.start, end: check.event.end, zoneId: this.ctx.zone.id, description: notes };
     // A Scheduled call whose (new) start has passed is not written: the warning asks to
     // correct the date or mark the call Done (a Done call gets its event for the results).
-    if (check.status === 'scheduled' && call.start < this.now && !(liveId && sync?.start === call.start)) plan.desired = null;
+    if (check.status === 'scheduled' && call.start < this.now && !(liveId && sync?.start === call.start)) {
+      plan.desired = null;
+      plan.notes = null;
+    }
     if (check.status === 'scheduled') {
       plan.reminders = planReminders(call, this.offsets, this.resolver, this.now);
+      // A guest who declined in Calendar is not reminded (the manager is told); answering yes again brings it back.
+      const answers = parseAnswers(sync?.answers ?? '');
+      plan.reminders.entries = plan.reminders.entries.filter((e) => answers[e.routedFrom ?? e.recipient] !== 'declined');
       if (plan.reminders.entries.length) plan.problems.push(...templateProblems(this.mc, this.templateCache, REMINDER_TEMPLATE[call.type], call.language));
     } else {
       plan.reminders = { callId, callStart: call.start, entries: [] };
@@ -460,6 +561,7 @@ class CallsRun {
         reminders: { callId: id, callStart: sync?.start ?? 0, entries: [] },
         sync,
         eventId: sync && sync.state === 'live' ? sync.eventId : '',
+        notes: null,
       });
     }
     return out;
@@ -529,7 +631,7 @@ class CallsRun {
     if (!call) return null;
     if (isReminderKey(key)) {
       const offset = offsetOfKey(key);
-      return offset === null ? null : reminderMail(this.mc, call, recipient, offset);
+      return offset === null ? null : reminderMail(this.mc, call, recipient, offset, plan.sync?.meet ?? '', !!plan.booked);
     }
     if (/\|followUp$/.test(key) && plan.comment) return followUpMail(this.mc, call, plan.comment);
     return null;
@@ -539,11 +641,21 @@ class CallsRun {
 
   /** Writes the events that differ from what the calendar holds, until a limit or the deadline stops it. */
   calendarWork(): void {
-    for (const plan of this.plans) {
+    // Under Calendar's limits and the run's deadline, new invitations come first, then changes
+    // to guests' events (a Meet link arriving, a move), then the staff's twins.
+    const fresh = (p: Plan) => !!p.desired && !(p.sync && p.sync.state === 'live');
+    const order = [...this.plans.filter(fresh), ...this.plans.filter((p) => !fresh(p))];
+    for (const plan of order) {
+      if (plan.booked) continue;
       if (plan.status === 'cancelled' || plan.removed) this.cancelEvent(plan);
       else if (plan.desired) this.writeEvent(plan, plan.desired);
       else if (plan.sync && plan.sync.state === 'live') plan.eventId = plan.sync.eventId;
       if (plan.index >= 0) this.set('eventId', plan.index, plan.eventId);
+    }
+    for (const plan of this.plans) {
+      if (plan.booked) continue;
+      if (plan.status === 'cancelled' || plan.removed) this.cancelNotes(plan);
+      else if (plan.desired && plan.notes) this.writeNotes(plan, plan.notes);
     }
     if (this.deferred > 0) this.log('', say(this.locale, 'logDeadline'), `${say(this.locale, 'calendarLeft')}: ${this.deferred}`);
   }
@@ -554,9 +666,9 @@ class CallsRun {
   }
 
   /** Whether calendar work may start now; otherwise the row says it waits (after a limit). */
-  private mayCallCalendar(plan: Plan): boolean {
+  private mayCallCalendar(plan: Plan, notes = false): boolean {
     if (this.calendarStop !== null) {
-      plan.extra.push(say(this.locale, 'calendarWaiting', { reason: this.calendarStop }));
+      plan.extra.push(say(this.locale, notes ? 'notesWaiting' : 'calendarWaiting', { reason: this.calendarStop }));
       return false;
     }
     if (this.timeLeft()) return true;
@@ -564,16 +676,17 @@ class CallsRun {
     return false;
   }
 
-  private onCalendarFailure(plan: Plan, f: CalendarFailure, parts: EventParts | null): void {
+  private onCalendarFailure(plan: Plan, f: CalendarFailure, parts: EventParts | null, notes = false): void {
+    const waiting = notes ? 'notesWaiting' : 'calendarWaiting';
     if (f.kind === 'rateLimit') {
       this.stopCalendar(f.message, 'logCalendarLimit', plan.callId);
-      plan.extra.push(say(this.locale, 'calendarWaiting', { reason: f.message }));
+      plan.extra.push(say(this.locale, waiting, { reason: f.message }));
     } else if (f.kind === 'calendar') {
       this.stopCalendar(f.message, 'logCalendarUnavailable', plan.callId);
       plan.extra.push(say(this.locale, 'calendarMissing', { id: this.calendarId, error: f.message }));
     } else if (f.kind === 'transient') {
       this.stopCalendar(f.message, 'logCalendarUnavailable', plan.callId);
-      plan.extra.push(say(this.locale, 'calendarWaiting', { reason: f.message }));
+      plan.extra.push(say(this.locale, waiting, { reason: f.message }));
     } else {
       // Refused for this event: not retried until the row changes.
       const sync = plan.sync ?? emptySync(plan.callId, this.calendarId);
@@ -585,7 +698,8 @@ class CallsRun {
 
   private cancelEvent(plan: Plan): void {
     const sync = plan.sync;
-    const id = sync && sync.state === 'live' ? sync.eventId : sync && sync.state === 'deleted' ? '' : plan.eventId;
+    const gone = sync && (sync.state === 'deleted' || sync.state === 'removed');
+    const id = sync && sync.state === 'live' ? sync.eventId : gone ? '' : plan.eventId;
     if (!id) {
       plan.eventId = '';
       return;
@@ -606,15 +720,32 @@ class CallsRun {
     this.note(plan.callId, say(this.locale, plan.index < 0 ? 'logRowGone' : 'logEventDeleted'), id);
   }
 
+  /** The staff-only twin goes with the call (a cancelled call keeps no notes event). */
+  private cancelNotes(plan: Plan): void {
+    const sync = this.sync.get(plan.callId);
+    if (!sync || !sync.notesId || sync.notesPrint === NOTES_DELETED) return;
+    if (!this.mayCallCalendar(plan, true)) return;
+    try {
+      deleteEvent(sync.calendarId || this.calendarId, sync.notesId, 'none');
+    } catch (e) {
+      rethrowIfKilled(e);
+      if (e instanceof CalendarFailure) this.onCalendarFailure(plan, e, null, true);
+      else throw e;
+      return;
+    }
+    this.sync.put({ ...sync, notesPrint: NOTES_DELETED });
+  }
+
   private writeEvent(plan: Plan, desired: DesiredEvent): void {
     const parts = partsOf(desired);
     let sync = plan.sync;
     if (sync && sync.calendarId && sync.calendarId !== this.calendarId) {
-      // The company calendar changed in Settings: the event moves to the new one.
+      // The company calendar changed in Settings: the event and its twin move to the new one.
       if (sync.state === 'live') {
         if (!this.mayCallCalendar(plan)) return;
         try {
           deleteEvent(sync.calendarId, sync.eventId, 'none');
+          if (sync.notesId && sync.notesPrint !== NOTES_DELETED) deleteEvent(sync.calendarId, sync.notesId, 'none');
         } catch (e) {
           rethrowIfKilled(e);
           if (e instanceof CalendarFailure) this.onCalendarFailure(plan, e, null);
@@ -625,7 +756,18 @@ class CallsRun {
       sync = undefined;
       plan.eventId = '';
     }
+    // A Done call whose event a person deleted in Calendar is not brought back (nor its guests invited again).
+    if (sync && sync.state === 'removed' && plan.status === 'done') {
+      plan.eventId = '';
+      return;
+    }
     const live = sync?.state === 'live';
+    if (live && sync && sync.time === ADOPT && sync.start === desired.start && sync.end === desired.end) {
+      // Moved in Calendar and the row now says the same: the event holds this time already.
+      sync = { ...sync, time: parts.time };
+      this.sync.put(sync);
+      plan.sync = sync;
+    }
     if (live && sync && PARTS.every((p) => sync![p] === parts[p])) {
       plan.eventId = sync.eventId;
       return;
@@ -640,27 +782,189 @@ class CallsRun {
     const sendUpdates = invites && desired.end > this.now ? 'all' : 'none';
     const knownId = (sync && sync.eventId) || text(plan.rec.eventId);
     const exact = live && !!sync && sync.eventId === knownId;
+    const ownId = eventIdFor(this.ssId(), plan.callId);
+    const meeting = conferencePlan(sync, desired, live, ownId);
     let result;
     try {
-      result = saveEvent(this.calendarId, desired, eventIdFor(this.ssId(), plan.callId), knownId, exact, changed, sendUpdates);
+      result = saveEvent(this.calendarId, desired, ownId, knownId, exact, changed, sendUpdates, meeting.change);
     } catch (e) {
       rethrowIfKilled(e);
       if (e instanceof CalendarFailure) this.onCalendarFailure(plan, e, parts);
       else throw e;
       return;
     }
+    const before = sync ?? emptySync(plan.callId, this.calendarId);
+    const conf = result.conference;
     this.sync.put({
+      ...before,
       callId: plan.callId,
       calendarId: this.calendarId,
       eventId: result.eventId,
       state: 'live',
       start: desired.start,
+      end: desired.end,
       ...parts,
       failed: '',
       error: '',
+      meet: meeting.change.remove ? '' : conf.link || before.meet,
+      conference: meeting.change.remove
+        ? ''
+        : conf.status === 'success'
+          ? `meet:${meeting.n}`
+          : conf.status === 'pending'
+            ? `pending:${meeting.n}`
+            : conf.status === 'failure'
+              ? `failed:${meeting.n}`
+              : before.conference,
+      notesId: sync ? before.notesId : '',
+      notesPrint: sync ? before.notesPrint : '',
     });
     plan.eventId = result.eventId;
     this.note(plan.callId, say(this.locale, result.created ? 'logEventCreated' : 'logEventUpdated'), result.eventId);
+  }
+
+  /** The staff-only twin, written after the guests' event (never e-mailed to anyone). */
+  private writeNotes(plan: Plan, notes: DesiredNotes): void {
+    const sync = this.sync.get(plan.callId);
+    if (!sync || sync.state !== 'live' || sync.calendarId !== this.calendarId) return;
+    const print = notesPrintOf(notes);
+    if (sync.notesId && sync.notesPrint === print) return;
+    if (!this.mayCallCalendar(plan, true)) return;
+    let id: string;
+    try {
+      id = saveNotes(this.calendarId, notes, eventIdFor(this.ssId(), `${plan.callId}#notes`), sync.notesId);
+    } catch (e) {
+      rethrowIfKilled(e);
+      if (e instanceof CalendarFailure) this.onCalendarFailure(plan, e, null, true);
+      else throw e;
+      return;
+    }
+    this.sync.put({ ...sync, notesId: id, notesPrint: print });
+  }
+
+  // ---- the calendar read back ----
+
+  /**
+   * What people changed in Calendar since the last tick (calls-readback.ts): moves and
+   * deletions carried into the Calls rows, guests' answers and Meet links into the sync record.
+   */
+  readCalendar(): void {
+    if (!this.timeLeft()) return;
+    // Nothing of ours on the company calendar: nothing to read back (no call is made).
+    const ours = this.sync.ids().some((id) => {
+      const r = this.sync.get(id);
+      return !!r && r.state === 'live' && r.calendarId === this.calendarId;
+    });
+    if (!ours) return;
+    let result: ReadBack;
+    try {
+      result = readBack(this.calendarId, this.now, PropertiesService.getScriptProperties());
+    } catch (e) {
+      rethrowIfKilled(e);
+      if (!(e instanceof CalendarFailure)) throw e;
+      // Once a day, not every five minutes (the rows say what waits).
+      const props = PropertiesService.getScriptProperties();
+      const d = localDateOf(this.ctx.zone, this.now);
+      const today = `${d.year}-${d.month}-${d.day}`;
+      if (props.getProperty(READ_BACK_LOGGED) !== today) {
+        props.setProperty(READ_BACK_LOGGED, today);
+        this.log('', say(this.locale, 'logReadBackFailed'), e.message);
+      }
+      return;
+    }
+    this.readBackResult = result;
+    const rows = new Map<string, number>();
+    this.calls.rows.forEach((r, i) => {
+      const id = text(cell(this.calls, r, 'callId'));
+      if (id && !rows.has(id)) rows.set(id, i);
+    });
+    const seen = new Set<string>();
+    for (const o of result.calls) {
+      seen.add(o.callId);
+      this.observed(o, rows.get(o.callId));
+    }
+    for (const n of result.notes) {
+      const sync = this.sync.get(n.callId);
+      // A twin a person deleted is written again (the comment lives there).
+      if (sync && sync.notesId === n.eventId && n.cancelled && sync.notesPrint !== NOTES_DELETED) this.sync.put({ ...sync, notesPrint: '' });
+    }
+    // A Meet still being made when its event was last seen: asked for once more.
+    let asked = 0;
+    for (const id of this.sync.ids()) {
+      const sync = this.sync.get(id);
+      if (!sync || seen.has(id) || sync.state !== 'live' || !sync.conference.startsWith('pending') || asked >= PENDING_READS) continue;
+      asked++;
+      try {
+        const ev = readEvent(sync.calendarId, sync.eventId);
+        if (ev) this.observed({ callId: id, eventId: sync.eventId, cancelled: ev.status === 'cancelled', start: null, end: null, answers: {}, conference: conferenceOf(ev) }, undefined);
+      } catch (e) {
+        rethrowIfKilled(e);
+        if (!(e instanceof CalendarFailure)) throw e;
+        break;
+      }
+    }
+  }
+
+  private observed(o: ObservedCall, index: number | undefined): void {
+    const sync = this.sync.get(o.callId);
+    if (!sync || sync.eventId !== o.eventId || sync.calendarId !== this.calendarId) return;
+    const next: SyncRecord = { ...sync };
+    const n = sync.conference.split(':')[1] ?? '1';
+    if (o.conference.status === 'success' && o.conference.link) {
+      next.meet = o.conference.link;
+      next.conference = `meet:${n}`;
+    } else if (o.conference.status === 'failure') next.conference = `failed:${n}`;
+    if (Object.keys(o.answers).length) next.answers = JSON.stringify(o.answers);
+    const rec = index === undefined ? null : recordOf(this.calls, this.calls.rows[index]);
+    const status = rec ? findChoice(CALL_STATUSES, text(rec.status))?.key ?? (text(rec.status) ? '' : 'scheduled') : '';
+    if (o.cancelled && sync.state === 'live') {
+      next.state = 'removed';
+      if (index !== undefined && status === 'scheduled') {
+        this.setPerson(index, 'status', choiceLabel(CALL_STATUSES[2], this.locale));
+        this.log(o.callId, say(this.locale, 'logChangedInCalendar'), say(this.locale, 'calendarCancelled'));
+      }
+    } else if (!o.cancelled && sync.state === 'live' && o.start !== null && o.end !== null && (o.start !== sync.start || (sync.end !== null && o.end !== sync.end))) {
+      const rowStart = rec && isDate(rec.start) ? rec.start.getTime() : null;
+      if (index !== undefined && rec && status === 'scheduled' && rowStart === sync.start) this.moveRow(o, index, rec);
+      else if (rec) this.log(o.callId, say(this.locale, 'logCalendarConflict'), this.when(o.start));
+      next.start = o.start;
+      next.end = o.end;
+      next.time = ADOPT;
+    }
+    this.sync.put(next);
+  }
+
+  /** The row follows a move made in Calendar: Start, and Duration when its length changed. */
+  private moveRow(o: ObservedCall, index: number, rec: Record<string, unknown>): void {
+    const start = o.start as number;
+    const minutes = Math.round(((o.end as number) - start) / 60000);
+    const before = isDate(rec.start) ? rec.start.getTime() : null;
+    const typed = typeof rec.duration === 'number' ? rec.duration : DEFAULT_DURATION_MINUTES;
+    const details = [`${this.when(before)} → ${this.when(start)}`];
+    this.setPerson(index, 'start', new Date(start));
+    if (minutes !== typed) {
+      this.setPerson(index, 'duration', minutes);
+      details.push(say(this.locale, 'durationChange', { from: typed, to: minutes }));
+    }
+    this.log(o.callId, say(this.locale, 'logChangedInCalendar'), details.join('; '));
+  }
+
+  private when(ms: number | null): string {
+    if (ms === null) return '';
+    const w = wallClockOf(this.ctx.zone, ms);
+    const p = (x: number) => String(x).padStart(2, '0');
+    const date = this.locale === 'ru' ? `${p(w.day)}.${p(w.month)}.${w.year}` : `${w.year}-${p(w.month)}-${p(w.day)}`;
+    return `${date} ${p(w.hour)}:${p(w.minute)}`;
+  }
+
+  /** A person-owned cell a Calendar change sets: in memory now (the plan reads it), written row by row at the end. */
+  private setPerson(index: number, key: string, value: unknown): void {
+    const col = this.calls.columns.index[key];
+    if (col === undefined) return;
+    this.calls.rows[index][col] = value;
+    const cells = this.personCells.get(index) ?? {};
+    cells[key] = value;
+    this.personCells.set(index, cells);
   }
 
   // ---- after the call ----
@@ -759,6 +1063,44 @@ class CallsRun {
     return true;
   }
 
+  /**
+   * A decline by the client, or by every candidate, of a call still ahead: the manager is
+   * told once (one Outbox key per call, start and who), then it is theirs to act on.
+   */
+  declineAlerts(): void {
+    const outbox = this.outbox;
+    if (!outbox) return;
+    for (const plan of this.plans) {
+      const call = plan.call;
+      if (plan.index < 0 || plan.status !== 'scheduled' || !call || !plan.sync || call.start <= this.now || !call.managerEmail) continue;
+      const answers = parseAnswers(plan.sync.answers);
+      const d = declinesOf(call, answers);
+      const names = guestNames(call);
+      const groups: Array<[string, string[]]> = [];
+      if (d.client) groups.push(['client', [names.get(call.clientEmail) ?? call.clientEmail]]);
+      if (d.candidates) groups.push(['candidates', call.candidates.map((c) => c.name || c.email)]);
+      for (const [who, people] of groups) {
+        const key = `declined:${plan.callId}:${call.start}:${who}`;
+        const existing = this.index().get(key);
+        if (existing && existing.state !== 'pending') continue;
+        if (this.mailStop || !this.timeLeft()) return;
+        const mail = declinedMail(this.mc, call, people, answersText(call, answers, call.language));
+        const to = this.resolver(call.managerEmail, Date.now());
+        const attemptsBefore = existing ? existing.attempts : 0;
+        const result = sendOnce(
+          outbox,
+          { key, to: [to], subject: mail.subject, text: mail.text, html: mail.html, template: mail.template, senderName: this.ctx.settings.senderName },
+          this.locale,
+          new Date(),
+          this.index(),
+        );
+        if (result.outcome === 'sent') this.log(plan.callId, say(this.locale, 'logDeclineAlert'), `${people.join(', ')} → ${to}`);
+        else if (result.outcome === 'quota') this.quotaHit(plan.callId);
+        else if (result.outcome !== 'already-sent') this.afterMailError(this.index().get(key), attemptsBefore, result.error ?? '', plan.callId);
+      }
+    }
+  }
+
   // ---- the tick's sending ----
 
   /** Sends the reminders and follow-ups that are due, oldest first; marks those whose call started as Missed. */
@@ -830,6 +1172,8 @@ class CallsRun {
         if (hasErrors(plan.problems) || plan.extra.length) this.log(plan.callId, say(this.locale, 'logFlagged'), textNow);
       }
     }
+    // Start, Duration, Status from a change in Calendar: only those cells, row by row (a person may be typing in others).
+    for (const [i, cells] of this.personCells) writeRowCells(this.calls, i, cells);
     const touched = new Set<number>();
     for (const col of this.changes.values()) for (const i of col.keys()) touched.add(i);
     if (touched.size === 1) {
@@ -844,13 +1188,28 @@ class CallsRun {
     const candidates = this.ctx.tab('candidates');
     if (candidates) for (const [i, status] of this.candidateStatus) writeRowCells(candidates, i, { status });
     this.sync.flush();
+    if (this.readBackResult) keepToken(this.calendarId, this.readBackResult.token, PropertiesService.getScriptProperties());
     this.flushNotes();
     return [...this.changes.values()].reduce((n, col) => n + col.size, 0) + this.candidateStatus.size;
   }
 }
 
-function emptySync(callId: string, calendarId: string): SyncRecord {
-  return { callId, calendarId, eventId: '', state: '', start: null, time: '', guests: '', content: '', failed: '', error: '' };
+
+/** The twin was deleted with its call (written again, restored, if the call comes back). */
+const NOTES_DELETED = 'deleted';
+/** Pending Meet requests asked for again per tick, at most. */
+const PENDING_READS = 10;
+
+/**
+ * What this write asks of the event's conference: a typed link removes a Meet; without one,
+ * an event that has no Meet yet (a new one, or its request failed) asks for one (request n).
+ */
+function conferencePlan(sync: SyncRecord | undefined, desired: DesiredEvent, live: boolean, ownId: string): { change: ConferenceChange; n: number } {
+  const [state, num] = (sync?.conference ?? '').split(':');
+  const n = Number(num) || 0;
+  if (desired.meetingLink) return { change: sync && (sync.meet || state === 'pending' || state === 'meet') ? { remove: true } : {}, n };
+  if (live && (sync?.meet || state === 'pending' || state === 'meet')) return { change: {}, n: n || 1 };
+  return { change: { create: `${ownId}-meet${n + 1}` }, n: n + 1 };
 }
 
 function fullPrint(parts: EventParts): string {
@@ -890,11 +1249,22 @@ function checkTemplateEdit(ctx: RunContext, edit: TabEdit): void {
   }
 }
 
-/** Setup: the calls templates missing from the Templates tab, both languages; edited rows are never touched. */
+/**
+ * Setup: the calls templates missing from the Templates tab, both languages; a row still
+ * holding an earlier built-in text exactly gets the current one; edited rows are never touched.
+ */
 function addDefaultTemplates(ctx: RunContext): void {
   const tab = ctx.tab('templates');
   if (!tab) return;
-  const have = new Set(readTemplateRows(recordsOf(tab)).map((r) => `${r.key}|${r.language}`));
+  const records = recordsOf(tab);
+  records.forEach((rec, i) => {
+    const [row] = readTemplateRows([rec]);
+    const next = row ? supersededBy(row) : null;
+    if (!next) return;
+    writeRowCells(tab, i, { subject: next.subject, body: next.body });
+    ctx.log({ tab: tab.sheet.getName(), rowKey: row.key, action: say(ctx.locale, 'logTemplateUpdated'), details: choiceLabel(LANGUAGES.find((l) => l.key === row.language) ?? LANGUAGES[0], ctx.locale) });
+  });
+  const have = new Set(readTemplateRows(records).map((r) => `${r.key}|${r.language}`));
   const rows: Array<Record<string, unknown>> = [];
   for (const key of CALL_TEMPLATE_KEYS) {
     for (const language of LANGUAGES) {

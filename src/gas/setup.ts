@@ -3,7 +3,8 @@
  * missing tabs and header cells and never moves, deletes or rewrites people's data.
  */
 import { headerOf, Locale, mapColumns, TABS, tabName } from '../core/schema';
-import { findSetting, parseLocale, SETTINGS, settingDescription, settingLabel } from '../core/settings';
+import { findSetting, parseLocale, senderNameMissing, SETTINGS, settingDescription, settingLabel } from '../core/settings';
+import { t } from '../core/i18n';
 import { LogEntry } from './log';
 import { sheetsByTab } from './workbook';
 import { applyColumnRules, applyProblemHighlight } from './rules';
@@ -93,4 +94,34 @@ function removeDefaultSheet(ss: Spreadsheet, report: SetupReport): void {
     const name = sheet.getName();
     if (/^(Sheet|Лист)\d+$/.test(name) && sheet.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(sheet);
   }
+}
+
+/**
+ * The sender name (Settings "Sender name") is the company's: when it is missing (or still the
+ * product's own old default), setup asks the person running it, and writes the answer into
+ * Settings. Without a UI (a trigger, the script editor) or an answer, it says what to fill in.
+ * Returns the name now in Settings ('' when still missing).
+ */
+export function askSenderName(ss: Spreadsheet, locale: Locale): string {
+  const sheet = sheetsByTab(ss).get('settings');
+  if (!sheet || sheet.getLastRow() < 2) return '';
+  const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, 2).getValues();
+  const at = rows.findIndex((r) => findSetting(String(r[0]))?.key === 'senderName');
+  if (at < 0) return '';
+  const current = String(rows[at][1] ?? '');
+  if (!senderNameMissing(current)) return current.trim();
+  let answer = '';
+  try {
+    const ui = SpreadsheetApp.getUi();
+    const reply = ui.prompt(t(locale, 'setupTitle'), t(locale, 'senderPrompt'), ui.ButtonSet.OK_CANCEL);
+    if (reply.getSelectedButton() === ui.Button.OK) answer = reply.getResponseText().trim();
+  } catch (e) {
+    answer = ''; // no UI here (a trigger, the editor): Settings says what to fill in
+  }
+  if (!answer || senderNameMissing(answer)) {
+    ss.toast(t(locale, 'senderMissing'), t(locale, 'setupTitle'));
+    return '';
+  }
+  sheet.getRange(at + 2, 2).setValue(answer);
+  return answer;
 }

@@ -128,6 +128,10 @@ const M = {
   labelQueue: { ru: 'Ждут триггера владельца', en: 'Waiting for the owner’s trigger' },
   labelNotVisible: { ru: 'событие {id} не видно вашему календарю', en: 'event {id} is not visible to your calendar' },
   labelCancelled: { ru: 'отменено', en: 'cancelled' },
+  labelNotesEvent: {
+    ru: 'только для сотрудников: в календаре компании в то же время — инструкции, шаблон и комментарий',
+    en: 'staff only: in the company calendar at the same time — instructions, template and the comment',
+  },
   labelCallsOfOrder: { ru: 'Звонки заказа', en: 'Calls of the order' },
   labelSelection: { ru: 'Подбор {n}: {date}, обзвон {calling}, отчёт до {due}', en: 'Selection {n}: {date}, calling {calling}, report by {due}' },
   labelAgreementOk: { ru: 'Согласование HR «Согласовано»', en: 'HR agreement Agreed' },

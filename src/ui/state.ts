@@ -3,12 +3,15 @@
  * core rules the features apply), the upcoming reminders (Outbox rows whose key names the
  * row's ID), the events, the row's last Log lines, and the actions this person may take.
  * Read-only: tabs are read once each, the Log only at its end, one Calendar call at most.
+ * A call shows its guests' answers (from its event) and where its staff notes are (the
+ * twin event at the same time, core/calls.ts) — known without another Calendar call.
  * Every value is a plain string, number or boolean (google.script.run passes no Dates).
  */
 import { REQUEST_COLUMNS } from '../core/permissions';
 import { currentAgreement, validateAgreement, agreementState } from '../core/agreements';
 import { checkCall, candidateIndex, orderIndex, splitIds, normId, CandidateInfo } from '../core/calls';
 import { checkComment, CallCandidate } from '../core/comments';
+import { answerLabel, answersOf } from '../core/answers';
 import { Problem as CallProblem } from '../core/messages-calls';
 import { Problem as OrderProblem } from '../core/messages-orders';
 import { CallTypeKey } from '../core/offsets';
@@ -375,7 +378,11 @@ function callsState(ctx: RunContext, at: RowAt, state: SidebarState, user: strin
   for (const p of check.problems) if (!used.has(p) && state.problems.indexOf(p[L]) < 0) state.problems.push(p[L]);
 
   const eventId = cellText(rec.eventId);
-  if (eventId) state.events.push(eventLine(ctx, eventId, owner));
+  if (eventId) {
+    state.events.push(eventLine(ctx, eventId, owner));
+    // The staff side of the call: the guest-less twin at the same time, with the instructions and the comment.
+    if (check.event) state.events.push({ when: fmtWhen(ctx, rec.start), text: check.event.notes.title, note: ui(L, 'labelNotesEvent'), state: '' });
+  }
 
   const done = statusKey === 'done' ? ui(L, 'markDoneAlready', { id: at.id || `#${at.rowNumber}`, status: state.status }) : statusKey === 'cancelled' ? ui(L, 'markDoneAlready', { id: at.id, status: state.status }) : '';
   const doneLabel = choiceLabel(CALL_STATUSES.find((c) => c.key === 'done')!, L);
@@ -392,7 +399,11 @@ function eventLine(ctx: RunContext, eventId: string, owner: string): Line {
   try {
     const e = Calendar!.Events!.get(calendarId, eventId);
     const start = e.start?.dateTime ? new Date(e.start.dateTime) : undefined;
-    const guests = (e.attendees ?? []).map((a) => a.email).filter(Boolean).join(', ');
+    // Each guest with their answer (accepted, declined, …), as Calendar shows it on the organizer's event.
+    const answers = answersOf(e.attendees ?? []);
+    const guests = Object.keys(answers)
+      .map((email) => `${email} — ${answerLabel(answers[email], ctx.locale)}`)
+      .join(', ');
     const reminders = (e.reminders?.overrides ?? []).map((o) => `${o.minutes}′`).join(', ');
     return {
       when: start ? fmtWhen(ctx, start) : cellText(e.start?.date),

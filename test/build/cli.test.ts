@@ -17,7 +17,7 @@ describe('the reglament CLI', () => {
   const book = path.join(dir, 'book.xlsx');
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test.each(['init', 'edit', 'tick', 'run', 'status', 'mail', 'calendar'])('%s --help explains itself and exits 0', (cmd) => {
+  test.each(['init', 'edit', 'tick', 'run', 'status', 'mail', 'calendar', 'event'])('%s --help explains itself and exits 0', (cmd) => {
     const r = reglament(cmd, '--help');
     expect(r.code).toBe(0);
     expect(r.out).toContain(`Usage: reglament ${cmd}`);
@@ -105,5 +105,44 @@ describe('the reglament CLI', () => {
     for (const f of fs.existsSync(ics) ? fs.readdirSync(ics).filter((n) => n.endsWith('.ics')) : []) {
       expect(() => ICAL.parse(fs.readFileSync(path.join(ics, f), 'utf8'))).not.toThrow();
     }
+  });
+
+  test('event changes an event as a person in Google Calendar; the next tick reads it back; calendar --json prints the resources', () => {
+    const call = (cells: string[]) => reglament('edit', book, '--sheet', 'Calls', '--row', 'new', ...cells.flatMap((c) => ['--set', c]), '--user', 'owner@example.com', '--now', '2026-11-23T11:00');
+    expect(call(['Type=Interview', 'Start=2026-11-26 10:00', 'Candidate IDs=K-1', 'Manager e-mail=boss@example.com']).code).toBe(0);
+    expect(reglament('edit', book, '--sheet', 'Candidates', '--row', 'new', '--set', 'Candidate ID=K-1', '--set', 'Name=Kira', '--set', 'E-mail=kira@example.com', '--user', 'owner@example.com', '--now', '2026-11-23T11:01').code).toBe(0);
+    expect(reglament('tick', book, '--now', '2026-11-23T11:05').code).toBe(0);
+    const events = JSON.parse(reglament('--json', 'calendar', book).out) as Array<Record<string, any>>;
+    const ev = events.find((e) => e.extendedProperties?.private?.reglament === 'call');
+    expect(ev).toBeDefined();
+    expect(ev!.guestsCanSeeOtherGuests).toBe(false);
+    expect(ev!.conferenceData.entryPoints[0].uri).toMatch(/^https:\/\/meet\.google\.com\//);
+    expect(events.some((e) => e.extendedProperties?.private?.reglament === 'notes' && !e.attendees)).toBe(true);
+
+    const moved = reglament('--json', 'event', book, '--id', ev!.id, '--start', '2026-11-27 12:00', '--now', '2026-11-23T12:00');
+    expect(moved.code).toBe(0);
+    expect(JSON.parse(moved.out).start.dateTime).toBe('2026-11-27T12:00:00+05:00');
+    const answered = reglament('event', book, '--id', ev!.id, '--respond', 'kira@example.com=declined', '--now', '2026-11-23T12:01');
+    expect(answered.code).toBe(0);
+    expect(answered.out).toContain('kira@example.com: declined');
+    expect(reglament('tick', book, '--now', '2026-11-23T12:05').code).toBe(0);
+    const status = JSON.parse(reglament('--json', 'status', book, '--log', '40').out);
+    expect(status.log.some((l: string[]) => l[4] === 'Changed in Calendar')).toBe(true);
+
+    for (const [args, message] of [
+      [['event', book, '--id', ev!.id], /exactly one of --start, --cancel, --respond/],
+      [['event', book, '--id', ev!.id, '--cancel', '--respond', 'a@b.c=declined'], /exactly one/],
+      [['event', book, '--id', 'nosuchevent', '--cancel'], /no event with id "nosuchevent"/],
+      [['event', book, '--id', ev!.id, '--respond', 'stranger@example.com=accepted'], /not a guest/],
+      [['event', book, '--id', ev!.id, '--respond', 'kira@example.com=maybe'], /accepted, declined, tentative/],
+      [['event', book, '--id', ev!.id, '--end', '2026-11-27T13:00'], /--end needs --start/],
+      [['event', book, '--id', ev!.id, '--start', 'soon'], /--start: not a date-time/],
+    ] as Array<[string[], RegExp]>) {
+      const r = reglament(...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+    }
+    expect(reglament('event', book, '--id', ev!.id, '--cancel', '--now', '2026-11-23T12:10').code).toBe(0);
+    expect(reglament('event', book, '--id', ev!.id, '--cancel').err).toMatch(/is cancelled/);
   });
 });

@@ -8,13 +8,13 @@ const at = (iso: string) => new Date(iso);
 const NOW = Date.parse('2026-03-02T09:00:00Z'); // Monday 12:00 Moscow
 
 const candidates = candidateIndex([
-  { candidateId: 'C-1', name: 'Ivan Petrov', email: 'ivan@example.com' },
-  { candidateId: 'C-2', name: 'Olga Smirnova', email: 'olga@example.com' },
-  { candidateId: 'C-3', name: 'No Mail', email: '' },
+  { candidateId: 'C-1', name: 'Ivan Petrov', email: 'ivan@example.com', orderId: 'ORD-2' },
+  { candidateId: 'C-2', name: 'Olga Smirnova', email: 'olga@example.com', orderId: 'ORD-2' },
+  { candidateId: 'C-3', name: 'No Mail', email: '', orderId: 'ORD-2' },
 ]);
 const orders = orderIndex([
-  { orderId: 'ORD-1', client: 'Acme', contactPerson: 'John Smith', clientLanguage: 'English' },
-  { orderId: 'ORD-2', client: 'Ромашка', contactPerson: 'Анна', clientLanguage: 'Русский' },
+  { orderId: 'ORD-1', client: 'Acme', contactPerson: 'John Smith', clientEmail: 'john@acme.com', clientLanguage: 'English' },
+  { orderId: 'ORD-2', client: 'Ромашка', contactPerson: 'Анна', clientEmail: 'anna@romashka.ru', clientLanguage: 'Русский' },
 ]);
 
 function ctx(extra: Partial<CallContext> = {}): CallContext {
@@ -41,8 +41,9 @@ describe('a First call row becomes a calendar event', () => {
     const r = checkCall(firstCall, ctx());
     expect(r.problems).toEqual([]);
     expect(r.status).toBe('scheduled');
+    // The title is in the client's language (the order says English), for the guests read it.
     expect(r.event).toMatchObject({
-      title: 'Первый звонок — Acme',
+      title: 'First call — Acme',
       start: Date.parse('2026-03-03T07:00:00Z'),
       end: Date.parse('2026-03-03T07:30:00Z'),
       guests: ['john@acme.com', 'boss@agency.ru'],
@@ -52,18 +53,22 @@ describe('a First call row becomes a calendar event', () => {
     expect(r.call).toMatchObject({ type: 'first', clientName: 'Acme', contactPerson: 'John Smith', language: 'en' });
   });
 
-  test('the description states the purpose and carries the First-call comment template', () => {
-    const d = checkCall(firstCall, ctx()).event!.description;
-    expect(d).toContain('Первый звонок: знакомимся с клиентом');
-    expect(d).toContain('Заказ: ORD-1');
-    expect(d).toContain('Company Name: \nCompany Website: ');
-    expect(d).toContain('Next Contact Date: \nSM: ');
+  test('the staff notes state the purpose and carry the First-call comment template, in the workbook locale', () => {
+    const notes = checkCall(firstCall, ctx()).event!.notes;
+    expect(notes.title).toBe('Для сотрудников: Первый звонок — Acme');
+    expect(notes.description).toContain('Первый звонок: знакомимся с клиентом');
+    expect(notes.description).toContain('Заказ: ORD-1');
+    expect(notes.description).toContain('Company Name: \nCompany Website: ');
+    expect(notes.description).toContain('Next Contact Date: \nSM: ');
   });
 
-  test('an English workbook gets English title and description', () => {
+  test('an English workbook gets English staff notes; the guests read the client language either way', () => {
     const r = checkCall({ ...firstCall, type: 'First call' }, ctx({ locale: 'en' }));
     expect(r.event!.title).toBe('First call — Acme');
-    expect(r.event!.description).toContain('First call: meet the client');
+    expect(r.event!.notes.description).toContain('First call: meet the client');
+    const ru = checkCall({ ...firstCall, orderId: 'ORD-2', clientEmail: 'anna@romashka.ru' }, ctx({ locale: 'en' }));
+    expect(ru.event!.title).toBe('Первый звонок — Ромашка');
+    expect(ru.event!.description).toContain('Знакомство: расскажем о нашей компании');
   });
 
   test('a First call needs the client e-mail', () => {
@@ -122,14 +127,14 @@ describe('bad input gets a Problems message and never stops the other rows', () 
   });
 
   test('an unknown candidate ID is named', () => {
-    const r = checkCall({ ...firstCall, type: 'Interview', candidateIds: 'C-1, C-99' }, ctx());
+    const r = checkCall({ ...firstCall, type: 'Interview', orderId: 'ORD-2', clientEmail: '', candidateIds: 'C-1, C-99' }, ctx());
     expect(r.problems.map((p) => p.code)).toEqual(['candidateUnknown']);
     expect(r.problems[0].en).toBe('Candidate ID "C-99" is not on the Candidates tab.');
     expect(r.event).toBeNull();
   });
 
   test('30 guests is too many for one call', () => {
-    const many = Array.from({ length: 28 }, (_, i) => ({ candidateId: `K-${i}`, name: `K ${i}`, email: `k${i}@example.com` }));
+    const many = Array.from({ length: 28 }, (_, i) => ({ candidateId: `K-${i}`, name: `K ${i}`, email: `k${i}@example.com`, orderId: 'ORD-1' }));
     const r = checkCall(
       { ...firstCall, type: 'Interview', candidateIds: many.map((c) => c.candidateId).join(', ') },
       ctx({ candidates: candidateIndex(many) }),
@@ -177,8 +182,8 @@ describe('Interview, Repeat and Introductory calls', () => {
     expect(r.call!.language).toBe('ru');
   });
 
-  test('the Interview description lists the candidates in the comment template', () => {
-    const d = checkCall(interview, ctx()).event!.description;
+  test('the Interview staff notes list the candidates in the comment template', () => {
+    const d = checkCall(interview, ctx()).event!.notes.description;
     expect(d).toContain('Кандидаты: Ivan Petrov (C-1), Olga Smirnova (C-2)');
     expect(d).toContain('Today we interviewed:\nIvan Petrov (C-1) – \nOlga Smirnova (C-2) – \nInterview results:\nSM: ');
   });
@@ -208,13 +213,15 @@ describe('Interview, Repeat and Introductory calls', () => {
     const ok = checkCall({ ...intro, hiredEmployeeEmail: 'dev@agency.ru', teamLeadEmail: 'lead@agency.ru' }, ctx());
     expect(ok.event!.guests).toEqual(['john@acme.com', 'dev@agency.ru', 'lead@agency.ru', 'boss@agency.ru']);
     expect(ok.event!.reminderMinutes).toEqual([20, 1440]);
-    expect(ok.event!.description).toContain('Messenger: ');
+    expect(ok.event!.notes.description).toContain('Messenger: ');
   });
 
   test('an order missing from Orders is a warning; the call is planned under its e-mail', () => {
     const r = checkCall({ ...firstCall, orderId: 'ORD-404' }, ctx());
     expect(r.problems.map((p) => [p.code, p.severity])).toEqual([['orderUnknown', 'warning']]);
-    expect(r.event!.title).toBe('Первый звонок — john@acme.com');
+    // Guests never read an address in the title; the staff notes name the client by it.
+    expect(r.event!.title).toBe('Первый звонок — ORD-404');
+    expect(r.event!.notes.title).toBe('Для сотрудников: Первый звонок — john@acme.com');
   });
 });
 

@@ -73,6 +73,8 @@ describe('the permissions matrix of Orders', () => {
     hrSpecialist: ['sales', 'client', 'hr'],
     hrReceived: ['hr'],
     handOff: ['sales'],
+    otherContacts: ['sales', 'client'],
+    clientTimeZone: ['sales', 'client'],
     orderId: [],
     handedOffAt: [],
     status: [],

@@ -332,7 +332,12 @@ describe('follow-up and reminder texts', () => {
   test('reminder values carry the local date and time and the offset in words', () => {
     const c = { ...call('interview'), clientName: 'Acme', durationMinutes: 45 };
     const v = reminderValues(c, { offsetMinutes: 1440, name: 'Ivan' }, moscow, 'ru', 'Agency');
-    expect(v).toMatchObject({ callType: 'Интервью', client: 'Acme', date: '09.03.2026', time: '10:00', offset: '1 день', duration: '45', recipientName: 'Ivan', senderName: 'Agency', zone: 'Europe/Moscow' });
-    expect(reminderValues(c, { offsetMinutes: 20 }, newYork, 'en', 'Agency')).toMatchObject({ date: '2026-03-09', time: '03:00', offset: '20 minutes' });
+    expect(v).toMatchObject({ callType: 'Интервью', client: 'Acme', date: '09.03.2026', time: '10:00', offset: '1 день', duration: '45', recipientName: 'Ivan', senderName: 'Agency', zone: 'по московскому времени' });
+    expect(reminderValues(c, { offsetMinutes: 20 }, newYork, 'en', 'Agency')).toMatchObject({ date: '2026-03-09', time: '03:00', offset: '20 minutes', zone: 'New York time' });
+    // The link to join, else where to find it; the manager by name when Staff has one.
+    expect(reminderValues(c, { offsetMinutes: 20 }, moscow, 'ru', 'Agency', 'https://meet.google.com/abc-defg-hij').meetingLink).toBe('https://meet.google.com/abc-defg-hij');
+    expect(reminderValues(c, { offsetMinutes: 20 }, moscow, 'ru', 'Agency').meetingLink).toBe('ссылка — в приглашении Календаря');
+    expect(reminderValues({ ...c, managerEmail: 'boss@x.ru', managerName: 'Борис' }, { offsetMinutes: 20 }, moscow, 'ru', 'Agency').manager).toBe('Борис');
+    expect(reminderValues({ ...c, managerEmail: 'boss@x.ru' }, { offsetMinutes: 20 }, moscow, 'ru', 'Agency').manager).toBe('boss@x.ru');
   });
 });

@@ -13,13 +13,13 @@ describe('the workbook contract (SPEC §6)', () => {
       'Order ID', 'Client', 'Contact person', 'Client e-mail', 'Client phone', 'Client language', 'Vacancy', 'Vacancy description',
       'Fintops company link', 'Fintops vacancy link', 'Publication from', 'Publication to', 'Job sites', 'Paid services', 'Paid from',
       'Paid to', 'Sum', 'Bonuses and discounts', 'Contract link', 'Payment received', 'Sales manager', 'Terms', 'HR specialist',
-      'HR received', 'Hand off', 'Handed off at', 'Status', 'Problems',
+      'HR received', 'Hand off', 'Handed off at', 'Status', 'Problems', 'Other contact e-mails', 'Client time zone',
     ]);
   });
 
   test('system columns are the starred ones of SPEC §6', () => {
     expect(tabDef('orders').columns.filter((c) => c.system).map((c) => c.en)).toEqual(['Order ID', 'Handed off at', 'Status', 'Problems']);
-    expect(tabDef('calls').columns.filter((c) => c.system).map((c) => c.en)).toEqual(['Call ID', 'Event ID', 'Comment sent at', 'Problems']);
+    expect(tabDef('calls').columns.filter((c) => c.system).map((c) => c.en)).toEqual(['Call ID', 'Event ID', 'Comment sent at', 'Problems', "Guests' answers"]);
   });
 
   test('headers and tab names are unique within a tab in both languages', () => {

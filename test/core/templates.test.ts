@@ -81,8 +81,10 @@ describe('placeholders', () => {
 
   test('a Templates-tab row using a placeholder its key does not offer is flagged', () => {
     const [row] = readTemplateRows([{ key: 'reminder.interview', language: 'Русский', subject: 'Интервью {{date}}', body: 'Привет, {{candidate}}! {{time}}' }]);
-    expect(checkTemplateRow(row).map((p) => p.params.names)).toEqual(['{{candidate}}']);
-    expect(checkTemplateRow({ ...row, body: 'Привет, {{recipientName}}! {{senderName}}' })).toEqual([]);
+    expect(checkTemplateRow(row).map((p) => p.params.names ?? p.code)).toEqual(['{{candidate}}', 'templateNoLink']);
+    expect(checkTemplateRow({ ...row, body: 'Привет, {{recipientName}}! {{senderName}} {{meetingLink}}' })).toEqual([]);
+    // A reminder without the link to join is pointed out (a warning: it still goes out).
+    expect(checkTemplateRow({ ...row, body: 'Привет, {{recipientName}}!' }).map((p) => [p.code, p.severity])).toEqual([['templateNoLink', 'warning']]);
   });
 });
 
@@ -139,9 +141,10 @@ describe('the built-in templates', () => {
         'followUp.manager', 'handoff.clientDepartment', 'agreement.request', 'agreement.answer', 'report.calling',
         'alert.overdue', 'digest.daily', 'deadline.reminder', 'sales.offer', 'sales.silentClient', 'sales.presaleSummary',
         'sales.contract', 'sales.paymentReminder', 'sales.extension', 'pm.introduction', 'pm.dailyReport', 'pm.projectCompletion',
+        'alert.callDeclined',
       ]),
     );
-    expect(TEMPLATE_KEYS.length).toBe(22);
+    expect(TEMPLATE_KEYS.length).toBe(23);
   });
 
   test.each(TEMPLATE_KEYS)('%s uses only its own placeholders and renders without problems', (key) => {

@@ -10,6 +10,7 @@ export const DEPUTY = 'dan.deputy@example.com';
 export const HIRED = 'new.hire@example.com';
 export const CLIENT = 'john@acme.example';
 export const RU_CLIENT = 'petr@romashka.example';
+export const SENDER = 'Staffing Partners';
 
 export const CANDIDATES: Array<[string, string, string]> = [
   ['C-1', 'Alice Brown', 'alice@example.com'],
@@ -28,7 +29,7 @@ export interface WorkbookOptions {
 }
 
 export async function callsWorkbook(options: WorkbookOptions = {}): Promise<Harness> {
-  const h = await openHarness({ locale: 'en', timeZone: options.timeZone ?? 'America/New_York', now: options.now ?? '2026-11-23T09:00', limits: options.limits, account: options.account });
+  const h = await openHarness({ locale: 'en', timeZone: options.timeZone ?? 'America/New_York', now: options.now ?? '2026-11-23T09:00', limits: options.limits, account: options.account, senderName: SENDER });
   const staff: Array<Record<string, string>> = [
     { Name: 'Anna', 'E-mail': SALES, Department: 'Sales', 'Manager e-mail': BOSS },
     { Name: 'Boris', 'E-mail': BOSS, Department: 'Management' },
@@ -37,9 +38,9 @@ export async function callsWorkbook(options: WorkbookOptions = {}): Promise<Harn
     { Name: 'Nina New', 'E-mail': HIRED, Department: 'Client department', 'Manager e-mail': BOSS },
   ];
   for (const s of staff) h.edit('Staff', 'new', s, h.ws.owner);
-  for (const [id, name, email] of CANDIDATES) h.edit('Candidates', 'new', { 'Candidate ID': id, Name: name, 'E-mail': email, Status: 'New' }, h.ws.owner);
+  for (const [id, name, email] of CANDIDATES) h.edit('Candidates', 'new', { 'Candidate ID': id, Name: name, 'E-mail': email, 'Order ID': 'ORD-2026-0001', Status: 'New' }, h.ws.owner);
   if (options.extraCandidates) {
-    const rows = Array.from({ length: options.extraCandidates }, (_, i) => [`C-${i + 4}`, `Candidate ${i + 4}`, `c${i + 4}@example.com`, '', '', 'New']);
+    const rows = Array.from({ length: options.extraCandidates }, (_, i) => [`C-${i + 4}`, `Candidate ${i + 4}`, `c${i + 4}@example.com`, '', 'ORD-2026-0001', 'New']);
     bulkLoad(h.ws, 'Candidates', rows, CANDIDATES.length + 2);
   }
   h.edit('Orders', 'new', { Client: 'Acme <b>Corp</b>', 'Contact person': 'John Smith', 'Client e-mail': CLIENT, 'Client language': 'English', 'Sales manager': SALES }, SALES);
@@ -68,6 +69,16 @@ export function call(h: Harness, callId: string): Record<string, unknown> {
 
 export function outboxOf(h: Harness, callId: string): Array<Record<string, unknown>> {
   return h.rows('Outbox').filter((r) => String(r['Key']).startsWith(`${callId}|`));
+}
+
+/** The events guests are invited to (the calls' own, not their staff-only twins nor HR days). */
+export function callEvents(h: Harness, calendarId?: string) {
+  return h.ws.calendar.events(calendarId).filter((e) => e.extendedProperties?.private?.reglament === 'call');
+}
+
+/** The staff-only twins of the calls. */
+export function notesEvents(h: Harness, calendarId?: string) {
+  return h.ws.calendar.events(calendarId).filter((e) => e.extendedProperties?.private?.reglament === 'notes');
 }
 
 export function mailsTo(h: Harness, to: string) {

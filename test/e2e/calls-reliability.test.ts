@@ -5,7 +5,7 @@
  * before Apps Script's 6 minutes.
  */
 import { Harness } from './harness';
-import { BOSS, call, callsWorkbook, mailsTo, outboxOf, schedule } from './calls-fixture';
+import { BOSS, call, callEvents, callsWorkbook, mailsTo, notesEvents, outboxOf, schedule } from './calls-fixture';
 import { bulkLoad } from '../../workspace/bench/report';
 import { DEFAULT_LIMITS } from '../../workspace/runtime';
 import { RunRecord } from '../../workspace/workspace';
@@ -160,21 +160,28 @@ describe('Calendar: too many events created in a short time', () => {
       for (const day of ['26', '27', '28', '29']) {
         schedule(h, { Type: 'Interview', Start: `2026-11-${day} 10:00`, 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, '2026-11-23T10:00');
       }
-      expect(h.ws.calendar.events()).toHaveLength(1);
-      const waiting = h.rows('Calls').filter((r) => String(r['Problems']).includes('Calendar usage limits exceeded'));
+      expect(callEvents(h)).toHaveLength(1);
+      const waiting = h.rows('Calls').filter((r) => String(r['Problems']).includes('The calendar event is not written yet (API call to calendar.events.insert failed with error: Calendar usage limits exceeded.)'));
       expect(waiting.map((r) => r['Call ID'])).toEqual(['CALL-2026-0002', 'CALL-2026-0003', 'CALL-2026-0004']);
+      // The first call's guests are invited; its staff notes wait for the limit like the rest.
+      expect(call(h, 'CALL-2026-0001')['Problems']).toBe('The staff notes event is not written yet (API call to calendar.events.insert failed with error: Calendar usage limits exceeded.); it is retried automatically on the next run.');
       // Reminders are planned regardless of the calendar.
       expect(h.rows('Outbox').filter((r) => r['State'] === 'Pending')).toHaveLength(4);
       // The tick creates one, is refused on the next and backs off: no third insert.
       const tick = h.tick('2026-11-23T10:05');
       expect(tick.calls.find((c) => c.call === 'Calendar.Events.insert')?.count).toBe(2);
-      expect(h.ws.calendar.events()).toHaveLength(2);
+      expect(callEvents(h)).toHaveLength(2);
       expect(h.rows('Log').filter((l) => String(l['Action']).startsWith('Calendar: too many events') && (l['Time'] as Date).getTime() >= h.instant('2026-11-23T10:05').getTime())).toHaveLength(1);
       h.tick('2026-11-23T10:10');
       h.tick('2026-11-23T10:15');
-      const events = h.ws.calendar.events();
+      const events = callEvents(h);
       expect(events).toHaveLength(4);
       expect(new Set(events.map((e) => e.extendedProperties?.private?.callId)).size).toBe(4);
+      // The guests' events came first; the staff's twins follow, one a tick at this limit.
+      expect(notesEvents(h)).toHaveLength(0);
+      for (const at of ['10:20', '10:25', '10:30', '10:35']) h.tick(`2026-11-23T${at}`);
+      expect(new Set(notesEvents(h).map((e) => e.extendedProperties?.private?.callId)).size).toBe(4);
+      expect(notesEvents(h)).toHaveLength(4);
       const rows = h.rows('Calls');
       expect(rows.map((r) => r['Problems'])).toEqual(['', '', '', '']);
       expect(rows.map((r) => r['Event ID']).sort()).toEqual(events.map((e) => e.id).sort());
@@ -207,13 +214,14 @@ describe('bad input never stops a tick', () => {
       expect(rows[5]['Problems']).toBe('');
       expect(mailsTo(h, 'bob@example.com')).toHaveLength(1);
       // Rows with errors get no event; nor does a Scheduled call in the past (the warning stays until the date is corrected)…
-      expect(h.ws.calendar.events().map((e) => e.extendedProperties?.private?.callId)).toEqual(['CALL-2026-0006']);
+      expect(callEvents(h).map((e) => e.extendedProperties?.private?.callId)).toEqual(['CALL-2026-0006']);
       expect(mailsTo(h, 'alice@example.com')).toHaveLength(0);
       // …or the call is marked Done: then its event is written (for the results) without inviting anyone to the past.
       h.edit('Calls', 5, { Status: 'Done', Comment: 'Today we interviewed:\nAlice Brown (C-1) – fine\nInterview results: next round\nSM: Anna' }, h.ws.owner, '2026-11-25T11:00');
       expect(h.rows('Calls')[3]['Problems']).toBe('');
-      const past = h.ws.calendar.events().find((e) => e.extendedProperties?.private?.callId === 'CALL-2026-0004');
-      expect(past?.description).toContain('=== Fresh Results ===');
+      const past = callEvents(h).find((e) => e.extendedProperties?.private?.callId === 'CALL-2026-0004');
+      expect(notesEvents(h).find((e) => e.extendedProperties?.private?.callId === 'CALL-2026-0004')?.description).toContain('=== Fresh Results ===');
+      expect(past?.description).not.toContain('Fresh Results');
       expect(h.ws.calendar.invitations.filter((i) => i.eventId === past?.id)).toHaveLength(0);
     } finally {
       h.close();
@@ -275,7 +283,7 @@ describe('a tick that would pass Apps Script’s 6 minutes stops early and leave
       });
       bulkLoad(h.ws, 'Calls', rows);
       let runs = 0;
-      while (h.ws.calendar.events().length < 700 && runs < 5) {
+      while (callEvents(h).length < 700 && runs < 5) {
         const r = h.tick(`2026-11-23T1${runs}:00`);
         expect(r.ok).toBe(true);
         runs++;
@@ -292,7 +300,7 @@ describe('a tick that would pass Apps Script’s 6 minutes stops early and leave
       expect(h.rows('Log').some((l) => String(l['Action']).startsWith('Run stopped before the Apps Script time limit'))).toBe(true);
       const second = h.tick('2026-11-24T09:05');
       expect(second.ok).toBe(true);
-      const events = h.ws.calendar.events();
+      const events = callEvents(h);
       expect(events).toHaveLength(700);
       // 10:00 on the sheet is now 10:00 Chicago.
       const byCall = new Map(events.map((e) => [e.extendedProperties?.private?.callId, e]));

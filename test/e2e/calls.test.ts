@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import { simpleParser } from 'mailparser';
 import { Harness, openHarness } from './harness';
-import { BOSS, CLIENT, DEPUTY, FIRST_CALL_COMMENT, HIRED, LEAD, RU_CLIENT, SALES, call, callsWorkbook, iso, mailsTo, outboxOf, rowOf, schedule } from './calls-fixture';
+import { BOSS, CLIENT, DEPUTY, FIRST_CALL_COMMENT, HIRED, LEAD, RU_CLIENT, SALES, call, callEvents, callsWorkbook, iso, mailsTo, notesEvents, outboxOf, rowOf, schedule } from './calls-fixture';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
@@ -56,7 +56,7 @@ describe('every Scheduled call has exactly one event on the company calendar, wi
     const row = schedule(h, { Type: type, Start: '2026-11-25 10:00', 'Manager e-mail': BOSS, ...cells });
     expect(row['Call ID']).toBe('CALL-2026-0001');
     expect(row['Problems']).toBe('');
-    const events = h.ws.calendar.events('primary');
+    const events = callEvents(h, 'primary');
     expect(events).toHaveLength(1);
     const ev = events[0];
     expect(row['Event ID']).toBe(ev.id);
@@ -67,14 +67,32 @@ describe('every Scheduled call has exactly one event on the company calendar, wi
     expect(sorted((ev.attendees ?? []).map((a) => a.email))).toEqual(sorted(guests));
     expect(ev.reminders).toEqual({ useDefault: false, overrides: overrides.map((minutes) => ({ method: 'popup', minutes })) });
     expect(ev.extendedProperties?.private?.callId).toBe('CALL-2026-0001');
-    expect(ev.description).toContain('Order: ORD-2026-0001');
-    // The purpose of the type, and the comment template when the type has one (seed 003).
-    if (type !== 'Repeat call') expect(ev.description).toContain('After the call: set Status to Done');
-    if (type === 'First call') expect(ev.description).toContain('First call: meet the client');
-    if (type === 'First call') expect(ev.description).toContain('Next Contact Date: ');
-    if (type === 'Repeat call') expect(ev.description).toContain('Repeat call: a second interview or clarifying details.');
-    if (type === 'Interview') expect(ev.description).toContain('Today we interviewed:\nAlice Brown (C-1) – \nBob Green (C-2) – ');
-    if (type === 'Introductory call') expect(ev.description).toContain('Messenger: ');
+    // Guests read the purpose, the time with its city, how to join and reschedule; never a candidate list.
+    expect(ev.description).toContain('When: 2026-11-25 10:00–10:30 New York time');
+    expect(ev.description).toContain('From our side: Boris');
+    expect(ev.description).toContain('To reschedule or cancel, reply to the sender of this invitation.');
+    // Someone outside Staff among the guests hides the guest list (this Introductory call has staff only).
+    expect(ev.guestsCanSeeOtherGuests).toBe(type === 'Introductory call');
+    expect(ev.conferenceData?.createRequest?.conferenceSolutionKey?.type).toBe('hangoutsMeet');
+    // The staff's side is the twin: no guests, the order, the purpose and the comment template (seed 003).
+    const notes = notesEvents(h, 'primary');
+    expect(notes).toHaveLength(1);
+    const note = notes[0];
+    expect(note.attendees ?? []).toEqual([]);
+    expect(note.extendedProperties?.private).toEqual({ callId: 'CALL-2026-0001', reglament: 'notes' });
+    expect([note.start?.dateTime, note.end?.dateTime]).toEqual([ev.start?.dateTime, ev.end?.dateTime]);
+    expect(note.transparency).toBe('transparent');
+    expect(note.summary).toBe(`Staff notes: ${type} — Acme <b>Corp</b>`);
+    expect(note.description).toContain('Order: ORD-2026-0001');
+    if (type !== 'Repeat call') expect(note.description).toContain('After the call: set Status to Done');
+    if (type === 'First call') expect(note.description).toContain('First call: meet the client');
+    if (type === 'First call') expect(note.description).toContain('Next Contact Date: ');
+    if (type === 'Repeat call') expect(note.description).toContain('Repeat call: a second interview or clarifying details.');
+    if (type === 'Interview') expect(note.description).toContain('Today we interviewed:\nAlice Brown (C-1) – \nBob Green (C-2) – ');
+    if (type === 'Introductory call') expect(note.description).toContain('Messenger: ');
+    for (const internal of ['After the call', 'Order:', 'Today we interviewed', 'Next Contact Date', 'Messenger:', 'Alice Brown', 'whom they liked']) {
+      expect(ev.description).not.toContain(internal);
+    }
     // Invitations went out to every guest.
     const invited = h.ws.calendar.invitations.filter((i) => i.method === 'REQUEST' && !i.update).map((i) => i.to);
     expect(sorted(invited)).toEqual(sorted(guests));
@@ -91,11 +109,11 @@ describe('every Scheduled call has exactly one event on the company calendar, wi
     let row = schedule(h, { Type: 'Interview', Start: '2026-11-25 10:00', 'Duration (min)': '45', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
     expect(row['Problems']).toContain('Calendar "sales-calls@group.calendar.google.com" is not available (API call to calendar.events.insert failed with error: Not Found)');
     expect(row['Event ID']).toBe('');
-    expect(h.ws.calendar.events()).toHaveLength(0);
+    expect(callEvents(h)).toHaveLength(0);
     h.edit('Settings', settingsRow, { Value: 'primary' }, h.ws.owner);
     h.tick('2026-11-23T09:05');
     row = call(h, 'CALL-2026-0001');
-    const ev = h.ws.calendar.events('primary')[0];
+    const ev = callEvents(h, 'primary')[0];
     expect(ev.id).toBe(row['Event ID']);
     expect(ev.end?.dateTime).toBe('2026-11-25T10:45:00-05:00');
     expect(row['Problems']).toBe('');
@@ -103,7 +121,7 @@ describe('every Scheduled call has exactly one event on the company calendar, wi
 
   test('the client joins the event when the row names one, also for an Interview', () => {
     schedule(h, { Type: 'Interview', Start: '2026-11-25 10:00', 'Client e-mail': CLIENT, 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
-    const ev = h.ws.calendar.events('primary')[0];
+    const ev = callEvents(h, 'primary')[0];
     expect(sorted((ev.attendees ?? []).map((a) => a.email))).toEqual(sorted([CLIENT, ALICE, BOSS]));
     // …but reminders of an Interview go to the candidates only (SPEC §4).
     expect(outboxOf(h, 'CALL-2026-0001').map((r) => r['Recipient'])).toEqual([ALICE]);
@@ -196,7 +214,7 @@ describe('reminder e-mails at their moments: never early, at most one tick late,
     try {
       schedule(h, { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': CLIENT, 'Manager e-mail': BOSS });
       expect(iso(outboxOf(h, 'CALL-2026-0001')[0]['Due'])).toBe('2026-11-25T04:15:00.000Z');
-      expect(h.ws.calendar.events()[0].start?.dateTime).toBe('2026-11-25T10:00:00+05:30');
+      expect(callEvents(h)[0].start?.dateTime).toBe('2026-11-25T10:00:00+05:30');
       h.run('2026-11-25T09:30', '2026-11-25T09:50');
       const mails = mailsTo(h, CLIENT);
       expect(mails).toHaveLength(1);
@@ -241,7 +259,7 @@ describe('reschedule, guests, cancel and a lost event id: the same event, never 
 
   test('a new start patches the same event and moves its pending reminders; guests get the update', () => {
     h.edit('Calls', 2, { Start: '2026-11-27 15:30', 'Duration (min)': '60' }, SALES);
-    const events = h.ws.calendar.events();
+    const events = callEvents(h);
     expect(events).toHaveLength(1);
     expect(events[0].id).toBe(eventId);
     expect(events[0].start?.dateTime).toBe('2026-11-27T15:30:00-05:00');
@@ -257,7 +275,7 @@ describe('reschedule, guests, cancel and a lost event id: the same event, never 
 
   test('changing the candidates patches the guests; the removed one is not reminded, the new one is', () => {
     h.edit('Calls', 2, { 'Candidate IDs': 'C-2' }, SALES);
-    const ev = h.ws.calendar.events()[0];
+    const ev = callEvents(h)[0];
     expect(ev.id).toBe(eventId);
     expect(sorted((ev.attendees ?? []).map((a) => a.email))).toEqual(sorted([BOB, BOSS]));
     const out = outboxOf(h, 'CALL-2026-0001');
@@ -268,13 +286,13 @@ describe('reschedule, guests, cancel and a lost event id: the same event, never 
 
   test('cancelling deletes the event and cancels the reminders; scheduling it again brings back the same event', () => {
     h.edit('Calls', 2, { Status: 'Cancelled' }, SALES);
-    expect(h.ws.calendar.events()).toHaveLength(0);
+    expect(callEvents(h)).toHaveLength(0);
     expect(call(h, 'CALL-2026-0001')['Event ID']).toBe('');
     expect(outboxOf(h, 'CALL-2026-0001').map((r) => r['State'])).toEqual(['Cancelled', 'Cancelled']);
     h.tick('2026-11-25T10:00');
     expect(mailsTo(h, ALICE)).toHaveLength(0);
     h.edit('Calls', 2, { Status: 'Scheduled' }, SALES, '2026-11-25T10:02');
-    const events = h.ws.calendar.events();
+    const events = callEvents(h);
     expect(events).toHaveLength(1);
     expect(events[0].id).toBe(eventId);
     expect(call(h, 'CALL-2026-0001')['Event ID']).toBe(eventId);
@@ -285,7 +303,7 @@ describe('reschedule, guests, cancel and a lost event id: the same event, never 
     h.edit('Calls', 2, { 'Event ID': '' }, h.ws.owner);
     expect(call(h, 'CALL-2026-0001')['Event ID']).toBe(eventId);
     h.edit('Calls', 2, { Start: '2026-11-26 11:00' }, SALES);
-    expect(h.ws.calendar.events().map((e) => [e.id, e.start?.dateTime])).toEqual([[eventId, '2026-11-26T11:00:00-05:00']]);
+    expect(callEvents(h).map((e) => [e.id, e.start?.dateTime])).toEqual([[eventId, '2026-11-26T11:00:00-05:00']]);
   });
 
   test('with the Event ID and the sync record both lost, the event is found by its call ID', () => {
@@ -293,10 +311,10 @@ describe('reschedule, guests, cancel and a lost event id: the same event, never 
     const ss = app.getActiveSpreadsheet();
     ss.deleteSheet(ss.getSheetByName('_Calls sync')!);
     h.edit('Calls', 2, { 'Event ID': '', Start: '2026-11-26 12:00' }, h.ws.owner);
-    expect(h.ws.calendar.events().map((e) => [e.id, e.start?.dateTime])).toEqual([[eventId, '2026-11-26T12:00:00-05:00']]);
+    expect(callEvents(h).map((e) => [e.id, e.start?.dateTime])).toEqual([[eventId, '2026-11-26T12:00:00-05:00']]);
     expect(call(h, 'CALL-2026-0001')['Event ID']).toBe(eventId);
     h.tick('2026-11-25T09:00');
-    expect(h.ws.calendar.events()).toHaveLength(1);
+    expect(callEvents(h)).toHaveLength(1);
   });
 
   test('a copied row becomes a call of its own with its own event; the original keeps its event', () => {
@@ -313,7 +331,7 @@ describe('reschedule, guests, cancel and a lost event id: the same event, never 
     h.edit('Calls', 'new', copy, h.ws.owner);
     const rows = h.rows('Calls');
     expect(rows.map((r) => r['Call ID'])).toEqual(['CALL-2026-0001', 'CALL-2026-0002']);
-    const events = h.ws.calendar.events();
+    const events = callEvents(h);
     expect(events).toHaveLength(2);
     const byCall = new Map(events.map((e) => [e.extendedProperties?.private?.callId, e]));
     expect(byCall.get('CALL-2026-0001')?.id).toBe(eventId);
@@ -321,14 +339,14 @@ describe('reschedule, guests, cancel and a lost event id: the same event, never 
     expect(byCall.get('CALL-2026-0002')?.start?.dateTime).toBe('2026-11-28T10:00:00-05:00');
     expect(rows[1]['Event ID']).toBe(byCall.get('CALL-2026-0002')?.id);
     h.tick('2026-11-25T09:00');
-    expect(h.ws.calendar.events()).toHaveLength(2);
+    expect(callEvents(h)).toHaveLength(2);
   });
 
   test('a deleted row cancels its event and reminders at the next tick', () => {
     const app = h.ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     app.getActiveSpreadsheet().getSheetByName('Calls')!.deleteRow(2);
     h.tick('2026-11-24T09:00');
-    expect(h.ws.calendar.events()).toHaveLength(0);
+    expect(callEvents(h)).toHaveLength(0);
     expect(outboxOf(h, 'CALL-2026-0001').map((r) => r['State'])).toEqual(['Cancelled', 'Cancelled']);
   });
 });
@@ -364,8 +382,11 @@ describe('after the call: the comment follows its type template, goes to the man
     expect(parsed.text).toContain('Product: CRM for dentists <script>');
     expect(parsed.html).toContain('CRM for dentists &lt;script&gt;');
     expect(parsed.html).not.toContain('<script>');
-    const ev = h.ws.calendar.events()[0];
-    expect(ev.description).toContain('=== Results ===\nCompany Name: Acme Corp');
+    const ev = callEvents(h)[0];
+    // The comment goes to the staff-only twin; the event the client reads never has it.
+    expect(notesEvents(h)[0].description).toContain('=== Results ===\nCompany Name: Acme Corp');
+    expect(ev.description).not.toContain('Company Name');
+    expect(ev.description).not.toContain('Results');
     // Results were written without e-mailing the guests again.
     expect(h.ws.calendar.invitations.filter((i) => i.update)).toHaveLength(0);
     // Next Contact Date → a follow-up to the manager that morning.
@@ -397,7 +418,8 @@ describe('after the call: the comment follows its type template, goes to the man
     expect(h.rows('Candidates')[0]['Status']).toBe('New');
     // The comment itself is valid: it went out and into the event.
     expect(mailsTo(h, BOSS)).toHaveLength(1);
-    expect(h.ws.calendar.events()[0].description).toContain('=== Fresh Results ===\nToday we interviewed:');
+    expect(notesEvents(h)[0].description).toContain('=== Fresh Results ===\nToday we interviewed:');
+    expect(callEvents(h)[0].description).not.toContain('too junior');
     h.edit('Calls', 2, { Price: '1500', 'Contract link': 'https://docs.example/contract/7' }, SALES);
     row = call(h, 'CALL-2026-0001');
     expect(row['Problems']).toBe('');
@@ -412,7 +434,8 @@ describe('after the call: the comment follows its type template, goes to the man
     h.edit('Calls', 2, { Comment: 'Talked about the project.\nMessenger: Telegram' }, SALES);
     expect(call(h, 'CALL-2026-0001')['Problems']).toBe('');
     expect(mailsTo(h, BOSS)).toHaveLength(1);
-    expect(h.ws.calendar.events()[0].description).toContain('=== Results ===\nTalked about the project.\nMessenger: Telegram');
+    expect(notesEvents(h)[0].description).toContain('=== Results ===\nTalked about the project.\nMessenger: Telegram');
+    expect(callEvents(h)[0].description).not.toContain('Talked about the project');
   });
 
   test('Repeat call: an empty comment is flagged; any comment is then sent', () => {
@@ -439,6 +462,24 @@ describe('after the call: the comment follows its type template, goes to the man
 });
 
 describe('templates: the Templates tab, the client language, escaped HTML, a plain-text part, unknown placeholders', () => {
+  test('a row still holding an earlier built-in reminder text gets the current one on setup; an edited one is kept', async () => {
+    const h = await callsWorkbook();
+    try {
+      const { SUPERSEDED_TEMPLATES } = await import('../../src/core/templates');
+      const old = SUPERSEDED_TEMPLATES['reminder.interview']![0].en;
+      const rowOf = (key: string, lang: string) => h.rows('Templates').findIndex((r) => r['Key'] === key && r['Language'] === lang) + 2;
+      h.edit('Templates', rowOf('reminder.interview', 'English'), { Subject: old.subject, Body: old.body }, h.ws.owner);
+      h.edit('Templates', rowOf('reminder.repeatCall', 'English'), { Body: 'Our own text, {{recipientName}}' }, h.ws.owner);
+      h.ws.invoke('setupWorkbook', { kind: 'editor' });
+      const get = (key: string) => h.rows('Templates').find((r) => r['Key'] === key && r['Language'] === 'English')!;
+      expect(get('reminder.interview')['Body']).toContain('Join: {{meetingLink}}');
+      expect(get('reminder.repeatCall')['Body']).toBe('Our own text, {{recipientName}}');
+      expect(h.rows('Log').some((l) => String(l['Action']).startsWith('Built-in template updated'))).toBe(true);
+    } finally {
+      h.close();
+    }
+  });
+
   test('setup adds the calls templates in Russian and English once; an edited one is kept and used', async () => {
     const h = await callsWorkbook();
     try {
@@ -452,7 +493,9 @@ describe('templates: the Templates tab, the client language, escaped HTML, a pla
       expect(rows().find((r) => r['Language'] === 'English')?.['Subject']).toBe('See you at {{time}}, {{contactPerson}}');
 
       schedule(h, { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': CLIENT, 'Manager e-mail': BOSS });
-      expect(call(h, 'CALL-2026-0001')['Problems']).toBe('Template "reminder.firstCall": unknown placeholders {{oops}} — they stay in the e-mail as typed.');
+      expect(call(h, 'CALL-2026-0001')['Problems']).toBe(
+        'Template "reminder.firstCall": unknown placeholders {{oops}} — they stay in the e-mail as typed.\nTemplate "reminder.firstCall" has no {{meetingLink}}: reminders go without the link to join.',
+      );
       h.tick('2026-11-25T09:45');
       const [mail] = mailsTo(h, CLIENT);
       expect(mail.subject).toBe('See you at 10:00, John Smith');
@@ -466,7 +509,7 @@ describe('templates: the Templates tab, the client language, escaped HTML, a pla
   test('a Russian client gets the Russian template; names from cells are escaped in the HTML part', async () => {
     const h = await callsWorkbook();
     try {
-      h.edit('Candidates', 2, { Name: 'Алиса <img src=x onerror=alert(1)>' }, h.ws.owner);
+      h.edit('Candidates', 2, { Name: 'Алиса <img src=x onerror=alert(1)>', 'Order ID': 'ORD-2026-0002' }, h.ws.owner);
       schedule(h, { Type: 'Interview', 'Order ID': 'ORD-2026-0002', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
       h.tick('2026-11-25T09:40');
       const [mail] = mailsTo(h, ALICE);
@@ -493,18 +536,19 @@ describe('Russian by default', () => {
       h.edit('Candidates', 'new', { 'Candidate ID': 'К-1', Name: 'Ольга', 'E-mail': 'olga@example.com' }, h.ws.owner);
       h.edit('Calls', 'new', { Type: 'Интервью', Start: '25.11.2026 10:00', 'Candidate IDs': 'К-1', 'Manager e-mail': 'начальник' }, h.ws.owner);
       expect(h.rows('Calls')[0]['Problems']).toBe('«E-mail руководителя»: «начальник» — не адрес e-mail.');
-      expect(h.ws.calendar.events()).toHaveLength(0);
+      expect(callEvents(h)).toHaveLength(0);
       h.edit('Calls', 2, { 'Manager e-mail': BOSS }, h.ws.owner);
       const row = h.rows('Calls')[0];
       expect(row['Problems']).toBe('');
-      expect(h.ws.calendar.events()[0].summary).toBe('Интервью');
+      expect(callEvents(h)[0].summary).toBe('Интервью');
       expect(h.rows('Outbox')[0]['State']).toBe('Ожидает');
       h.tick('2026-11-25T09:40');
       expect(h.rows('Outbox')[0]['State']).toBe('Отправлено');
       const [mail] = h.ws.mail.sent();
       expect(mail.subject).toBe('Напоминание: собеседование 25.11.2026 в 10:00');
       expect(mail.text).toContain('Здравствуйте, Ольга!');
-      expect(mail.text).toContain('(Asia/Yekaterinburg)');
+      expect(mail.text).toContain('25.11.2026 в 10:00 по екатеринбургскому времени');
+      expect(mail.text).not.toContain('Asia/Yekaterinburg');
     } finally {
       h.close();
     }

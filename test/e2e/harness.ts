@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AccountType, LocalWorkspace, RunRecord } from '../../workspace/workspace';
-import { personEdit, runSpan } from '../../workspace/cli';
+import { answerSenderPrompt, personEdit, runSpan } from '../../workspace/cli';
 import { parseInstant } from '../../workspace/typing';
 import { Limits } from '../../workspace/runtime';
 
@@ -47,6 +47,8 @@ export interface HarnessOptions {
   /** The account the workbook lives on (default consumer, as `reglament init`). */
   account?: AccountType;
   domain?: string;
+  /** The answer to setup's question for the sender name (none: setup gets no answer). */
+  senderName?: string;
 }
 
 export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -57,6 +59,8 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
   const now = parseInstant(options.now ?? '2026-11-23T09:00', timeZone);
   const ws = await LocalWorkspace.open({ workbook, create: true, locale: options.locale ?? 'en', timeZone, now, limits: options.limits, account: options.account, domain: options.domain });
   if (fresh) {
+    // Setup asks for the company's name as the sender; the person running it answers (or not).
+    if (options.senderName !== undefined) answerSenderPrompt(ws, options.senderName);
     const run = ws.invoke('setupWorkbook', { kind: 'editor', at: now });
     if (!run.ok) throw new Error(`setupWorkbook failed: ${run.error}`);
   }

@@ -63,7 +63,10 @@ describe('the Reglament menu', () => {
   test('the sidebar and the dialogs open from the menu as self-contained pages', () => {
     h.ws.spreadsheet.setActive('Orders', 2, 1);
     for (const fn of ['menuOpenSidebar', 'menuScheduleCall', 'menuOutboxAndLog']) expect(h.ws.invoke(fn, { kind: 'ui', user: SALES }).ok).toBe(true);
-    const shown = h.ws.spreadsheet.uiLog.filter((e) => e.kind !== 'menu');
+    // Setup asked for the sender name (nobody answered in this fixture); the rest is what the menu opened.
+    const prompts = h.ws.spreadsheet.uiLog.filter((e) => e.kind === 'prompt');
+    for (const p of prompts) expect(p.content).toMatch(/company’s name|название вашей компании/);
+    const shown = h.ws.spreadsheet.uiLog.filter((e) => e.kind !== 'menu' && e.kind !== 'prompt');
     expect(shown.map((e) => e.kind)).toEqual(['sidebar', 'modalDialog', 'modelessDialog']);
     expect(shown[1].title).toBe('Schedule a call');
     for (const e of shown) {
@@ -327,19 +330,31 @@ describe('Schedule a call', () => {
     ]);
     expect(owner.message).toBe('Call CALL-2026-0001 written to row 2.');
     expect(owner.state!.ref).toEqual({ sheet: 'Calls', row: 2, id: 'CALL-2026-0001' });
-    expect(owner.state!.events).toEqual([expect.objectContaining({ when: '2026-11-25 15:00', note: expect.stringContaining('olga@mail.example') })]);
+    // The call's event with each guest's answer, and where the staff notes are (the twin at the same time).
+    expect(owner.state!.events).toEqual([
+      expect.objectContaining({ when: '2026-11-25 15:00', note: expect.stringContaining('olga@mail.example — no answer') }),
+      expect.objectContaining({ when: '2026-11-25 15:00', text: expect.stringMatching(/^Staff notes: Interview — /), note: expect.stringContaining('staff only') }),
+    ]);
     expect(owner.state!.reminders.map((r) => [r.when, r.note, r.state])).toEqual([
       ['2026-11-25 14:40', 'ivan@mail.example', 'Pending'],
       ['2026-11-25 14:40', 'olga@mail.example', 'Pending'],
     ]);
     const sales = asUser<Result>(h, SALES, 'uiScheduleCall', [{ type: 'first', orderId: 'ORD-2026-0001', start: '2026-11-26T15:00', clientEmail: 'peter@acme.example', managerEmail: BOSS }]);
     expect(sales.queued).toBe(true);
-    expect(h.ws.calendar.events()).toHaveLength(1);
+    const guestEvents = () => h.ws.calendar.events().filter((e) => e.extendedProperties?.private?.reglament === 'call');
+    expect(guestEvents()).toHaveLength(1);
     h.tick('2026-11-23T09:05');
     expect(h.rows('Calls')[1]['Call ID']).toBe('CALL-2026-0002');
-    expect(h.ws.calendar.events().map((e) => e.start?.dateTime)).toEqual(['2026-11-25T15:00:00-05:00', '2026-11-26T15:00:00-05:00']);
+    expect(guestEvents().map((e) => e.start?.dateTime)).toEqual(['2026-11-25T15:00:00-05:00', '2026-11-26T15:00:00-05:00']);
     const view = asUser<State>(h, SALES, 'uiSidebarState', [{ sheet: 'Calls', row: 3, id: '' }]);
     expect(view.reminders).toEqual([expect.objectContaining({ when: '2026-11-26 14:45', note: 'peter@acme.example', state: 'Pending' })]);
+    // A guest's answer in Calendar shows in the sidebar at once, and in "Guests' answers" after the next tick.
+    const first = String(h.rows('Calls')[0]['Event ID']);
+    h.ws.calendar.person.respond(first, 'olga@mail.example', 'declined');
+    const after = asUser<State>(h, SALES, 'uiSidebarState', [{ sheet: 'Calls', row: 2, id: 'CALL-2026-0001' }]);
+    expect(after.events[0].note).toContain('olga@mail.example — declined');
+    h.tick('2026-11-23T09:10');
+    expect(h.rows('Calls')[0]["Guests' answers"]).toContain('— declined');
   });
 
   test('refuses a missing field or a malformed e-mail with the Calls rule’s words, writing nothing', () => {

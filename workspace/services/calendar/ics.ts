@@ -4,7 +4,8 @@
  * VTIMEZONE for it (built with ical.js from the zone's offset changes around the events, since
  * RFC 5545 §3.2.19 requires one per TZID). Reminder overrides become VALARMs (popup → DISPLAY,
  * email → EMAIL), guests ATTENDEE lines with PARTSTAT/RSVP, private/shared extended properties
- * X-REGLAMENT-PRIVATE/-SHARED lines ("key=value").
+ * X-REGLAMENT-PRIVATE/-SHARED lines ("key=value") — private ones only in the calendar's own export,
+ * never in an invitation — and a Meet link as X-GOOGLE-CONFERENCE.
  */
 import type { calendar_v3 } from 'googleapis';
 import ical, {
@@ -104,7 +105,7 @@ const PARTSTAT: Record<string, ICalAttendeeStatus> = {
   tentative: ICalAttendeeStatus.TENTATIVE,
 };
 
-function addEvent(cal: ICalCalendar, calendar: StoredCalendar, e: Event, cancelled = false): void {
+function addEvent(cal: ICalCalendar, calendar: StoredCalendar, e: Event, cancelled = false, forGuest = false): void {
   const zone = e.start?.timeZone ?? calendar.timeZone;
   const startMs = instantOfStored(e.start, calendar.timeZone);
   const endMs = instantOfStored(e.end, calendar.timeZone);
@@ -142,9 +143,9 @@ function addEvent(cal: ICalCalendar, calendar: StoredCalendar, e: Event, cancell
       rsvp: !isOrganizer,
     });
   }
-  // Reminders belong to the calendar's owner: e-mail ones go to the event's creator.
+  // Reminders belong to the calendar's owner (e-mail ones go to the event's creator); an invitation carries none.
   const owner = e.creator?.email ?? organizer;
-  for (const r of e.reminders?.useDefault ? [] : (e.reminders?.overrides ?? [])) {
+  for (const r of e.reminders?.useDefault || forGuest ? [] : (e.reminders?.overrides ?? [])) {
     const seconds = (r.minutes ?? 0) * 60;
     if (r.method === 'email') {
       ev.createAlarm({
@@ -158,11 +159,14 @@ function addEvent(cal: ICalCalendar, calendar: StoredCalendar, e: Event, cancell
   }
   const x: [string, string][] = [];
   for (const [scope, props] of [
-    ['PRIVATE', e.extendedProperties?.private],
+    // Private properties belong to the organizer's copy: an invitation never carries them.
+    ['PRIVATE', forGuest ? undefined : e.extendedProperties?.private],
     ['SHARED', e.extendedProperties?.shared],
   ] as const) {
     for (const [k, v] of Object.entries(props ?? {})) x.push([`X-REGLAMENT-${scope}`, `${k}=${v}`]);
   }
+  const meet = (e.conferenceData?.entryPoints ?? []).find((p) => p.entryPointType === 'video' && p.uri)?.uri;
+  if (meet) x.push(['X-GOOGLE-CONFERENCE', meet]);
   if (x.length > 0) ev.x(x);
 }
 
@@ -192,6 +196,6 @@ export function calendarIcs(calendar: StoredCalendar): string {
 /** An iTIP message (RFC 5546) for one event: METHOD:REQUEST or METHOD:CANCEL. */
 export function invitationIcs(calendar: StoredCalendar, event: Event, method: 'REQUEST' | 'CANCEL'): string {
   const cal = newCalendar(calendar, [event], method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
-  addEvent(cal, calendar, event, method === 'CANCEL');
+  addEvent(cal, calendar, event, method === 'CANCEL', true);
   return cal.toString();
 }

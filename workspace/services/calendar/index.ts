@@ -15,12 +15,16 @@
  * privateExtendedProperty / sharedExtendedProperty "name=value" (repeatable, all must match),
  * iCalUID, showDeleted, singleEvents, orderBy startTime (needs singleEvents, else "The requested
  * ordering is not available for the particular query.") or updated, maxResults (default 250,
- * "can never be larger than 2500") with pageToken/nextPageToken.
+ * "can never be larger than 2500") with pageToken/nextPageToken; syncToken/nextSyncToken and
+ * updatedMin (sync.ts). Conference data with conferenceDataVersion and createRequest
+ * (conference.ts). `person`: what a person does in Calendar itself (the organizer moves or
+ * cancels an event, a guest answers), for the read-back to be tested end to end.
  * Validation and error texts: validate.ts, errors.ts; create limits: limits.ts; files: ics.ts,
  * invitations.ts; calendar ids: only 'primary' (the user's address) and the calendars given in
  * the options exist — any other id is 404 Not Found.
- * Not reproduced: recurring events (refused loudly), attachments, conference data, colours,
- * watch/sync tokens, import/move/quickAdd/instances, the timeZone argument of get/list.
+ * Not reproduced: recurring events (refused loudly), attachments, colours, watch channels,
+ * import/move/quickAdd/instances, the timeZone argument of get/list, the e-mail a guest's answer
+ * sends the organizer.
  */
 import * as path from 'path';
 import type { calendar_v3 } from 'googleapis';
@@ -31,7 +35,9 @@ import { calendarIcs } from './ics';
 import { InvitationOutbox, sendUpdatesOf, type Invitation } from './invitations';
 import { checkCreateAllowed, createdToday } from './limits';
 import { CalendarStore, newEventId, type CalendarSeed, type StoredCalendar } from './store';
-import { instantOfStored, parseTimestamp } from './times';
+import { formatDateTime, instantOfStored, parseTimestamp } from './times';
+import { conferenceVersionOf, createdConference, nextConference, videoLink } from './conference';
+import { changeOf, checkSyncArgs, issueToken, mayIssueToken, readToken, recordChange } from './sync';
 import {
   SERVER_FIELDS,
   checkClientId,
@@ -69,8 +75,23 @@ export interface AdvancedCalendar {
 
 export type CalendarAppFake = ReturnType<typeof createCalendarApp>;
 
+/** What a person does in Google Calendar itself (no API call is counted): the organizer moves or cancels an event, a guest answers. */
+export interface CalendarPerson {
+  /** The calendar holding the event (its live copy first), or null. */
+  find(eventId: string): { calendarId: string; event: Event } | null;
+  /** The organizer drags the event to `startMs` (the same length unless `endMs` is given); guests get the update. */
+  move(eventId: string, startMs: number, endMs?: number): Event;
+  /** The organizer deletes the event; guests get the cancellation. */
+  cancel(eventId: string): Event;
+  /** A guest answers the invitation (accepted, declined, tentative). */
+  respond(eventId: string, email: string, status: string): Event;
+}
+
+export const RESPONSES = ['accepted', 'declined', 'tentative'] as const;
+
 export interface CalendarFake extends FakeService {
   globals: { Calendar: AdvancedCalendar; CalendarApp: CalendarAppFake };
+  readonly person: CalendarPerson;
   /** Folder of the .ics exports, or null when nothing is written. */
   readonly icsDir: string | null;
   /** Live (not cancelled) events, of one calendar or of all (no call counting). */
@@ -129,7 +150,31 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
   function calendarOf(calendarId: unknown): StoredCalendar {
     const cal = typeof calendarId === 'string' ? store.find(calendarId) : null;
     if (!cal) throw notFound();
+    settle(cal);
     return cal;
+  }
+
+  /** Conferences whose creation time has come get their Meet link (conference.ts). */
+  function settle(cal: StoredCalendar): void {
+    const now = rt.clock.nowMs();
+    for (const [id, p] of Object.entries(cal.conferences ?? {})) {
+      if (p.readyAt > now) continue;
+      delete cal.conferences![id];
+      const e = cal.events.find((x) => x.id === id);
+      if (!e || e.conferenceData?.createRequest?.status?.statusCode !== 'pending') continue;
+      e.conferenceData = createdConference(e, p);
+      stamp(cal, e);
+    }
+  }
+
+  /** Stores the conference a write asked for (`incoming` undefined: keep the stored one). */
+  function applyConference(cal: StoredCalendar, event: Event, incoming: unknown, stored: Event['conferenceData'], version: number, keep: boolean): void {
+    const out = keep ? { data: stored } : nextConference(incoming, stored, version, rt.clock.nowMs());
+    if (out.data) event.conferenceData = out.data;
+    else delete event.conferenceData;
+    const id = event.id as string;
+    if (out.pending) (cal.conferences ??= {})[id] = out.pending;
+    else if (!out.data?.createRequest || out.data.createRequest.status?.statusCode !== 'pending') delete cal.conferences?.[id];
   }
 
   function eventOf(cal: StoredCalendar, eventId: unknown): Event {
@@ -143,10 +188,11 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
     return { calendarZone: cal.timeZone, ownerEmail: cal.id, organizerEmail: cal.id };
   }
 
-  function stamp(e: Event): void {
+  function stamp(cal: StoredCalendar, e: Event): void {
     const now = rt.clock.nowMs();
     e.updated = new Date(now).toISOString();
     e.etag = `"${now}${String(e.sequence ?? 0).padStart(3, '0')}"`;
+    recordChange(cal, e.id as string);
   }
 
   function insert(resource: unknown, calendarId: unknown, optionalArgs?: unknown): Event {
@@ -158,6 +204,8 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
       if (cal.events.some((e) => e.id === id)) throw new CalendarApiError(409, 'duplicate', MSG.duplicate);
     }
     const user = rt.execution.effectiveUser;
+    const incoming = raw.conferenceData;
+    delete raw.conferenceData;
     const checked = checkEvent(withoutServerFields(raw), context(cal));
     checkCreateAllowed(rt, store);
     const now = new Date(rt.clock.nowMs()).toISOString();
@@ -172,23 +220,30 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
       eventType: 'default',
       ...checked,
     };
-    stamp(event);
+    applyConference(cal, event, incoming, undefined, conferenceVersionOf(args(optionalArgs)), false);
+    stamp(cal, event);
     cal.events.push(event);
     store.recordCreate();
     outbox.send(cal, event, guestsOf(event), 'REQUEST', false, sendUpdatesOf(args(optionalArgs)));
     return copy(event);
   }
 
-  /** Stores `body` in place of `stored` and tells the guests what changed. */
-  function replace(cal: StoredCalendar, stored: Event, body: Record<string, unknown>, optionalArgs: unknown): Event {
+  /**
+   * Stores `body` in place of `stored` and tells the guests what changed. `conference` is
+   * the request's conferenceData, or undefined when a patch does not name it.
+   */
+  function replace(cal: StoredCalendar, stored: Event, body: Record<string, unknown>, optionalArgs: unknown, conference: { value: unknown } | undefined): Event {
     for (const f of SERVER_FIELDS) body[f] = stored[f];
     body.sequence = (stored.sequence ?? 0) + 1;
+    delete body.conferenceData;
     const next = checkEvent(body, context(cal));
-    stamp(next);
+    applyConference(cal, next, conference?.value, stored.conferenceData, conferenceVersionOf(args(optionalArgs)), conference === undefined);
+    stamp(cal, next);
     const time = (e: Event) =>
       [instantOfStored(e.start, cal.timeZone), instantOfStored(e.end, cal.timeZone), e.start?.date].join();
     const changed =
       time(stored) !== time(next) ||
+      videoLink(stored) !== videoLink(next) ||
       ['summary', 'description', 'location'].some((k) => stored[k as keyof Event] !== next[k as keyof Event]);
     const before = new Set(guestsOf(stored).map((g) => g.toLowerCase()));
     const after = new Set(guestsOf(next).map((g) => g.toLowerCase()));
@@ -212,6 +267,11 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
     if (min !== null && max !== null && max <= min) throw bad(MSG.timeRangeEmpty, 'timeRangeEmpty', 'calendar');
     if (a.orderBy !== undefined && a.orderBy !== 'startTime' && a.orderBy !== 'updated') throw bad(MSG.badRequest, 'badRequest');
     if (a.orderBy === 'startTime' && a.singleEvents !== true) throw bad(MSG.badOrdering, 'invalid');
+    const token = a.syncToken === undefined || a.syncToken === null || a.syncToken === '' ? null : a.syncToken;
+    if (token !== null) checkSyncArgs(a);
+    const since = token === null ? null : readToken(cal, token, rt.clock.nowMs());
+    const updatedMin = a.updatedMin === undefined ? null : parseTimestamp(a.updatedMin);
+    if (a.updatedMin !== undefined && updatedMin === null) throw bad(MSG.badRequest, 'badRequest');
     const privateProps = propertyFilters(a.privateExtendedProperty);
     const sharedProps = propertyFilters(a.sharedExtendedProperty);
     const terms = typeof a.q === 'string' ? a.q.toLowerCase().split(/\s+/).filter(Boolean) : [];
@@ -221,7 +281,10 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
     if (!Number.isInteger(offset) || offset < 0) throw bad(MSG.badRequest, 'badRequest');
 
     const matches = cal.events.filter((e) => {
-      if (e.status === 'cancelled' && a.showDeleted !== true) return false;
+      // Incremental lists (syncToken, updatedMin) always carry what was deleted since.
+      if (since !== null) return changeOf(cal, e.id) > since;
+      if (updatedMin !== null && !(Date.parse(e.updated ?? '') >= updatedMin)) return false;
+      if (e.status === 'cancelled' && a.showDeleted !== true && updatedMin === null) return false;
       if (a.iCalUID !== undefined && e.iCalUID !== a.iCalUID) return false;
       if (min !== null && !(instantOfStored(e.end, cal.timeZone) > min)) return false;
       if (max !== null && !(instantOfStored(e.start, cal.timeZone) < max)) return false;
@@ -257,9 +320,70 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
     };
     if (offset + pageSize < matches.length) {
       result.nextPageToken = Buffer.from(String(offset + pageSize)).toString('base64url');
-    }
+    } else if (since !== null || mayIssueToken(a)) result.nextSyncToken = issueToken(cal, rt.clock.nowMs());
     return result;
   }
+
+  function cancel(cal: StoredCalendar, stored: Event, mode: ReturnType<typeof sendUpdatesOf>): void {
+    stored.status = 'cancelled';
+    stored.sequence = (stored.sequence ?? 0) + 1;
+    stamp(cal, stored);
+    delete cal.conferences?.[stored.id as string];
+    outbox.send(cal, stored, guestsOf(stored), 'CANCEL', false, mode);
+  }
+
+  /** The live event of that id on any calendar (else a cancelled one), with its calendar. */
+  function locate(eventId: string): { cal: StoredCalendar; event: Event } | null {
+    let found: { cal: StoredCalendar; event: Event } | null = null;
+    for (const cal of store.all()) {
+      settle(cal);
+      const event = cal.events.find((e) => e.id === eventId);
+      if (event && (!found || (found.event.status === 'cancelled' && event.status !== 'cancelled'))) found = { cal, event };
+    }
+    return found;
+  }
+
+  function liveEvent(eventId: string): { cal: StoredCalendar; event: Event } {
+    const at = locate(eventId);
+    if (!at) throw new Error(`no event with id ${eventId} on any calendar`);
+    if (at.event.status === 'cancelled') throw new Error(`event ${eventId} is cancelled`);
+    return at;
+  }
+
+  const person: CalendarPerson = {
+    find(eventId) {
+      const at = locate(eventId);
+      return at ? { calendarId: at.cal.id, event: copy(at.event) } : null;
+    },
+    move(eventId, startMs, endMs) {
+      const { cal, event } = liveEvent(eventId);
+      if (!event.start?.dateTime) throw new Error(`event ${eventId} is an all-day event`);
+      const length = instantOfStored(event.end, cal.timeZone) - instantOfStored(event.start, cal.timeZone);
+      const end = endMs ?? startMs + length;
+      if (!(end > startMs)) throw new Error('the end must be after the start');
+      const at = (ms: number, t: Event['start']) => ({ dateTime: formatDateTime(ms, t?.timeZone ?? cal.timeZone), ...(t?.timeZone ? { timeZone: t.timeZone } : {}) });
+      const body = copy(event) as Record<string, unknown>;
+      body.start = at(startMs, event.start);
+      body.end = at(end, event.end);
+      // Calendar asks the organizer whether to e-mail the guests; "Send" is the reading here.
+      return replace(cal, event, body, { sendUpdates: 'all' }, undefined);
+    },
+    cancel(eventId) {
+      const { cal, event } = liveEvent(eventId);
+      cancel(cal, event, 'all');
+      return copy(event);
+    },
+    respond(eventId, email, status) {
+      if ((RESPONSES as readonly string[]).indexOf(status) < 0) throw new Error(`an answer is one of ${RESPONSES.join(', ')}, not "${status}"`);
+      const { cal, event } = liveEvent(eventId);
+      const guest = (event.attendees ?? []).find((x) => (x.email ?? '').toLowerCase() === email.trim().toLowerCase());
+      if (!guest) throw new Error(`${email} is not a guest of event ${eventId}`);
+      guest.responseStatus = status;
+      // A guest's answer changes the organizer's copy (updated, sync) but not its sequence.
+      stamp(cal, event);
+      return copy(event);
+    },
+  };
 
   const Events = {
     insert: (resource: unknown, calendarId: unknown, optionalArgs?: unknown) =>
@@ -270,24 +394,25 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
       api('Calendar.Events.patch', 'events.patch', () => {
         const cal = calendarOf(calendarId);
         const stored = eventOf(cal, eventId);
-        const merged = mergePatch(copy(stored) as Record<string, unknown>, withoutServerFields(plainBody(resource)));
-        return replace(cal, stored, merged, optionalArgs);
+        const patch = withoutServerFields(plainBody(resource));
+        const conference = 'conferenceData' in patch ? { value: patch.conferenceData } : undefined;
+        delete patch.conferenceData;
+        const merged = mergePatch(copy(stored) as Record<string, unknown>, patch);
+        return replace(cal, stored, merged, optionalArgs, conference);
       }),
     update: (resource: unknown, calendarId: unknown, eventId: unknown, optionalArgs?: unknown) =>
       api('Calendar.Events.update', 'events.update', () => {
         const cal = calendarOf(calendarId);
         const stored = eventOf(cal, eventId);
-        return replace(cal, stored, withoutServerFields(plainBody(resource)), optionalArgs);
+        const body = withoutServerFields(plainBody(resource));
+        return replace(cal, stored, body, optionalArgs, { value: body.conferenceData });
       }),
     remove: (calendarId: unknown, eventId: unknown, optionalArgs?: unknown): void =>
       api('Calendar.Events.remove', 'events.delete', () => {
         const cal = calendarOf(calendarId);
         const stored = eventOf(cal, eventId);
         if (stored.status === 'cancelled') throw gone();
-        stored.status = 'cancelled';
-        stored.sequence = (stored.sequence ?? 0) + 1;
-        stamp(stored);
-        outbox.send(cal, stored, guestsOf(stored), 'CANCEL', false, sendUpdatesOf(args(optionalArgs)));
+        cancel(cal, stored, sendUpdatesOf(args(optionalArgs)));
       }),
     list: (calendarId: unknown, optionalArgs?: unknown) =>
       api('Calendar.Events.list', 'events.list', () => list(calendarId, optionalArgs)),
@@ -314,9 +439,11 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
 
   return {
     globals: { Calendar: { Events, Calendars }, CalendarApp: createCalendarApp(rt, store) },
+    person,
     icsDir,
     events(calendarId?: string): Event[] {
       const cals = calendarId === undefined ? store.all() : store.all().filter((c) => c.id === store.resolveId(calendarId));
+      for (const c of cals) settle(c);
       return copy(cals.flatMap((c) => c.events.filter((e) => e.status !== 'cancelled')));
     },
     get invitations(): Invitation[] {

@@ -9,6 +9,12 @@
  * default) — nothing. The deprecated sendNotifications=true means "all". Who uses Google Calendar
  * cannot be known locally: gmail.com/googlemail.com addresses, and on a Workspace account the
  * user's own domain, count as Google Calendar guests. The organizer gets no invitation.
+ *
+ * guestsCanSeeOtherGuests: false ("Whether attendees other than the organizer can see who the
+ * event's attendees are") — the message to a guest then names only the organizer and that guest,
+ * in the text and in the attached iCalendar (ATTENDEE lines). A Meet conference shows as
+ * "Join with Google Meet: <link>" and as the .ics X-GOOGLE-CONFERENCE property, as Google's own
+ * invitations show it.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,6 +23,7 @@ import type { calendar_v3 } from 'googleapis';
 import type { Runtime } from '../../runtime';
 import { wallTime } from '../../tz';
 import { invitationIcs } from './ics';
+import { videoLink } from './conference';
 import type { StoredCalendar } from './store';
 import { instantOfStored } from './times';
 
@@ -124,7 +131,8 @@ export class InvitationOutbox {
       };
       this.sent.push(invitation);
       // Snapshots: the .eml shows the event as it was when the message was sent.
-      const snapshot = { calendar: { ...calendar, events: [] }, event };
+      // Only what the message shows: not the calendar's events nor its change bookkeeping (sync.ts).
+      const snapshot = { calendar: { id: calendar.id, summary: calendar.summary, timeZone: calendar.timeZone, events: [] }, event };
       this.pending.push({ invitation, ...(JSON.parse(JSON.stringify(snapshot)) as Omit<Pending, 'invitation'>) });
     }
   }
@@ -143,9 +151,22 @@ export class InvitationOutbox {
   }
 }
 
+/** The event as this guest may see it: without the other guests when the organizer hid them. */
+export function guestView(e: Event, to: string): Event {
+  if (e.guestsCanSeeOtherGuests !== false) return e;
+  const organizer = (e.organizer?.email ?? '').toLowerCase();
+  const seen = (e.attendees ?? []).filter((a) => {
+    const email = (a.email ?? '').toLowerCase();
+    return email === to.toLowerCase() || email === organizer || a.organizer === true;
+  });
+  return { ...e, attendees: seen };
+}
+
 function compose(p: Pending): Promise<Buffer> {
-  const { invitation: inv, event: e, calendar } = p;
+  const { invitation: inv, calendar } = p;
+  const e = guestView(p.event, inv.to);
   const guests = (e.attendees ?? []).map((a) => `- ${a.displayName ? `${a.displayName} <${a.email}>` : a.email}`).join('\n');
+  const meet = videoLink(e);
   const text = [
     inv.method === 'CANCEL'
       ? 'This event has been canceled.'
@@ -156,6 +177,7 @@ function compose(p: Pending): Promise<Buffer> {
     e.summary ?? '(No title)',
     `When: ${when(calendar, e)}`,
     e.location ? `Where: ${e.location}` : null,
+    meet ? `Join with Google Meet: ${meet}` : null,
     `Organizer: ${inv.from}`,
     guests ? `Guests:\n${guests}` : null,
     e.description ? `\n${e.description}` : null,

@@ -17,6 +17,11 @@ export interface StoredCalendar {
   summary: string;
   timeZone: string;
   events: calendar_v3.Schema$Event[];
+  /** The calendar's last change number and each event's (sync tokens, sync.ts). */
+  changeSeq?: number;
+  changes?: Record<string, number>;
+  /** Conferences being created, by event id (conference.ts). */
+  conferences?: Record<string, { readyAt: number; code: string }>;
 }
 
 export interface CalendarDoc {
