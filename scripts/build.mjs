@@ -30,9 +30,7 @@ async function buildBundle() {
   const iife = result.outputFiles[0].text;
   const entries = exportedFunctions(iife);
   if (entries.length === 0) throw new Error('src/main.ts exports no functions');
-  const wrappers = entries
-    .map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`)
-    .join('\n');
+  const wrappers = entries.map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`).join('\n');
   const code = `${iife}\n// Entry points Apps Script can see: top-level function declarations.\n${wrappers}\n`;
   const out = path.join(root, 'build');
   fs.rmSync(out, { recursive: true, force: true });

@@ -5,9 +5,4 @@ import { uiQueueFeature } from './ui/rows';
 import { schedulesFeature } from './gas/schedules';
 import { callsFeature } from './gas/calls';
 
-export const FEATURES: Feature[] = [
-  uiQueueFeature,
-  ordersFeature,
-  schedulesFeature,
-  callsFeature,
-];
+export const FEATURES: Feature[] = [uiQueueFeature, ordersFeature, schedulesFeature, callsFeature];

@@ -10,7 +10,6 @@ import { installTriggers } from './gas/triggers';
 import { protectWorkbook } from './gas/guard';
 import { beginWrites } from './gas/written';
 import { syncMirrors } from './gas/mirror';
-import { sheetsByTab } from './gas/workbook';
 import { FEATURES } from './features';
 import { revalidateOrders } from './gas/orders';
 
@@ -60,13 +59,19 @@ export function setupWorkbook(): string {
   dispatchSetup(ctx);
   protectWorkbook(ctx);
   for (const name of report.created) ctx.log({ tab: name, rowKey: '', action: t(report.locale, 'logTabCreated'), details: '' });
-  for (const name of report.repairedHeaders) ctx.log({ tab: name.split(':')[0], rowKey: '', action: t(report.locale, 'logHeaderAdded'), details: name });
+  for (const name of report.repairedHeaders)
+    ctx.log({ tab: name.split(':')[0], rowKey: '', action: t(report.locale, 'logHeaderAdded'), details: name });
   ctx.log({ tab: '', rowKey: '', action: t(report.locale, 'logSenderName'), details: sender || t(report.locale, 'senderMissing') });
   ctx.log({
     tab: '',
     rowKey: '',
     action: t(report.locale, 'logSetup'),
-    details: JSON.stringify({ created: report.created.length, repaired: report.repairedHeaders.length, settingsAdded: report.settingsAdded.length, triggers }),
+    details: JSON.stringify({
+      created: report.created.length,
+      repaired: report.repairedHeaders.length,
+      settingsAdded: report.settingsAdded.length,
+      triggers,
+    }),
   });
   ctx.finish();
   const message = t(report.locale, 'setupDone', { created: report.created.length, repaired: report.repairedHeaders.length });

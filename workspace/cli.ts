@@ -9,19 +9,19 @@
  * workbook; 4 the workbook is busy and --no-wait was given.
  */
 import { Command, CommanderError } from 'commander';
-import type { calendar_v3 } from 'googleapis';
 import * as path from 'path';
-import { findColumn, findTab } from '../src/core/schema';
 import { parseInstant } from './typing';
 import { AccountType, LocalWorkspace, RunRecord } from './workspace';
-import { editEvent, EditShape } from './events';
+import { EditShape } from './events';
 import { isValidTimeZone } from './tz';
 import { Transaction } from './commit';
 import { BUSY_EXIT_CODE, WorkbookBusyError } from './filelock';
 import { OpenError, WorkbookSession, lockDefaults, readWorkbook, withWorkbook } from './session';
 
-/** A user error: printed without a stack, exit code 2. */
-export class UsageError extends Error {}
+import { UsageError, answerSenderPrompt, parseDuration, personEdit, personEvent, planSpan, workbookStatus, WorkbookStatus } from './driver';
+
+// The CLI's own API for scripts and tests: what a person does (driver.ts).
+export * from './driver';
 
 interface Output {
   json: boolean;
@@ -88,35 +88,53 @@ export function buildProgram(): Command {
     .option('--tz <zone>', 'the spreadsheet time zone (IANA id)', 'Europe/Moscow')
     .option('--user <email>', 'who runs it (default: the workbook owner)')
     .option('--now <iso>', 'when it runs (ISO 8601; without an offset, in the --tz zone); triggers it installs fire from then on')
-    .option('--account <type>', 'consumer (gmail.com-like, the default) or workspace: who Google names to the script, the daily quotas; kept with the workbook')
-    .option('--domain <domain>', 'the Google Workspace domain (with --account workspace; default: the owner\'s domain)')
+    .option(
+      '--account <type>',
+      'consumer (gmail.com-like, the default) or workspace: who Google names to the script, the daily quotas; kept with the workbook',
+    )
+    .option('--domain <domain>', "the Google Workspace domain (with --account workspace; default: the owner's domain)")
     .option('--sender-name <name>', "the answer to setup's question for the sender name (your company's name)")
-    .action(async (workbook: string, opts: { locale: string; tz: string; user?: string; now?: string; account?: string; domain?: string; senderName?: string }) => {
-      const out = output(program.opts().json);
-      if (opts.locale !== 'ru' && opts.locale !== 'en') throw new UsageError(`--locale must be ru or en, not "${opts.locale}"`);
-      if (!isValidTimeZone(opts.tz)) throw new UsageError(`--tz: unknown time zone "${opts.tz}"`);
-      if (opts.account !== undefined && opts.account !== 'consumer' && opts.account !== 'workspace') throw new UsageError(`--account must be consumer or workspace, not "${opts.account}"`);
-      if (opts.domain !== undefined && opts.account !== 'workspace') throw new UsageError('--domain goes with --account workspace');
-      if (opts.domain !== undefined && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(opts.domain)) throw new UsageError(`--domain must be a domain like firm.test, not "${opts.domain}"`);
-      const now = parseNow(opts.now, opts.tz);
-      const account = opts.account as AccountType | undefined;
-      const open = { create: true, locale: opts.locale as 'ru' | 'en', timeZone: opts.tz, now, account, domain: opts.domain };
-      const { ws, run } = await withWorkbook({ workbook, command: 'init', open }, (ws) => {
-        if (opts.senderName !== undefined) answerSenderPrompt(ws, opts.senderName);
-        return { ws, run: ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user, at: now }) };
-      });
-      if (!run.ok) throw new UsageError(`setupWorkbook failed: ${run.error}`);
-      const accountInfo = { type: ws.account, owner: ws.owner, ...(ws.meta.domain ? { domain: ws.meta.domain } : {}) };
-      out.data({ result: run.result, run, files: { workbook: ws.workbook, stateDir: ws.stateDir }, tabs: ws.spreadsheet.sheetNames(), account: accountInfo }, () =>
-        [
-          String(run.result),
-          `tabs: ${ws.spreadsheet.sheetNames().join(', ')}`,
-          `account: ${ws.account}${ws.meta.domain ? ` (${ws.meta.domain})` : ''}, owner ${ws.owner}`,
-          filesSummary(ws),
-          runSummary(run),
-        ].join('\n'),
-      );
-    });
+    .action(
+      async (
+        workbook: string,
+        opts: { locale: string; tz: string; user?: string; now?: string; account?: string; domain?: string; senderName?: string },
+      ) => {
+        const out = output(program.opts().json);
+        if (opts.locale !== 'ru' && opts.locale !== 'en') throw new UsageError(`--locale must be ru or en, not "${opts.locale}"`);
+        if (!isValidTimeZone(opts.tz)) throw new UsageError(`--tz: unknown time zone "${opts.tz}"`);
+        if (opts.account !== undefined && opts.account !== 'consumer' && opts.account !== 'workspace')
+          throw new UsageError(`--account must be consumer or workspace, not "${opts.account}"`);
+        if (opts.domain !== undefined && opts.account !== 'workspace') throw new UsageError('--domain goes with --account workspace');
+        if (opts.domain !== undefined && !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(opts.domain))
+          throw new UsageError(`--domain must be a domain like firm.test, not "${opts.domain}"`);
+        const now = parseNow(opts.now, opts.tz);
+        const account = opts.account as AccountType | undefined;
+        const open = { create: true, locale: opts.locale as 'ru' | 'en', timeZone: opts.tz, now, account, domain: opts.domain };
+        const { ws, run } = await withWorkbook({ workbook, command: 'init', open }, (ws) => {
+          if (opts.senderName !== undefined) answerSenderPrompt(ws, opts.senderName);
+          return { ws, run: ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user, at: now }) };
+        });
+        if (!run.ok) throw new UsageError(`setupWorkbook failed: ${run.error}`);
+        const accountInfo = { type: ws.account, owner: ws.owner, ...(ws.meta.domain ? { domain: ws.meta.domain } : {}) };
+        out.data(
+          {
+            result: run.result,
+            run,
+            files: { workbook: ws.workbook, stateDir: ws.stateDir },
+            tabs: ws.spreadsheet.sheetNames(),
+            account: accountInfo,
+          },
+          () =>
+            [
+              String(run.result),
+              `tabs: ${ws.spreadsheet.sheetNames().join(', ')}`,
+              `account: ${ws.account}${ws.meta.domain ? ` (${ws.meta.domain})` : ''}, owner ${ws.owner}`,
+              filesSummary(ws),
+              runSummary(run),
+            ].join('\n'),
+        );
+      },
+    );
 
   program
     .command('edit')
@@ -131,20 +149,38 @@ export function buildProgram(): Command {
     .option('--now <iso>', 'when the edit happens (ISO 8601; without an offset, in the spreadsheet zone)')
     .option('--paste', 'the cell arrives as a paste does (no value or oldValue in the event), not typed')
     .option('--lock-held-for <duration>', 'another execution (a long tick) holds the script lock this long from the edit on, e.g. 240s')
-    .action(async (workbook: string, opts: { sheet: string; row: string; column?: string; value?: string; set: string[]; user: string; now?: string; paste?: boolean; lockHeldFor?: string }) => {
-      const out = output(program.opts().json);
-      const cells = editCells(opts);
-      const lockHeldForMs = opts.lockHeldFor === undefined ? undefined : parseDuration(opts.lockHeldFor, '--lock-held-for');
-      const shape: EditShape = opts.paste || opts.set.length > 0 ? 'paste' : 'typed';
-      const result = await withWorkbook({ workbook, command: 'edit' }, (ws) => {
-        setNow(ws, opts.now);
-        return personEdit(ws, opts.sheet, opts.row, cells, opts.user, { shape, lockHeldForMs });
-      });
-      out.data(result, () =>
-        [`edited ${result.range} as ${opts.user}${result.lockHeldUntil ? ` (another execution holds the script lock until ${result.lockHeldUntil})` : ''}`, ...result.runs.map(runSummary)].join('\n'),
-      );
-      if (result.runs.some((r) => !r.ok)) process.exitCode = 1;
-    });
+    .action(
+      async (
+        workbook: string,
+        opts: {
+          sheet: string;
+          row: string;
+          column?: string;
+          value?: string;
+          set: string[];
+          user: string;
+          now?: string;
+          paste?: boolean;
+          lockHeldFor?: string;
+        },
+      ) => {
+        const out = output(program.opts().json);
+        const cells = editCells(opts);
+        const lockHeldForMs = opts.lockHeldFor === undefined ? undefined : parseDuration(opts.lockHeldFor, '--lock-held-for');
+        const shape: EditShape = opts.paste || opts.set.length > 0 ? 'paste' : 'typed';
+        const result = await withWorkbook({ workbook, command: 'edit' }, (ws) => {
+          setNow(ws, opts.now);
+          return personEdit(ws, opts.sheet, opts.row, cells, opts.user, { shape, lockHeldForMs });
+        });
+        out.data(result, () =>
+          [
+            `edited ${result.range} as ${opts.user}${result.lockHeldUntil ? ` (another execution holds the script lock until ${result.lockHeldUntil})` : ''}`,
+            ...result.runs.map(runSummary),
+          ].join('\n'),
+        );
+        if (result.runs.some((r) => !r.ok)) process.exitCode = 1;
+      },
+    );
 
   program
     .command('tick')
@@ -189,7 +225,10 @@ export function buildProgram(): Command {
       if (!out.json && process.stderr.isTTY) process.stderr.write('\n');
       const failed = runs.filter((r) => !r.ok);
       out.data({ runs: runs.length, failed, calls: sumCalls(runs) }, () =>
-        [`${runs.length} trigger runs from ${from.toISOString()} to ${to.toISOString()}, ${failed.length} failed`, ...failed.map(runSummary)].join('\n'),
+        [
+          `${runs.length} trigger runs from ${from.toISOString()} to ${to.toISOString()}, ${failed.length} failed`,
+          ...failed.map(runSummary),
+        ].join('\n'),
       );
       if (failed.length > 0) process.exitCode = 1;
     });
@@ -215,7 +254,9 @@ export function buildProgram(): Command {
       out.data(sent, () =>
         sent.length === 0
           ? 'no mail sent'
-          : sent.map((m) => `${m.sentAt}  to ${m.to.join(', ')}${m.cc.length ? ` cc ${m.cc.join(', ')}` : ''}  "${m.subject}"\n    ${m.file}`).join('\n'),
+          : sent
+              .map((m) => `${m.sentAt}  to ${m.to.join(', ')}${m.cc.length ? ` cc ${m.cc.join(', ')}` : ''}  "${m.subject}"\n    ${m.file}`)
+              .join('\n'),
       );
     });
 
@@ -225,19 +266,27 @@ export function buildProgram(): Command {
     .argument('<workbook>', 'path of the .xlsx workbook')
     .action(async (workbook: string) => {
       const out = output(program.opts().json);
-      const { events, stateDir } = await readWorkbook({ workbook, command: 'calendar' }, (ws) => ({ events: ws.calendar.events(), stateDir: ws.stateDir }));
+      const { events, stateDir } = await readWorkbook({ workbook, command: 'calendar' }, (ws) => ({
+        events: ws.calendar.events(),
+        stateDir: ws.stateDir,
+      }));
       out.data(events, () =>
         events.length === 0
           ? 'no events'
           : events
-              .map((e) => `${e.start?.dateTime ?? e.start?.date}  ${e.summary}  [${(e.attendees ?? []).map((a) => a.email).join(', ')}]  reminders ${(e.reminders?.overrides ?? []).map((o) => `${o.minutes}m`).join(', ')}`)
+              .map(
+                (e) =>
+                  `${e.start?.dateTime ?? e.start?.date}  ${e.summary}  [${(e.attendees ?? []).map((a) => a.email).join(', ')}]  reminders ${(e.reminders?.overrides ?? []).map((o) => `${o.minutes}m`).join(', ')}`,
+              )
               .join('\n') + `\n\n.ics files: ${path.join(stateDir, 'calendar')}`,
       );
     });
 
   program
     .command('event')
-    .description('Changes a calendar event as a person would in Google Calendar: the organizer moves or cancels it, or a guest answers (the next tick reads it back).')
+    .description(
+      'Changes a calendar event as a person would in Google Calendar: the organizer moves or cancels it, or a guest answers (the next tick reads it back).',
+    )
     .argument('<workbook>', 'path of the .xlsx workbook')
     .requiredOption('--id <eventId>', 'the event id (the Calls "Event ID")')
     .option('--start <iso>', 'move it to this start (ISO 8601; without an offset, in the spreadsheet zone)')
@@ -254,27 +303,40 @@ export function buildProgram(): Command {
         setNow(ws, opts.now);
         return personEvent(ws, opts);
       });
-      out.data(result.event, () => `${result.done}
-  ${result.event.start?.dateTime ?? result.event.start?.date}  ${result.event.summary}  [${(result.event.attendees ?? []).map((a) => `${a.email}: ${a.responseStatus}`).join(', ')}]  ${result.event.status}`);
+      out.data(
+        result.event,
+        () => `${result.done}
+  ${result.event.start?.dateTime ?? result.event.start?.date}  ${result.event.summary}  [${(result.event.attendees ?? []).map((a) => `${a.email}: ${a.responseStatus}`).join(', ')}]  ${result.event.status}`,
+      );
     });
 
   program
     .command('serve')
-    .description('Serves the sidebar and the dialogs on localhost over the local Workspace (google.script.run bridged to the same bundle); Ctrl-C stops it.')
+    .description(
+      'Serves the sidebar and the dialogs on localhost over the local Workspace (google.script.run bridged to the same bundle); Ctrl-C stops it.',
+    )
     .argument('<workbook>', 'path of the .xlsx workbook')
     .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '8765')
     .option('--user <email>', 'who is clicking (default: the workbook owner; can be switched in the page)')
-    .option('--now <iso>', 'the simulated start instant (ISO 8601; without an offset, in the spreadsheet zone); the clock then follows real time')
+    .option(
+      '--now <iso>',
+      'the simulated start instant (ISO 8601; without an offset, in the spreadsheet zone); the clock then follows real time',
+    )
     .action(async (workbook: string, opts: { port: string; user?: string; now?: string }) => {
       const out = output(program.opts().json);
       const port = Number(opts.port);
       if (!/^\d+$/.test(opts.port) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${opts.port}"`);
-      if (opts.user !== undefined && !/^[^\s@]+@[^\s@]+$/.test(opts.user)) throw new UsageError(`--user must be an e-mail address, not "${opts.user}"`);
+      if (opts.user !== undefined && !/^[^\s@]+@[^\s@]+$/.test(opts.user))
+        throw new UsageError(`--user must be an e-mail address, not "${opts.user}"`);
       const zone = await readWorkbook({ workbook, command: 'serve' }, (ws) => ws.spreadsheet.timeZone());
       const now = parseNow(opts.now, zone);
       const { serve } = await import('./serve');
       const served = await serve({ workbook, port, user: opts.user, now });
-      out.data({ url: served.url, user: served.user(), workbook: served.ws.workbook }, () => `Reglament on ${served.url} as ${served.user()} — ${served.ws.workbook}\nCtrl-C stops it (every action is committed at once; other commands may use the workbook meanwhile).`);
+      out.data(
+        { url: served.url, user: served.user(), workbook: served.ws.workbook },
+        () =>
+          `Reglament on ${served.url} as ${served.user()} — ${served.ws.workbook}\nCtrl-C stops it (every action is committed at once; other commands may use the workbook meanwhile).`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => void served.close().then(resolve);
         process.once('SIGINT', stop);
@@ -292,45 +354,6 @@ export function buildProgram(): Command {
     });
 
   return program;
-}
-
-/** The person running setup answers its sender-name question with `name`. */
-export function answerSenderPrompt(ws: LocalWorkspace, name: string): void {
-  ws.spreadsheet.setUiResponder((e) => (e.kind === 'prompt' ? { button: 'OK', text: name } : undefined));
-}
-
-/** What `reglament event` does, through the Calendar fake's person (no API call is counted). */
-export function personEvent(
-  ws: LocalWorkspace,
-  opts: { id: string; start?: string; end?: string; cancel?: boolean; respond?: string },
-): { done: string; event: calendar_v3.Schema$Event } {
-  const zone = ws.spreadsheet.timeZone();
-  const instant = (flag: string, text: string) => {
-    try {
-      return parseInstant(text, zone).getTime();
-    } catch (e) {
-      throw new UsageError(`${flag}: ${(e as Error).message}`);
-    }
-  };
-  const person = ws.calendar.person;
-  if (!person.find(opts.id)) throw new UsageError(`no event with id "${opts.id}" on any calendar (see: reglament calendar ${ws.workbook})`);
-  try {
-    if (opts.start !== undefined) {
-      const start = instant('--start', opts.start);
-      const end = opts.end === undefined ? undefined : instant('--end', opts.end);
-      return { done: `moved ${opts.id}`, event: person.move(opts.id, start, end) };
-    }
-    if (opts.cancel) return { done: `cancelled ${opts.id}`, event: person.cancel(opts.id) };
-    const pair = opts.respond ?? '';
-    const i = pair.indexOf('=');
-    if (i <= 0) throw new UsageError(`--respond takes EMAIL=accepted|declined|tentative, not "${pair}"`);
-    const email = pair.slice(0, i).trim();
-    const answer = pair.slice(i + 1).trim();
-    return { done: `${email} ${answer} ${opts.id}`, event: person.respond(opts.id, email, answer) };
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError((e as Error).message);
-  }
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -352,175 +375,19 @@ function editCells(opts: { column?: string; value?: string; set: string[] }): Ar
   return cells;
 }
 
-export interface EditResult {
-  range: string;
-  runs: RunRecord[];
-  /** Set when another execution held the script lock during the edit (--lock-held-for): until when. */
-  lockHeldUntil?: string;
-}
-
-export interface EditOptions {
-  /** typed (the default for one cell) or paste (no value/oldValue in the event; always for several cells). */
-  shape?: EditShape;
-  /** Another execution holds the script lock from the edit on, this long (simulated ms). */
-  lockHeldForMs?: number;
-}
-
-/**
- * Types the cells into the row as a person would (parsed like Sheets input), then fires
- * the simple onEdit and the installable on-edit triggers as the UI does, with the event
- * Google would send (workspace/events.ts).
- */
-export function personEdit(ws: LocalWorkspace, tabName: string, rowText: string, cells: Array<[string, string]>, user: string, options: EditOptions = {}): EditResult {
-  const def = findTab(tabName);
-  const sheetName = def ? ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === def.key) : undefined;
-  if (!def || !sheetName) throw new UsageError(`unknown tab "${tabName}" (tabs: ${ws.spreadsheet.sheetNames().join(', ')})`);
-  const values = ws.spreadsheet.readValues(sheetName);
-  const header = (values[0] ?? []).map((h) => String(h));
-  const columns = cells.map(([headerText]) => {
-    const col = findColumn(def, headerText);
-    const index = col ? header.findIndex((h) => findColumn(def, h)?.key === col.key) : header.findIndex((h) => h.trim() === headerText.trim());
-    if (index < 0) throw new UsageError(`unknown column "${headerText}" on ${sheetName} (columns: ${header.filter(Boolean).join(', ')})`);
-    return index + 1;
-  });
-  const row = rowText === 'new' ? Math.max(values.length, 1) + 1 : Number(rowText);
-  if (!Number.isInteger(row) || row < 2) throw new UsageError(`--row must be a sheet row number from 2 (row 1 is the header) or "new", not "${rowText}"`);
-  const first = Math.min(...columns);
-  const last = Math.max(...columns);
-  // One rectangular edit from the first to the last column, like a paste. Cells in between
-  // keep their values: text is re-entered with an apostrophe so Sheets does not re-parse it.
-  const current = values[row - 1] ?? [];
-  const line: unknown[] = [];
-  for (let col = first; col <= last; col++) {
-    const v = current[col - 1] ?? '';
-    const plain = ws.spreadsheet.numberFormat(sheetName, row, col) === '@';
-    line.push(typeof v === 'string' && v !== '' && !plain ? `'${v}` : v);
-  }
-  cells.forEach(([, text], k) => {
-    line[columns[k] - first] = text; // typed text: the spreadsheet parses it as Sheets parses input
-  });
-  ws.rt.beginExecution(ws.rt.clock.now(), { kind: 'ui', activeUser: user, effectiveUser: user });
-  let edit;
-  try {
-    edit = ws.spreadsheet.personEdit(sheetName, row, first, [line], user);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  let lockHeldUntil: string | undefined;
-  if (options.lockHeldForMs !== undefined) {
-    const until = ws.rt.clock.nowMs() + options.lockHeldForMs;
-    ws.lock.holdByAnotherExecution('script', until);
-    lockHeldUntil = new Date(until).toISOString();
-  }
-  const shape: EditShape = options.shape ?? (cells.length === 1 ? 'typed' : 'paste');
-  const runs = fireOnEdit(ws, edit.range, edit.oldValues, user, shape);
-  return { range: `${sheetName}!${edit.range.getA1Notation()}`, runs, ...(lockHeldUntil ? { lockHeldUntil } : {}) };
-}
-
-/**
- * The simple onEdit (as the editor, limited, naming nobody) then each installable on-edit
- * trigger (as its creator, naming the editor only where Google would).
- */
-export function fireOnEdit(ws: LocalWorkspace, range: GoogleAppsScript.Spreadsheet.Range, oldValues: unknown[][], user: string, shape: EditShape = 'typed'): RunRecord[] {
-  const input = {
-    range,
-    shape,
-    newValue: ws.spreadsheet.readValues(range.getSheet().getName())[range.getRow() - 1]?.[range.getColumn() - 1],
-    oldValue: oldValues[0]?.[0],
-    timeZone: ws.spreadsheet.timeZone(),
-  };
-  const at = ws.rt.clock.now();
-  const runs: RunRecord[] = [];
-  if (ws.entryPoints().includes('onEdit')) {
-    const run = { kind: 'ui' as const, activeUser: user, effectiveUser: user, trigger: 'simple' as const };
-    runs.push(ws.invoke('onEdit', { kind: 'ui', user, at, trigger: 'simple', args: [editEvent(run, ws.rt.limits, input)] }));
-  }
-  for (const trigger of ws.script.editTriggers()) {
-    const run = { kind: 'ui' as const, activeUser: user, effectiveUser: trigger.owner, trigger: 'installable' as const };
-    runs.push(ws.invoke(trigger.handler, { kind: 'ui', user, effectiveUser: trigger.owner, at, trigger: 'installable', args: [editEvent(run, ws.rt.limits, input, trigger.id)] }));
-  }
-  return runs;
-}
-
-export interface PlannedRun {
-  handler: string;
-  owner: string;
-  atMs: number;
-}
-
-/** The clock triggers due in [from, to], or `tick` every `stepMs` when none is installed. */
-export function planSpan(ws: LocalWorkspace, from: Date, to: Date, stepMs: number): PlannedRun[] {
-  // The firing window is half-open [from, to); +1 ms makes the end instant inclusive like the fallback steps.
-  const firings = ws.script.clockFiringsBetween(from.getTime(), to.getTime() + 1, ws.spreadsheet.timeZone());
-  return firings.length > 0 || ws.script.hasClockTriggers()
-    ? firings.map((f) => ({ handler: f.handler, owner: f.owner, atMs: f.atMs }))
-    : stepTimes(from.getTime(), to.getTime(), stepMs).map((atMs) => ({ handler: 'tick', owner: ws.owner, atMs }));
-}
-
-/** Fires the planned runs of [from, to] one after the other in this workspace (no commits in between). */
-export function runSpan(ws: LocalWorkspace, from: Date, to: Date, stepMs: number, progress?: (i: number, total: number) => void): RunRecord[] {
-  const plan = planSpan(ws, from, to, stepMs);
-  const runs: RunRecord[] = [];
-  plan.forEach((p, i) => {
-    runs.push(ws.invoke(p.handler, { kind: 'time', user: p.owner, at: new Date(p.atMs) }));
-    progress?.(i + 1, plan.length);
-  });
-  return runs;
-}
-
-function stepTimes(from: number, to: number, step: number): number[] {
-  const out: number[] = [];
-  for (let t = from; t <= to; t += step) out.push(t);
-  return out;
-}
-
-export function parseDuration(text: string, flag = '--step'): number {
-  const m = /^(\d+)\s*(s|m|h|d)$/.exec(text.trim());
-  if (!m || Number(m[1]) === 0) throw new UsageError(`${flag} takes a duration like 240s, 5m, 1h or 1d, not "${text}"`);
-  const unit = { s: 1000, m: 60000, h: 3600000, d: 86400000 }[m[2] as 's' | 'm' | 'h' | 'd'];
-  return Number(m[1]) * unit;
-}
-
 function sumCalls(runs: RunRecord[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of runs) for (const c of r.calls) out[c.call] = (out[c.call] ?? 0) + c.count;
   return out;
 }
 
-export interface WorkbookStatus {
-  workbook: string;
-  tabs: Array<{ name: string; rows: number }>;
-  outbox: Record<string, number>;
-  log: string[][];
-  lastRuns: RunRecord[];
-}
-
-export function workbookStatus(ws: LocalWorkspace, logLines: number): WorkbookStatus {
-  const tabs = ws.spreadsheet.sheetNames().map((name) => ({ name, values: ws.spreadsheet.readValues(name) }));
-  const byKey = (key: string) => tabs.find((t) => findTab(t.name)?.key === key);
-  const outbox: Record<string, number> = {};
-  const outboxTab = byKey('outbox');
-  if (outboxTab && outboxTab.values.length > 0) {
-    const stateCol = outboxTab.values[0].findIndex((h) => findColumn(findTab(outboxTab.name)!, String(h))?.key === 'state');
-    for (const row of outboxTab.values.slice(1)) {
-      const state = String(row[stateCol] ?? '') || '(empty)';
-      outbox[state] = (outbox[state] ?? 0) + 1;
-    }
-  }
-  const logTab = byKey('log');
-  const log = logTab ? logTab.values.slice(1).slice(-logLines).map((r) => r.map((v) => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : String(v)))) : [];
-  return {
-    workbook: ws.workbook,
-    tabs: tabs.map((t) => ({ name: t.name, rows: Math.max(t.values.length - 1, 0) })),
-    outbox,
-    log,
-    lastRuns: ws.lastRuns(),
-  };
-}
-
 function formatStatus(s: WorkbookStatus): string {
   const lines = [`${s.workbook}`, '', 'rows per tab:', ...s.tabs.map((t) => `  ${t.name.padEnd(22)} ${t.rows}`)];
-  lines.push('', 'outbox:', ...(Object.keys(s.outbox).length ? Object.entries(s.outbox).map(([k, v]) => `  ${k.padEnd(22)} ${v}`) : ['  (empty)']));
+  lines.push(
+    '',
+    'outbox:',
+    ...(Object.keys(s.outbox).length ? Object.entries(s.outbox).map(([k, v]) => `  ${k.padEnd(22)} ${v}`) : ['  (empty)']),
+  );
   lines.push('', 'last log lines:', ...(s.log.length ? s.log.map((r) => '  ' + r.join(' | ')) : ['  (empty)']));
   lines.push('', 'last command’s runs:', ...(s.lastRuns.length ? s.lastRuns.map(runSummary) : ['  (none)']));
   return lines.join('\n');

@@ -12,7 +12,7 @@ import * as path from 'path';
 import { LocalWorkspace, stateDirFor } from './workspace';
 import { acquireLock } from './filelock';
 import { lockDefaults } from './session';
-import { answerSenderPrompt, personEdit, personEvent, runSpan, workbookStatus } from './cli';
+import { answerSenderPrompt, personEdit, personEvent, runSpan, workbookStatus } from './driver';
 import { findColumn, findTab } from '../src/core/schema';
 import { parseInstant } from './typing';
 
@@ -30,11 +30,36 @@ export const BOSS = 'boss@example.com';
 export const COMPANY = 'Кадровое агентство «Штат»';
 
 const STAFF: Array<Array<[string, string]>> = [
-  [['Name', 'Анна (продажи)'], ['E-mail', SALES], ['Department', 'Отдел продаж'], ['Manager e-mail', BOSS]],
-  [['Name', 'Ирина (HR)'], ['E-mail', HR], ['Department', 'HR'], ['Manager e-mail', BOSS], ['Deputy e-mail', HR_DEPUTY]],
-  [['Name', 'Павел (HR)'], ['E-mail', HR_DEPUTY], ['Department', 'HR'], ['Manager e-mail', BOSS]],
-  [['Name', 'Клиентский отдел'], ['E-mail', CLIENT_DEPT], ['Department', 'Клиентский отдел'], ['Manager e-mail', BOSS]],
-  [['Name', 'Борис (руководитель)'], ['E-mail', BOSS], ['Department', 'Руководство']],
+  [
+    ['Name', 'Анна (продажи)'],
+    ['E-mail', SALES],
+    ['Department', 'Отдел продаж'],
+    ['Manager e-mail', BOSS],
+  ],
+  [
+    ['Name', 'Ирина (HR)'],
+    ['E-mail', HR],
+    ['Department', 'HR'],
+    ['Manager e-mail', BOSS],
+    ['Deputy e-mail', HR_DEPUTY],
+  ],
+  [
+    ['Name', 'Павел (HR)'],
+    ['E-mail', HR_DEPUTY],
+    ['Department', 'HR'],
+    ['Manager e-mail', BOSS],
+  ],
+  [
+    ['Name', 'Клиентский отдел'],
+    ['E-mail', CLIENT_DEPT],
+    ['Department', 'Клиентский отдел'],
+    ['Manager e-mail', BOSS],
+  ],
+  [
+    ['Name', 'Борис (руководитель)'],
+    ['E-mail', BOSS],
+    ['Department', 'Руководство'],
+  ],
 ];
 
 const ORDER: Array<[string, string]> = [
@@ -77,7 +102,15 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
   // A company on Google Workspace (example.com): Google names its staff to the script, so
   // typing in the sheet is enough for every rule (on a consumer account the call's manager
   // would mark calls Done through the sidebar).
-  const ws = await LocalWorkspace.open({ workbook, create: true, locale: 'ru', timeZone: zone, now: at('2026-11-23T09:00'), account: 'workspace', domain: 'example.com' });
+  const ws = await LocalWorkspace.open({
+    workbook,
+    create: true,
+    locale: 'ru',
+    timeZone: zone,
+    now: at('2026-11-23T09:00'),
+    account: 'workspace',
+    domain: 'example.com',
+  });
   // Setup asks how e-mails are signed: the company's name, not the product's.
   answerSenderPrompt(ws, COMPANY);
   const setup = ws.invoke('setupWorkbook', { kind: 'editor' });
@@ -105,12 +138,32 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
   edit(
     'Согласования HR',
     'new',
-    [['Order ID', orderId], ['Requested by', SALES], ['Expected resumes', '40'], ['Expected calls', '30'], ['Expected agreeing', '12'], ['Expected coming', '8'], ['Risks', 'возврат, если придут меньше 5'], ['Call kind', 'Подробные'], ['Selection weekdays', 'Вт'], ['Resumes per selection', '40']],
+    [
+      ['Order ID', orderId],
+      ['Requested by', SALES],
+      ['Expected resumes', '40'],
+      ['Expected calls', '30'],
+      ['Expected agreeing', '12'],
+      ['Expected coming', '8'],
+      ['Risks', 'возврат, если придут меньше 5'],
+      ['Call kind', 'Подробные'],
+      ['Selection weekdays', 'Вт'],
+      ['Resumes per selection', '40'],
+    ],
     SALES,
     '2026-11-23T11:10',
   );
   say(`Пн 11:10  Анна запрашивает у HR индивидуальные условия → ${rowOf(ws, 'agreements', 2).agreementId}, письмо HR: ${lastMailTo(ws, HR)}`);
-  edit('Согласования HR', '2', [['Answer', 'Согласовано'], ['HR comment', 'Подбор по вторникам, 40 резюме']], HR, '2026-11-23T15:00');
+  edit(
+    'Согласования HR',
+    '2',
+    [
+      ['Answer', 'Согласовано'],
+      ['HR comment', 'Подбор по вторникам, 40 резюме'],
+    ],
+    HR,
+    '2026-11-23T15:00',
+  );
   say(`Пн 15:00  Ирина отвечает «Согласовано» → письмо Анне: ${lastMailTo(ws, SALES)}`);
   edit('Заказы', '2', [['Hand off', 'TRUE']], SALES, '2026-11-23T15:30');
   say(`Пн 15:30  Анна снова отмечает «Передать» → ${order('заказ')}\n                письмо клиентскому отделу: ${lastMailTo(ws, CLIENT_DEPT)}`);
@@ -122,22 +175,26 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
 
   const status = workbookStatus(ws, 8);
   const mail = ws.mail.sent();
-  out.data({ steps, status, mail: mail.map((m) => ({ to: m.to, subject: m.subject, file: m.path })), files: { workbook, stateDir: ws.stateDir } }, () =>
-    [
-      '',
-      'Письма (.eml):',
-      ...mail.map((m) => `  ${m.to.join(', ')} — «${m.subject}»\n    ${m.path}`),
-      '',
-      'События календарей (гости видят свои события; «Для сотрудников» — без гостей, там инструкции и комментарии):',
-      ...ws.calendar.events().map((e) => `  ${e.start?.dateTime ?? e.start?.date}  ${e.summary}${e.attendees?.length ? `  [гостей: ${e.attendees.length}]` : ''}`),
-      '',
-      'Откройте файлы:',
-      `  книга (.xlsx):      ${workbook}`,
-      `  письма (.eml):      ${path.join(ws.stateDir, 'mail')}`,
-      `  календари (.ics):   ${path.join(ws.stateDir, 'calendar')}`,
-      '',
-      `Дальше: npx reglament status ${path.relative(process.cwd(), workbook)}`,
-    ].join('\n'),
+  out.data(
+    { steps, status, mail: mail.map((m) => ({ to: m.to, subject: m.subject, file: m.path })), files: { workbook, stateDir: ws.stateDir } },
+    () =>
+      [
+        '',
+        'Письма (.eml):',
+        ...mail.map((m) => `  ${m.to.join(', ')} — «${m.subject}»\n    ${m.path}`),
+        '',
+        'События календарей (гости видят свои события; «Для сотрудников» — без гостей, там инструкции и комментарии):',
+        ...ws.calendar
+          .events()
+          .map((e) => `  ${e.start?.dateTime ?? e.start?.date}  ${e.summary}${e.attendees?.length ? `  [гостей: ${e.attendees.length}]` : ''}`),
+        '',
+        'Откройте файлы:',
+        `  книга (.xlsx):      ${workbook}`,
+        `  письма (.eml):      ${path.join(ws.stateDir, 'mail')}`,
+        `  календари (.ics):   ${path.join(ws.stateDir, 'calendar')}`,
+        '',
+        `Дальше: npx reglament status ${path.relative(process.cwd(), workbook)}`,
+      ].join('\n'),
   );
 }
 
@@ -155,13 +212,48 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
     say(`${label}  ${runs.length} запусков tick, ошибок: ${runs.filter((r) => !r.ok).length}; писем всего: ${sent}`);
   };
   edit('Заказы', '2', [['HR received', '2026-11-23 16:00']], HR, '2026-11-23T16:00');
-  const selections = ws.spreadsheet.readValues('Подборы').slice(1).filter((r) => r.some((v) => v !== ''));
-  say(`Пн 16:00  Ирина отмечает «HR получил» → подборов запланировано: ${selections.length}; события в календаре HR: ${ws.calendar.events().length}`);
-  for (const [id, name, email] of CANDIDATES) edit('Кандидаты', 'new', [['Candidate ID', id], ['Name', name], ['E-mail', email], ['Order ID', orderId], ['Status', 'Новый']], HR, '2026-11-23T16:10');
+  const selections = ws.spreadsheet
+    .readValues('Подборы')
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''));
+  say(
+    `Пн 16:00  Ирина отмечает «HR получил» → подборов запланировано: ${selections.length}; события в календаре HR: ${ws.calendar.events().length}`,
+  );
+  for (const [id, name, email] of CANDIDATES)
+    edit(
+      'Кандидаты',
+      'new',
+      [
+        ['Candidate ID', id],
+        ['Name', name],
+        ['E-mail', email],
+        ['Order ID', orderId],
+        ['Status', 'Новый'],
+      ],
+      HR,
+      '2026-11-23T16:10',
+    );
   const call = (type: string, start: string, people: Array<[string, string]>) =>
-    edit('Звонки', 'new', [['Type', type], ['Order ID', orderId], ['Start', start], ['Duration (min)', '30'], ['Manager e-mail', BOSS], ['Status', 'Запланирован'], ...people], SALES, '2026-11-23T16:30');
+    edit(
+      'Звонки',
+      'new',
+      [
+        ['Type', type],
+        ['Order ID', orderId],
+        ['Start', start],
+        ['Duration (min)', '30'],
+        ['Manager e-mail', BOSS],
+        ['Status', 'Запланирован'],
+        ...people,
+      ],
+      SALES,
+      '2026-11-23T16:30',
+    );
   call('Первый звонок', '2026-11-24 11:00', [['Client e-mail', 'petr@romashka.example']]);
-  call('Интервью', '2026-11-27 14:00', [['Client e-mail', 'petr@romashka.example'], ['Candidate IDs', 'C-1, C-2']]);
+  call('Интервью', '2026-11-27 14:00', [
+    ['Client e-mail', 'petr@romashka.example'],
+    ['Candidate IDs', 'C-1, C-2'],
+  ]);
   call('Повторный звонок', '2026-11-27 16:00', [['Candidate IDs', 'C-1']]);
   call('Вводный звонок', '2026-11-27 17:00', [
     ['Hired employee e-mail', 'maria.new@example.com'],
@@ -171,28 +263,70 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
   ]);
   const guests = ws.calendar.events().filter((e) => e.extendedProperties?.private?.reglament === 'call').length;
   const notes = ws.calendar.events().filter((e) => e.extendedProperties?.private?.reglament === 'notes').length;
-  say(`Пн 16:30  Анна назначает 4 звонка → событий для гостей: ${guests} (список гостей скрыт, Google Meet), заметок для сотрудников без гостей: ${notes}; напоминаний в «Исходящих»: ${outboxCount(ws)}`);
+  say(
+    `Пн 16:30  Анна назначает 4 звонка → событий для гостей: ${guests} (список гостей скрыт, Google Meet), заметок для сотрудников без гостей: ${notes}; напоминаний в «Исходящих»: ${outboxCount(ws)}`,
+  );
   run('2026-11-23T16:35', '2026-11-24T11:25', 'Пн 16:35 → Вт 11:25');
-  const meet = ws.calendar.events().find((e) => e.extendedProperties?.private?.reglament === 'call')?.conferenceData?.entryPoints?.[0]?.uri ?? '(нет)';
+  const meet =
+    ws.calendar.events().find((e) => e.extendedProperties?.private?.reglament === 'call')?.conferenceData?.entryPoints?.[0]?.uri ?? '(нет)';
   say(`          первый тик прочитал календарь: ссылки Meet в описаниях и напоминаниях (например ${meet})`);
-  edit('Звонки', '2', [['Status', 'Проведён'], ['Comment', FIRST_CALL_COMMENT]], SALES, '2026-11-24T11:30');
+  edit(
+    'Звонки',
+    '2',
+    [
+      ['Status', 'Проведён'],
+      ['Comment', FIRST_CALL_COMMENT],
+    ],
+    SALES,
+    '2026-11-24T11:30',
+  );
   say(`Вт 11:30  первый звонок проведён, комментарий по шаблону → руководителю: ${lastMailTo(ws, BOSS)}`);
   // A guest answers in Google Calendar: Мария declines the repeat call (its only candidate).
   const repeat = String(rowOf(ws, 'calls', 4).eventId);
   ws.rt.clock.reset(at('2026-11-24T11:40').getTime());
   personEvent(ws, { id: repeat, respond: 'maria.s@example.com=declined' });
   run('2026-11-24T11:45', '2026-11-24T11:50', 'Вт 11:40  Мария отклоняет приглашение на повторный звонок в Календаре →');
-  say(`          ответы гостей в строке звонка: ${String(rowOf(ws, 'calls', 4).guestAnswers).replace(/\n/g, '; ')}; руководителю: ${lastMailTo(ws, BOSS)}`);
+  say(
+    `          ответы гостей в строке звонка: ${String(rowOf(ws, 'calls', 4).guestAnswers).replace(/\n/g, '; ')}; руководителю: ${lastMailTo(ws, BOSS)}`,
+  );
   run('2026-11-24T11:55', '2026-11-26T11:55', 'Вт 11:55 → Чт 11:55');
   for (const [id, , , outcome, interviewAt] of CANDIDATES) {
-    edit('Результаты обзвона', 'new', [['Date', '2026-11-26'], ['Order ID', orderId], ['Candidate ID', id], ['Outcome', outcome], ['Interview at', interviewAt], ['Comment', 'обзвон']], HR, '2026-11-26T12:00');
+    edit(
+      'Результаты обзвона',
+      'new',
+      [
+        ['Date', '2026-11-26'],
+        ['Order ID', orderId],
+        ['Candidate ID', id],
+        ['Outcome', outcome],
+        ['Interview at', interviewAt],
+        ['Comment', 'обзвон'],
+      ],
+      HR,
+      '2026-11-26T12:00',
+    );
   }
-  say(`Чт 12:00  Ирина записывает результаты обзвона (${CANDIDATES.length} кандидата; Олегу назначено интервью — то же, что на вкладке «Звонки», напоминание одно)`);
+  say(
+    `Чт 12:00  Ирина записывает результаты обзвона (${CANDIDATES.length} кандидата; Олегу назначено интервью — то же, что на вкладке «Звонки», напоминание одно)`,
+  );
   run('2026-11-26T12:05', '2026-11-27T14:35', 'Чт 12:05 → Пт 14:35');
   say(`          отчёт клиенту об обзвоне (ушёл в чт 18:00): ${lastMailTo(ws, 'petr@romashka.example')}`);
-  edit('Звонки', '3', [['Status', 'Проведён'], ['Comment', INTERVIEW_COMMENT]], SALES, '2026-11-27T14:40');
-  const interview = ws.calendar.events().find((e) => e.extendedProperties?.private?.callId === rowOf(ws, 'calls', 3).callId && e.extendedProperties?.private?.reglament === 'call');
-  const staff = ws.calendar.events().find((e) => e.extendedProperties?.private?.callId === rowOf(ws, 'calls', 3).callId && e.extendedProperties?.private?.reglament === 'notes');
+  edit(
+    'Звонки',
+    '3',
+    [
+      ['Status', 'Проведён'],
+      ['Comment', INTERVIEW_COMMENT],
+    ],
+    SALES,
+    '2026-11-27T14:40',
+  );
+  const interview = ws.calendar
+    .events()
+    .find((e) => e.extendedProperties?.private?.callId === rowOf(ws, 'calls', 3).callId && e.extendedProperties?.private?.reglament === 'call');
+  const staff = ws.calendar
+    .events()
+    .find((e) => e.extendedProperties?.private?.callId === rowOf(ws, 'calls', 3).callId && e.extendedProperties?.private?.reglament === 'notes');
   say(
     `Пт 14:40  интервью проведено: комментарий → руководителю ${lastMailTo(ws, BOSS)}; в событии гостей «слабый английский»: ${interview?.description?.includes('слабый английский') ? 'ЕСТЬ (ошибка)' : 'нет'}, в «${staff?.summary}»: ${staff?.description?.includes('слабый английский') ? 'есть' : 'нет'}`,
   );
@@ -200,7 +334,16 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
 }
 
 /** Text only staff may read: no invitation a guest got may hold any of it. */
-const INTERNAL = ['После звонка', 'по образцу', 'Today we interviewed', 'Company Name', 'уточняем у клиента', 'слабый английский', 'Для сотрудников', 'Results'];
+const INTERNAL = [
+  'После звонка',
+  'по образцу',
+  'Today we interviewed',
+  'Company Name',
+  'уточняем у клиента',
+  'слабый английский',
+  'Для сотрудников',
+  'Results',
+];
 
 /** Reads every invitation .eml the guests got (as a guest's mail program would) and counts internal text and other guests' addresses in them. */
 async function invitationsCheck(ws: LocalWorkspace): Promise<string> {
@@ -268,6 +411,9 @@ function rowOf(ws: LocalWorkspace, key: string, row: number): Record<string, unk
 }
 
 function lastMailTo(ws: LocalWorkspace, to: string): string {
-  const m = ws.mail.sent().filter((x) => x.to.includes(to)).pop();
+  const m = ws.mail
+    .sent()
+    .filter((x) => x.to.includes(to))
+    .pop();
   return m ? `«${m.subject}»` : '(нет)';
 }

@@ -36,7 +36,8 @@ export function eventText(v: unknown, timeZone: string): string | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   if (v === true) return 'TRUE';
   if (v === false) return 'FALSE';
-  if (Object.prototype.toString.call(v) === '[object Date]') return String(Number(serialFromInstant((v as Date).getTime(), timeZone).toFixed(10)));
+  if (Object.prototype.toString.call(v) === '[object Date]')
+    return String(Number(serialFromInstant((v as Date).getTime(), timeZone).toFixed(10)));
   return String(v);
 }
 
@@ -54,7 +55,12 @@ export interface EditEventInput {
  * The event for one trigger run `run` (the editor as active user; the simple trigger runs
  * as the editor, an installable one as its creator), naming whom that run may see.
  */
-export function editEvent(run: Execution, limits: Pick<Limits, 'account' | 'domain'>, input: EditEventInput, triggerUid?: string): Record<string, unknown> {
+export function editEvent(
+  run: Execution,
+  limits: Pick<Limits, 'account' | 'domain'>,
+  input: EditEventInput,
+  triggerUid?: string,
+): Record<string, unknown> {
   const email = visibleTo(run, limits);
   const authMode = run.trigger === 'simple' ? 'LIMITED' : 'FULL';
   const single = input.range.getNumRows() === 1 && input.range.getNumColumns() === 1;

@@ -132,7 +132,9 @@ export async function serve(options: ServeOptions): Promise<Served> {
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (req.method === 'GET' && path.startsWith('/page/')) {
       const name = path.slice('/page/'.length);
-      const ref = url.searchParams.get('sheet') ? { sheet: url.searchParams.get('sheet'), row: Number(url.searchParams.get('row') || 0), id: url.searchParams.get('id') || '' } : null;
+      const ref = url.searchParams.get('sheet')
+        ? { sheet: url.searchParams.get('sheet'), row: Number(url.searchParams.get('row') || 0), id: url.searchParams.get('id') || '' }
+        : null;
       return send(res, 200, 'text/html; charset=utf-8', await page('uiPage', [name, ref]));
     }
     if (req.method === 'GET' && path.startsWith('/ui/')) {
@@ -143,12 +145,26 @@ export async function serve(options: ServeOptions): Promise<Served> {
     if (req.method === 'POST' && path.startsWith('/run/')) {
       const fn = decodeURIComponent(path.slice('/run/'.length));
       if (!ws.entryPoints().includes(fn)) return json(res, 404, { ok: false, error: `the bundle has no top-level function ${fn}()` });
-      const args = Array.isArray((body as { args?: unknown }).args) ? ((body as { args: unknown[] }).args) : [];
+      const args = Array.isArray((body as { args?: unknown }).args) ? (body as { args: unknown[] }).args : [];
       const run = await invoke(fn, args);
-      return json(res, 200, { ok: run.ok, error: run.error, result: plain(run.result), changed: run.calls.some((c) => WRITES.test(c.call)), ...report() });
+      return json(res, 200, {
+        ok: run.ok,
+        error: run.error,
+        result: plain(run.result),
+        changed: run.calls.some((c) => WRITES.test(c.call)),
+        ...report(),
+      });
     }
     if (req.method === 'GET' && path === '/api/state') {
-      return json(res, 200, { user, owner: ws.owner, users: people(ws), sheets: ws.spreadsheet.sheetNames().filter((n) => !n.startsWith('_')), active: active(ws), now: at().toISOString(), zone: ws.spreadsheet.timeZone() });
+      return json(res, 200, {
+        user,
+        owner: ws.owner,
+        users: people(ws),
+        sheets: ws.spreadsheet.sheetNames().filter((n) => !n.startsWith('_')),
+        active: active(ws),
+        now: at().toISOString(),
+        zone: ws.spreadsheet.timeZone(),
+      });
     }
     if (req.method === 'GET' && path === '/api/sheet') {
       const name = url.searchParams.get('name') || '';
@@ -180,7 +196,12 @@ export async function serve(options: ServeOptions): Promise<Served> {
     }
     if (req.method === 'GET' && path === '/api/files') {
       const mail = ws.mail.sent().map((m) => ({ at: m.sentAt, to: m.to.join(', '), subject: m.subject, file: m.file }));
-      const events = ws.calendar.events().map((e) => ({ start: e.start?.dateTime ?? e.start?.date ?? '', summary: e.summary ?? '', status: e.status ?? '', guests: (e.attendees ?? []).map((a) => a.email).join(', ') }));
+      const events = ws.calendar.events().map((e) => ({
+        start: e.start?.dateTime ?? e.start?.date ?? '',
+        summary: e.summary ?? '',
+        status: e.status ?? '',
+        guests: (e.attendees ?? []).map((a) => a.email).join(', '),
+      }));
       return json(res, 200, { mail, events, stateDir: ws.stateDir, workbook: ws.workbook });
     }
     return send(res, 404, 'text/plain', 'not found');
@@ -275,7 +296,15 @@ function people(ws: LocalWorkspace): string[] {
 }
 
 function displayValues(values: unknown[][], timeZone: string): string[][] {
-  const date = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const date = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return values.map((row) =>
     row.map((v) => {
       if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') {

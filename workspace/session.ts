@@ -68,7 +68,8 @@ export class WorkbookSession {
 
   private async locked<T>(mode: 'exclusive' | 'shared', work: (ws: LocalWorkspace) => T | Promise<T>): Promise<T> {
     const { workbook, command } = this.options;
-    if (!this.options.open?.create && !fs.existsSync(workbook) && !hasJournal(this.stateDir)) throw new OpenError(`workbook not found: ${workbook}`);
+    if (!this.options.open?.create && !fs.existsSync(workbook) && !hasJournal(this.stateDir))
+      throw new OpenError(`workbook not found: ${workbook}`);
     const lock = await acquireLock(this.stateDir, {
       mode,
       command,

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 // gas-local has no typings; its require() loads every .js of a folder into one context.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an untyped CommonJS module
 const gas: { require(folder: string, globals: object, options?: { filter?: (f: string) => boolean }): vm.Context } = require('gas-local');
 
 import { accountLimits, CallCount, EXECUTION_TIME_EXCEEDED, ExecutionKind, FakeService, Limits, Realm, Runtime } from './runtime';
@@ -133,7 +133,10 @@ export class LocalWorkspace {
     const existing = fs.existsSync(metaFile);
     const stored: WorkspaceMeta = existing
       ? JSON.parse(fs.readFileSync(metaFile, 'utf8'))
-      : { owner: options.domain && options.account === 'workspace' ? `owner@${options.domain.toLowerCase()}` : DEFAULT_OWNER, created: new Date().toISOString() };
+      : {
+          owner: options.domain && options.account === 'workspace' ? `owner@${options.domain.toLowerCase()}` : DEFAULT_OWNER,
+          created: new Date().toISOString(),
+        };
     const meta = accountOf(stored, options);
     const rt = new Runtime({
       now: options.now,
@@ -174,7 +177,23 @@ export class LocalWorkspace {
     const ctx = loadBundle(options.bundleDir ?? defaultBundleDir(), globals, () => rt.clock.nowMs());
     rt.realm = vm.runInContext('({ Date, Error, Array, Object })', ctx) as Realm;
     rt.writeFile(metaFile, JSON.stringify(meta, null, 2) + '\n');
-    return new LocalWorkspace(workbook, stateDir, rt, ctx, meta.owner, spreadsheet, mail, calendar, lock, script, logger, services, transaction, meta, new TriggerRuntimeQuota(rt));
+    return new LocalWorkspace(
+      workbook,
+      stateDir,
+      rt,
+      ctx,
+      meta.owner,
+      spreadsheet,
+      mail,
+      calendar,
+      lock,
+      script,
+      logger,
+      services,
+      transaction,
+      meta,
+      new TriggerRuntimeQuota(rt),
+    );
   }
 
   /** Names of the top-level functions the bundle defines (what Apps Script would list). */

@@ -29,7 +29,9 @@ export function parseAnswers(json: string): Answers {
   if (!json) return {};
   try {
     const v = JSON.parse(json) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? answersOf(Object.entries(v as Record<string, string>).map(([email, responseStatus]) => ({ email, responseStatus }))) : {};
+    return v && typeof v === 'object' && !Array.isArray(v)
+      ? answersOf(Object.entries(v as Record<string, string>).map(([email, responseStatus]) => ({ email, responseStatus })))
+      : {};
   } catch {
     return {};
   }
@@ -50,7 +52,12 @@ export function guestNames(call: PlannedCall): Map<string, string> {
   return names;
 }
 
-const LABEL = { accepted: 'answerAccepted', declined: 'answerDeclined', tentative: 'answerTentative', needsAction: 'answerNeedsAction' } as const;
+const LABEL = {
+  accepted: 'answerAccepted',
+  declined: 'answerDeclined',
+  tentative: 'answerTentative',
+  needsAction: 'answerNeedsAction',
+} as const;
 
 export function answerLabel(answer: Answer, locale: Locale): string {
   return callText(locale, LABEL[answer]);
@@ -78,7 +85,8 @@ export interface Declines {
 export function declinesOf(call: PlannedCall, answers: Answers): Declines {
   const names = guestNames(call);
   const client = !!call.clientEmail && answers[call.clientEmail] === 'declined';
-  const invited = call.type === 'interview' || call.type === 'repeat' ? call.candidates.filter((c) => answers[c.email.toLowerCase()] !== undefined) : [];
+  const invited =
+    call.type === 'interview' || call.type === 'repeat' ? call.candidates.filter((c) => answers[c.email.toLowerCase()] !== undefined) : [];
   const candidates = invited.length > 0 && invited.every((c) => answers[c.email.toLowerCase()] === 'declined');
   const who: string[] = [];
   if (client) who.push(names.get(call.clientEmail) ?? call.clientEmail);

@@ -142,9 +142,11 @@ export const normId = (id: string): string => id.trim().toUpperCase();
 
 /** Syntax only (no lookup): one address, a dot in the domain, no spaces or brackets. */
 export function isEmail(value: string): boolean {
-  return /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/.test(
-    value,
-  ) && !/\.\./.test(value);
+  return (
+    /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/.test(
+      value,
+    ) && !/\.\./.test(value)
+  );
 }
 
 /** Candidate IDs typed in one cell: "C-1, C-2; C-3" (commas, semicolons or line breaks). */
@@ -165,7 +167,8 @@ export function candidateIndex(records: readonly Record<string, unknown>[]): Map
   const map = new Map<string, CandidateInfo>();
   for (const r of records) {
     const id = text(r.candidateId);
-    if (id && !map.has(normId(id))) map.set(normId(id), { id, name: text(r.name), email: text(r.email), orderId: text(r.orderId), timeZone: text(r.timeZone) });
+    if (id && !map.has(normId(id)))
+      map.set(normId(id), { id, name: text(r.name), email: text(r.email), orderId: text(r.orderId), timeZone: text(r.timeZone) });
   }
   return map;
 }
@@ -268,15 +271,19 @@ export function checkCall(row: Record<string, unknown>, ctx: CallContext): CallC
   const teamLeadEmail = email('teamLeadEmail');
   const managerEmail = email('managerEmail');
   const meetingLink = text(row.meetingLink);
-  if (meetingLink && !(/^https:\/\//i.test(meetingLink) && isUrl(meetingLink))) problems.push(problem('meetingLinkInvalid', { value: meetingLink }));
+  if (meetingLink && !(/^https:\/\//i.test(meetingLink) && isUrl(meetingLink)))
+    problems.push(problem('meetingLinkInvalid', { value: meetingLink }));
 
   const orderId = text(row.orderId);
   const order = orderId ? ctx.orders?.get(orderId) : undefined;
   if (orderId && ctx.orders && !order) problems.push(warning('orderUnknown', { orderId }));
   // The client of the call is the order's client (issue 12): an address left over from another order mails no one.
-  if (order && clientEmail && order.contacts.indexOf(clientEmail) < 0) problems.push(problem('clientEmailNotOnOrder', { email: clientEmail, orderId }));
+  if (order && clientEmail && order.contacts.indexOf(clientEmail) < 0)
+    problems.push(problem('clientEmailNotOnOrder', { email: clientEmail, orderId }));
   if (order && order.timeZone && !isZoneId(order.timeZone)) {
-    problems.push(warning('zoneUnknown', { value: order.timeZone, field: { ru: 'Заказы: Часовой пояс клиента', en: 'Orders: Client time zone' } }));
+    problems.push(
+      warning('zoneUnknown', { value: order.timeZone, field: { ru: 'Заказы: Часовой пояс клиента', en: 'Orders: Client time zone' } }),
+    );
   }
 
   const candidates: CandidateInfo[] = [];
@@ -288,17 +295,23 @@ export function checkCall(row: Record<string, unknown>, ctx: CallContext): CallC
     }
     const name = c.name || c.id;
     if (orderId && normId(c.orderId ?? '') !== normId(orderId)) {
-      problems.push(c.orderId ? problem('candidateOtherOrder', { id: c.id, name, orderId, candidateOrder: c.orderId }) : problem('candidateNoOrder', { id: c.id, name, orderId }));
+      problems.push(
+        c.orderId
+          ? problem('candidateOtherOrder', { id: c.id, name, orderId, candidateOrder: c.orderId })
+          : problem('candidateNoOrder', { id: c.id, name, orderId }),
+      );
     }
     if (!isEmail(c.email)) problems.push(warning('candidateNoEmail', { id: c.id, name }));
-    if (c.timeZone && !isZoneId(c.timeZone)) problems.push(warning('zoneUnknown', { value: c.timeZone, field: { ru: `Кандидаты: ${name}`, en: `Candidates: ${name}` } }));
+    if (c.timeZone && !isZoneId(c.timeZone))
+      problems.push(warning('zoneUnknown', { value: c.timeZone, field: { ru: `Кандидаты: ${name}`, en: `Candidates: ${name}` } }));
     candidates.push(c);
   }
 
   if (start !== null && status === 'scheduled' && start < ctx.now) {
     const isNew = !text(row.eventId);
     const moved = ctx.previousStart !== undefined && ctx.previousStart !== null && ctx.previousStart !== start;
-    if (isNew || moved) problems.push(warning('callStartInPast', { start: { ru: formatStart(ctx.zone, start, 'ru'), en: formatStart(ctx.zone, start, 'en') } }));
+    if (isNew || moved)
+      problems.push(warning('callStartInPast', { start: { ru: formatStart(ctx.zone, start, 'ru'), en: formatStart(ctx.zone, start, 'en') } }));
   }
 
   if (!type || start === null || durationMinutes === null || hasErrors(problems)) return { status, problems, call: null, event: null };

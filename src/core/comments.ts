@@ -58,7 +58,11 @@ const fieldName = (d: FieldDef): Localized => ({ en: d.en, ru: d.ru[0] ? `${d.en
 
 /** "Country-Location", "country / location", "COUNTRY LOCATION" all read alike. */
 function normLabel(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е').replace(/[\s\-–—/_.]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s\-–—/_.]+/g, ' ')
+    .trim();
 }
 
 const LABEL_TO_FIELD = new Map<string, FieldDef>();
@@ -67,7 +71,10 @@ for (const d of FIRST_CALL_FIELDS) for (const a of [d.en, ...d.ru, ...(d.enAlt ?
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A label as a pattern that tolerates the spacing and dashes normLabel ignores. */
 const labelPattern = (label: string) => normLabel(label).split(' ').map(escapeRe).join('[\\s\\-–—/_.]*');
-const ALL_LABELS = [...LABEL_TO_FIELD.keys()].sort((a, b) => b.length - a.length).map(labelPattern).join('|');
+const ALL_LABELS = [...LABEL_TO_FIELD.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map(labelPattern)
+  .join('|');
 /** The seed's one-line form: "Company Name: X – Company Website: Y – …". */
 const INLINE_SPLIT = new RegExp(`\\s[-–—]\\s+(?=(?:${ALL_LABELS})\\s*:)`, 'gi');
 const BULLET = /^[\s\-–—•*·]+/;
@@ -134,7 +141,16 @@ export function readFields(text: string): Map<FirstCallFieldKey, string> {
     }
   }
   const out = new Map<FirstCallFieldKey, string>();
-  found.forEach((lines, key) => out.set(key, lines.join('\n').trim().replace(/^[-–—]\s*$/, '').trim()));
+  found.forEach((lines, key) =>
+    out.set(
+      key,
+      lines
+        .join('\n')
+        .trim()
+        .replace(/^[-–—]\s*$/, '')
+        .trim(),
+    ),
+  );
   return out;
 }
 
@@ -189,7 +205,8 @@ export function parseNextContact(value: string): NextContact | null {
   return null;
 }
 
-const INTERVIEW_HEADER = /^(today\s+we\s+interviewed|сегодня\s+(мы\s+)?(провели\s+интервью\s+с|собеседовали|проинтервьюировали))(?=[\s:]|$)\s*:?\s*(.*)$/i;
+const INTERVIEW_HEADER =
+  /^(today\s+we\s+interviewed|сегодня\s+(мы\s+)?(провели\s+интервью\s+с|собеседовали|проинтервьюировали))(?=[\s:]|$)\s*:?\s*(.*)$/i;
 const RESULTS_HEADER = /^(interview\s+results|результаты\s+интервью)\s*:?\s*(.*)$/i;
 const SM_LINE = /^(sm|менеджер)\s*:\s*(.*)$/i;
 const CANDIDATE_LINE = /^(.+?)\s*\(\s*([^()]+?)\s*\)\s*[-–—:]\s*(\S.*)$/;
@@ -229,8 +246,7 @@ function checkInterview(text: string, candidates: readonly CallCandidate[], out:
     readCandidateLines([firstLine.header, ...lines.slice(header + 1, end)], out);
     if (out.interviewed.length === 0) out.problems.push(problem('interviewNoCandidates'));
   }
-  const resultsText =
-    results < 0 ? '' : [firstLine.results, ...lines.slice(results + 1, sm > results ? sm : lines.length)].join(' ').trim();
+  const resultsText = results < 0 ? '' : [firstLine.results, ...lines.slice(results + 1, sm > results ? sm : lines.length)].join(' ').trim();
   if (!resultsText) out.problems.push(problem('interviewResultsMissing'));
   if (sm < 0) out.problems.push(problem('commentFieldMissing', { field: 'SM' }));
   else if (!firstLine.sm.trim()) out.problems.push(problem('commentFieldEmpty', { field: 'SM' }));

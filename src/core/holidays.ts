@@ -79,12 +79,24 @@ export const DECREES: readonly Decree[] = [
   {
     year: 2024,
     act: { ru: 'постановление Правительства РФ от 10.08.2023 № 1314', en: 'Government Decree No. 1314 of 10.08.2023' },
-    transfers: [tr(2024, [1, 6], [5, 10]), tr(2024, [1, 7], [12, 31]), tr(2024, [4, 27], [4, 29]), tr(2024, [11, 2], [4, 30]), tr(2024, [12, 28], [12, 30])],
+    transfers: [
+      tr(2024, [1, 6], [5, 10]),
+      tr(2024, [1, 7], [12, 31]),
+      tr(2024, [4, 27], [4, 29]),
+      tr(2024, [11, 2], [4, 30]),
+      tr(2024, [12, 28], [12, 30]),
+    ],
   },
   {
     year: 2025,
     act: { ru: 'постановление Правительства РФ от 04.10.2024 № 1335', en: 'Government Decree No. 1335 of 04.10.2024' },
-    transfers: [tr(2025, [1, 4], [5, 2]), tr(2025, [1, 5], [12, 31]), tr(2025, [2, 23], [5, 8]), tr(2025, [3, 8], [6, 13]), tr(2025, [11, 1], [11, 3])],
+    transfers: [
+      tr(2025, [1, 4], [5, 2]),
+      tr(2025, [1, 5], [12, 31]),
+      tr(2025, [2, 23], [5, 8]),
+      tr(2025, [3, 8], [6, 13]),
+      tr(2025, [11, 1], [11, 3]),
+    ],
   },
   {
     year: 2026,
@@ -120,12 +132,14 @@ export function holidayRowsForYear(year: number, locale: Locale = 'ru'): Holiday
   for (const t of decree?.transfers ?? []) {
     decreeFrom.set(dayNumber(t.from), t);
     const fromN = dayNumber(t.from);
-    const toName = (src: string) =>
-      locale === 'en' ? `Day off moved from ${src} (${act})` : `Выходной, перенесённый с ${src} (${act})`;
+    const toName = (src: string) => (locale === 'en' ? `Day off moved from ${src} (${act})` : `Выходной, перенесённый с ${src} (${act})`);
     off.set(dayNumber(t.to), { date: t.to, name: toName(fmt(t.from, locale)), workingDay: false });
     if (!off.has(fromN)) {
       // A plain Saturday given up for the day off: it becomes a working day.
-      const name = locale === 'en' ? `Working day (day off moved to ${fmt(t.to, locale)}, ${act})` : `Рабочий день (выходной перенесён на ${fmt(t.to, locale)}, ${act})`;
+      const name =
+        locale === 'en'
+          ? `Working day (day off moved to ${fmt(t.to, locale)}, ${act})`
+          : `Рабочий день (выходной перенесён на ${fmt(t.to, locale)}, ${act})`;
       working.set(fromN, { date: t.from, name, workingDay: true });
     }
   }

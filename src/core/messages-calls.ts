@@ -224,7 +224,10 @@ const CALL_MESSAGES = {
   },
   guestWhen: { ru: 'Когда: {when}', en: 'When: {when}' },
   guestLink: { ru: 'Видеовстреча: {link}', en: 'Video call: {link}' },
-  guestMeetPending: { ru: 'Видеовстреча: Google Meet (ссылка появится в этом событии).', en: 'Video call: Google Meet (the link appears in this event).' },
+  guestMeetPending: {
+    ru: 'Видеовстреча: Google Meet (ссылка появится в этом событии).',
+    en: 'Video call: Google Meet (the link appears in this event).',
+  },
   guestOurSide: { ru: 'С нашей стороны: {names}', en: 'From our side: {names}' },
   guestReschedule: {
     ru: 'Чтобы перенести или отменить встречу, ответьте отправителю этого приглашения.',

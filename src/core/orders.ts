@@ -154,7 +154,13 @@ export function staffProblems(
     return d ? { ru: d.ru, en: d.en } : { ru: '—', en: '—' };
   };
   return [
-    columnProblem(tab, 'wrongDepartment', columnKey, { value: email.value, department: label(member.department), expected: label(expected) }, 'warning'),
+    columnProblem(
+      tab,
+      'wrongDepartment',
+      columnKey,
+      { value: email.value, department: label(member.department), expected: label(expected) },
+      'warning',
+    ),
   ];
 }
 
@@ -569,7 +575,9 @@ export function handOffEmail(order: Row, agreement: Row | undefined, locale: Loc
       'terms',
       'agreement.selectionWeekdays',
       ah('selectionWeekdays'),
-      weekdays.status === 'ok' ? { type: 'list', items: weekdays.value.map((d) => WEEKDAY_SHORT[locale][d - 1]) } : text(agreement.selectionWeekdays),
+      weekdays.status === 'ok'
+        ? { type: 'list', items: weekdays.value.map((d) => WEEKDAY_SHORT[locale][d - 1]) }
+        : text(agreement.selectionWeekdays),
     );
     add('terms', 'agreement.resumesPerSelection', ah('resumesPerSelection'), count(agreement.resumesPerSelection));
     add('terms', 'agreement.firstSelectionDate', ah('firstSelectionDate'), date(agreement.firstSelectionDate));

@@ -267,8 +267,7 @@ export function needsIdentity(rule: ColumnRule): boolean {
 export type EditBasis = 'department' | 'management' | 'owner' | 'callManager' | 'protection' | 'freeColumn';
 
 export type EditDecision =
-  | { allowed: true; basis: EditBasis }
-  | { allowed: false; code: OrderMessageKey; params: Params; ru: string; en: string };
+  { allowed: true; basis: EditBasis } | { allowed: false; code: OrderMessageKey; params: Params; ru: string; en: string };
 
 export interface EditContext {
   /** The spreadsheet owner's e-mail (may edit all but system columns). */
@@ -327,10 +326,13 @@ export function canEdit(user: string, tab: TabKey, columnKey: string, staff: Sta
     case 'management':
       return wrongDepartment(tab, columnKey, [], member);
     case 'callManager':
-      return isCallManager(row, email, ctx.callManagers) ? { allowed: true, basis: 'callManager' } : notCallManager(tab, columnKey, row, ctx.callManagers);
+      return isCallManager(row, email, ctx.callManagers)
+        ? { allowed: true, basis: 'callManager' }
+        : notCallManager(tab, columnKey, row, ctx.callManagers);
     case 'departments':
       if (rule.frozenWhenAnswered && member.department !== 'hr' && row && answered(row)) return refuse(tab, 'editAnsweredAgreement', columnKey);
-      if (rule.doneByCallManager && touchesDone(row, ctx.value) && !isCallManager(row, email, ctx.callManagers)) return notCallManager(tab, columnKey, row, ctx.callManagers);
+      if (rule.doneByCallManager && touchesDone(row, ctx.value) && !isCallManager(row, email, ctx.callManagers))
+        return notCallManager(tab, columnKey, row, ctx.callManagers);
       if (member.department && rule.departments.includes(member.department)) return { allowed: true, basis: 'department' };
       return wrongDepartment(tab, columnKey, rule.departments, member);
   }
@@ -378,7 +380,8 @@ function notCallManager(tab: TabKey, columnKey: string, row: Row | undefined, mo
 
 /** The edit sets a call to Done, or changes a call that was Done. */
 function touchesDone(row: Row | undefined, value: unknown): boolean {
-  const isDone = (v: unknown) => parseChoiceCell(v, CALL_STATUSES).status === 'ok' && (parseChoiceCell(v, CALL_STATUSES) as { value: { key: string } }).value.key === 'done';
+  const isDone = (v: unknown) =>
+    parseChoiceCell(v, CALL_STATUSES).status === 'ok' && (parseChoiceCell(v, CALL_STATUSES) as { value: { key: string } }).value.key === 'done';
   return isDone(value) || (row !== undefined && isDone(row.status));
 }
 

@@ -228,7 +228,13 @@ export function readOutboxRow(record: Record<string, unknown>): OutboxView {
   const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const due = isDate(record.due) ? record.due.getTime() : typeof record.due === 'number' ? record.due : null;
   const state = findChoice(OUTBOX_STATES, str(record.state));
-  return { key: str(record.key), due, state: state ? (state.key as OutboxStateKey) : null, template: str(record.template), recipient: str(record.recipient) };
+  return {
+    key: str(record.key),
+    due,
+    state: state ? (state.key as OutboxStateKey) : null,
+    template: str(record.template),
+    recipient: str(record.recipient),
+  };
 }
 
 export interface Reconciliation {
@@ -269,9 +275,7 @@ export function reconcile(
   const started = now >= plan.callStart;
   const leaveReminders = callStatus === 'scheduled' && started;
   const target =
-    callStatus === 'cancelled'
-      ? []
-      : plan.entries.filter((e) => !(isReminderKey(e.key) && (callStatus === 'done' || leaveReminders)));
+    callStatus === 'cancelled' ? [] : plan.entries.filter((e) => !(isReminderKey(e.key) && (callStatus === 'done' || leaveReminders)));
   const views: (OutboxView & { index: number })[] = [];
   const byKey = new Map<string, (OutboxView & { index: number })[]>();
   rows.forEach((r, index) => {
@@ -316,12 +320,7 @@ export type DueDecision = 'send' | 'wait' | 'missed' | 'skip';
  *   tick after the start);
  * - send: otherwise. `callStart` is null for rows not tied to a call start (follow-ups).
  */
-export function dueDecision(
-  row: { state: unknown; due: unknown },
-  now: number,
-  callStart: number | null,
-  tickMinutes: number,
-): DueDecision {
+export function dueDecision(row: { state: unknown; due: unknown }, now: number, callStart: number | null, tickMinutes: number): DueDecision {
   const state = typeof row.state === 'string' ? findChoice(OUTBOX_STATES, row.state)?.key : undefined;
   const due = isDate(row.due) ? row.due.getTime() : typeof row.due === 'number' ? row.due : NaN;
   if (state !== 'pending' || !Number.isFinite(due)) return 'skip';

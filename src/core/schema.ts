@@ -63,15 +63,14 @@ export type TabKey =
   | 'outbox'
   | 'log';
 
-const c = (
-  key: string,
-  en: string,
-  ru: string,
-  type: ColumnType,
-  extra: Partial<ColumnDef> = {},
-): ColumnDef => ({ key, en, ru, type, ...extra });
-const sys = (key: string, en: string, ru: string, type: ColumnType): ColumnDef =>
-  c(key, en, ru, type, { system: true });
+const c = (key: string, en: string, ru: string, type: ColumnType, extra: Partial<ColumnDef> = {}): ColumnDef => ({
+  key,
+  en,
+  ru,
+  type,
+  ...extra,
+});
+const sys = (key: string, en: string, ru: string, type: ColumnType): ColumnDef => c(key, en, ru, type, { system: true });
 const choice = (key: string, en: string, ru: string): Choice => ({ key, en, ru });
 
 export const DEPARTMENTS = [
@@ -81,10 +80,7 @@ export const DEPARTMENTS = [
   choice('management', 'Management', 'Руководство'),
 ] as const;
 
-export const TERMS = [
-  choice('standard', 'Standard', 'Стандартные'),
-  choice('individual', 'Individual', 'Индивидуальные'),
-] as const;
+export const TERMS = [choice('standard', 'Standard', 'Стандартные'), choice('individual', 'Individual', 'Индивидуальные')] as const;
 
 export const ORDER_STATUSES = [
   choice('draft', 'Draft', 'Черновик'),
@@ -107,10 +103,7 @@ export const LANGUAGES = [choice('ru', 'Russian', 'Русский'), choice('en'
 
 export const ANSWERS = [choice('agreed', 'Agreed', 'Согласовано'), choice('rejected', 'Rejected', 'Отклонено')] as const;
 
-export const CALL_KINDS = [
-  choice('detailed', 'Detailed', 'Подробные'),
-  choice('informing', 'Informing', 'Информирующие'),
-] as const;
+export const CALL_KINDS = [choice('detailed', 'Detailed', 'Подробные'), choice('informing', 'Informing', 'Информирующие')] as const;
 
 export const OUTCOMES = [
   choice('notReached', 'Not reached', 'Не дозвонились'),
@@ -151,7 +144,11 @@ export const TABS: readonly TabDef[] = [
     key: 'holidays',
     en: 'Holidays',
     ru: 'Праздники',
-    columns: [c('date', 'Date', 'Дата', 'date'), c('name', 'Name', 'Название', 'text'), c('workingDay', 'Working day?', 'Рабочий день?', 'checkbox')],
+    columns: [
+      c('date', 'Date', 'Дата', 'date'),
+      c('name', 'Name', 'Название', 'text'),
+      c('workingDay', 'Working day?', 'Рабочий день?', 'checkbox'),
+    ],
   },
   {
     key: 'staff',

@@ -80,41 +80,57 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   'reminder.firstCall': {
     ru: {
       subject: 'Напоминание: звонок {{date}} в {{time}}',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nНапоминаем о нашей встрече: {{callType}} {{date}} в {{time}} {{zone}}, {{duration}} мин. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nС нашей стороны: {{manager}}.' + SIGN_RU,
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nНапоминаем о нашей встрече: {{callType}} {{date}} в {{time}} {{zone}}, {{duration}} мин. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nС нашей стороны: {{manager}}.' +
+        SIGN_RU,
     },
     en: {
       subject: 'Reminder: our call on {{date}} at {{time}}',
-      body: 'Hello {{contactPerson}},\n\nA reminder of our booked meeting: {{callType}} on {{date}} at {{time}} {{zone}}, {{duration}} min. It starts in {{offset}}.\n\nJoin: {{meetingLink}}\nFrom our side: {{manager}}.' + SIGN_EN,
+      body:
+        'Hello {{contactPerson}},\n\nA reminder of our booked meeting: {{callType}} on {{date}} at {{time}} {{zone}}, {{duration}} min. It starts in {{offset}}.\n\nJoin: {{meetingLink}}\nFrom our side: {{manager}}.' +
+        SIGN_EN,
     },
   },
   'reminder.interview': {
     ru: {
       subject: 'Напоминание: собеседование {{date}} в {{time}}',
-      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nПодключитесь, пожалуйста, вовремя.' + SIGN_RU,
+      body:
+        'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nПодключитесь, пожалуйста, вовремя.' +
+        SIGN_RU,
     },
     en: {
       subject: 'Reminder: interview on {{date}} at {{time}}',
-      body: 'Hello {{recipientName}},\n\nA reminder of your interview with {{client}} on {{date}} at {{time}} {{zone}}. It starts in {{offset}}.\n\nJoin: {{meetingLink}}\nPlease join on time.' + SIGN_EN,
+      body:
+        'Hello {{recipientName}},\n\nA reminder of your interview with {{client}} on {{date}} at {{time}} {{zone}}. It starts in {{offset}}.\n\nJoin: {{meetingLink}}\nPlease join on time.' +
+        SIGN_EN,
     },
   },
   'reminder.repeatCall': {
     ru: {
       subject: 'Напоминание: повторный звонок {{date}} в {{time}}',
-      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о повторном звонке с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}' + SIGN_RU,
+      body:
+        'Здравствуйте, {{recipientName}}!\n\nНапоминаем о повторном звонке с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}' +
+        SIGN_RU,
     },
     en: {
       subject: 'Reminder: follow-up call on {{date}} at {{time}}',
-      body: 'Hello {{recipientName}},\n\nA reminder of the follow-up call with {{client}} on {{date}} at {{time}} {{zone}}. It starts in {{offset}}.\n\nJoin: {{meetingLink}}' + SIGN_EN,
+      body:
+        'Hello {{recipientName}},\n\nA reminder of the follow-up call with {{client}} on {{date}} at {{time}} {{zone}}. It starts in {{offset}}.\n\nJoin: {{meetingLink}}' +
+        SIGN_EN,
     },
   },
   'reminder.introCall': {
     ru: {
       subject: 'Напоминание: вводный звонок с {{client}} {{date}} в {{time}}',
-      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о вводном звонке с клиентом {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}. На звонке обсудим проект и задачи, способ связи, график и отчётность.\n\nПодключиться: {{meetingLink}}\nС нашей стороны: {{manager}}.' + SIGN_RU,
+      body:
+        'Здравствуйте, {{recipientName}}!\n\nНапоминаем о вводном звонке с клиентом {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}. На звонке обсудим проект и задачи, способ связи, график и отчётность.\n\nПодключиться: {{meetingLink}}\nС нашей стороны: {{manager}}.' +
+        SIGN_RU,
     },
     en: {
       subject: 'Reminder: introductory call with {{client}} on {{date}} at {{time}}',
-      body: 'Hello {{recipientName}},\n\nA reminder of the introductory call with {{client}} on {{date}} at {{time}} {{zone}}. It starts in {{offset}}. We will go over the project and tasks, the messenger, schedule and reporting.\n\nJoin: {{meetingLink}}\nFrom our side: {{manager}}.' + SIGN_EN,
+      body:
+        'Hello {{recipientName}},\n\nA reminder of the introductory call with {{client}} on {{date}} at {{time}} {{zone}}. It starts in {{offset}}. We will go over the project and tasks, the messenger, schedule and reporting.\n\nJoin: {{meetingLink}}\nFrom our side: {{manager}}.' +
+        SIGN_EN,
     },
   },
   'comment.toManager': {
@@ -170,11 +186,15 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   'report.calling': {
     ru: {
       subject: 'Отчёт об обзвоне {{callingDate}} — {{client}}',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nОтчёт об обзвоне кандидатов за {{callingDate}} по заказу {{orderId}}.\n\n{{summary}}\n\n{{results}}' + SIGN_RU,
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nОтчёт об обзвоне кандидатов за {{callingDate}} по заказу {{orderId}}.\n\n{{summary}}\n\n{{results}}' +
+        SIGN_RU,
     },
     en: {
       subject: 'Calling report {{callingDate}} — {{client}}',
-      body: 'Hello {{contactPerson}},\n\nHere is the candidate calling report for {{callingDate}}, order {{orderId}}.\n\n{{summary}}\n\n{{results}}' + SIGN_EN,
+      body:
+        'Hello {{contactPerson}},\n\nHere is the candidate calling report for {{callingDate}}, order {{orderId}}.\n\n{{summary}}\n\n{{results}}' +
+        SIGN_EN,
     },
   },
   'alert.overdue': {
@@ -194,7 +214,7 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
     },
     en: {
       subject: 'Declined: {{callType}} {{date}} {{time}} — {{client}}',
-      body: 'The invitation to the {{callType}} on {{date}} at {{time}} {{zone}} was declined by {{who}} (call {{callId}}, order {{orderId}}).\n\nGuests\' answers:\n{{answers}}\n\nGet in touch, then move or cancel the call on the Calls tab.',
+      body: "The invitation to the {{callType}} on {{date}} at {{time}} {{zone}} was declined by {{who}} (call {{callId}}, order {{orderId}}).\n\nGuests' answers:\n{{answers}}\n\nGet in touch, then move or cancel the call on the Calls tab.",
     },
   },
   'digest.daily': {
@@ -214,21 +234,29 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   'sales.offer': {
     ru: {
       subject: 'Коммерческое предложение для {{client}}',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nБлагодарим за разговор. Как договорились, направляем коммерческое предложение: {{offerLink}}\n\nПредложение действует до {{validUntil}}. Будем рады ответить на вопросы.' + SIGN_RU,
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nБлагодарим за разговор. Как договорились, направляем коммерческое предложение: {{offerLink}}\n\nПредложение действует до {{validUntil}}. Будем рады ответить на вопросы.' +
+        SIGN_RU,
     },
     en: {
       subject: 'Our proposal for {{client}}',
-      body: 'Hello {{contactPerson}},\n\nThank you for the conversation. As agreed, here is our proposal: {{offerLink}}\n\nIt is valid until {{validUntil}}. We are happy to answer any questions.' + SIGN_EN,
+      body:
+        'Hello {{contactPerson}},\n\nThank you for the conversation. As agreed, here is our proposal: {{offerLink}}\n\nIt is valid until {{validUntil}}. We are happy to answer any questions.' +
+        SIGN_EN,
     },
   },
   'sales.silentClient': {
     ru: {
       subject: 'Остаётся ли актуальным наше предложение?',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nМы не получили ответа после {{lastContactDate}}. Подскажите, пожалуйста, актуален ли ещё вопрос подбора сотрудников для {{client}}? Если удобнее созвониться — предложите время.' + SIGN_RU,
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nМы не получили ответа после {{lastContactDate}}. Подскажите, пожалуйста, актуален ли ещё вопрос подбора сотрудников для {{client}}? Если удобнее созвониться — предложите время.' +
+        SIGN_RU,
     },
     en: {
       subject: 'Is our proposal still relevant?',
-      body: 'Hello {{contactPerson}},\n\nWe have not heard from you since {{lastContactDate}}. Is staffing for {{client}} still on your agenda? If a call suits you better, please suggest a time.' + SIGN_EN,
+      body:
+        'Hello {{contactPerson}},\n\nWe have not heard from you since {{lastContactDate}}. Is staffing for {{client}} still on your agenda? If a call suits you better, please suggest a time.' +
+        SIGN_EN,
     },
   },
   'sales.presaleSummary': {
@@ -244,41 +272,57 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   'sales.contract': {
     ru: {
       subject: 'Договор для {{client}}',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nНаправляем договор: {{contractLink}}\n\nПросим подписать до {{signBy}}. Если есть правки — пришлите, обсудим.' + SIGN_RU,
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nНаправляем договор: {{contractLink}}\n\nПросим подписать до {{signBy}}. Если есть правки — пришлите, обсудим.' +
+        SIGN_RU,
     },
     en: {
       subject: 'Contract for {{client}}',
-      body: 'Hello {{contactPerson}},\n\nPlease find the contract here: {{contractLink}}\n\nWe kindly ask you to sign it by {{signBy}}. If you have changes, send them and we will discuss.' + SIGN_EN,
+      body:
+        'Hello {{contactPerson}},\n\nPlease find the contract here: {{contractLink}}\n\nWe kindly ask you to sign it by {{signBy}}. If you have changes, send them and we will discuss.' +
+        SIGN_EN,
     },
   },
   'sales.paymentReminder': {
     ru: {
       subject: 'Напоминание об оплате — {{client}}',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nНапоминаем об оплате по договору: {{sum}}, срок — {{dueDate}}. Счёт: {{invoiceLink}}\n\nРаботу начнём сразу после поступления оплаты.' + SIGN_RU,
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nНапоминаем об оплате по договору: {{sum}}, срок — {{dueDate}}. Счёт: {{invoiceLink}}\n\nРаботу начнём сразу после поступления оплаты.' +
+        SIGN_RU,
     },
     en: {
       subject: 'Payment reminder — {{client}}',
-      body: 'Hello {{contactPerson}},\n\nA reminder of the payment under our contract: {{sum}}, due {{dueDate}}. Invoice: {{invoiceLink}}\n\nWe start as soon as the payment arrives.' + SIGN_EN,
+      body:
+        'Hello {{contactPerson}},\n\nA reminder of the payment under our contract: {{sum}}, due {{dueDate}}. Invoice: {{invoiceLink}}\n\nWe start as soon as the payment arrives.' +
+        SIGN_EN,
     },
   },
   'sales.extension': {
     ru: {
       subject: 'Продление работы — {{client}}',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nОплаченный период заканчивается {{paidTo}}. Предлагаем продлить работу: {{offer}}\n\nПодтвердите, пожалуйста, удобный вариант.' + SIGN_RU,
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nОплаченный период заканчивается {{paidTo}}. Предлагаем продлить работу: {{offer}}\n\nПодтвердите, пожалуйста, удобный вариант.' +
+        SIGN_RU,
     },
     en: {
       subject: 'Extending our work — {{client}}',
-      body: 'Hello {{contactPerson}},\n\nThe paid period ends on {{paidTo}}. We suggest extending: {{offer}}\n\nPlease confirm the option that suits you.' + SIGN_EN,
+      body:
+        'Hello {{contactPerson}},\n\nThe paid period ends on {{paidTo}}. We suggest extending: {{offer}}\n\nPlease confirm the option that suits you.' +
+        SIGN_EN,
     },
   },
   'pm.introduction': {
     ru: {
       subject: 'Ваш менеджер проекта — {{projectManager}}',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nМеня зовут {{projectManager}}, я веду ваш проект с {{startDate}}. По всем вопросам пишите мне: {{projectManagerEmail}}' + SIGN_RU,
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nМеня зовут {{projectManager}}, я веду ваш проект с {{startDate}}. По всем вопросам пишите мне: {{projectManagerEmail}}' +
+        SIGN_RU,
     },
     en: {
       subject: 'Your project manager — {{projectManager}}',
-      body: 'Hello {{contactPerson}},\n\nMy name is {{projectManager}} and I run your project from {{startDate}}. For any question write to me: {{projectManagerEmail}}' + SIGN_EN,
+      body:
+        'Hello {{contactPerson}},\n\nMy name is {{projectManager}} and I run your project from {{startDate}}. For any question write to me: {{projectManagerEmail}}' +
+        SIGN_EN,
     },
   },
   'pm.dailyReport': {
@@ -294,11 +338,15 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   'pm.projectCompletion': {
     ru: {
       subject: 'Проект завершён — {{client}}',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nПроект завершён. Итоги:\n{{summary}}\n\nИтоговый отчёт: {{reportLink}}\n\nСпасибо за сотрудничество!' + SIGN_RU,
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nПроект завершён. Итоги:\n{{summary}}\n\nИтоговый отчёт: {{reportLink}}\n\nСпасибо за сотрудничество!' +
+        SIGN_RU,
     },
     en: {
       subject: 'Project completed — {{client}}',
-      body: 'Hello {{contactPerson}},\n\nThe project is complete. Results:\n{{summary}}\n\nFinal report: {{reportLink}}\n\nThank you for working with us!' + SIGN_EN,
+      body:
+        'Hello {{contactPerson}},\n\nThe project is complete. Results:\n{{summary}}\n\nFinal report: {{reportLink}}\n\nThank you for working with us!' +
+        SIGN_EN,
     },
   },
 };
@@ -309,46 +357,70 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
  * (these reminders had no link to join and showed the zone's IANA id).
  */
 export const SUPERSEDED_TEMPLATES: Partial<Record<TemplateKey, Texts[]>> = {
-  'reminder.firstCall': [{
-    ru: {
-      subject: 'Напоминание: звонок {{date}} в {{time}}',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nНапоминаем о нашей встрече: {{callType}} {{date}} в {{time}} ({{zone}}), {{duration}} мин. До начала — {{offset}}.\n\nС нашей стороны: {{manager}}.' + SIGN_RU,
+  'reminder.firstCall': [
+    {
+      ru: {
+        subject: 'Напоминание: звонок {{date}} в {{time}}',
+        body:
+          'Здравствуйте, {{contactPerson}}!\n\nНапоминаем о нашей встрече: {{callType}} {{date}} в {{time}} ({{zone}}), {{duration}} мин. До начала — {{offset}}.\n\nС нашей стороны: {{manager}}.' +
+          SIGN_RU,
+      },
+      en: {
+        subject: 'Reminder: our call on {{date}} at {{time}}',
+        body:
+          'Hello {{contactPerson}},\n\nA reminder of our booked meeting: {{callType}} on {{date}} at {{time}} ({{zone}}), {{duration}} min. It starts in {{offset}}.\n\nFrom our side: {{manager}}.' +
+          SIGN_EN,
+      },
     },
-    en: {
-      subject: 'Reminder: our call on {{date}} at {{time}}',
-      body: 'Hello {{contactPerson}},\n\nA reminder of our booked meeting: {{callType}} on {{date}} at {{time}} ({{zone}}), {{duration}} min. It starts in {{offset}}.\n\nFrom our side: {{manager}}.' + SIGN_EN,
+  ],
+  'reminder.interview': [
+    {
+      ru: {
+        subject: 'Напоминание: собеседование {{date}} в {{time}}',
+        body:
+          'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}. Подключитесь, пожалуйста, вовремя.' +
+          SIGN_RU,
+      },
+      en: {
+        subject: 'Reminder: interview on {{date}} at {{time}}',
+        body:
+          'Hello {{recipientName}},\n\nA reminder of your interview with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}; please join on time.' +
+          SIGN_EN,
+      },
     },
-  }],
-  'reminder.interview': [{
-    ru: {
-      subject: 'Напоминание: собеседование {{date}} в {{time}}',
-      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}. Подключитесь, пожалуйста, вовремя.' + SIGN_RU,
+  ],
+  'reminder.repeatCall': [
+    {
+      ru: {
+        subject: 'Напоминание: повторный звонок {{date}} в {{time}}',
+        body:
+          'Здравствуйте, {{recipientName}}!\n\nНапоминаем о повторном звонке с компанией {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}.' +
+          SIGN_RU,
+      },
+      en: {
+        subject: 'Reminder: follow-up call on {{date}} at {{time}}',
+        body:
+          'Hello {{recipientName}},\n\nA reminder of the follow-up call with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}.' +
+          SIGN_EN,
+      },
     },
-    en: {
-      subject: 'Reminder: interview on {{date}} at {{time}}',
-      body: 'Hello {{recipientName}},\n\nA reminder of your interview with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}; please join on time.' + SIGN_EN,
+  ],
+  'reminder.introCall': [
+    {
+      ru: {
+        subject: 'Напоминание: вводный звонок с {{client}} {{date}} в {{time}}',
+        body:
+          'Здравствуйте, {{recipientName}}!\n\nНапоминаем о вводном звонке с клиентом {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}. На звонке обсудим проект и задачи, способ связи, график и отчётность.' +
+          SIGN_RU,
+      },
+      en: {
+        subject: 'Reminder: introductory call with {{client}} on {{date}} at {{time}}',
+        body:
+          'Hello {{recipientName}},\n\nA reminder of the introductory call with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}. We will go over the project and tasks, the messenger, schedule and reporting.' +
+          SIGN_EN,
+      },
     },
-  }],
-  'reminder.repeatCall': [{
-    ru: {
-      subject: 'Напоминание: повторный звонок {{date}} в {{time}}',
-      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о повторном звонке с компанией {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}.' + SIGN_RU,
-    },
-    en: {
-      subject: 'Reminder: follow-up call on {{date}} at {{time}}',
-      body: 'Hello {{recipientName}},\n\nA reminder of the follow-up call with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}.' + SIGN_EN,
-    },
-  }],
-  'reminder.introCall': [{
-    ru: {
-      subject: 'Напоминание: вводный звонок с {{client}} {{date}} в {{time}}',
-      body: 'Здравствуйте, {{recipientName}}!\n\nНапоминаем о вводном звонке с клиентом {{client}}: {{date}} в {{time}} ({{zone}}). До начала — {{offset}}. На звонке обсудим проект и задачи, способ связи, график и отчётность.' + SIGN_RU,
-    },
-    en: {
-      subject: 'Reminder: introductory call with {{client}} on {{date}} at {{time}}',
-      body: 'Hello {{recipientName}},\n\nA reminder of the introductory call with {{client}} on {{date}} at {{time}} ({{zone}}). It starts in {{offset}}. We will go over the project and tasks, the messenger, schedule and reporting.' + SIGN_EN,
-    },
-  }],
+  ],
 };
 
 /** The current built-in text a Templates-tab row should get instead of a superseded one, or null. */
@@ -486,7 +558,11 @@ export function tableText(t: TableValue): string {
   const flat = (c: Cell) => cellText(c).replace(/\s*\n\s*/g, ' / ');
   const grid = [t.columns.map(flat), ...t.rows.map((r) => t.columns.map((_, i) => flat(r[i])))];
   const widths = t.columns.map((_, i) => Math.max(...grid.map((row) => row[i].length)));
-  const line = (row: string[]) => row.map((c, i) => c.padEnd(widths[i])).join(' | ').replace(/\s+$/, '');
+  const line = (row: string[]) =>
+    row
+      .map((c, i) => c.padEnd(widths[i]))
+      .join(' | ')
+      .replace(/\s+$/, '');
   return [line(grid[0]), widths.map((w) => '-'.repeat(w)).join('-+-'), ...grid.slice(1).map(line)].join('\n');
 }
 

@@ -27,11 +27,13 @@ export type InvalidReason =
 
 /** The reading of one cell: blank, a value, or why it is not one (with the text as typed). */
 export type CellParse<T> =
-  | { status: 'blank' }
-  | { status: 'ok'; value: T }
-  | { status: 'invalid'; reason: InvalidReason; text: string; suggestion?: string };
+  { status: 'blank' } | { status: 'ok'; value: T } | { status: 'invalid'; reason: InvalidReason; text: string; suggestion?: string };
 
-const invalid = (reason: InvalidReason, text: string, suggestion?: string): { status: 'invalid'; reason: InvalidReason; text: string; suggestion?: string } =>
+const invalid = (
+  reason: InvalidReason,
+  text: string,
+  suggestion?: string,
+): { status: 'invalid'; reason: InvalidReason; text: string; suggestion?: string } =>
   suggestion === undefined ? { status: 'invalid', reason, text } : { status: 'invalid', reason, text, suggestion };
 
 export function isBlank(value: unknown): boolean {
@@ -45,7 +47,8 @@ export function cellText(value: unknown): string {
   return String(value).trim();
 }
 
-const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,63}$/u;
+const EMAIL =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,63}$/u;
 
 /** One address like name@example.com (no display name, no spaces; IDN domains allowed). */
 export function isEmail(text: string): boolean {

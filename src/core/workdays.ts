@@ -153,7 +153,7 @@ export class WorkCalendar {
     if (k === 0) return n;
     if (k < 0) {
       let d = n;
-      for (let left = -k; left > 0; ) {
+      for (let left = -k; left > 0;) {
         d--;
         if (this.isWorkingDayNumber(d)) left--;
       }
@@ -161,7 +161,7 @@ export class WorkCalendar {
     }
     if (k <= 10) {
       let d = n;
-      for (let left = k; left > 0; ) {
+      for (let left = k; left > 0;) {
         d++;
         if (this.isWorkingDayNumber(d)) left--;
       }
@@ -252,8 +252,9 @@ function toLocalDate(value: unknown, zone: Zone): LocalDate | undefined {
   if (isDate(value)) return localDateOf(zone, value.getTime());
   if (typeof value !== 'string') return undefined;
   const t = value.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  const parts = m ? [m[1], m[2], m[3]] : (m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t)) ? [m[3], m[2], m[1]] : undefined;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const dotted = iso ? null : /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : dotted ? [dotted[3], dotted[2], dotted[1]] : undefined;
   if (!parts) return undefined;
   const d = { year: Number(parts[0]), month: Number(parts[1]), day: Number(parts[2]) };
   const back = fromDayNumber(dayNumber(d));

@@ -103,7 +103,8 @@ export function resourceOf(e: DesiredEvent, parts: readonly Part[], restore: boo
     body.reminders = { useDefault: false, overrides: e.reminderMinutes.map((minutes) => ({ method: 'popup', minutes })) };
     body.extendedProperties = { private: { callId: e.callId, reglament: 'call' } };
   }
-  if (conference.create) body.conferenceData = { createRequest: { requestId: conference.create, conferenceSolutionKey: { type: 'hangoutsMeet' } } };
+  if (conference.create)
+    body.conferenceData = { createRequest: { requestId: conference.create, conferenceSolutionKey: { type: 'hangoutsMeet' } } };
   else if (conference.remove) (body as Record<string, unknown>).conferenceData = null;
   if (restore) body.status = 'confirmed';
   return body;
@@ -143,13 +144,12 @@ const BASE32HEX = '0123456789abcdefghijklmnopqrstuv';
 function utf8(text: string): number[] {
   const out: number[] = [];
   for (const ch of text) {
-    let c = ch.codePointAt(0) as number;
+    const c = ch.codePointAt(0) as number;
     if (c < 0x80) out.push(c);
     else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
     else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
     else {
       out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-      c = 0;
     }
   }
   return out;
@@ -204,7 +204,12 @@ export function classify(e: unknown): CalendarErrorKind {
   const details = e && typeof e === 'object' ? (e as { details?: { code?: number; errors?: Array<{ reason?: string }> } }).details : undefined;
   const code = details?.code;
   const reason = details?.errors?.[0]?.reason ?? '';
-  if (/usage limits exceeded|rate limit exceeded|quotaExceeded|too many/i.test(message) || reason === 'rateLimitExceeded' || reason === 'quotaExceeded') return 'rateLimit';
+  if (
+    /usage limits exceeded|rate limit exceeded|quotaExceeded|too many/i.test(message) ||
+    reason === 'rateLimitExceeded' ||
+    reason === 'quotaExceeded'
+  )
+    return 'rateLimit';
   if (code === 409 || /already exists/i.test(message)) return 'duplicate';
   if (code === 410 || /has been deleted/i.test(message)) return 'gone';
   if (code === 404 || /Not Found/i.test(message)) return 'gone';
@@ -214,7 +219,8 @@ export function classify(e: unknown): CalendarErrorKind {
 }
 
 function events(): GoogleAppsScript.Calendar.Collection.EventsCollection {
-  if (typeof Calendar === 'undefined' || !Calendar) throw new CalendarFailure('calendar', 'Advanced Calendar service is not enabled (appsscript.json → Calendar v3).');
+  if (typeof Calendar === 'undefined' || !Calendar)
+    throw new CalendarFailure('calendar', 'Advanced Calendar service is not enabled (appsscript.json → Calendar v3).');
   return Calendar.Events;
 }
 
@@ -256,7 +262,11 @@ export function saveEvent(
   conference: ConferenceChange = {},
 ): SaveResult {
   const options = { sendUpdates, conferenceDataVersion: 1 };
-  const done = (ev: EventResource, id: string, created: boolean): SaveResult => ({ eventId: ev.id || id, created, conference: conferenceOf(ev) });
+  const done = (ev: EventResource, id: string, created: boolean): SaveResult => ({
+    eventId: ev.id || id,
+    created,
+    conference: conferenceOf(ev),
+  });
   try {
     const api = events();
     if (knownId) {

@@ -45,7 +45,8 @@ export function offsetOfKey(key: string): number | null {
 
 /** The zone the recipient reads times in: the client's or candidate's own, else the spreadsheet's. */
 function recipientZone(mc: MailContext, call: PlannedCall, role: string, candidateId?: string): Zone {
-  const own = role === 'client' ? call.clientZoneId : role === 'candidate' ? call.candidates.find((c) => c.id === candidateId)?.timeZone ?? '' : '';
+  const own =
+    role === 'client' ? call.clientZoneId : role === 'candidate' ? (call.candidates.find((c) => c.id === candidateId)?.timeZone ?? '') : '';
   return own && isZoneId(own) ? mc.zoneOf(own) : mc.zone;
 }
 
@@ -53,13 +54,28 @@ function recipientZone(mc: MailContext, call: PlannedCall, role: string, candida
  * The reminder a row of the Outbox stands for, as it reads now; null when no one of the
  * call maps to its recipient. `meetLink` is the Meet link of the call's event, when known.
  */
-export function reminderMail(mc: MailContext, call: PlannedCall, recipient: string, offsetMinutes: number, meetLink = '', booked = false): CallMail | null {
+export function reminderMail(
+  mc: MailContext,
+  call: PlannedCall,
+  recipient: string,
+  offsetMinutes: number,
+  meetLink = '',
+  booked = false,
+): CallMail | null {
   const due = call.start - offsetMinutes * 60000;
   const person = reminderRecipients(call).find((p) => mc.resolver(p.email, due) === recipient.trim().toLowerCase());
   if (!person) return null;
   const name = person.name || mc.staffNames.get(person.email) || '';
   const zone = recipientZone(mc, call, person.role, person.candidateId);
-  const values = reminderValues(call, { offsetMinutes, name }, zone, call.language, mc.senderName, joinLink(call, meetLink), booked ? 'meetingLinkLater' : 'meetingLinkFallback');
+  const values = reminderValues(
+    call,
+    { offsetMinutes, name },
+    zone,
+    call.language,
+    mc.senderName,
+    joinLink(call, meetLink),
+    booked ? 'meetingLinkLater' : 'meetingLinkFallback',
+  );
   const mail = renderKey(mc, REMINDER_TEMPLATE[call.type], values, call.language);
   return { ...mail, replyTo: call.managerEmail || undefined };
 }

@@ -65,20 +65,21 @@ export function observe(ev: EventResource): ObservedCall | null {
 
 /** The changes since the last tick (Events.list with the kept sync token); throws a CalendarFailure. */
 export function readBack(calendarId: string, now: number, props: GoogleAppsScript.Properties.Properties): ReadBack {
-  let kept: { calendarId?: string; token?: string } = {};
+  let kept: { calendarId?: string; token?: string };
   try {
     kept = JSON.parse(props.getProperty(TOKEN_KEY) ?? '{}');
   } catch {
     kept = {};
   }
-  const token = kept.calendarId === calendarId ? kept.token ?? '' : '';
+  const token = kept.calendarId === calendarId ? (kept.token ?? '') : '';
   const changed = changedEvents(calendarId, token, now - FULL_SYNC_MS);
   const out: ReadBack = { calls: [], notes: [], full: changed.full, token: changed.token };
   for (const ev of changed.items) {
     const call = observe(ev);
     if (call) out.calls.push(call);
     const p = ev.extendedProperties?.private ?? {};
-    if (p.reglament === 'notes' && p.callId && ev.id) out.notes.push({ callId: String(p.callId), eventId: ev.id, cancelled: ev.status === 'cancelled' });
+    if (p.reglament === 'notes' && p.callId && ev.id)
+      out.notes.push({ callId: String(p.callId), eventId: ev.id, cancelled: ev.status === 'cancelled' });
   }
   return out;
 }

@@ -16,7 +16,24 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const SYNC_SHEET = '_Calls sync';
-const HEADER = ['Call ID', 'Calendar ID', 'Event ID', 'State', 'Start', 'Time', 'Guests', 'Content', 'Failed', 'Error', 'End', 'Notes event ID', 'Notes', 'Meet link', 'Conference', 'Answers'];
+const HEADER = [
+  'Call ID',
+  'Calendar ID',
+  'Event ID',
+  'State',
+  'Start',
+  'Time',
+  'Guests',
+  'Content',
+  'Failed',
+  'Error',
+  'End',
+  'Notes event ID',
+  'Notes',
+  'Meet link',
+  'Conference',
+  'Answers',
+];
 const WIDTH = HEADER.length;
 
 export interface SyncRecord {
@@ -79,13 +96,44 @@ function fromRow(row: readonly unknown[]): SyncRecord {
 
 function toRow(r: SyncRecord): unknown[] {
   return [
-    r.callId, r.calendarId, r.eventId, r.state, r.start ?? '', r.time, r.guests, r.content, r.failed, r.error,
-    r.end ?? '', r.notesId, r.notesPrint, r.meet, r.conference, r.answers,
+    r.callId,
+    r.calendarId,
+    r.eventId,
+    r.state,
+    r.start ?? '',
+    r.time,
+    r.guests,
+    r.content,
+    r.failed,
+    r.error,
+    r.end ?? '',
+    r.notesId,
+    r.notesPrint,
+    r.meet,
+    r.conference,
+    r.answers,
   ];
 }
 
 export function emptySync(callId: string, calendarId: string): SyncRecord {
-  return { callId, calendarId, eventId: '', state: '', start: null, end: null, time: '', guests: '', content: '', failed: '', error: '', notesId: '', notesPrint: '', meet: '', conference: '', answers: '' };
+  return {
+    callId,
+    calendarId,
+    eventId: '',
+    state: '',
+    start: null,
+    end: null,
+    time: '',
+    guests: '',
+    content: '',
+    failed: '',
+    error: '',
+    notesId: '',
+    notesPrint: '',
+    meet: '',
+    conference: '',
+    answers: '',
+  };
 }
 
 export class SyncStore {
@@ -114,7 +162,12 @@ export class SyncStore {
     // The header comes with the rows (one call), to see whether it has every column.
     const values = last >= 1 ? sheet.getRange(1, 1, last, WIDTH).getValues() : [];
     const header = values.shift() ?? [];
-    return new SyncStore(ss, sheet, values, header.some((h, i) => str(h) !== HEADER[i]));
+    return new SyncStore(
+      ss,
+      sheet,
+      values,
+      header.some((h, i) => str(h) !== HEADER[i]),
+    );
   }
 
   get(callId: string): SyncRecord | undefined {
@@ -167,7 +220,10 @@ function createSheet(ss: Spreadsheet): Sheet {
   sheet.hideSheet();
   const p = sheet.protect().setDescription('Reglament: calendar sync (system)');
   const me = Session.getEffectiveUser().getEmail();
-  const others = p.getEditors().map((u) => u.getEmail()).filter((e) => e && e !== me);
+  const others = p
+    .getEditors()
+    .map((u) => u.getEmail())
+    .filter((e) => e && e !== me);
   if (others.length) p.removeEditors(others);
   if (p.canDomainEdit()) p.setDomainEdit(false); // owner only: no domain-wide edit either
   return sheet;

@@ -53,7 +53,10 @@ const TEXT = {
   logRemindersSent: { ru: 'Напоминания отправлены', en: 'Reminders sent' },
   logTemplateProblem: { ru: 'Шаблон с ошибкой', en: 'Template problem' },
   logTemplatesAdded: { ru: 'Добавлены шаблоны писем', en: 'E-mail templates added' },
-  logTemplateUpdated: { ru: 'Встроенный шаблон обновлён (ссылка на встречу, город во времени)', en: 'Built-in template updated (the link to join, the city with the time)' },
+  logTemplateUpdated: {
+    ru: 'Встроенный шаблон обновлён (ссылка на встречу, город во времени)',
+    en: 'Built-in template updated (the link to join, the city with the time)',
+  },
   logChangedInCalendar: { ru: 'Изменено в Календаре', en: 'Changed in Calendar' },
   calendarCancelled: { ru: 'событие удалено в Календаре: звонок отменён', en: 'the event was deleted in Calendar: the call is cancelled' },
   durationChange: { ru: 'длительность {from} → {to} мин', en: 'duration {from} → {to} min' },
@@ -61,7 +64,10 @@ const TEXT = {
     ru: 'В Календаре событие перенесено, но в таблице начало уже изменено: остаётся время таблицы',
     en: 'The event was moved in Calendar but the row’s Start changed too: the row’s time stands',
   },
-  logReadBackFailed: { ru: 'Календарь не прочитан (изменения в нём — при следующем запуске)', en: 'Calendar not read back (its changes wait for the next run)' },
+  logReadBackFailed: {
+    ru: 'Календарь не прочитан (изменения в нём — при следующем запуске)',
+    en: 'Calendar not read back (its changes wait for the next run)',
+  },
   logDeclineAlert: { ru: 'Руководителю сообщено об отказе гостя', en: 'Manager told a guest declined' },
 } as const;
 

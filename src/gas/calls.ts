@@ -24,7 +24,17 @@
  * What the calendar holds is remembered in the hidden "_Calls sync" sheet (calls-sync.ts);
  * what people changed there comes from the one incremental list per tick.
  */
-import { candidateIndex, CandidateInfo, CallCheck, checkCall, DEFAULT_DURATION_MINUTES, normId, orderIndex, OrderInfo, PlannedCall } from '../core/calls';
+import {
+  candidateIndex,
+  CandidateInfo,
+  CallCheck,
+  checkCall,
+  DEFAULT_DURATION_MINUTES,
+  normId,
+  orderIndex,
+  OrderInfo,
+  PlannedCall,
+} from '../core/calls';
 import { answersText, declinesOf, guestNames, parseAnswers } from '../core/answers';
 import { bookedInterviews, BOOKED_PREFIX } from '../core/booked';
 import { appendResults, checkComment, checkHire, CommentCheck, Hire, resultsHeading } from '../core/comments';
@@ -292,7 +302,15 @@ class CallsRun {
   private flushNotes(): void {
     for (const [action, list] of this.notes) {
       if (list.length <= BULK_LOG) for (const n of list) this.log(n.rowKey, action, n.details);
-      else this.log('', `${action}: ${list.length}`, list.slice(0, 10).map((n) => n.rowKey).join(', ') + ', …');
+      else
+        this.log(
+          '',
+          `${action}: ${list.length}`,
+          list
+            .slice(0, 10)
+            .map((n) => n.rowKey)
+            .join(', ') + ', …',
+        );
     }
     this.notes.clear();
   }
@@ -346,8 +364,29 @@ class CallsRun {
           covered: (email, start) => invited.has(`${email}|${Math.round(start / 60000)}`),
         })
       : [];
-    const base = { index: -1, rec: {}, removed: false, check: null, desired: null, comment: null, commentOk: false, hire: null, problems: [], extra: [], sync: undefined, eventId: '', notes: null, booked: true };
-    const out: Plan[] = calls.map((call) => ({ ...base, callId: call.callId, status: 'scheduled', call, reminders: planReminders(call, this.offsets, this.resolver, this.now) }));
+    const base = {
+      index: -1,
+      rec: {},
+      removed: false,
+      check: null,
+      desired: null,
+      comment: null,
+      commentOk: false,
+      hire: null,
+      problems: [],
+      extra: [],
+      sync: undefined,
+      eventId: '',
+      notes: null,
+      booked: true,
+    };
+    const out: Plan[] = calls.map((call) => ({
+      ...base,
+      callId: call.callId,
+      status: 'scheduled',
+      call,
+      reminders: planReminders(call, this.offsets, this.resolver, this.now),
+    }));
     const standing = new Set(calls.map((c) => c.callId));
     const outbox = this.outbox;
     if (outbox) {
@@ -356,7 +395,8 @@ class CallsRun {
         const id = callIdOfKey(text(cell(outbox, row, 'key')));
         if (id.startsWith(BOOKED_PREFIX) && !standing.has(id) && outboxState(cell(outbox, row, 'state')) === 'pending') gone.add(id);
       }
-      for (const id of gone) out.push({ ...base, callId: id, status: 'cancelled', removed: true, call: null, reminders: { callId: id, callStart: 0, entries: [] } });
+      for (const id of gone)
+        out.push({ ...base, callId: id, status: 'cancelled', removed: true, call: null, reminders: { callId: id, callStart: 0, entries: [] } });
     }
     return out;
   }
@@ -452,7 +492,7 @@ class CallsRun {
         candidates: this.candidates,
         orders: this.orders,
         offsets: this.offsets,
-        previousStart: liveId ? sync?.start ?? null : null,
+        previousStart: liveId ? (sync?.start ?? null) : null,
         staffNames: this.staffNames,
         meetLink: sync?.meet || undefined,
       },
@@ -479,11 +519,18 @@ class CallsRun {
     if (sync) this.set('guestAnswers', index, answersText(call, parseAnswers(sync.answers), this.locale));
     if (rec.hired === true) {
       const hire = checkHire(
-        { hired: rec.hired, hireStartDate: rec.hireStartDate, price: rec.price, contractLink: rec.contractLink, hiredCandidateId: rec.hiredCandidateId },
+        {
+          hired: rec.hired,
+          hireStartDate: rec.hireStartDate,
+          price: rec.price,
+          contractLink: rec.contractLink,
+          hiredCandidateId: rec.hiredCandidateId,
+        },
         call.candidates,
       );
       plan.problems.push(...hire.problems);
-      if (hire.hire && !this.candidateRows.has(normId(hire.hire.candidateId))) plan.problems.push(problem('candidateUnknown', { id: hire.hire.candidateId }));
+      if (hire.hire && !this.candidateRows.has(normId(hire.hire.candidateId)))
+        plan.problems.push(problem('candidateUnknown', { id: hire.hire.candidateId }));
       else plan.hire = hire.hire;
     }
     plan.desired = {
@@ -498,7 +545,14 @@ class CallsRun {
       meetingLink: check.event.conference.kind === 'link' ? check.event.conference.url : '',
       reminderMinutes: check.event.reminderMinutes,
     };
-    plan.notes = { callId, title: check.event.notes.title, start: check.event.start, end: check.event.end, zoneId: this.ctx.zone.id, description: notes };
+    plan.notes = {
+      callId,
+      title: check.event.notes.title,
+      start: check.event.start,
+      end: check.event.end,
+      zoneId: this.ctx.zone.id,
+      description: notes,
+    };
     // A Scheduled call whose (new) start has passed is not written: the warning asks to
     // correct the date or mark the call Done (a Done call gets its event for the results).
     if (check.status === 'scheduled' && call.start < this.now && !(liveId && sync?.start === call.start)) {
@@ -510,7 +564,8 @@ class CallsRun {
       // A guest who declined in Calendar is not reminded (the manager is told); answering yes again brings it back.
       const answers = parseAnswers(sync?.answers ?? '');
       plan.reminders.entries = plan.reminders.entries.filter((e) => answers[e.routedFrom ?? e.recipient] !== 'declined');
-      if (plan.reminders.entries.length) plan.problems.push(...templateProblems(this.mc, this.templateCache, REMINDER_TEMPLATE[call.type], call.language));
+      if (plan.reminders.entries.length)
+        plan.problems.push(...templateProblems(this.mc, this.templateCache, REMINDER_TEMPLATE[call.type], call.language));
     } else {
       plan.reminders = { callId, callStart: call.start, entries: [] };
       const next = plan.comment?.nextContact;
@@ -589,7 +644,13 @@ class CallsRun {
       const indexes = byCall.get(plan.callId) ?? [];
       const views = indexes.map((i) => {
         const row = outbox.rows[i];
-        return { key: cell(outbox, row, 'key'), due: cell(outbox, row, 'due'), state: cell(outbox, row, 'state'), template: cell(outbox, row, 'template'), recipient: cell(outbox, row, 'recipient') };
+        return {
+          key: cell(outbox, row, 'key'),
+          due: cell(outbox, row, 'due'),
+          state: cell(outbox, row, 'state'),
+          template: cell(outbox, row, 'template'),
+          recipient: cell(outbox, row, 'recipient'),
+        };
       });
       const status: CallStatus = plan.removed ? 'cancelled' : plan.status;
       const r = reconcile(views, plan.reminders, status, this.now);
@@ -896,7 +957,19 @@ class CallsRun {
       asked++;
       try {
         const ev = readEvent(sync.calendarId, sync.eventId);
-        if (ev) this.observed({ callId: id, eventId: sync.eventId, cancelled: ev.status === 'cancelled', start: null, end: null, answers: {}, conference: conferenceOf(ev) }, undefined);
+        if (ev)
+          this.observed(
+            {
+              callId: id,
+              eventId: sync.eventId,
+              cancelled: ev.status === 'cancelled',
+              start: null,
+              end: null,
+              answers: {},
+              conference: conferenceOf(ev),
+            },
+            undefined,
+          );
       } catch (e) {
         rethrowIfKilled(e);
         if (!(e instanceof CalendarFailure)) throw e;
@@ -916,14 +989,20 @@ class CallsRun {
     } else if (o.conference.status === 'failure') next.conference = `failed:${n}`;
     if (Object.keys(o.answers).length) next.answers = JSON.stringify(o.answers);
     const rec = index === undefined ? null : recordOf(this.calls, this.calls.rows[index]);
-    const status = rec ? findChoice(CALL_STATUSES, text(rec.status))?.key ?? (text(rec.status) ? '' : 'scheduled') : '';
+    const status = rec ? (findChoice(CALL_STATUSES, text(rec.status))?.key ?? (text(rec.status) ? '' : 'scheduled')) : '';
     if (o.cancelled && sync.state === 'live') {
       next.state = 'removed';
       if (index !== undefined && status === 'scheduled') {
         this.setPerson(index, 'status', choiceLabel(CALL_STATUSES[2], this.locale));
         this.log(o.callId, say(this.locale, 'logChangedInCalendar'), say(this.locale, 'calendarCancelled'));
       }
-    } else if (!o.cancelled && sync.state === 'live' && o.start !== null && o.end !== null && (o.start !== sync.start || (sync.end !== null && o.end !== sync.end))) {
+    } else if (
+      !o.cancelled &&
+      sync.state === 'live' &&
+      o.start !== null &&
+      o.end !== null &&
+      (o.start !== sync.start || (sync.end !== null && o.end !== sync.end))
+    ) {
       const rowStart = rec && isDate(rec.start) ? rec.start.getTime() : null;
       if (index !== undefined && rec && status === 'scheduled' && rowStart === sync.start) this.moveRow(o, index, rec);
       else if (rec) this.log(o.callId, say(this.locale, 'logCalendarConflict'), this.when(o.start));
@@ -1008,7 +1087,9 @@ class CallsRun {
       return;
     }
     if (existing && existing.state !== 'pending') {
-      plan.extra.push(say(this.locale, 'commentFailed', { error: text(cell(outbox, outbox.rows[existing.index], 'lastError')) || existing.state || '' }));
+      plan.extra.push(
+        say(this.locale, 'commentFailed', { error: text(cell(outbox, outbox.rows[existing.index], 'lastError')) || existing.state || '' }),
+      );
       return;
     }
     if (this.mailStop) {
@@ -1021,7 +1102,15 @@ class CallsRun {
     const attemptsBefore = existing ? existing.attempts : 0;
     const result = sendOnce(
       outbox,
-      { key, to: [to], subject: mail.subject, text: mail.text, html: mail.html, template: mail.template, senderName: this.ctx.settings.senderName },
+      {
+        key,
+        to: [to],
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        template: mail.template,
+        senderName: this.ctx.settings.senderName,
+      },
       this.locale,
       new Date(),
       this.index(),
@@ -1089,7 +1178,15 @@ class CallsRun {
         const attemptsBefore = existing ? existing.attempts : 0;
         const result = sendOnce(
           outbox,
-          { key, to: [to], subject: mail.subject, text: mail.text, html: mail.html, template: mail.template, senderName: this.ctx.settings.senderName },
+          {
+            key,
+            to: [to],
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html,
+            template: mail.template,
+            senderName: this.ctx.settings.senderName,
+          },
           this.locale,
           new Date(),
           this.index(),
@@ -1118,10 +1215,11 @@ class CallsRun {
       if (!plan) return;
       const reminder = isReminderKey(key);
       if (!reminder && !/\|followUp$/.test(key)) return;
-      const callStart = reminder ? plan.call?.start ?? plan.sync?.start ?? null : null;
+      const callStart = reminder ? (plan.call?.start ?? plan.sync?.start ?? null) : null;
       const decision = dueDecision({ state: cell(outbox, row, 'state'), due: cell(outbox, row, 'due') }, now, callStart, TICK_MINUTES);
       if (decision === 'missed') missed.set(i, outboxLabel('missed', this.locale));
-      else if (decision === 'send') due.push({ i, due: (cell(outbox, row, 'due') as Date).getTime(), retry: Number(cell(outbox, row, 'attempts')) > 0, plan, key });
+      else if (decision === 'send')
+        due.push({ i, due: (cell(outbox, row, 'due') as Date).getTime(), retry: Number(cell(outbox, row, 'attempts')) > 0, plan, key });
     });
     writeColumn(outbox, 'state', missed);
     // Oldest first; retries after the fresh ones, so a message that keeps failing does not hold the others up.
@@ -1144,11 +1242,26 @@ class CallsRun {
       const mail = this.mailOf(plan, key, recipient);
       if (!mail) continue;
       const attempts = Number(cell(outbox, outbox.rows[i], 'attempts')) || 0;
-      const row: OutboxRow = { index: i, key, state: outboxState(cell(outbox, outbox.rows[i], 'state')), attempts, due: cell(outbox, outbox.rows[i], 'due') };
+      const row: OutboxRow = {
+        index: i,
+        key,
+        state: outboxState(cell(outbox, outbox.rows[i], 'state')),
+        attempts,
+        due: cell(outbox, outbox.rows[i], 'due'),
+      };
       const result = deliver(
         outbox,
         row,
-        { key, to: [recipient], replyTo: mail.replyTo, subject: mail.subject, text: mail.text, html: mail.html, template: mail.template, senderName: this.ctx.settings.senderName },
+        {
+          key,
+          to: [recipient],
+          replyTo: mail.replyTo,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          template: mail.template,
+          senderName: this.ctx.settings.senderName,
+        },
         this.locale,
         new Date(),
       );
@@ -1194,7 +1307,6 @@ class CallsRun {
   }
 }
 
-
 /** The twin was deleted with its call (written again, restored, if the call comes back). */
 const NOTES_DELETED = 'deleted';
 /** Pending Meet requests asked for again per tick, at most. */
@@ -1204,7 +1316,12 @@ const PENDING_READS = 10;
  * What this write asks of the event's conference: a typed link removes a Meet; without one,
  * an event that has no Meet yet (a new one, or its request failed) asks for one (request n).
  */
-function conferencePlan(sync: SyncRecord | undefined, desired: DesiredEvent, live: boolean, ownId: string): { change: ConferenceChange; n: number } {
+function conferencePlan(
+  sync: SyncRecord | undefined,
+  desired: DesiredEvent,
+  live: boolean,
+  ownId: string,
+): { change: ConferenceChange; n: number } {
   const [state, num] = (sync?.conference ?? '').split(':');
   const n = Number(num) || 0;
   if (desired.meetingLink) return { change: sync && (sync.meet || state === 'pending' || state === 'meet') ? { remove: true } : {}, n };
@@ -1244,7 +1361,12 @@ function checkTemplateEdit(ctx: RunContext, edit: TabEdit): void {
     if (bodyCol !== undefined) tab.sheet.getRange(sheetRow(i), bodyCol + 1).setNote(note);
     if (note) {
       ctx.ss.toast(note, say(ctx.locale, 'logTemplateProblem'));
-      ctx.log({ tab: tab.sheet.getName(), rowKey: parsed?.key ?? `#${sheetRow(i)}`, action: say(ctx.locale, 'logTemplateProblem'), details: note });
+      ctx.log({
+        tab: tab.sheet.getName(),
+        rowKey: parsed?.key ?? `#${sheetRow(i)}`,
+        action: say(ctx.locale, 'logTemplateProblem'),
+        details: note,
+      });
     }
   }
 }
@@ -1262,7 +1384,12 @@ function addDefaultTemplates(ctx: RunContext): void {
     const next = row ? supersededBy(row) : null;
     if (!next) return;
     writeRowCells(tab, i, { subject: next.subject, body: next.body });
-    ctx.log({ tab: tab.sheet.getName(), rowKey: row.key, action: say(ctx.locale, 'logTemplateUpdated'), details: choiceLabel(LANGUAGES.find((l) => l.key === row.language) ?? LANGUAGES[0], ctx.locale) });
+    ctx.log({
+      tab: tab.sheet.getName(),
+      rowKey: row.key,
+      action: say(ctx.locale, 'logTemplateUpdated'),
+      details: choiceLabel(LANGUAGES.find((l) => l.key === row.language) ?? LANGUAGES[0], ctx.locale),
+    });
   });
   const have = new Set(readTemplateRows(records).map((r) => `${r.key}|${r.language}`));
   const rows: Array<Record<string, unknown>> = [];

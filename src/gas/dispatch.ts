@@ -123,7 +123,15 @@ interface DeferredEdit {
 /** Records an edit for the run that holds the lock; a toast tells the person. No Log line: the Log is written under the lock only. */
 function deferEdit(edit: TabEdit): void {
   const r = edit.range;
-  const entry: DeferredEdit = { sheet: r.getSheet().getName(), row: r.getRow(), col: r.getColumn(), numRows: r.getNumRows(), numCols: r.getNumColumns(), user: edit.user, at: new Date().toISOString() };
+  const entry: DeferredEdit = {
+    sheet: r.getSheet().getName(),
+    row: r.getRow(),
+    col: r.getColumn(),
+    numRows: r.getNumRows(),
+    numCols: r.getNumColumns(),
+    user: edit.user,
+    at: new Date().toISOString(),
+  };
   const key = `${DEFERRED}${String(Date.now()).padStart(15, '0')}.${Math.random().toString(36).slice(2, 8)}`;
   PropertiesService.getScriptProperties().setProperty(key, JSON.stringify(entry));
   const ss = r.getSheet().getParent();
@@ -139,7 +147,9 @@ function deferEdit(edit: TabEdit): void {
 export function drainDeferred(ctx: RunContext, current?: Range): void {
   const props = PropertiesService.getScriptProperties();
   const all = props.getProperties();
-  const keys = Object.keys(all).filter((k) => k.indexOf(DEFERRED) === 0).sort();
+  const keys = Object.keys(all)
+    .filter((k) => k.indexOf(DEFERRED) === 0)
+    .sort();
   if (keys.length === 0) return;
   const entries = keys.map((k) => parse(all[k]));
   // Newest first: a cell a later recorded edit covers is judged for that edit only.
@@ -174,7 +184,13 @@ export function drainDeferred(ctx: RunContext, current?: Range): void {
     for (const edit of mine.reverse()) runs.unshift({ edit, entry });
   }
   for (const { edit, entry } of runs) {
-    ctx.log({ tab: entry.sheet, rowKey: `#${edit.range.getRow()}`, action: say(ctx.locale, 'deferredLabel'), details: entry.at, user: entry.user });
+    ctx.log({
+      tab: entry.sheet,
+      rowKey: `#${edit.range.getRow()}`,
+      action: say(ctx.locale, 'deferredLabel'),
+      details: entry.at,
+      user: entry.user,
+    });
     runEditRules(ctx, edit);
   }
   for (const k of keys) props.deleteProperty(k);

@@ -158,7 +158,10 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
     const whole = ctx.tab(edit.tab);
     if (whole) copyAll(mirror, whole);
   }
-  noteWritten(tab, edit.rows.filter((i) => isLoaded(tab.rows[i])));
+  noteWritten(
+    tab,
+    edit.rows.filter((i) => isLoaded(tab.rows[i])),
+  );
   edit.block = tab;
   edit.keys = keys;
   if (reasons.length) ctx.ss.toast(reasons[0], say(ctx.locale, 'refusedTitle'));
@@ -204,7 +207,10 @@ function staffBefore(ctx: RunContext, tab: TabData, edited: number[], before: Ma
     if (!touched.has(i)) rows.push(row);
     else if (before?.get(i)) rows.push(before.get(i)!);
   });
-  return staffDirectory(rows.map((r) => recordOf(whole, r)), ctx.zone);
+  return staffDirectory(
+    rows.map((r) => recordOf(whole, r)),
+    ctx.zone,
+  );
 }
 
 /**
@@ -224,7 +230,13 @@ function restoreOf(oldRecord: Record<string, unknown> | undefined, key: string, 
  * manager of each edited call's order (as the row was before the edit) counts as the
  * call's manager too: looked up once for all the edited rows.
  */
-function callManagersFor(ctx: RunContext, edit: TabEdit, tab: TabData, before: Map<number, unknown[]> | null, owner: string): (row: Record<string, unknown>) => string[] {
+function callManagersFor(
+  ctx: RunContext,
+  edit: TabEdit,
+  tab: TabData,
+  before: Map<number, unknown[]> | null,
+  owner: string,
+): (row: Record<string, unknown>) => string[] {
   const none = () => [];
   if (edit.tab !== 'calls' || isBlank(edit.user) || sameUser(edit.user, owner)) return none;
   const member = ctx.staff().members.get(edit.user.trim().toLowerCase());
@@ -302,7 +314,10 @@ function cellFor(value: Restore, format: string): unknown {
 
 function rowKeyOf(tab: TabData, row: unknown[], index: number): string {
   const cols = keyColumns(tab);
-  const key = cols.map((c) => cellText(row[c])).filter(Boolean).join(' / ');
+  const key = cols
+    .map((c) => cellText(row[c]))
+    .filter(Boolean)
+    .join(' / ');
   return key || `#${sheetRow(index)}`;
 }
 

@@ -26,9 +26,7 @@ export interface DayEvent {
   guest?: string;
 }
 
-export type CalendarOutcome =
-  | { ok: true; id: string; created: boolean }
-  | { ok: false; error: string; kind: CalendarErrorKind };
+export type CalendarOutcome = { ok: true; id: string; created: boolean } | { ok: false; error: string; kind: CalendarErrorKind };
 
 export const KEY_PROPERTY = 'reglamentKey';
 
@@ -64,7 +62,8 @@ export class HrCalendar {
     const body = this.body(ev);
     const options = { sendUpdates: 'all' };
     try {
-      if (typeof Calendar === 'undefined' || !Calendar) return { ok: false, error: 'Advanced Calendar service is not enabled', kind: 'calendar' };
+      if (typeof Calendar === 'undefined' || !Calendar)
+        return { ok: false, error: 'Advanced Calendar service is not enabled', kind: 'calendar' };
       const events = Calendar.Events;
       if (knownId) {
         try {

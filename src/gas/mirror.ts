@@ -58,7 +58,10 @@ export function createMirror(ss: Spreadsheet, whole: TabData): Sheet {
   const p = sheet.protect().setDescription(`Reglament: ${sheet.getName()} {owner}`);
   const me = Session.getEffectiveUser().getEmail();
   p.addEditor(me);
-  const others = p.getEditors().map((u) => u.getEmail()).filter((e) => e && e !== me);
+  const others = p
+    .getEditors()
+    .map((u) => u.getEmail())
+    .filter((e) => e && e !== me);
   if (others.length) p.removeEditors(others);
   if (p.canDomainEdit()) p.setDomainEdit(false);
   copyAll(sheet, whole);
@@ -157,15 +160,24 @@ export function previousRows(mirror: Sheet, tab: TabData, keys: readonly unknown
  * row's earlier values by its key instead (one read of the whole mirror, only on this
  * rare path). A row whose key cells were themselves pasted over cannot be found: null.
  */
-function previousRowsByKey(mirror: Sheet, cols: number[], mirrored: number, width: number, indexes: number[], keys: readonly unknown[][]): Map<number, unknown[]> | null {
+function previousRowsByKey(
+  mirror: Sheet,
+  cols: number[],
+  mirrored: number,
+  width: number,
+  indexes: number[],
+  keys: readonly unknown[][],
+): Map<number, unknown[]> | null {
   const byKey = new Map<string, unknown[]>();
   for (const row of mirror.getRange(2, 1, mirrored, width).getValues()) {
     const key = keyOf(row, cols);
+    // eslint-disable-next-line no-control-regex -- \u0001 joins the key's cells (keyOf)
     if (key.replace(/\u0001/g, '') && !byKey.has(key)) byKey.set(key, row);
   }
   const out = new Map<number, unknown[]>();
   for (const i of indexes) {
     const key = keyOf(keys[i], cols);
+    // eslint-disable-next-line no-control-regex -- \u0001 joins the key's cells (keyOf)
     const old = key.replace(/\u0001/g, '') ? byKey.get(key) : undefined;
     if (!old) return null;
     out.set(i, pad(old, width));
@@ -215,7 +227,13 @@ export function syncMirrors(ss: Spreadsheet): void {
     const mirror = mirrors.get(name);
     if (!mirror) continue;
     if (w.indexes.size) recordRows(mirror, w.tab, w.indexes);
-    for (const [col, rows] of w.columns) recordColumn(mirror, w.tab, col, [...rows].filter((i) => !w.indexes.has(i)));
+    for (const [col, rows] of w.columns)
+      recordColumn(
+        mirror,
+        w.tab,
+        col,
+        [...rows].filter((i) => !w.indexes.has(i)),
+      );
   }
 }
 

@@ -4,17 +4,16 @@
  * already undone by the guard); HR requests and answers are e-mailed; a ticked Hand off
  * is checked and, when complete, e-mailed once to the Client department.
  */
-import { agreementDue, agreementState, answerRecipient, currentAgreement, hrRecipients, promisesWithoutAgreement, validateAgreement } from '../core/agreements';
 import {
-  decideHandOff,
-  deriveStatus,
-  formatEmailValue,
-  handOffEmail,
-  nextAgreementId,
-  nextOrderId,
-  statusLabel,
-  validateOrder,
-} from '../core/orders';
+  agreementDue,
+  agreementState,
+  answerRecipient,
+  currentAgreement,
+  hrRecipients,
+  promisesWithoutAgreement,
+  validateAgreement,
+} from '../core/agreements';
+import { decideHandOff, deriveStatus, formatEmailValue, nextAgreementId, nextOrderId, statusLabel, validateOrder } from '../core/orders';
 import { hasErrors, problemsText, Problem } from '../core/messages-orders';
 import { ANSWERS, Locale, TabKey, choiceLabel } from '../core/schema';
 import { localizer } from '../core/i18n';
@@ -29,10 +28,16 @@ import { TabData, isLoaded, readColumn, readTabBlock, sheetRow } from './workboo
 
 const TEXT = {
   flagged: { ru: 'Проблемы в строке', en: 'Row flagged' },
-  handOffRefused: { ru: 'Передача не выполнена: заполните недостающее (см. «Проблемы»).', en: 'Not handed off: fill in what is missing (see Problems).' },
+  handOffRefused: {
+    ru: 'Передача не выполнена: заполните недостающее (см. «Проблемы»).',
+    en: 'Not handed off: fill in what is missing (see Problems).',
+  },
   handOffDone: { ru: 'Заказ передан в Клиентский отдел.', en: 'Order handed off to the Client department.' },
   handOffLog: { ru: 'Передан в Клиентский отдел', en: 'Handed off' },
-  handOffFailed: { ru: 'Письмо о передаче не отправлено: {error}. Повтор при следующем запуске.', en: 'Hand-off e-mail not sent: {error}. It will be retried.' },
+  handOffFailed: {
+    ru: 'Письмо о передаче не отправлено: {error}. Повтор при следующем запуске.',
+    en: 'Hand-off e-mail not sent: {error}. It will be retried.',
+  },
   requestLog: { ru: 'Запрос в HR отправлен', en: 'HR request sent' },
   answerLog: { ru: 'Ответ HR отправлен', en: 'HR answer sent' },
   idAssigned: { ru: 'Присвоен ID', en: 'ID assigned' },
@@ -135,7 +140,8 @@ export function processOrders(ctx: RunContext, orders: TabData, indexes: number[
     const status = statusLabel(deriveStatus({ ...rec, ...cells }, { zone: ctx.zone, today: day }), ctx.locale);
     if (text !== cellText(rec.problems)) {
       cells.problems = text;
-      if (hasErrors(problems)) ctx.log({ tab: orders.sheet.getName(), rowKey: cellText(rec.orderId), action: say(ctx.locale, 'flagged'), details: text });
+      if (hasErrors(problems))
+        ctx.log({ tab: orders.sheet.getName(), rowKey: cellText(rec.orderId), action: say(ctx.locale, 'flagged'), details: text });
     }
     if (status !== cellText(rec.status)) cells.status = status;
     for (const [key, value] of Object.entries(cells)) changes.set(key, index, value);
@@ -201,7 +207,12 @@ function handOffIfTicked(ctx: RunContext, rec: Record<string, unknown>, agreemen
   if (decision.action === 'none') return { cells: {}, problems: [] };
   if (decision.action === 'refuse') {
     rec.handOff = false;
-    return { cells: { handOff: false }, problems: decision.problems, note: problemsText(decision.problems, ctx.locale), toast: say(ctx.locale, 'handOffRefused') };
+    return {
+      cells: { handOff: false },
+      problems: decision.problems,
+      note: problemsText(decision.problems, ctx.locale),
+      toast: say(ctx.locale, 'handOffRefused'),
+    };
   }
   const outbox = ctx.tab('outbox');
   if (!outbox) return { cells: {}, problems: [] };
@@ -211,20 +222,37 @@ function handOffIfTicked(ctx: RunContext, rec: Record<string, unknown>, agreemen
     email.rows.map((r) => [r.label, formatEmailValue(r.value, ctx.locale)]),
   );
   const terms = email.rows.filter((r) => r.section === 'terms').map((r) => `${r.label}: ${formatEmailValue(r.value, ctx.locale)}`);
-  const result = sendTemplate(ctx, outbox, decision.key, [decision.to], 'handoff.clientDepartment', ctx.locale, {
-    orderId: cellText(rec.orderId),
-    client: cellText(rec.client),
-    salesManager: cellText(rec.salesManager),
-    details,
-    individualTerms: terms.join('; ') || '—',
-  }, cellText(rec.salesManager));
+  const result = sendTemplate(
+    ctx,
+    outbox,
+    decision.key,
+    [decision.to],
+    'handoff.clientDepartment',
+    ctx.locale,
+    {
+      orderId: cellText(rec.orderId),
+      client: cellText(rec.client),
+      salesManager: cellText(rec.salesManager),
+      details,
+      individualTerms: terms.join('; ') || '—',
+    },
+    cellText(rec.salesManager),
+  );
   if (result.outcome === 'sent' || result.outcome === 'already-sent') {
-    ctx.log({ tab: ctx.sheets.get('orders')?.getName() ?? 'Orders', rowKey: cellText(rec.orderId), action: say(ctx.locale, 'handOffLog'), details: decision.to });
+    ctx.log({
+      tab: ctx.sheets.get('orders')?.getName() ?? 'Orders',
+      rowKey: cellText(rec.orderId),
+      action: say(ctx.locale, 'handOffLog'),
+      details: decision.to,
+    });
     rec.handedOffAt = ctx.now;
     return { cells: { handedOffAt: ctx.now }, problems: [], note: '', toast: say(ctx.locale, 'handOffDone') };
   }
   const message = say(ctx.locale, 'handOffFailed', { error: result.error ?? result.outcome });
-  return { cells: {}, problems: [{ code: 'handOffSendFailed', params: {}, severity: 'warning', ru: message, en: message } as unknown as Problem] };
+  return {
+    cells: {},
+    problems: [{ code: 'handOffSendFailed', params: {}, severity: 'warning', ru: message, en: message } as unknown as Problem],
+  };
 }
 
 /** Renders a template from the Templates tab (or the built-in one) and sends it once. */
@@ -262,7 +290,10 @@ function sendTemplate(
 
 /** IDs, problems, the request to HR and the answer to Sales for the given agreement rows. */
 export function processAgreements(ctx: RunContext, agreements: TabData, indexes: number[]): void {
-  const orderRows = ordersById(ctx, indexes.map((i) => cellText(recordOf(agreements, agreements.rows[i]).orderId).trim()));
+  const orderRows = ordersById(
+    ctx,
+    indexes.map((i) => cellText(recordOf(agreements, agreements.rows[i]).orderId).trim()),
+  );
   const ids = readColumn(agreements, 'agreementId');
   const day = today(ctx);
   const staff = ctx.staff();
@@ -284,13 +315,28 @@ export function processAgreements(ctx: RunContext, agreements: TabData, indexes:
     if (outbox && state !== 'incomplete') {
       const due = agreementDue(ctx.now.getTime(), ctx.zone, (d) => ctx.workCalendar().nextWorkingDay(d));
       for (const routed of hrRecipients(rec, order, staff, day)) {
-        const result = sendTemplate(ctx, outbox, `agreement-request:${id}:${routed.to}`, [routed.to], 'agreement.request', ctx.locale, {
-          orderId: cellText(rec.orderId),
-          client: cellText(order?.client),
-          requestedBy: cellText(rec.requestedBy),
-          details: agreementTable(ctx, rec, say(ctx.locale, 'dueBy', { due: formatDay(due.dueDate, ctx.locale) })),
-        }, cellText(rec.requestedBy));
-        if (result.outcome === 'sent') ctx.log({ tab: agreements.sheet.getName(), rowKey: id, action: say(ctx.locale, 'requestLog'), details: routed.skipped.length ? `${routed.to} (${routed.skipped.join(', ')})` : routed.to });
+        const result = sendTemplate(
+          ctx,
+          outbox,
+          `agreement-request:${id}:${routed.to}`,
+          [routed.to],
+          'agreement.request',
+          ctx.locale,
+          {
+            orderId: cellText(rec.orderId),
+            client: cellText(order?.client),
+            requestedBy: cellText(rec.requestedBy),
+            details: agreementTable(ctx, rec, say(ctx.locale, 'dueBy', { due: formatDay(due.dueDate, ctx.locale) })),
+          },
+          cellText(rec.requestedBy),
+        );
+        if (result.outcome === 'sent')
+          ctx.log({
+            tab: agreements.sheet.getName(),
+            rowKey: id,
+            action: say(ctx.locale, 'requestLog'),
+            details: routed.skipped.length ? `${routed.to} (${routed.skipped.join(', ')})` : routed.to,
+          });
       }
     }
     if (state === 'agreed' || state === 'rejected') {
@@ -305,7 +351,8 @@ export function processAgreements(ctx: RunContext, agreements: TabData, indexes:
           hrComment: cellText(rec.hrComment) || '—',
           hrSpecialist: cellText(rec.hrSpecialist) || ctx.user,
         });
-        if (result.outcome === 'sent') ctx.log({ tab: agreements.sheet.getName(), rowKey: id, action: say(ctx.locale, 'answerLog'), details: to.to });
+        if (result.outcome === 'sent')
+          ctx.log({ tab: agreements.sheet.getName(), rowKey: id, action: say(ctx.locale, 'answerLog'), details: to.to });
       }
     }
     const problems = validateAgreement(rec, actx);
@@ -340,7 +387,8 @@ function ordersById(ctx: RunContext, wanted: string[]): Map<string, Row> {
 function agreementTable(ctx: RunContext, rec: Record<string, unknown>, due: string) {
   const cols = ctx.tab('agreements')?.def.columns ?? [];
   const shown = cols.filter((c) => !c.system && !['answer', 'hrComment', 'orderId', 'requestedBy'].includes(c.key) && !isBlank(rec[c.key]));
-  const value = (v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? formatDay(localDateOf(ctx.zone, (v as Date).getTime()), ctx.locale) : cellText(v));
+  const value = (v: unknown) =>
+    Object.prototype.toString.call(v) === '[object Date]' ? formatDay(localDateOf(ctx.zone, (v as Date).getTime()), ctx.locale) : cellText(v);
   return table(
     [ctx.locale === 'en' ? 'Item' : 'Пункт', ctx.locale === 'en' ? 'Value' : 'Значение'],
     [...shown.map((c) => [c[ctx.locale], value(rec[c.key])]), [ctx.locale === 'en' ? 'Due' : 'Срок', due]],
@@ -367,7 +415,10 @@ export function revalidateOrders(ctx: RunContext): number {
   orders.rows.forEach((row, i) => {
     if (row.every((v) => isBlank(v))) return;
     const rec = recordOf(orders, row);
-    const problems = [...validateOrder(rec, { zone: ctx.zone, today: day, staff: ctx.staff() }), ...promisesWithoutAgreement(rec, agreementRows, { zone: ctx.zone, today: day })];
+    const problems = [
+      ...validateOrder(rec, { zone: ctx.zone, today: day, staff: ctx.staff() }),
+      ...promisesWithoutAgreement(rec, agreementRows, { zone: ctx.zone, today: day }),
+    ];
     const text = problemsText(problems, ctx.locale);
     const status = statusLabel(deriveStatus(rec, { zone: ctx.zone, today: day }), ctx.locale);
     if (text !== cellText(rec.problems)) problemsCol.set(i, text);

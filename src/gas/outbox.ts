@@ -177,7 +177,9 @@ export function writeState(
   const keys = ['state', 'attempts', 'lastError', 'sentAt'].map((k) => outbox.columns.index[k]).filter((i) => i !== undefined) as number[];
   const first = Math.min(...keys);
   const last = Math.max(...keys);
-  outbox.sheet.getRange(sheetRow(index), first + 1, 1, last - first + 1).setValues([toCells(values.slice(first, last + 1), outbox.plainText.slice(first, last + 1))]);
+  outbox.sheet
+    .getRange(sheetRow(index), first + 1, 1, last - first + 1)
+    .setValues([toCells(values.slice(first, last + 1), outbox.plainText.slice(first, last + 1))]);
 }
 
 export function errorMessage(e: unknown): string {

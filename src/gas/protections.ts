@@ -138,7 +138,8 @@ export function applyProtections(ss: Spreadsheet, sheets: Sheet[], wanted: Wante
     if (!idSet.has(sheetId)) continue;
     const key = `${description}#${sheetId}`;
     const want = byKey.get(key);
-    const sameRange = want && (want.a1 === null ? p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET : range.getA1Notation() === want.a1);
+    const sameRange =
+      want && (want.a1 === null ? p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET : range.getA1Notation() === want.a1);
     if (!want || !sameRange || existing.has(key)) p.remove();
     else existing.set(key, p);
   }
@@ -171,7 +172,10 @@ export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroup
 /** Google's recipe: the owner stays, everyone else not wanted goes, the wanted are added, no domain edit. */
 function syncEditors(p: Protection, owner: string, editors: string[]): void {
   const want = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
-  const current = p.getEditors().map((u) => u.getEmail()).filter(Boolean);
+  const current = p
+    .getEditors()
+    .map((u) => u.getEmail())
+    .filter(Boolean);
   const have = new Set(current.map((e) => e.toLowerCase()));
   const remove = current.filter((e) => !want.has(e.toLowerCase()));
   const add = editors.filter((e) => !have.has(e.toLowerCase()));
@@ -186,7 +190,14 @@ function syncEditors(p: Protection, owner: string, editors: string[]): void {
  * no domain edit) and lets exactly its group's current Staff (and the owner) type. Read
  * only for an editor Google did not name: one getProtections and a few getters.
  */
-export function protectionVouches(sheet: Sheet, def: TabDef, header: readonly unknown[], columns: number[], owner: string, staff: StaffGroups): boolean {
+export function protectionVouches(
+  sheet: Sheet,
+  def: TabDef,
+  header: readonly unknown[],
+  columns: number[],
+  owner: string,
+  staff: StaffGroups,
+): boolean {
   const wanted = wantedFor(sheet, def, header);
   const byDescription = new Map<string, Protection>();
   const type = wanted.some((w) => w.a1 === null) ? SpreadsheetApp.ProtectionType.SHEET : SpreadsheetApp.ProtectionType.RANGE;
@@ -196,7 +207,10 @@ export function protectionVouches(sheet: Sheet, def: TabDef, header: readonly un
     const p = w && byDescription.get(w.description);
     if (!w || !p || p.isWarningOnly() || p.canDomainEdit()) return false;
     const want = new Set([owner.toLowerCase(), ...editorsOf(w.group, staff).map((e) => e.toLowerCase())]);
-    const have = p.getEditors().map((u) => u.getEmail().toLowerCase()).filter(Boolean);
+    const have = p
+      .getEditors()
+      .map((u) => u.getEmail().toLowerCase())
+      .filter(Boolean);
     if (have.some((e) => !want.has(e))) return false;
   }
   return true;

@@ -43,7 +43,9 @@ export function writeRowCells(tab: TabData, index: number, cells: Record_): void
     cols.push(i);
   }
   for (const [first, last] of runs(cols)) {
-    tab.sheet.getRange(sheetRow(index), first + 1, 1, last - first + 1).setValues([toCells(row.slice(first, last + 1), tab.plainText.slice(first, last + 1))]);
+    tab.sheet
+      .getRange(sheetRow(index), first + 1, 1, last - first + 1)
+      .setValues([toCells(row.slice(first, last + 1), tab.plainText.slice(first, last + 1))]);
   }
   noteWritten(tab, [index]);
 }
@@ -61,7 +63,11 @@ export function writeColumn(tab: TabData, key: string, changes: Map<number, unkn
   const last = indexes[indexes.length - 1];
   const values = tab.rows.slice(first, last + 1).map((row) => [toCell(row[i], tab.plainText[i] === true)]);
   tab.sheet.getRange(sheetRow(first), i + 1, values.length, 1).setValues(values);
-  noteWritten(tab, values.map((_, k) => first + k), i);
+  noteWritten(
+    tab,
+    values.map((_, k) => first + k),
+    i,
+  );
 }
 
 /** Groups column indexes into [first, last] runs of adjacent columns. */

@@ -38,7 +38,13 @@ function validation(col: ColumnDef, locale: Locale): DataValidation | null {
       return SpreadsheetApp.newDataValidation().requireCheckbox().setAllowInvalid(false).build();
     case 'list':
       if (!col.choices || col.system) return null;
-      return b.requireValueInList(col.choices.map((ch) => choiceLabel(ch, locale)), true).setHelpText(help('Выберите из списка', 'Pick from the list')).build();
+      return b
+        .requireValueInList(
+          col.choices.map((ch) => choiceLabel(ch, locale)),
+          true,
+        )
+        .setHelpText(help('Выберите из списка', 'Pick from the list'))
+        .build();
     case 'email':
       return b.requireTextIsEmail().setHelpText(help('Адрес e-mail', 'An e-mail address')).build();
     case 'url':

@@ -51,12 +51,14 @@ function events(s: Scheduler, row: EventRow, order: Row | undefined): [DayEvent,
       key: rowKey(row.orderId, row.number, 'selection'),
       date: row.selectionDate!,
       summary: say(locale, 'eventSelection', base),
-      description: escapeHtml(say(locale, 'eventDescSelection', {
-        ...base,
-        vacancy: cellText(order?.vacancy) || '—',
-        resumes,
-        calling: formatDay(row.callingDate!, locale),
-      })),
+      description: escapeHtml(
+        say(locale, 'eventDescSelection', {
+          ...base,
+          vacancy: cellText(order?.vacancy) || '—',
+          resumes,
+          calling: formatDay(row.callingDate!, locale),
+        }),
+      ),
       guest: guest.status === 'ok' ? guest.value : undefined,
     },
     {
@@ -100,7 +102,12 @@ export function syncEvents(s: Scheduler, row: EventRow, order: Row | undefined):
   // Hit Google's creation limit: no problem on the row, a later run carries on.
   if (limited) return { eventId: '', problems: row.problems, changed: row.eventId !== '' };
   const eventId = errors.length ? '' : ids.join(' ');
-  const problems = withProblems(row.problems, 'calendar', errors.map((e) => say(s.ctx.locale, 'calendarFailed', { error: e })), s.ctx.locale);
+  const problems = withProblems(
+    row.problems,
+    'calendar',
+    errors.map((e) => say(s.ctx.locale, 'calendarFailed', { error: e })),
+    s.ctx.locale,
+  );
   return { eventId, problems, changed: eventId !== row.eventId || problems !== row.problems };
 }
 

@@ -107,7 +107,11 @@ function deadlineMail(s: Scheduler, c: ContractOrder, item: DeadlineItem): MailI
       orderId: c.orderId,
       client: cellText(c.order.client),
       due: formatDay(item.due, locale),
-      details: say(locale, 'deadlineDetails', { from: formatDay(month.periodFrom, locale), to: formatDay(month.periodTo, locale), signBy: formatDay(month.signBy, locale) }),
+      details: say(locale, 'deadlineDetails', {
+        from: formatDay(month.periodFrom, locale),
+        to: formatDay(month.periodTo, locale),
+        signBy: formatDay(month.signBy, locale),
+      }),
     },
   };
 }
@@ -151,7 +155,14 @@ export function listDeadlines(s: Scheduler, mailer: Mailer, contracts: ContractO
   for (const [key, row] of index) {
     if (!key.startsWith('deadline|') || row.state !== 'pending' || wanted.has(key)) continue;
     const state = passed.has(key) ? 'missed' : 'cancelled';
-    w.set(row.index, 'state', choiceLabel(OUTBOX_STATES.find((x) => x.key === state)!, s.ctx.locale));
+    w.set(
+      row.index,
+      'state',
+      choiceLabel(
+        OUTBOX_STATES.find((x) => x.key === state)!,
+        s.ctx.locale,
+      ),
+    );
     row.state = state;
   }
   w.flush();
@@ -170,7 +181,8 @@ export function sendDeadlineReminders(s: Scheduler, mailer: Mailer, contracts: C
       if (!mailItem || mailer.wasSent(mailItem.key)) continue;
       mailItem.done = (r) => {
         processed++;
-        if (r.outcome === 'sent') s.ctx.log({ tab: '', rowKey: mailItem.key, action: say(locale, 'logDeadlineReminder'), details: mailItem.to.join(', ') });
+        if (r.outcome === 'sent')
+          s.ctx.log({ tab: '', rowKey: mailItem.key, action: say(locale, 'logDeadlineReminder'), details: mailItem.to.join(', ') });
       };
       batch.push(mailItem);
     }
@@ -342,7 +354,10 @@ export function sendDigests(s: Scheduler, mailer: Mailer, items: DigestItem[]): 
       values: {
         date: formatDay(s.today, locale),
         count: list.length,
-        items: table([say(locale, 'colKind'), say(locale, 'colOrder'), say(locale, 'colResponsible'), say(locale, 'colDue'), say(locale, 'colDetails')], rows),
+        items: table(
+          [say(locale, 'colKind'), say(locale, 'colOrder'), say(locale, 'colResponsible'), say(locale, 'colDue'), say(locale, 'colDetails')],
+          rows,
+        ),
       },
       done: (r) => {
         finished = true;

@@ -68,7 +68,8 @@ export class Scheduler {
 
   /** The engine over the Holidays tab's working days (read when first needed). */
   get planner(): Planner {
-    if (!this.planner_) this.planner_ = schedulePlanner({ calendar: this.ctx.workCalendar(), zone: this.ctx.zone, reportDeadline: this.reportDeadline });
+    if (!this.planner_)
+      this.planner_ = schedulePlanner({ calendar: this.ctx.workCalendar(), zone: this.ctx.zone, reportDeadline: this.reportDeadline });
     return this.planner_;
   }
 

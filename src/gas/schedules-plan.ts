@@ -112,7 +112,11 @@ export function replan(s: Scheduler, orderIds?: Iterable<string>): ReplanSummary
       toAdd.push(...changes.add);
     }
     const removing = new Set(toRemove);
-    if (removing.size) s.rows.set(id, existing.filter((r) => !removing.has(r)));
+    if (removing.size)
+      s.rows.set(
+        id,
+        existing.filter((r) => !removing.has(r)),
+      );
 
     // Updated dates, and the HR specialist of every open row.
     const updated = new Set<SelectionRow>();

@@ -250,7 +250,13 @@ function reportMail(s: Scheduler, row: SelectionRow, order: Row, data: CallingRe
   };
   const interview = (v: unknown) => (isDate(v) ? formatInstant(v.getTime(), s.ctx.zone, language) : cellText(v));
   const results = table(
-    [say(language, 'colCandidate'), say(language, 'colPhone'), say(language, 'colOutcome'), say(language, 'colInterviewAt'), say(language, 'colComment')],
+    [
+      say(language, 'colCandidate'),
+      say(language, 'colPhone'),
+      say(language, 'colOutcome'),
+      say(language, 'colInterviewAt'),
+      say(language, 'colComment'),
+    ],
     data.map((r) => {
       const name = names.get(r.candidateId.toUpperCase());
       return [name ? `${name} (${r.candidateId})` : r.candidateId, r.phone, outcomeLabel(r.outcome), interview(r.interviewAt), r.comment];

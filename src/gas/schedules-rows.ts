@@ -140,7 +140,9 @@ export class CellWriter {
       else runs.push([c, c]);
     }
     for (const [a, b] of runs) {
-      const values = this.tab.rows.slice(first, last + 1).map((row) => toCells(padTo(row, b + 1).slice(a, b + 1), this.tab.plainText.slice(a, b + 1)));
+      const values = this.tab.rows
+        .slice(first, last + 1)
+        .map((row) => toCells(padTo(row, b + 1).slice(a, b + 1), this.tab.plainText.slice(a, b + 1)));
       this.tab.sheet.getRange(sheetRow(first), a + 1, values.length, b - a + 1).setValues(values);
     }
   }
@@ -180,7 +182,10 @@ export class CellWriter {
       const first = sorted[sorted.length - 1];
       const kept = this.tab.rows.slice(first).filter((_, k) => !this.removed.has(first + k));
       const width = Math.max(this.tab.header.length, 1);
-      if (kept.length) sheet.getRange(sheetRow(first), 1, kept.length, width).setValues(kept.map((row) => toCells(padTo(row, width).slice(0, width), this.tab.plainText)));
+      if (kept.length)
+        sheet
+          .getRange(sheetRow(first), 1, kept.length, width)
+          .setValues(kept.map((row) => toCells(padTo(row, width).slice(0, width), this.tab.plainText)));
       sheet.deleteRows(sheetRow(first + kept.length), this.removed.size);
       this.tab.rows.splice(first, this.tab.rows.length - first, ...kept);
     }
@@ -210,9 +215,7 @@ const CATEGORY_KEY: Record<ProblemCategory, TextKey> = { plan: 'catPlan', report
  */
 export function withProblems(current: string, category: ProblemCategory, lines: readonly string[], locale: Locale): string {
   const labels = bothLanguages(CATEGORY_KEY[category]).map((l) => `${l}: `);
-  const kept = current
-    .split('\n')
-    .filter((line) => line.trim() !== '' && !labels.some((l) => line.startsWith(l)));
+  const kept = current.split('\n').filter((line) => line.trim() !== '' && !labels.some((l) => line.startsWith(l)));
   const label = say(locale, CATEGORY_KEY[category]);
   return [...kept, ...lines.map((l) => `${label}: ${l}`)].join('\n');
 }

@@ -53,12 +53,18 @@ const TEXT = {
   logDeadlineReminder: { ru: 'Напоминание о сроке по договору', en: 'Contract deadline reminder' },
   logDigest: { ru: 'Ежедневная сводка отправлена', en: 'Daily digest sent' },
   logHolidays: { ru: 'Праздники заполнены', en: 'Holidays filled in' },
-  logCalendarStopped: { ru: 'Календарь: запись событий остановлена до следующего запуска', en: 'Calendar: writing events stopped until the next run' },
+  logCalendarStopped: {
+    ru: 'Календарь: запись событий остановлена до следующего запуска',
+    en: 'Calendar: writing events stopped until the next run',
+  },
   toastPlanned: { ru: 'Подборов в графике: {count}', en: 'Selections planned: {count}' },
 
   // Calendar events
   eventSelection: { ru: 'Подбор резюме №{n}: {orderId} — {client}', en: 'Resume selection #{n}: {orderId} — {client}' },
-  eventCalling: { ru: 'Обзвон №{n}: {orderId} — {client} (отчёт до {deadline})', en: 'Calling #{n}: {orderId} — {client} (report by {deadline})' },
+  eventCalling: {
+    ru: 'Обзвон №{n}: {orderId} — {client} (отчёт до {deadline})',
+    en: 'Calling #{n}: {orderId} — {client} (report by {deadline})',
+  },
   eventDescSelection: {
     ru: 'Подбор резюме по заказу {orderId} ({client}), вакансия: {vacancy}. Резюме за подбор: {resumes}. Обзвон — {calling}.',
     en: 'Resume selection for order {orderId} ({client}), vacancy: {vacancy}. Resumes per selection: {resumes}. Calling on {calling}.',

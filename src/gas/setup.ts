@@ -73,7 +73,13 @@ function repairHeader(sheet: Sheet, def: (typeof TABS)[number], locale: Locale, 
 
 function fillSettings(sheet: Sheet, ss: Spreadsheet, locale: Locale, report: SetupReport): void {
   const lastRow = sheet.getLastRow();
-  const keys = lastRow > 1 ? sheet.getRange(2, 1, lastRow - 1, 1).getValues().map((r) => String(r[0])) : [];
+  const keys =
+    lastRow > 1
+      ? sheet
+          .getRange(2, 1, lastRow - 1, 1)
+          .getValues()
+          .map((r) => String(r[0]))
+      : [];
   const present = new Set(keys.map((k) => findSetting(k)?.key).filter(Boolean));
   const rows: string[][] = [];
   for (const def of SETTINGS) {

@@ -126,5 +126,8 @@ export function appendRows(tab: TabData, records: Array<Record<string, unknown>>
   const first = start - 2;
   for (let k = tab.rows.length; k < first; k++) tab.rows[k] = PLACEHOLDER;
   tab.rows.splice(first, values.length, ...values);
-  noteWritten(tab, values.map((_, k) => first + k));
+  noteWritten(
+    tab,
+    values.map((_, k) => first + k),
+  );
 }

@@ -27,7 +27,7 @@ export function beginWrites(): void {
 export function noteWritten(tab: TabData, indexes: Iterable<number>, column?: number): void {
   let entry = written.find((w) => w.tab === tab);
   if (!entry) written.push((entry = { tab, indexes: new Set(), columns: new Map() }));
-  const target = column === undefined ? entry.indexes : entry.columns.get(column) ?? new Set<number>();
+  const target = column === undefined ? entry.indexes : (entry.columns.get(column) ?? new Set<number>());
   if (column !== undefined) entry.columns.set(column, target);
   for (const i of indexes) target.add(i);
 }

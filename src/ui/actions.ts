@@ -16,7 +16,23 @@ import { cellText, isBlank, Row } from '../core/values';
 import { openContext, RunContext } from '../gas/context';
 import { agreementsOf, lastRows, ordersById, recordsAt, rowsWhere, shellOf } from './read';
 import { ui } from './messages';
-import { appendIndex, assertMayEdit, canRecheck, enqueue, ID_KEY, locate, recheckTab, Refusal, refuse, RowAt, RowRef, runsAsOwner, UiTab, writeAsPerson, Written } from './rows';
+import {
+  appendIndex,
+  assertMayEdit,
+  canRecheck,
+  enqueue,
+  ID_KEY,
+  locate,
+  recheckTab,
+  Refusal,
+  refuse,
+  RowAt,
+  RowRef,
+  runsAsOwner,
+  UiTab,
+  writeAsPerson,
+  Written,
+} from './rows';
 import { ASK_HR_FIELDS, callCandidates, callContext, callTypeOf, fmtWhen, requiredCallFields } from './state';
 
 export interface ActionOutcome {
@@ -65,11 +81,18 @@ export function handOff(ctx: RunContext, ref: RowRef | null, user: string, owner
     clientDepartmentEmail: ctx.settings.clientDepartmentEmail,
     locale: L,
   });
-  if (decision.action === 'refuse') refuse(L, 'handOffBlocked', { id }, decision.problems.map((p) => p[L]));
+  if (decision.action === 'refuse')
+    refuse(
+      L,
+      'handOffBlocked',
+      { id },
+      decision.problems.map((p) => p[L]),
+    );
   const written = writeAsPerson(ctx, at.tab, at.index, { handOff: true }, user, owner, ui(L, 'actHandOff'));
   if (written.mode === 'queued') return outcome(written, ui(L, 'handOffQueued', { id }), refOf(at), L);
   const after = reread(ctx, 'orders', at).at;
-  if (after && !isBlank(after.rec.handedOffAt)) return outcome(written, ui(L, 'handOffDone', { id: after.id, at: fmtWhen(ctx, after.rec.handedOffAt) }), refOf(after), L);
+  if (after && !isBlank(after.rec.handedOffAt))
+    return outcome(written, ui(L, 'handOffDone', { id: after.id, at: fmtWhen(ctx, after.rec.handedOffAt) }), refOf(after), L);
   const problems = after ? cellText(after.rec.problems).split('\n').filter(Boolean) : [];
   return { ok: false, message: ui(L, 'handOffNotDone', { id }), details: problems, queued: false, ref: after ? refOf(after) : refOf(at) };
 }
@@ -113,13 +136,26 @@ export function askHr(ctx: RunContext, ref: RowRef | null, form: FormValues, use
   }
   assertMayEdit(ctx, user, owner, 'agreements', Object.keys(cells));
   const orders = new Map<string, Row>([[at.id, at.rec]]);
-  const problems = validateAgreement(cells, { zone: ctx.zone, today: today(ctx), orders, staff: ctx.staff() }).filter((p) => p.severity === 'error');
-  if (problems.length) throw new Refusal(`${ui(L, 'refused')} ${problems[0][L]}`, problems.map((p) => p[L]));
-  const written = withDocumentLock(ctx, () => writeAsPerson(ctx, agreementsTab, appendIndex(agreementsTab), cells, user, owner, ui(L, 'actAskHr')));
+  const problems = validateAgreement(cells, { zone: ctx.zone, today: today(ctx), orders, staff: ctx.staff() }).filter(
+    (p) => p.severity === 'error',
+  );
+  if (problems.length)
+    throw new Refusal(
+      `${ui(L, 'refused')} ${problems[0][L]}`,
+      problems.map((p) => p[L]),
+    );
+  const written = withDocumentLock(ctx, () =>
+    writeAsPerson(ctx, agreementsTab, appendIndex(agreementsTab), cells, user, owner, ui(L, 'actAskHr')),
+  );
   if (written.mode === 'queued') return outcome(written, ui(L, 'askHrWritten', { order: id, row: written.rowNumber }), refOf(at), L);
   const after = reread(ctx, 'agreements', { rowNumber: written.rowNumber, id: '' }).at;
   const agreementId = after ? after.id : '';
-  return outcome(written, agreementId ? ui(L, 'askHrDone', { id: agreementId }) : ui(L, 'askHrWritten', { order: id, row: written.rowNumber }), refOf(at), L);
+  return outcome(
+    written,
+    agreementId ? ui(L, 'askHrDone', { id: agreementId }) : ui(L, 'askHrWritten', { order: id, row: written.rowNumber }),
+    refOf(at),
+    L,
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -139,7 +175,11 @@ export function answerHr(ctx: RunContext, ref: RowRef | null, form: FormValues, 
   const wouldBe = { ...at.rec, ...cells };
   if (agreementState({ ...at.rec, answer: '' }, actx) === 'incomplete') refuse(L, 'stateIncomplete');
   const problems = validateAgreement(wouldBe, actx).filter((p) => p.severity === 'error' && (p.column === 'answer' || p.column === 'hrComment'));
-  if (problems.length) throw new Refusal(`${ui(L, 'refused')} ${problems[0][L]}`, problems.map((p) => p[L]));
+  if (problems.length)
+    throw new Refusal(
+      `${ui(L, 'refused')} ${problems[0][L]}`,
+      problems.map((p) => p[L]),
+    );
   const written = writeAsPerson(ctx, at.tab, at.index, cells, user, owner, `${ui(L, 'actAnswerHr')}: ${cells.answer}`);
   return outcome(written, ui(L, 'answerDone', { answer: cells.answer, id }), refOf(at), L);
 }
@@ -151,7 +191,10 @@ export function markCallDone(ctx: RunContext, ref: RowRef | null, user: string, 
   const L = ctx.locale;
   const at = locate(ctx, ref, 'calls') ?? refuse(L, 'pickCallRow');
   const id = at.id || `#${at.rowNumber}`;
-  const done = choiceLabel(CALL_STATUSES.find((s) => s.key === 'done')!, L);
+  const done = choiceLabel(
+    CALL_STATUSES.find((s) => s.key === 'done')!,
+    L,
+  );
   assertMayEdit(ctx, user, owner, 'calls', ['status'], at.rec, { status: done });
   const status = isBlank(at.rec.status) ? CALL_STATUSES[0] : findChoice(CALL_STATUSES, cellText(at.rec.status));
   if (status && status.key !== 'scheduled') refuse(L, 'markDoneAlready', { id, status: choiceLabel(status, L) });
@@ -176,7 +219,18 @@ export interface ScheduleForm {
 const MAX_ORDERS = 300;
 const MAX_CANDIDATES = 2000;
 
-const CALL_FIELDS = ['type', 'orderId', 'start', 'duration', 'clientEmail', 'candidateIds', 'hiredEmployeeEmail', 'teamLeadEmail', 'managerEmail', 'status'] as const;
+const CALL_FIELDS = [
+  'type',
+  'orderId',
+  'start',
+  'duration',
+  'clientEmail',
+  'candidateIds',
+  'hiredEmployeeEmail',
+  'teamLeadEmail',
+  'managerEmail',
+  'status',
+] as const;
 
 function wallText(ctx: RunContext, ms: number): string {
   const w = localDateOf(ctx.zone, ms);
@@ -199,7 +253,7 @@ export function scheduleForm(ctx: RunContext, ref: RowRef | null, user: string, 
     if (at && at.key === 'orders') orderId = at.id;
     if (at && at.key === 'calls') {
       orderId = cellText(at.rec.orderId);
-      type = callTypeOf(at.rec) === 'first' ? 'interview' : callTypeOf(at.rec) ?? 'first';
+      type = callTypeOf(at.rec) === 'first' ? 'interview' : (callTypeOf(at.rec) ?? 'first');
     }
   } catch (e) {
     if (!(e instanceof Refusal)) throw e;
@@ -215,7 +269,11 @@ export function scheduleForm(ctx: RunContext, ref: RowRef | null, user: string, 
   });
   const picked = open.slice(-MAX_ORDERS);
   if (own[0] && picked.indexOf(own[0]) < 0 && open.indexOf(own[0]) >= 0) picked.unshift(own[0]);
-  const orders = picked.map((o) => ({ id: cellText(o.orderId), label: [cellText(o.orderId), cellText(o.client), cellText(o.vacancy)].filter(Boolean).join(' · '), clientEmail: cellText(o.clientEmail) }));
+  const orders = picked.map((o) => ({
+    id: cellText(o.orderId),
+    label: [cellText(o.orderId), cellText(o.client), cellText(o.vacancy)].filter(Boolean).join(' · '),
+    clientEmail: cellText(o.clientEmail),
+  }));
   const listed = new Set(orders.map((o) => o.id));
   const cands = rowsWhere(ctx, 'candidates', 'orderId', (v) => listed.has(cellText(v).trim()), MAX_CANDIDATES);
   const candidates = recordsAt(cands.tab, cands.indexes)
@@ -266,7 +324,9 @@ export function scheduleCall(ctx: RunContext, form: FormValues, user: string, ow
   const startLabel = tabDef('calls').columns.find((c) => c.key === 'start')![L];
   if (!m) refuse(L, 'notDateTime', { field: startLabel });
   const start = new Date(instantAt(ctx.zone, { year: +m[1], month: +m[2], day: +m[3] }, +m[4], +m[5]));
-  const candidateIds = Array.isArray(form.candidateIds) ? (form.candidateIds as unknown[]).map(text).filter(Boolean).join(', ') : text(form.candidateIds);
+  const candidateIds = Array.isArray(form.candidateIds)
+    ? (form.candidateIds as unknown[]).map(text).filter(Boolean).join(', ')
+    : text(form.candidateIds);
   const cells: Record<string, unknown> = {
     type: choiceLabel(type, L),
     orderId: text(form.orderId),
@@ -282,7 +342,13 @@ export function scheduleCall(ctx: RunContext, form: FormValues, user: string, ow
   assertMayEdit(ctx, user, owner, 'calls', Object.keys(cells));
   const check = checkCall(cells, callContext(ctx, cells));
   const errors = check.problems.filter((p) => p.severity === 'error');
-  if (errors.length) refuse(L, 'scheduleInvalid', {}, errors.map((p) => p[L]));
+  if (errors.length)
+    refuse(
+      L,
+      'scheduleInvalid',
+      {},
+      errors.map((p) => p[L]),
+    );
   const calls = shellOf(ctx, 'calls') ?? refuse(L, 'columnMissing', { tab: tabDef('calls')[L], column: '' });
   const written = withDocumentLock(ctx, () => writeAsPerson(ctx, calls, appendIndex(calls), cells, user, owner, ui(L, 'actSchedule')));
   const warnings = check.problems.filter((p) => p.severity === 'warning').map((p) => p[L]);
@@ -358,7 +424,14 @@ export function commentForm(ctx: RunContext, ref: RowRef | null, user: string, o
       label: L === 'ru' && d.ru[0] ? `${d.en} (${d.ru[0]})` : d.en,
       value: values.get(d.key) ?? (d.key === 'sm' ? form.sm : ''),
       required: d.key !== 'targetAudience',
-      hint: d.key === 'targetAudience' ? DEFAULT_TARGET_AUDIENCE : d.key === 'nextContactDate' ? (L === 'en' ? 'yyyy-mm-dd or “keep in touch by email”' : 'дд.мм.гггг или «keep in touch by email»') : '',
+      hint:
+        d.key === 'targetAudience'
+          ? DEFAULT_TARGET_AUDIENCE
+          : d.key === 'nextContactDate'
+            ? L === 'en'
+              ? 'yyyy-mm-dd or “keep in touch by email”'
+              : 'дд.мм.гггг или «keep in touch by email»'
+            : '',
     }));
   } else if (type === 'interview') {
     const check = checkComment(type, existing, candidates);
@@ -390,7 +463,9 @@ const oneLine = (v: unknown): string => text(v).replace(/\s*[\r\n]+\s*/g, ' ');
 export function composeComment(type: CallTypeKey, form: FormValues, candidates: readonly CallCandidate[]): string {
   if (type === 'first') {
     const fields = (form.fields ?? {}) as Record<string, unknown>;
-    return FIRST_CALL_FIELDS.map((d) => `${d.en}: ${oneLine(fields[d.key]) || (d.key === 'targetAudience' ? DEFAULT_TARGET_AUDIENCE : '')}`).join('\n');
+    return FIRST_CALL_FIELDS.map(
+      (d) => `${d.en}: ${oneLine(fields[d.key]) || (d.key === 'targetAudience' ? DEFAULT_TARGET_AUDIENCE : '')}`,
+    ).join('\n');
   }
   if (type === 'interview') {
     const summaries = (form.summaries ?? {}) as Record<string, unknown>;
@@ -418,7 +493,13 @@ export function saveComment(ctx: RunContext, ref: RowRef | null, form: FormValue
   const candidates = callCandidates(ctx, at.rec);
   const comment = composeComment(type, form, candidates);
   const errors = checkComment(type, comment, candidates).problems.filter((p) => p.severity === 'error');
-  if (errors.length) refuse(L, 'commentInvalid', {}, errors.map((p) => p[L]));
+  if (errors.length)
+    refuse(
+      L,
+      'commentInvalid',
+      {},
+      errors.map((p) => p[L]),
+    );
   const written = writeAsPerson(ctx, at.tab, at.index, { comment }, user, owner, ui(L, 'actComment'));
   return outcome(written, ui(L, 'commentDone', { id }), refOf(at), L);
 }
@@ -473,4 +554,3 @@ function withDocumentLock<T>(ctx: RunContext, work: () => T): T {
     lock.releaseLock();
   }
 }
-

@@ -175,7 +175,9 @@ export function menuOpenSidebar(): void {
 export function menuScheduleCall(ref?: unknown): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const ctx = openContext(ss);
-  const out = HtmlService.createHtmlOutput(schedulePage(ctx.locale, cleanRef(ref) ?? activeRef(ss))).setWidth(600).setHeight(640);
+  const out = HtmlService.createHtmlOutput(schedulePage(ctx.locale, cleanRef(ref) ?? activeRef(ss)))
+    .setWidth(600)
+    .setHeight(640);
   SpreadsheetApp.getUi().showModalDialog(out, ui(ctx.locale, 'scheduleTitle'));
 }
 
@@ -192,7 +194,9 @@ export function menuCallComment(ref?: unknown): void {
     alert(ui(run.ctx.locale, 'commentTitle'), ui(run.ctx.locale, 'pickCallRow'));
     return;
   }
-  const out = HtmlService.createHtmlOutput(commentPage(run.ctx.locale, { sheet: at.tab.sheet.getName(), row: at.rowNumber, id: at.id })).setWidth(600).setHeight(640);
+  const out = HtmlService.createHtmlOutput(commentPage(run.ctx.locale, { sheet: at.tab.sheet.getName(), row: at.rowNumber, id: at.id }))
+    .setWidth(600)
+    .setHeight(640);
   SpreadsheetApp.getUi().showModalDialog(out, ui(run.ctx.locale, 'commentTitle'));
 }
 
@@ -222,5 +226,8 @@ export function menuSettings(): void {
   const ctx = openContext(ss);
   const sheet = ctx.sheets.get('settings');
   if (sheet) ss.setActiveSheet(sheet);
-  ss.toast(ui(ctx.locale, 'settingsHint'), sheet ? sheet.getName() : tabName({ key: 'settings', en: 'Settings', ru: 'Настройки', columns: [] }, ctx.locale));
+  ss.toast(
+    ui(ctx.locale, 'settingsHint'),
+    sheet ? sheet.getName() : tabName({ key: 'settings', en: 'Settings', ru: 'Настройки', columns: [] }, ctx.locale),
+  );
 }

@@ -77,7 +77,13 @@ export function schedulePage(locale: Locale, ref: unknown): string {
     title: ui(locale, 'scheduleTitle'),
     body: SCHEDULE_BODY,
     script: SCHEDULE_SCRIPT,
-    data: { ref: ref ?? null, durationLabel: ui(locale, 'labelDuration'), peopleLabel: ui(locale, 'labelPeople'), zoneLabel: ui(locale, 'labelZone'), noOrder: ui(locale, 'labelNoOrder') },
+    data: {
+      ref: ref ?? null,
+      durationLabel: ui(locale, 'labelDuration'),
+      peopleLabel: ui(locale, 'labelPeople'),
+      zoneLabel: ui(locale, 'labelZone'),
+      noOrder: ui(locale, 'labelNoOrder'),
+    },
     words: uiWords(locale, COMMON),
   });
 }
@@ -123,7 +129,10 @@ export function commentPage(locale: Locale, ref: unknown): string {
       commentLabel: ui(locale, 'labelComment'),
       noTemplate: ui(locale, 'commentNoTemplate'),
       noCandidates: ui(locale, 'labelCandidates') + ': ' + ui(locale, 'labelNone'),
-      dateHint: locale === 'en' ? 'Next Contact Date: a date (yyyy-mm-dd or dd.mm.yyyy) or “keep in touch by email”.' : 'Next Contact Date: дата (дд.мм.гггг) или «keep in touch by email».',
+      dateHint:
+        locale === 'en'
+          ? 'Next Contact Date: a date (yyyy-mm-dd or dd.mm.yyyy) or “keep in touch by email”.'
+          : 'Next Contact Date: дата (дд.мм.гггг) или «keep in touch by email».',
     },
     words: uiWords(locale, COMMON),
   });
@@ -144,7 +153,13 @@ export function outboxPage(ctx: RunContext): string {
     const label = choice ? choiceLabel(choice, L) : key;
     counts.set(label, (counts.get(label) ?? 0) + 1);
   });
-  const pending = rowsWhere(ctx, 'outbox', 'state', (v) => (findChoice(OUTBOX_STATES, cellText(v))?.key ?? 'pending') === 'pending' && !isBlank(v), 200);
+  const pending = rowsWhere(
+    ctx,
+    'outbox',
+    'state',
+    (v) => (findChoice(OUTBOX_STATES, cellText(v))?.key ?? 'pending') === 'pending' && !isBlank(v),
+    200,
+  );
   const failed = rowsWhere(ctx, 'outbox', 'state', (v) => findChoice(OUTBOX_STATES, cellText(v))?.key === 'failed', 20);
   const outbox = pending.tab;
   const due = (r: Record<string, unknown>) => (isDate(r.due) ? r.due.getTime() : 0);
@@ -160,16 +175,22 @@ export function outboxPage(ctx: RunContext): string {
   const logDef = tabDef('log').columns;
   const logKeys = ['time', 'user', 'tab', 'rowKey', 'action', 'details'];
   const logRecords = recordsAt(log.tab, log.indexes).reverse();
-  const logTable = logRecords.length === 0
-    ? `<p class="muted">${escapeHtml(ui(L, 'labelNone'))}</p>`
-    : `<table><tr>${logKeys.map((k) => `<th>${escapeHtml(logDef.find((c) => c.key === k)![L])}</th>`).join('')}</tr>${logRecords
-        .map((r) => `<tr>${logKeys.map((k) => `<td>${escapeHtml(fmtWhen(ctx, r[k]))}</td>`).join('')}</tr>`)
-        .join('')}</table>`;
-  const queue = queuedEdits().map((q) => `<li>${escapeHtml(`${fmtWhen(ctx, new Date(q.entry.at))} · ${q.entry.user} · ${q.entry.label} · ${q.entry.id || `#${q.entry.row}`}`)}</li>`);
+  const logTable =
+    logRecords.length === 0
+      ? `<p class="muted">${escapeHtml(ui(L, 'labelNone'))}</p>`
+      : `<table><tr>${logKeys.map((k) => `<th>${escapeHtml(logDef.find((c) => c.key === k)![L])}</th>`).join('')}</tr>${logRecords
+          .map((r) => `<tr>${logKeys.map((k) => `<td>${escapeHtml(fmtWhen(ctx, r[k]))}</td>`).join('')}</tr>`)
+          .join('')}</table>`;
+  const queue = queuedEdits().map(
+    (q) =>
+      `<li>${escapeHtml(`${fmtWhen(ctx, new Date(q.entry.at))} · ${q.entry.user} · ${q.entry.label} · ${q.entry.id || `#${q.entry.row}`}`)}</li>`,
+  );
   const body = [
     `<h1>${escapeHtml(ui(L, 'outboxTitle'))}</h1>`,
     `<h2>${escapeHtml(ui(L, 'labelOutboxState'))}</h2>`,
-    counts.size ? `<p>${[...counts.entries()].map(([k, v]) => `<span class="pill">${escapeHtml(k)}: ${v}</span>`).join(' ')}</p>` : `<p class="muted">${escapeHtml(ui(L, 'labelNone'))}</p>`,
+    counts.size
+      ? `<p>${[...counts.entries()].map(([k, v]) => `<span class="pill">${escapeHtml(k)}: ${v}</span>`).join(' ')}</p>`
+      : `<p class="muted">${escapeHtml(ui(L, 'labelNone'))}</p>`,
     `<h2>${escapeHtml(ui(L, 'labelUpcoming'))}</h2>`,
     table(upcoming.slice(0, 20), ['due', 'recipient', 'subject', 'key']),
     `<h2>${escapeHtml(ui(L, 'labelFailed'))}</h2>`,

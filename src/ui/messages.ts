@@ -36,7 +36,10 @@ const M = {
     ru: 'Записано. Правила выполнит триггер владельца книги при следующем запуске (в течение 5 минут) — от его имени уходят письма и события.',
     en: 'Saved. The workbook owner’s trigger applies the rules at its next run (within 5 minutes): mail and events go out under the owner’s account.',
   },
-  appliedFor: { ru: 'из боковой панели ({user}, {at}); применено триггером владельца', en: 'from the sidebar ({user}, {at}); applied by the owner’s trigger' },
+  appliedFor: {
+    ru: 'из боковой панели ({user}, {at}); применено триггером владельца',
+    en: 'from the sidebar ({user}, {at}); applied by the owner’s trigger',
+  },
   pendingFor: { ru: 'Ждёт триггера владельца: {action} ({at}, {user})', en: 'Waiting for the owner’s trigger: {action} ({at}, {user})' },
 
   actHandOff: { ru: 'Передать в Клиентский отдел', en: 'Hand off to the Client department' },
@@ -54,9 +57,18 @@ const M = {
   handOffBlocked: { ru: 'Заказ {id} нельзя передать:', en: 'Order {id} cannot be handed off:' },
   handOffNotDone: { ru: 'Заказ {id} не передан; смотрите «Проблемы».', en: 'Order {id} was not handed off; see Problems.' },
   askHrDone: { ru: 'Согласование {id} создано и отправлено в HR.', en: 'Agreement {id} filed and sent to HR.' },
-  askHrWritten: { ru: 'Строка согласования для заказа {order} добавлена (строка {row}).', en: 'An agreement row for order {order} was added (row {row}).' },
-  askHrNotIndividual: { ru: 'У заказа {id} стандартные условия: согласование HR не нужно.', en: 'Order {id} has standard terms: no HR agreement is needed.' },
-  askHrOpen: { ru: 'По заказу {id} уже есть согласование {agreement} ({state}).', en: 'Order {id} already has agreement {agreement} ({state}).' },
+  askHrWritten: {
+    ru: 'Строка согласования для заказа {order} добавлена (строка {row}).',
+    en: 'An agreement row for order {order} was added (row {row}).',
+  },
+  askHrNotIndividual: {
+    ru: 'У заказа {id} стандартные условия: согласование HR не нужно.',
+    en: 'Order {id} has standard terms: no HR agreement is needed.',
+  },
+  askHrOpen: {
+    ru: 'По заказу {id} уже есть согласование {agreement} ({state}).',
+    en: 'Order {id} already has agreement {agreement} ({state}).',
+  },
   answerDone: { ru: 'Ответ «{answer}» записан в {id}.', en: 'Answer “{answer}” recorded on {id}.' },
   answerNeedsChoice: { ru: 'Выберите ответ: «Согласовано» или «Отклонено».', en: 'Pick an answer: Agreed or Rejected.' },
   answerAlready: { ru: 'На согласование {id} уже ответили: {answer}.', en: 'Agreement {id} is already answered: {answer}.' },
@@ -67,7 +79,10 @@ const M = {
   scheduleInvalid: { ru: 'Звонок не записан:', en: 'The call was not written:' },
   commentDone: { ru: 'Комментарий записан в звонок {id}.', en: 'Comment written to call {id}.' },
   commentInvalid: { ru: 'Комментарий не записан:', en: 'The comment was not written:' },
-  commentNoTemplate: { ru: 'У этого типа звонка нет шаблона: пишите свободным текстом.', en: 'This call type has no template: write free text.' },
+  commentNoTemplate: {
+    ru: 'У этого типа звонка нет шаблона: пишите свободным текстом.',
+    en: 'This call type has no template: write free text.',
+  },
   refused: { ru: 'Нельзя:', en: 'Not allowed:' },
   fieldRequired: { ru: 'Заполните «{field}».', en: 'Fill in “{field}”.' },
   notEmail: { ru: '«{field}»: это не адрес e-mail.', en: '“{field}”: not an e-mail address.' },
@@ -133,7 +148,10 @@ const M = {
     en: 'staff only: in the company calendar at the same time — instructions, template and the comment',
   },
   labelCallsOfOrder: { ru: 'Звонки заказа', en: 'Calls of the order' },
-  labelSelection: { ru: 'Подбор {n}: {date}, обзвон {calling}, отчёт до {due}', en: 'Selection {n}: {date}, calling {calling}, report by {due}' },
+  labelSelection: {
+    ru: 'Подбор {n}: {date}, обзвон {calling}, отчёт до {due}',
+    en: 'Selection {n}: {date}, calling {calling}, report by {due}',
+  },
   labelAgreementOk: { ru: 'Согласование HR «Согласовано»', en: 'HR agreement Agreed' },
   labelClientDeptEmail: { ru: 'E-mail клиентского отдела в Настройках', en: 'Client-department e-mail in Settings' },
   labelCommentTemplate: { ru: 'Комментарий по шаблону', en: 'Comment per the template' },

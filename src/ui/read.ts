@@ -75,7 +75,13 @@ export function loadRows(tab: TabData, indexes: readonly number[]): void {
  * The rows whose `column` passes `test`, the last `max` of them, read: the tab (with those
  * rows loaded) and their indexes in sheet order.
  */
-export function rowsWhere(ctx: RunContext, key: TabKey, column: string, test: (value: unknown) => boolean, max = 50): { tab: TabData | null; indexes: number[] } {
+export function rowsWhere(
+  ctx: RunContext,
+  key: TabKey,
+  column: string,
+  test: (value: unknown) => boolean,
+  max = 50,
+): { tab: TabData | null; indexes: number[] } {
   const tab = shellOf(ctx, key);
   if (!tab) return { tab: null, indexes: [] };
   const values = columnOf(ctx, key, column);

@@ -62,7 +62,11 @@ export function cleanRef(value: unknown): RowRef | null {
   const v = value as Record<string, unknown>;
   if (typeof v.sheet !== 'string' || !v.sheet) return null;
   const row = Number(v.row);
-  return { sheet: v.sheet.slice(0, 200), row: Number.isFinite(row) ? Math.floor(row) : 0, id: typeof v.id === 'string' ? v.id.slice(0, 100) : '' };
+  return {
+    sheet: v.sheet.slice(0, 200),
+    row: Number.isFinite(row) ? Math.floor(row) : 0,
+    id: typeof v.id === 'string' ? v.id.slice(0, 100) : '',
+  };
 }
 
 /** The person's current selection (sheet name, first row). */
@@ -95,7 +99,7 @@ export function locate(ctx: RunContext, ref: RowRef | null | undefined, want?: U
   const tab = shellOf(ctx, key);
   if (!tab) return null;
   const id = String(ref.id || '').trim();
-  let index = -1;
+  let index: number;
   if (id) {
     index = indexOfId(ctx, key, ID_KEY[key], id);
     if (index < 0) refuse(ctx.locale, 'rowGone', { id });
@@ -124,7 +128,15 @@ export function ownerEmail(ss: Spreadsheet): string {
  * Why `user` may not change these columns of the row (empty when allowed), in the locale.
  * `values` are what the person would write (a call set to Done).
  */
-export function refusals(ctx: RunContext, user: string, owner: string, tab: TabKey, columns: readonly string[], row?: Record<string, unknown>, values: Record<string, unknown> = {}): string[] {
+export function refusals(
+  ctx: RunContext,
+  user: string,
+  owner: string,
+  tab: TabKey,
+  columns: readonly string[],
+  row?: Record<string, unknown>,
+  values: Record<string, unknown> = {},
+): string[] {
   const staff: StaffDirectory = ctx.staff();
   const out: string[] = [];
   // A call's managers include the Sales manager of its order.
@@ -139,7 +151,15 @@ export function refusals(ctx: RunContext, user: string, owner: string, tab: TabK
   return out;
 }
 
-export function assertMayEdit(ctx: RunContext, user: string, owner: string, tab: TabKey, columns: readonly string[], row?: Record<string, unknown>, values: Record<string, unknown> = {}): void {
+export function assertMayEdit(
+  ctx: RunContext,
+  user: string,
+  owner: string,
+  tab: TabKey,
+  columns: readonly string[],
+  row?: Record<string, unknown>,
+  values: Record<string, unknown> = {},
+): void {
   const reasons = refusals(ctx, user, owner, tab, columns, row, values);
   if (reasons.length) throw new Refusal(`${ui(ctx.locale, 'refused')} ${reasons[0]}`, reasons);
 }
@@ -161,7 +181,15 @@ export interface Written {
  * columns, then applies the rules as an edit of those cells by `user`.
  * The caller has checked the person's rights (assertMayEdit).
  */
-export function writeAsPerson(ctx: RunContext, tab: TabData, index: number, cells: Record<string, unknown>, user: string, owner: string, label: string): Written {
+export function writeAsPerson(
+  ctx: RunContext,
+  tab: TabData,
+  index: number,
+  cells: Record<string, unknown>,
+  user: string,
+  owner: string,
+  label: string,
+): Written {
   const cols: Array<{ key: string; col: number; value: unknown }> = [];
   for (const key of Object.keys(cells)) {
     const i = tab.columns.index[key];
@@ -190,7 +218,8 @@ export function writeAsPerson(ctx: RunContext, tab: TabData, index: number, cell
     .slice(first - 1, last)
     .map((h) => findColumn(tab.def, String(h ?? ''))?.key)
     .filter((k): k is string => !!k);
-  const spans = refusals(ctx, user, owner, tab.def.key, between).length === 0 ? [[first, last]] : runsOf(cols).map((r) => [r[0].col, r[r.length - 1].col]);
+  const spans =
+    refusals(ctx, user, owner, tab.def.key, between).length === 0 ? [[first, last]] : runsOf(cols).map((r) => [r[0].col, r[r.length - 1].col]);
   const value = single ? editText(cols[0].value) : undefined;
   const old = single ? editText(oldValue) : undefined;
   const inline = runsAsOwner(owner);
@@ -332,7 +361,13 @@ export const uiQueueFeature: Feature = {
       try {
         applyQueued(ctx, entry);
       } catch (e) {
-        ctx.log({ tab: tabDef(entry.tab)[ctx.locale], rowKey: entry.id || `#${entry.row}`, action: entry.label, details: String((e as Error).message || e), user: entry.user });
+        ctx.log({
+          tab: tabDef(entry.tab)[ctx.locale],
+          rowKey: entry.id || `#${entry.row}`,
+          action: entry.label,
+          details: String((e as Error).message || e),
+          user: entry.user,
+        });
       }
       props.deleteProperty(key);
     }
@@ -350,11 +385,23 @@ function applyQueued(ctx: RunContext, entry: QueuedEdit): void {
   const idKey = ID_KEY[entry.tab as UiTab];
   const index = entry.id && idKey ? readColumn(shell, idKey).findIndex((v) => cellText(v).trim() === entry.id) : entry.row - 2;
   if (index < 0) {
-    ctx.log({ tab: shell.sheet.getName(), rowKey: entry.id, action: entry.label, details: ui(ctx.locale, 'rowGone', { id: entry.id }), user: entry.user });
+    ctx.log({
+      tab: shell.sheet.getName(),
+      rowKey: entry.id,
+      action: entry.label,
+      details: ui(ctx.locale, 'rowGone', { id: entry.id }),
+      user: entry.user,
+    });
     return;
   }
   const range = shell.sheet.getRange(sheetRow(index), entry.col, 1, entry.numCols);
   // Who asked, in the Log: the rules' own lines are written under the owner's run.
-  ctx.log({ tab: shell.sheet.getName(), rowKey: entry.id || `#${sheetRow(index)}`, action: entry.label, details: ui(ctx.locale, 'appliedFor', { user: entry.user, at: entry.at }), user: entry.user });
+  ctx.log({
+    tab: shell.sheet.getName(),
+    rowKey: entry.id || `#${sheetRow(index)}`,
+    action: entry.label,
+    details: ui(ctx.locale, 'appliedFor', { user: entry.user, at: entry.at }),
+    user: entry.user,
+  });
   applyEdit(ctx, range, entry.user, entry.value, entry.oldValue);
 }

@@ -10,8 +10,23 @@ import { ui, uiWords, UiKey } from './messages';
 import { page } from './page';
 
 const WORDS: UiKey[] = [
-  'labelStatus', 'labelChecklist', 'labelProblems', 'labelReminders', 'labelEvents', 'labelLog', 'labelActions', 'labelNone',
-  'labelUser', 'labelRefresh', 'labelRow', 'labelPending', 'labelSend', 'labelCancel', 'fieldRequired', 'notEmail', 'notNumber',
+  'labelStatus',
+  'labelChecklist',
+  'labelProblems',
+  'labelReminders',
+  'labelEvents',
+  'labelLog',
+  'labelActions',
+  'labelNone',
+  'labelUser',
+  'labelRefresh',
+  'labelRow',
+  'labelPending',
+  'labelSend',
+  'labelCancel',
+  'fieldRequired',
+  'notEmail',
+  'notNumber',
 ];
 
 const BODY = `
@@ -47,5 +62,12 @@ var every=window.setInterval.bind(window);every(poll,D.pollMs||4000);
 `;
 
 export function sidebarPage(locale: Locale, ref: unknown, pollMs = 4000): string {
-  return page({ locale, title: ui(locale, 'sidebarTitle'), body: BODY, script: SCRIPT, data: { ref: ref ?? null, pollMs }, words: uiWords(locale, WORDS) });
+  return page({
+    locale,
+    title: ui(locale, 'sidebarTitle'),
+    body: BODY,
+    script: SCRIPT,
+    data: { ref: ref ?? null, pollMs },
+    words: uiWords(locale, WORDS),
+  });
 }

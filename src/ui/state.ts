@@ -16,9 +16,30 @@ import { Problem as CallProblem } from '../core/messages-calls';
 import { Problem as OrderProblem } from '../core/messages-orders';
 import { CallTypeKey } from '../core/offsets';
 import { reminderOffsets } from '../core/offsets';
-import { answerOf, deriveStatus, handOffCheck, jobSitePostingPaid, REQUIRED_FOR_HAND_OFF, statusLabel, termsOf, validateOrder } from '../core/orders';
+import {
+  answerOf,
+  deriveStatus,
+  handOffCheck,
+  jobSitePostingPaid,
+  REQUIRED_FOR_HAND_OFF,
+  statusLabel,
+  termsOf,
+  validateOrder,
+} from '../core/orders';
 import { departmentName, departmentOf } from '../core/permissions';
-import { ANSWERS, CALL_KINDS, CALL_STATUSES, CALL_TYPES, choiceLabel, findChoice, Locale, OUTBOX_STATES, TabKey, tabDef, tabName } from '../core/schema';
+import {
+  ANSWERS,
+  CALL_KINDS,
+  CALL_STATUSES,
+  CALL_TYPES,
+  choiceLabel,
+  findChoice,
+  Locale,
+  OUTBOX_STATES,
+  TabKey,
+  tabDef,
+  tabName,
+} from '../core/schema';
 import { isDate, localDateOf, dayNumber, wallClockOf } from '../core/time';
 import { cellText, isBlank, isEmail, parseDateCell, Row } from '../core/values';
 import { RunContext } from '../gas/context';
@@ -136,7 +157,11 @@ export function sidebarState(ctx: RunContext, ref: RowRef | null, user: string, 
   state.ref = { sheet: at.tab.sheet.getName(), row: at.rowNumber, id: at.id };
   state.tabLabel = tabName(at.tab.def, ctx.locale);
   const covered: string[] =
-    at.key === 'orders' ? ordersState(ctx, at, state, user, owner) : at.key === 'agreements' ? agreementState_(ctx, at, state, user, owner) : callsState(ctx, at, state, user, owner);
+    at.key === 'orders'
+      ? ordersState(ctx, at, state, user, owner)
+      : at.key === 'agreements'
+        ? agreementState_(ctx, at, state, user, owner)
+        : callsState(ctx, at, state, user, owner);
   recorded(at, state, covered);
   state.reminders = remindersOf(ctx, at.id);
   state.log = logOf(ctx, at);
@@ -223,7 +248,12 @@ function ordersState(ctx: RunContext, at: RowAt, state: SidebarState, user: stri
     for (const s of upcoming) {
       state.events.push({
         when: fmtWhen(ctx, s.selectionDate),
-        text: ui(L, 'labelSelection', { n: cellText(s.number), date: fmtWhen(ctx, s.selectionDate), calling: fmtWhen(ctx, s.callingDate), due: fmtWhen(ctx, s.reportDue) }),
+        text: ui(L, 'labelSelection', {
+          n: cellText(s.number),
+          date: fmtWhen(ctx, s.selectionDate),
+          calling: fmtWhen(ctx, s.callingDate),
+          due: fmtWhen(ctx, s.reportDue),
+        }),
         note: '',
         state: '',
       });
@@ -239,7 +269,10 @@ function ordersState(ctx: RunContext, at: RowAt, state: SidebarState, user: stri
   state.actions.push(action('handOff', ui(L, 'actHandOff'), handOffReasons, already));
   if (termsOf(rec) === 'individual') {
     const answer = answerOf(agreement);
-    const open = agreement && answer !== 'rejected' ? ui(L, 'askHrOpen', { id: at.id, agreement: cellText(agreement.agreementId), state: answerText(ctx, agreement) }) : '';
+    const open =
+      agreement && answer !== 'rejected'
+        ? ui(L, 'askHrOpen', { id: at.id, agreement: cellText(agreement.agreementId), state: answerText(ctx, agreement) })
+        : '';
     const a = action('askHr', ui(L, 'actAskHr'), refusals(ctx, user, owner, 'agreements', ['orderId', 'requestedBy']), open);
     a.fields = askHrFields(ctx, rec);
     state.actions.push(a);
@@ -249,7 +282,9 @@ function ordersState(ctx: RunContext, at: RowAt, state: SidebarState, user: stri
 }
 
 /** The agreement request fields Sales fills (Order ID and Requested by are filled for them). */
-export const ASK_HR_FIELDS: readonly string[] = [...REQUEST_COLUMNS].filter((k) => k !== 'orderId' && k !== 'requestedBy').concat('hrSpecialist');
+export const ASK_HR_FIELDS: readonly string[] = [...REQUEST_COLUMNS]
+  .filter((k) => k !== 'orderId' && k !== 'requestedBy')
+  .concat('hrSpecialist');
 const REQUIRED_ASK = ['expectedResumes', 'expectedCalls', 'risks'];
 
 function askHrFields(ctx: RunContext, order: Row): FieldSpec[] {
@@ -257,7 +292,17 @@ function askHrFields(ctx: RunContext, order: Row): FieldSpec[] {
   return ASK_HR_FIELDS.map((key) => {
     const col = def.columns.find((c) => c.key === key)!;
     const type: FieldSpec['type'] =
-      col.type === 'integer' ? 'integer' : col.type === 'longtext' ? 'longtext' : col.type === 'email' ? 'email' : col.type === 'date' ? 'date' : col.type === 'list' ? 'list' : 'text';
+      col.type === 'integer'
+        ? 'integer'
+        : col.type === 'longtext'
+          ? 'longtext'
+          : col.type === 'email'
+            ? 'email'
+            : col.type === 'date'
+              ? 'date'
+              : col.type === 'list'
+                ? 'list'
+                : 'text';
     const spec: FieldSpec = { key, label: col[ctx.locale], type, required: REQUIRED_ASK.indexOf(key) >= 0, value: '' };
     if (key === 'callKind') spec.choices = CALL_KINDS.map((c) => choiceLabel(c, ctx.locale));
     if (key === 'hrSpecialist') spec.value = cellText(order.hrSpecialist);
@@ -294,10 +339,21 @@ function agreementState_(ctx: RunContext, at: RowAt, state: SidebarState, user: 
   const answered = answerOf(rec) !== 'pending';
   state.checklist.push({ label: ui(L, 'labelHrAnswer'), ok: answered, detail: answered ? '' : ui(L, 'statePending') });
   for (const p of problems) if (!used.has(p) && state.problems.indexOf(p[L]) < 0) state.problems.push(p[L]);
-  const blocked = answered ? ui(L, 'answerAlready', { id: at.id, answer: answerText(ctx, rec) }) : st === 'incomplete' ? ui(L, 'stateIncomplete') : '';
+  const blocked = answered
+    ? ui(L, 'answerAlready', { id: at.id, answer: answerText(ctx, rec) })
+    : st === 'incomplete'
+      ? ui(L, 'stateIncomplete')
+      : '';
   const a = action('answerHr', ui(L, 'actAnswerHr'), refusals(ctx, user, owner, 'agreements', ['answer', 'hrComment'], rec), blocked);
   a.fields = [
-    { key: 'answer', label: colLabel('agreements', 'answer', L), type: 'list', required: true, choices: ANSWERS.map((c) => choiceLabel(c, L)), value: '' },
+    {
+      key: 'answer',
+      label: colLabel('agreements', 'answer', L),
+      type: 'list',
+      required: true,
+      choices: ANSWERS.map((c) => choiceLabel(c, L)),
+      value: '',
+    },
     { key: 'hrComment', label: colLabel('agreements', 'hrComment', L), type: 'longtext', required: false, value: cellText(rec.hrComment) },
   ];
   state.actions.push(a);
@@ -334,10 +390,19 @@ export function callProblemColumn(p: CallProblem): string | undefined {
 /** Columns each call type needs, as the Calls rule says (asked of checkCall with an empty row). */
 export function requiredCallFields(): Record<CallTypeKey, string[]> {
   const out = {} as Record<CallTypeKey, string[]>;
-  const probe = { now: 0, zone: { id: 'UTC', offsetAt: () => 0 }, locale: 'en' as Locale, candidates: new Map<string, CandidateInfo>(), offsets: { first: [], interview: [], repeat: [], intro: [] } };
+  const probe = {
+    now: 0,
+    zone: { id: 'UTC', offsetAt: () => 0 },
+    locale: 'en' as Locale,
+    candidates: new Map<string, CandidateInfo>(),
+    offsets: { first: [], interview: [], repeat: [], intro: [] },
+  };
   for (const t of CALL_TYPES) {
     const check = checkCall({ type: t.en }, probe);
-    out[t.key as CallTypeKey] = check.problems.filter((p) => p.code === 'callFieldRequired').map(callProblemColumn).filter((k): k is string => !!k);
+    out[t.key as CallTypeKey] = check.problems
+      .filter((p) => p.code === 'callFieldRequired')
+      .map(callProblemColumn)
+      .filter((k): k is string => !!k);
   }
   return out;
 }
@@ -381,13 +446,26 @@ function callsState(ctx: RunContext, at: RowAt, state: SidebarState, user: strin
   if (eventId) {
     state.events.push(eventLine(ctx, eventId, owner));
     // The staff side of the call: the guest-less twin at the same time, with the instructions and the comment.
-    if (check.event) state.events.push({ when: fmtWhen(ctx, rec.start), text: check.event.notes.title, note: ui(L, 'labelNotesEvent'), state: '' });
+    if (check.event)
+      state.events.push({ when: fmtWhen(ctx, rec.start), text: check.event.notes.title, note: ui(L, 'labelNotesEvent'), state: '' });
   }
 
-  const done = statusKey === 'done' ? ui(L, 'markDoneAlready', { id: at.id || `#${at.rowNumber}`, status: state.status }) : statusKey === 'cancelled' ? ui(L, 'markDoneAlready', { id: at.id, status: state.status }) : '';
-  const doneLabel = choiceLabel(CALL_STATUSES.find((c) => c.key === 'done')!, L);
-  state.actions.push(action('markDone', ui(L, 'actMarkDone'), refusals(ctx, user, owner, 'calls', ['status'], rec, { status: doneLabel }), done));
-  state.actions.push(action('comment', ui(L, 'actComment'), refusals(ctx, user, owner, 'calls', ['comment'], rec), type ? '' : colLabel('calls', 'type', L)));
+  const done =
+    statusKey === 'done'
+      ? ui(L, 'markDoneAlready', { id: at.id || `#${at.rowNumber}`, status: state.status })
+      : statusKey === 'cancelled'
+        ? ui(L, 'markDoneAlready', { id: at.id, status: state.status })
+        : '';
+  const doneLabel = choiceLabel(
+    CALL_STATUSES.find((c) => c.key === 'done')!,
+    L,
+  );
+  state.actions.push(
+    action('markDone', ui(L, 'actMarkDone'), refusals(ctx, user, owner, 'calls', ['status'], rec, { status: doneLabel }), done),
+  );
+  state.actions.push(
+    action('comment', ui(L, 'actComment'), refusals(ctx, user, owner, 'calls', ['comment'], rec), type ? '' : colLabel('calls', 'type', L)),
+  );
   state.actions.push(action('schedule', ui(L, 'actSchedule'), refusals(ctx, user, owner, 'calls', ['type', 'orderId', 'start'])));
   return [...used].map((p) => p[L]);
 }
@@ -441,7 +519,10 @@ export function remindersOf(ctx: RunContext, id: string): Line[] {
     };
   });
   const upcoming = lines.filter((l) => l.pending).sort((a, b) => a.sortKey - b.sortKey);
-  const past = lines.filter((l) => !l.pending).sort((a, b) => b.sortKey - a.sortKey).slice(0, 4);
+  const past = lines
+    .filter((l) => !l.pending)
+    .sort((a, b) => b.sortKey - a.sortKey)
+    .slice(0, 4);
   return [...upcoming.slice(0, 8), ...past].map((l) => l.line);
 }
 
@@ -460,7 +541,9 @@ export function logOf(ctx: RunContext, at: RowAt, max = 6): Line[] {
 function pendingOf(ctx: RunContext, at: RowAt): string[] {
   return queuedEdits()
     .map((q) => q.entry)
-    .filter((e) => e.kind === 'edit' && e.tab === at.key && (at.id ? e.id === at.id || (!e.id && e.row === at.rowNumber) : e.row === at.rowNumber))
+    .filter(
+      (e) => e.kind === 'edit' && e.tab === at.key && (at.id ? e.id === at.id || (!e.id && e.row === at.rowNumber) : e.row === at.rowNumber),
+    )
     .map((e) => ui(ctx.locale, 'pendingFor', { action: e.label, at: fmtWhen(ctx, new Date(e.at)), user: e.user }));
 }
 

@@ -19,7 +19,6 @@ const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve(__dirname, '..', 'screenshots');
 const hasChromium = fs.existsSync(CHROMIUM);
 if (!hasChromium) {
-  // eslint-disable-next-line no-console
   console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it).`);
 }
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -35,13 +34,33 @@ describeBrowser('the staff’s windows in Chromium', () => {
     h = await uiWorkbook({ dir });
     h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
     h.edit('Orders', 'new', { ...COMPLETE_ORDER, Client: 'Beta', Sum: '' }, SALES);
-    h.edit('Calls', 'new', { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-24 10:00', 'Client e-mail': 'peter@acme.example', 'Manager e-mail': BOSS }, SALES);
+    h.edit(
+      'Calls',
+      'new',
+      {
+        Type: 'First call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-24 10:00',
+        'Client e-mail': 'peter@acme.example',
+        'Manager e-mail': BOSS,
+      },
+      SALES,
+    );
     await h.ws.save();
     server = await serve({ workbook: h.workbook, port: 0, user: SALES, now: h.instant('2026-11-23T09:30') });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     fs.mkdirSync(SHOTS, { recursive: true });
   });
@@ -62,7 +81,8 @@ describeBrowser('the staff’s windows in Chromium', () => {
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const post = (p: string, body: unknown = {}): Promise<any> => fetch(server.url + p, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  const post = (p: string, body: unknown = {}): Promise<any> =>
+    fetch(server.url + p, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
   const rows = (tab: string) => englishRecords(server.ws, tab);
 
   test('the sidebar shows the order, hands it off, and refuses another department', async () => {
@@ -99,7 +119,11 @@ describeBrowser('the staff’s windows in Chromium', () => {
     const refused = await page.evaluate(
       () =>
         new Promise<{ ok: boolean; message: string }>((resolve) => {
-          (globalThis as any).google.script.run.withSuccessHandler(resolve).uiHandOff({ sheet: 'Orders', row: 3, id: 'ORD-2026-0002' });
+          (
+            globalThis as unknown as { google: { script: { run: { withSuccessHandler(f: unknown): { uiHandOff(ref: unknown): void } } } } }
+          ).google.script.run
+            .withSuccessHandler(resolve)
+            .uiHandOff({ sheet: 'Orders', row: 3, id: 'ORD-2026-0002' });
         }),
     );
     expect(refused.ok).toBe(false);
@@ -143,7 +167,16 @@ describeBrowser('the staff’s windows in Chromium', () => {
     expect(await page.locator('#msg').textContent()).toMatch(/^The call was written to row 3\./);
     await page.screenshot({ path: path.join(SHOTS, 'schedule-call.png'), fullPage: true });
     const typed = rows('Calls')[1];
-    expect(typed).toEqual(expect.objectContaining({ Type: 'Interview', 'Order ID': 'ORD-2026-0001', 'Duration (min)': 45, 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS, Status: 'Scheduled' }));
+    expect(typed).toEqual(
+      expect.objectContaining({
+        Type: 'Interview',
+        'Order ID': 'ORD-2026-0001',
+        'Duration (min)': 45,
+        'Candidate IDs': 'C-1',
+        'Manager e-mail': BOSS,
+        Status: 'Scheduled',
+      }),
+    );
     expect((typed['Start'] as Date).toISOString()).toBe('2026-11-25T20:00:00.000Z');
 
     await post('/api/tick');
@@ -151,7 +184,11 @@ describeBrowser('the staff’s windows in Chromium', () => {
     expect(call['Call ID']).toBe('CALL-2026-0002');
     const event = server.ws.calendar.events().find((e) => e.start?.dateTime === '2026-11-25T15:00:00-05:00')!;
     expect((event.attendees ?? []).map((a) => a.email)).toEqual(expect.arrayContaining(['olga@mail.example', BOSS]));
-    expect(rows('Outbox').filter((o) => String(o['Key']).startsWith('CALL-2026-0002')).map((o) => [o['Recipient'], o['State']])).toEqual([['olga@mail.example', 'Pending']]);
+    expect(
+      rows('Outbox')
+        .filter((o) => String(o['Key']).startsWith('CALL-2026-0002'))
+        .map((o) => [o['Recipient'], o['State']]),
+    ).toEqual([['olga@mail.example', 'Pending']]);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
 
@@ -170,9 +207,32 @@ describeBrowser('the staff’s windows in Chromium', () => {
     expect(await page.locator('#title').textContent()).toBe('CALL-2026-0001 · First call · 2026-11-24 10:00');
     const labels = await page.locator('#fields label').allTextContents();
     expect(labels.map((l) => l.replace(/ \*$/, ''))).toEqual([
-      'Company Name', 'Company Website', 'Contact Person', 'Product', 'Specialties', 'Country-Location', 'Target Audience', 'Immediate Requirement', 'Future needs', 'Next Step', 'Next Contact Date', 'SM',
+      'Company Name',
+      'Company Website',
+      'Contact Person',
+      'Product',
+      'Specialties',
+      'Country-Location',
+      'Target Audience',
+      'Immediate Requirement',
+      'Future needs',
+      'Next Step',
+      'Next Contact Date',
+      'SM',
     ]);
-    const values = ['Acme', 'acme.example', 'Peter', '<img src=x onerror="window.__pwned=1">', 'B2B', 'US', '', '3 operators', '10 more', 'Send the offer', 'soon'];
+    const values = [
+      'Acme',
+      'acme.example',
+      'Peter',
+      '<img src=x onerror="window.__pwned=1">',
+      'B2B',
+      'US',
+      '',
+      '3 operators',
+      '10 more',
+      'Send the offer',
+      'soon',
+    ];
     for (let i = 0; i < values.length; i++) await page.locator('#fields input').nth(i).fill(values[i]);
     expect(await page.locator('#fields input').nth(11).inputValue()).toBe('Anna');
     // Missing or unreadable: Next Contact Date says why, and Save stays off.
@@ -192,7 +252,11 @@ describeBrowser('the staff’s windows in Chromium', () => {
     // The Interview template lists the call's candidates.
     const interview = await open('/page/comment?sheet=Calls&row=3&id=CALL-2026-0002', 600, 700);
     await interview.locator('#fields textarea').first().waitFor();
-    expect((await interview.locator('#fields label').allTextContents()).map((l) => l.replace(/ \*$/, ''))).toEqual(['Olga (C-1)', 'Interview results', 'SM']);
+    expect((await interview.locator('#fields label').allTextContents()).map((l) => l.replace(/ \*$/, ''))).toEqual([
+      'Olga (C-1)',
+      'Interview results',
+      'SM',
+    ]);
     await interview.close();
     await page.close();
   });

@@ -112,6 +112,7 @@ describe('the reglament CLI', () => {
     expect(call(['Type=Interview', 'Start=2026-11-26 10:00', 'Candidate IDs=K-1', 'Manager e-mail=boss@example.com']).code).toBe(0);
     expect(reglament('edit', book, '--sheet', 'Candidates', '--row', 'new', '--set', 'Candidate ID=K-1', '--set', 'Name=Kira', '--set', 'E-mail=kira@example.com', '--user', 'owner@example.com', '--now', '2026-11-23T11:01').code).toBe(0);
     expect(reglament('tick', book, '--now', '2026-11-23T11:05').code).toBe(0);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the printed JSON, read loosely
     const events = JSON.parse(reglament('--json', 'calendar', book).out) as Array<Record<string, any>>;
     const ev = events.find((e) => e.extendedProperties?.private?.reglament === 'call');
     expect(ev).toBeDefined();

@@ -235,7 +235,9 @@ describe('who is e-mailed', () => {
       { to: 'pavel@agency.ru', skipped: [] },
     ]);
     // Olga is away, so her mail goes to Pavel, who is listed once.
-    expect(hrRecipients(withAgreement({ hrSpecialist: '' }), undefined, staff, today)).toEqual([{ to: 'pavel@agency.ru', skipped: ['olga@agency.ru'] }]);
+    expect(hrRecipients(withAgreement({ hrSpecialist: '' }), undefined, staff, today)).toEqual([
+      { to: 'pavel@agency.ru', skipped: ['olga@agency.ru'] },
+    ]);
   });
 
   test('the answer goes to the requester', () => {

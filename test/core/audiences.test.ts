@@ -24,8 +24,22 @@ const candidates = candidateIndex([
   { candidateId: 'C-0', name: 'Без заказа', email: 'none@example.com' },
 ]);
 const orders = orderIndex([
-  { orderId: 'ORD-1', client: 'ООО «Ромашка»', contactPerson: 'Пётр Иванов', clientEmail: 'petr@romashka.ru', otherContacts: 'hr@romashka.ru; ceo@romashka.ru', clientLanguage: 'Русский' },
-  { orderId: 'ORD-2', client: 'Acme', contactPerson: 'John Smith', clientEmail: 'john@acme.com', clientLanguage: 'English', clientTimeZone: 'America/New_York' },
+  {
+    orderId: 'ORD-1',
+    client: 'ООО «Ромашка»',
+    contactPerson: 'Пётр Иванов',
+    clientEmail: 'petr@romashka.ru',
+    otherContacts: 'hr@romashka.ru; ceo@romashka.ru',
+    clientLanguage: 'Русский',
+  },
+  {
+    orderId: 'ORD-2',
+    client: 'Acme',
+    contactPerson: 'John Smith',
+    clientEmail: 'john@acme.com',
+    clientLanguage: 'English',
+    clientTimeZone: 'America/New_York',
+  },
 ]);
 const staffNames = new Map([
   ['boss@agency.ru', 'Борис'],
@@ -41,38 +55,63 @@ const ROWS: Record<string, Record<string, unknown>> = {
   first: { ...base, type: 'Первый звонок', clientEmail: 'petr@romashka.ru' },
   interview: { ...base, type: 'Интервью', clientEmail: 'petr@romashka.ru', candidateIds: 'C-1, C-2' },
   repeat: { ...base, type: 'Повторный звонок', candidateIds: 'C-2' },
-  intro: { ...base, type: 'Вводный звонок', clientEmail: 'petr@romashka.ru', hiredEmployeeEmail: 'maria@example.com', hiredEmployeeName: 'Мария', teamLeadEmail: 'lena@agency.ru' },
+  intro: {
+    ...base,
+    type: 'Вводный звонок',
+    clientEmail: 'petr@romashka.ru',
+    hiredEmployeeEmail: 'maria@example.com',
+    hiredEmployeeName: 'Мария',
+    teamLeadEmail: 'lena@agency.ru',
+  },
 };
 
 /** Texts only staff may read: instructions, the comment template, the internal purpose. */
-const INTERNAL = ['После звонка', 'по образцу', 'Today we interviewed', 'Company Name', 'Next Contact Date', 'Messenger:', 'уточняем у клиента', 'Заказ:', 'Кандидаты:', 'SM:', 'CALL-1'];
+const INTERNAL = [
+  'После звонка',
+  'по образцу',
+  'Today we interviewed',
+  'Company Name',
+  'Next Contact Date',
+  'Messenger:',
+  'уточняем у клиента',
+  'Заказ:',
+  'Кандидаты:',
+  'SM:',
+  'CALL-1',
+];
 
 describe('two audiences: the guests read only what is meant for them', () => {
-  test.each(Object.keys(ROWS))('%s: the guest description has purpose, time with its city, how to join, who joins and how to reschedule — and nothing internal', (type) => {
-    const r = checkCall(ROWS[type], ctx());
-    expect(r.problems).toEqual([]);
-    const d = r.event!.description;
-    expect(d).toContain('Когда: 03.03.2026 10:00–10:30 по московскому времени');
-    expect(d).toContain('Видеовстреча: Google Meet (ссылка появится в этом событии).');
-    expect(d).toContain('С нашей стороны: Борис');
-    expect(d).toContain('Чтобы перенести или отменить встречу, ответьте отправителю этого приглашения.');
-    for (const text of INTERNAL) expect(d).not.toContain(text);
-    for (const c of candidates.values()) {
-      expect(d).not.toContain(c.email);
-      expect(d).not.toContain(c.name);
-    }
-    // The staff side keeps what the guests do not see.
-    const notes = r.event!.notes.description;
-    expect(notes).toContain('Только для сотрудников');
-    expect(notes).toContain('Заказ: ORD-1');
-    if (type !== 'repeat') expect(notes).toContain('После звонка: статус «Проведён»');
-  });
+  test.each(Object.keys(ROWS))(
+    '%s: the guest description has purpose, time with its city, how to join, who joins and how to reschedule — and nothing internal',
+    (type) => {
+      const r = checkCall(ROWS[type], ctx());
+      expect(r.problems).toEqual([]);
+      const d = r.event!.description;
+      expect(d).toContain('Когда: 03.03.2026 10:00–10:30 по московскому времени');
+      expect(d).toContain('Видеовстреча: Google Meet (ссылка появится в этом событии).');
+      expect(d).toContain('С нашей стороны: Борис');
+      expect(d).toContain('Чтобы перенести или отменить встречу, ответьте отправителю этого приглашения.');
+      for (const text of INTERNAL) expect(d).not.toContain(text);
+      for (const c of candidates.values()) {
+        expect(d).not.toContain(c.email);
+        expect(d).not.toContain(c.name);
+      }
+      // The staff side keeps what the guests do not see.
+      const notes = r.event!.notes.description;
+      expect(notes).toContain('Только для сотрудников');
+      expect(notes).toContain('Заказ: ORD-1');
+      if (type !== 'repeat') expect(notes).toContain('После звонка: статус «Проведён»');
+    },
+  );
 
   test('the Meet link once Calendar made it, or the link typed on the row, is in the description', () => {
     const meet = checkCall(ROWS.interview, ctx({ meetLink: 'https://meet.google.com/abc-defg-hij' })).event!;
     expect(meet.description).toContain('Видеовстреча: https://meet.google.com/abc-defg-hij');
     expect(meet.conference).toEqual({ kind: 'meet' });
-    const zoom = checkCall({ ...ROWS.interview, meetingLink: 'https://zoom.us/j/123' }, ctx({ meetLink: 'https://meet.google.com/abc-defg-hij' })).event!;
+    const zoom = checkCall(
+      { ...ROWS.interview, meetingLink: 'https://zoom.us/j/123' },
+      ctx({ meetLink: 'https://meet.google.com/abc-defg-hij' }),
+    ).event!;
     expect(zoom.description).toContain('Видеовстреча: https://zoom.us/j/123');
     expect(zoom.description).not.toContain('meet.google.com');
     expect(zoom.conference).toEqual({ kind: 'link', url: 'https://zoom.us/j/123' });
@@ -82,7 +121,10 @@ describe('two audiences: the guests read only what is meant for them', () => {
   test('guests cannot see each other when a candidate or anyone outside Staff is a guest', () => {
     expect(checkCall(ROWS.interview, ctx()).event!.guestsCanSeeOtherGuests).toBe(false);
     expect(checkCall(ROWS.first, ctx()).event!.guestsCanSeeOtherGuests).toBe(false);
-    const staffOnly = checkCall({ ...ROWS.intro, clientEmail: '', hiredEmployeeEmail: 'lena@agency.ru', teamLeadEmail: 'boss@agency.ru' }, ctx());
+    const staffOnly = checkCall(
+      { ...ROWS.intro, clientEmail: '', hiredEmployeeEmail: 'lena@agency.ru', teamLeadEmail: 'boss@agency.ru' },
+      ctx(),
+    );
     expect(staffOnly.event!.guestsCanSeeOtherGuests).toBe(true);
     // Without the Staff tab nobody is known to be staff: hidden.
     expect(checkCall(ROWS.intro, ctx({ staffNames: undefined })).event!.guestsCanSeeOtherGuests).toBe(false);
@@ -101,7 +143,9 @@ describe('the call belongs to its order', () => {
   test('a client e-mail that is neither the order’s client e-mail nor one of its other contacts is an error', () => {
     const r = checkCall({ ...ROWS.first, clientEmail: 'john@acme.com' }, ctx());
     expect(r.problems.map((p) => p.code)).toEqual(['clientEmailNotOnOrder']);
-    expect(r.problems[0].ru).toBe('E-mail клиента «john@acme.com» не указан в заказе ORD-1 («E-mail клиента» или «Другие e-mail клиента»): клиенту ничего не отправляется, пока это не исправлено.');
+    expect(r.problems[0].ru).toBe(
+      'E-mail клиента «john@acme.com» не указан в заказе ORD-1 («E-mail клиента» или «Другие e-mail клиента»): клиенту ничего не отправляется, пока это не исправлено.',
+    );
     expect(r.call).toBeNull();
     expect(checkCall({ ...ROWS.first, clientEmail: 'HR@romashka.ru' }, ctx()).problems).toEqual([]);
   });
@@ -171,8 +215,14 @@ describe("guests' answers", () => {
 
   test('the client declining, or every candidate, is a decline; one candidate of two is not', () => {
     expect(declinesOf(call, { 'petr@romashka.ru': 'declined' })).toMatchObject({ client: true, candidates: false, who: ['Пётр Иванов'] });
-    expect(declinesOf(call, { 'maria@example.com': 'declined', 'oleg@example.com': 'accepted' })).toMatchObject({ client: false, candidates: false });
-    expect(declinesOf(call, { 'maria@example.com': 'declined', 'oleg@example.com': 'declined' })).toMatchObject({ client: false, candidates: true });
+    expect(declinesOf(call, { 'maria@example.com': 'declined', 'oleg@example.com': 'accepted' })).toMatchObject({
+      client: false,
+      candidates: false,
+    });
+    expect(declinesOf(call, { 'maria@example.com': 'declined', 'oleg@example.com': 'declined' })).toMatchObject({
+      client: false,
+      candidates: true,
+    });
   });
 });
 
@@ -199,8 +249,13 @@ describe('interviews booked in Calling results', () => {
 
 describe('the order lists the client’s other contacts', () => {
   test('each address of "Other contact e-mails" is checked', () => {
-    const problems = validateOrder({ client: 'X', otherContacts: 'hr@x.ru, not-an-address' }, { zone: moscow, today: { year: 2026, month: 3, day: 2 } });
+    const problems = validateOrder(
+      { client: 'X', otherContacts: 'hr@x.ru, not-an-address' },
+      { zone: moscow, today: { year: 2026, month: 3, day: 2 } },
+    );
     expect(problems.map((p) => p.en)).toEqual([expect.stringContaining('not-an-address')]);
-    expect(validateOrder({ client: 'X', otherContacts: 'hr@x.ru; ceo@x.ru' }, { zone: moscow, today: { year: 2026, month: 3, day: 2 } })).toEqual([]);
+    expect(
+      validateOrder({ client: 'X', otherContacts: 'hr@x.ru; ceo@x.ru' }, { zone: moscow, today: { year: 2026, month: 3, day: 2 } }),
+    ).toEqual([]);
   });
 });

@@ -82,7 +82,10 @@ describe('a First-call comment follows the seed-003 template', () => {
   });
 
   test('the unfilled template (dashes only) is all empty, Target Audience aside', () => {
-    const blank = `${commentTemplate('first').split('\n').map((l) => `${l}–`).join(' ')}`;
+    const blank = `${commentTemplate('first')
+      .split('\n')
+      .map((l) => `${l}–`)
+      .join(' ')}`;
     expect(codes(blank)).toEqual(Array(11).fill('commentFieldEmpty'));
   });
 
@@ -140,9 +143,13 @@ SM: Maria`;
   test('a missing header, results or SM line is named', () => {
     expect(codes(GOOD.replace('Today we interviewed:\n', ''), 'interview', cands)).toContain('interviewHeaderMissing');
     expect(codes(GOOD.replace(/Interview results:.*\n/, ''), 'interview', cands)).toEqual(['interviewResultsMissing']);
-    expect(codes(GOOD.replace('Interview results: the client liked Ivan and Pavel; Olga lacks experience.', 'Interview results:'), 'interview', cands)).toEqual([
-      'interviewResultsMissing',
-    ]);
+    expect(
+      codes(
+        GOOD.replace('Interview results: the client liked Ivan and Pavel; Olga lacks experience.', 'Interview results:'),
+        'interview',
+        cands,
+      ),
+    ).toEqual(['interviewResultsMissing']);
     expect(codes(GOOD.replace('SM: Maria', ''), 'interview', cands)).toEqual(['commentFieldMissing']);
   });
 
@@ -220,7 +227,13 @@ describe('Hired requires start date, price and contract link', () => {
   test('a complete hire sets the candidate\u2019s status', () => {
     expect(checkHire(ok, one)).toEqual({
       problems: [],
-      hire: { candidateId: 'C-1', status: 'Hired', startDate: ok.hireStartDate, price: 1200, contractLink: 'https://docs.example.com/contract/1' },
+      hire: {
+        candidateId: 'C-1',
+        status: 'Hired',
+        startDate: ok.hireStartDate,
+        price: 1200,
+        contractLink: 'https://docs.example.com/contract/1',
+      },
     });
   });
 

@@ -21,7 +21,13 @@ describe('default holidays: Labour Code art. 112 and the transfer decrees', () =
   test('2026 matches the production calendar (decree No. 1466): 247 working days', () => {
     expect(workingDaysIn(cal, 2026)).toBe(247);
     expect(nonWorkingWeekdays(cal, 2026)).toEqual([
-      '01-01', '01-02', '01-05', '01-06', '01-07', '01-08', '01-09', // 3 Jan → 9 Jan
+      '01-01',
+      '01-02',
+      '01-05',
+      '01-06',
+      '01-07',
+      '01-08',
+      '01-09', // 3 Jan → 9 Jan
       '02-23',
       '03-09', // 8 March is a Sunday: carried to Monday
       '05-01',
@@ -49,12 +55,29 @@ describe('default holidays: Labour Code art. 112 and the transfer decrees', () =
 
   test('2024 matches the production calendar (decree No. 1314): 248 working days, three working Saturdays', () => {
     expect(workingDaysIn(cal, 2024)).toBe(248);
-    expect(holidayRowsForYear(2024).filter((r) => r.workingDay).map((r) => formatLocalDate(r.date))).toEqual(['2024-04-27', '2024-11-02', '2024-12-28']);
+    expect(
+      holidayRowsForYear(2024)
+        .filter((r) => r.workingDay)
+        .map((r) => formatLocalDate(r.date)),
+    ).toEqual(['2024-04-27', '2024-11-02', '2024-12-28']);
   });
 
   test('a year without a decree gets the statutory days and the art. 112 carry, January excepted', () => {
     // 2027: 1 May and 12 June are Saturdays, 9 May a Sunday; 2–3 January are a weekend and stay so.
-    expect(nonWorkingWeekdays(cal, 2027)).toEqual(['01-01', '01-04', '01-05', '01-06', '01-07', '01-08', '02-23', '03-08', '05-03', '05-10', '06-14', '11-04']);
+    expect(nonWorkingWeekdays(cal, 2027)).toEqual([
+      '01-01',
+      '01-04',
+      '01-05',
+      '01-06',
+      '01-07',
+      '01-08',
+      '02-23',
+      '03-08',
+      '05-03',
+      '05-10',
+      '06-14',
+      '11-04',
+    ]);
   });
 
   test('rows are named in the locale and say where a day off came from', () => {

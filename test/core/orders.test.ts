@@ -94,7 +94,9 @@ describe('hand-off check (SPEC §3.2)', () => {
   });
 
   test('optional items may stay empty: Fintops vacancy link, contract, bonuses, HR specialist, client language', () => {
-    expect(handOffCheck(withOrder({ fintopsVacancyLink: '', contractLink: '', bonuses: '', hrSpecialist: '', clientLanguage: '' }), undefined, ctx)).toEqual([]);
+    expect(
+      handOffCheck(withOrder({ fintopsVacancyLink: '', contractLink: '', bonuses: '', hrSpecialist: '', clientLanguage: '' }), undefined, ctx),
+    ).toEqual([]);
   });
 
   test('job sites are required when job-site posting is paid, in either language or the usual spelling', () => {
@@ -171,7 +173,11 @@ describe('bad inputs are reported and kept as typed', () => {
   });
 
   test('a formula or HTML typed in a text cell is not a problem and reaches the e-mail as inert text', () => {
-    const order = withOrder({ client: '<script>alert("x")</script>', vacancyDescription: '=IMPORTXML("http://evil", "//a")', bonuses: '<b>50%</b> & more' });
+    const order = withOrder({
+      client: '<script>alert("x")</script>',
+      vacancyDescription: '=IMPORTXML("http://evil", "//a")',
+      bonuses: '<b>50%</b> & more',
+    });
     expect(validateOrder(order, ctx)).toEqual([]);
     const rows = handOffEmail(order, undefined, 'ru', zone).rows;
     const byKey = new Map(rows.map((r) => [r.key, r]));
@@ -356,19 +362,44 @@ describe('the hand-off e-mail holds everything SPEC §3.2 lists', () => {
   const value = (rows: EmailRow[], key: string) => rows.find((r) => r.key === key)?.value;
 
   test('request, Fintops, payment and terms, typed for the renderer', () => {
-    const order = withOrder({ paidServices: 'Обзвон соискателей, job sites', jobSites: 'hh.ru; superjob.ru', bonuses: 'Скидка 10%', contractLink: 'https://docs.example.ru/c/1', sum: 45000.5 });
+    const order = withOrder({
+      paidServices: 'Обзвон соискателей, job sites',
+      jobSites: 'hh.ru; superjob.ru',
+      bonuses: 'Скидка 10%',
+      contractLink: 'https://docs.example.ru/c/1',
+      sum: 45000.5,
+    });
     const email = handOffEmail(order, undefined, 'ru', zone);
     expect(email.rows.map((r) => r.key)).toEqual([
-      'orderId', 'client', 'contactPerson', 'clientEmail', 'clientPhone', 'clientLanguage',
-      'vacancy', 'vacancyDescription',
-      'fintopsCompanyLink', 'fintopsVacancyLink', 'publicationPeriod',
-      'paidPeriod', 'paidServices', 'sum', 'bonuses', 'jobSites', 'paymentReceived', 'contractLink', 'salesManager',
+      'orderId',
+      'client',
+      'contactPerson',
+      'clientEmail',
+      'clientPhone',
+      'clientLanguage',
+      'vacancy',
+      'vacancyDescription',
+      'fintopsCompanyLink',
+      'fintopsVacancyLink',
+      'publicationPeriod',
+      'paidPeriod',
+      'paidServices',
+      'sum',
+      'bonuses',
+      'jobSites',
+      'paymentReceived',
+      'contractLink',
+      'salesManager',
       'terms',
     ]);
     const rows = email.rows;
     expect(value(rows, 'clientEmail')).toEqual({ type: 'email', email: 'ivan@romashka.ru' });
     expect(value(rows, 'fintopsCompanyLink')).toEqual({ type: 'url', url: 'https://fintops.example.ru/company/42' });
-    expect(value(rows, 'publicationPeriod')).toEqual({ type: 'period', from: { year: 2026, month: 3, day: 2 }, to: { year: 2026, month: 3, day: 31 } });
+    expect(value(rows, 'publicationPeriod')).toEqual({
+      type: 'period',
+      from: { year: 2026, month: 3, day: 2 },
+      to: { year: 2026, month: 3, day: 31 },
+    });
     expect(value(rows, 'paidServices')).toEqual({ type: 'list', items: ['Обзвон соискателей', 'Размещение на сайтах вакансий'] });
     expect(value(rows, 'jobSites')).toEqual({ type: 'list', items: ['hh.ru', 'superjob.ru'] });
     expect(value(rows, 'sum')).toEqual({ type: 'money', amount: 45000.5 });
@@ -377,7 +408,11 @@ describe('the hand-off e-mail holds everything SPEC §3.2 lists', () => {
     expect(value(rows, 'terms')).toEqual({ type: 'text', text: 'Стандартные (Таблица 1)' });
     expect(rows.find((r) => r.key === 'sum')?.label).toBe('Сумма');
     expect(email.sections.map((s) => s.title)).toEqual([
-      'Заявка: контактные данные', 'Заявка: описание вакансии', 'Вакансия в Fintops и на JOB-сайтах', 'Оплаченные услуги', 'Условия работы',
+      'Заявка: контактные данные',
+      'Заявка: описание вакансии',
+      'Вакансия в Fintops и на JOB-сайтах',
+      'Оплаченные услуги',
+      'Условия работы',
     ]);
   });
 
@@ -404,7 +439,9 @@ describe('the hand-off e-mail holds everything SPEC §3.2 lists', () => {
     expect(formatMoney(45000.5, 'ru')).toBe('45\u00a0000,50');
     expect(formatMoney(1234567, 'en')).toBe('1,234,567');
     expect(formatMoney(0, 'ru')).toBe('0');
-    expect(formatEmailValue({ type: 'period', from: { year: 2026, month: 3, day: 2 }, to: { year: 2026, month: 3, day: 31 } }, 'ru')).toBe('02.03.2026 – 31.03.2026');
+    expect(formatEmailValue({ type: 'period', from: { year: 2026, month: 3, day: 2 }, to: { year: 2026, month: 3, day: 31 } }, 'ru')).toBe(
+      '02.03.2026 – 31.03.2026',
+    );
     expect(formatEmailValue({ type: 'date', date: { year: 2026, month: 3, day: 2 } }, 'en')).toBe('2026-03-02');
     expect(formatEmailValue({ type: 'list', items: ['hh.ru', 'superjob.ru'] }, 'en')).toBe('hh.ru, superjob.ru');
     expect(formatEmailValue({ type: 'text', text: '<b>&</b>' }, 'ru')).toBe('<b>&</b>');

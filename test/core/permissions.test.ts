@@ -29,7 +29,12 @@ const staff = staffDirectory(
   ],
   zone,
 );
-const people: Record<DepartmentKey, string> = { sales: 'anna@agency.ru', hr: 'olga@agency.ru', client: 'kira@agency.ru', management: 'mark@agency.ru' };
+const people: Record<DepartmentKey, string> = {
+  sales: 'anna@agency.ru',
+  hr: 'olga@agency.ru',
+  client: 'kira@agency.ru',
+  management: 'mark@agency.ru',
+};
 
 const allowed = (d: EditDecision) => d.allowed;
 
@@ -82,14 +87,24 @@ describe('the permissions matrix of Orders', () => {
   };
 
   test('covers every column', () => {
-    expect(Object.keys(expected).sort()).toEqual(tabDef('orders').columns.map((c) => c.key).sort());
+    expect(Object.keys(expected).sort()).toEqual(
+      tabDef('orders')
+        .columns.map((c) => c.key)
+        .sort(),
+    );
   });
 
   for (const column of tabDef('orders').columns) {
     test(`${column.en}`, () => {
-      const may = (['sales', 'hr', 'client', 'management'] as DepartmentKey[]).filter((d) => allowed(canEdit(people[d], 'orders', column.key, staff)));
+      const may = (['sales', 'hr', 'client', 'management'] as DepartmentKey[]).filter((d) =>
+        allowed(canEdit(people[d], 'orders', column.key, staff)),
+      );
       const owners = expected[column.key];
-      expect(may).toEqual(column.system ? [] : (['sales', 'hr', 'client', 'management'] as DepartmentKey[]).filter((d) => d === 'management' || owners.includes(d)));
+      expect(may).toEqual(
+        column.system
+          ? []
+          : (['sales', 'hr', 'client', 'management'] as DepartmentKey[]).filter((d) => d === 'management' || owners.includes(d)),
+      );
     });
   }
 });
@@ -156,7 +171,10 @@ describe('refusals say why, in both languages', () => {
 
 describe('who else may edit', () => {
   test('the spreadsheet owner, everything but system columns', () => {
-    expect(canEdit('Owner@agency.ru', 'staff', 'department', staff, { ownerEmail: 'owner@agency.ru' })).toEqual({ allowed: true, basis: 'owner' });
+    expect(canEdit('Owner@agency.ru', 'staff', 'department', staff, { ownerEmail: 'owner@agency.ru' })).toEqual({
+      allowed: true,
+      basis: 'owner',
+    });
   });
   test('Settings, Holidays and Staff are Management’s', () => {
     expect(allowed(canEdit('mark@agency.ru', 'settings', 'value', staff))).toBe(true);
@@ -170,15 +188,21 @@ describe('who else may edit', () => {
     expect(allowed(canEdit('anyone@gmail.com', 'orders', 'orderId', empty))).toBe(false);
   });
   test('Staff, Settings, Holidays and Templates: Management and the owner only', () => {
-    for (const [tab, col] of [['staff', 'department'], ['settings', 'value'], ['holidays', 'date'], ['templates', 'body']] as const) {
-      for (const dept of ['sales', 'hr', 'client'] as DepartmentKey[]) expect(canEdit(people[dept], tab, col, staff)).toMatchObject({ allowed: false, code: 'editWrongDepartment' });
+    for (const [tab, col] of [
+      ['staff', 'department'],
+      ['settings', 'value'],
+      ['holidays', 'date'],
+      ['templates', 'body'],
+    ] as const) {
+      for (const dept of ['sales', 'hr', 'client'] as DepartmentKey[])
+        expect(canEdit(people[dept], tab, col, staff)).toMatchObject({ allowed: false, code: 'editWrongDepartment' });
       expect(allowed(canEdit(people.management, tab, col, staff))).toBe(true);
     }
   });
 });
 
 describe('an editor Google does not name (consumer accounts, other domains)', () => {
-  test('is never the owner and has no department\'s rights', () => {
+  test("is never the owner and has no department's rights", () => {
     expect(canEdit('', 'orders', 'sum', staff, { ownerEmail: '' })).toMatchObject({ allowed: false, code: 'editUnknownUser' });
     expect(canEdit('', 'staff', 'department', staff)).toMatchObject({ allowed: false, code: 'editUnknownUser' });
     expect(allowed(canEdit('', 'orders', 'handedOffAt', staff, { protectionsInPlace: true }))).toBe(false);
@@ -189,18 +213,27 @@ describe('an editor Google does not name (consumer accounts, other domains)', ()
   });
   test('row-level rules need the name even then', () => {
     const answered = { answer: 'Agreed' };
-    expect(canEdit('', 'agreements', 'risks', staff, { protectionsInPlace: true, row: answered })).toMatchObject({ allowed: false, code: 'editUnknownUser' });
+    expect(canEdit('', 'agreements', 'risks', staff, { protectionsInPlace: true, row: answered })).toMatchObject({
+      allowed: false,
+      code: 'editUnknownUser',
+    });
     expect(allowed(canEdit('', 'agreements', 'risks', staff, { protectionsInPlace: true, row: { answer: '' } }))).toBe(true);
     const call = { managerEmail: 'kira@agency.ru', status: 'Scheduled' };
-    expect(canEdit('', 'calls', 'comment', staff, { protectionsInPlace: true, row: call })).toMatchObject({ allowed: false, code: 'editUnknownUser' });
-    expect(canEdit('', 'calls', 'status', staff, { protectionsInPlace: true, row: call, value: 'Done' })).toMatchObject({ allowed: false, code: 'editUnknownUser' });
+    expect(canEdit('', 'calls', 'comment', staff, { protectionsInPlace: true, row: call })).toMatchObject({
+      allowed: false,
+      code: 'editUnknownUser',
+    });
+    expect(canEdit('', 'calls', 'status', staff, { protectionsInPlace: true, row: call, value: 'Done' })).toMatchObject({
+      allowed: false,
+      code: 'editUnknownUser',
+    });
     expect(allowed(canEdit('', 'calls', 'status', staff, { protectionsInPlace: true, row: call, value: 'Cancelled' }))).toBe(true);
   });
   test('a column a person added is free', () => {
     expect(canEdit('olga@agency.ru', 'orders', 'myNotes', staff)).toEqual({ allowed: true, basis: 'freeColumn' });
     expect(columnOwners('orders', 'myNotes')).toBeUndefined();
   });
-  test('every column of every tab has a rule: system columns the system\'s, the rest from the table or its tab\'s default', () => {
+  test("every column of every tab has a rule: system columns the system's, the rest from the table or its tab's default", () => {
     for (const tab of TABS) {
       expect(PERMISSIONS[tab.key]).toBeDefined();
       for (const col of tab.columns) {
@@ -229,19 +262,25 @@ describe('once HR has answered, Sales cannot change what was agreed', () => {
 });
 
 describe('the other tabs', () => {
-  test('Candidates and Calling results are HR\'s', () => {
-    for (const [tab, col] of [['candidates', 'email'], ['candidates', 'status'], ['callingResults', 'outcome'], ['callingResults', 'phone']] as const) {
+  test("Candidates and Calling results are HR's", () => {
+    for (const [tab, col] of [
+      ['candidates', 'email'],
+      ['candidates', 'status'],
+      ['callingResults', 'outcome'],
+      ['callingResults', 'phone'],
+    ] as const) {
       expect(allowed(canEdit(people.hr, tab, col, staff))).toBe(true);
       for (const dept of ['sales', 'client'] as DepartmentKey[]) expect(allowed(canEdit(people[dept], tab, col, staff))).toBe(false);
     }
     expect(allowed(canEdit(people.hr, 'callingResults', 'recordedBy', staff))).toBe(false);
   });
-  test('Selections: HR ticks Done; the rest is the system\'s', () => {
+  test("Selections: HR ticks Done; the rest is the system's", () => {
     expect(allowed(canEdit(people.hr, 'selections', 'done', staff))).toBe(true);
     expect(allowed(canEdit(people.sales, 'selections', 'done', staff))).toBe(false);
-    for (const col of ['orderId', 'selectionDate', 'callingDate', 'reportDue']) expect(canEdit(people.management, 'selections', col, staff)).toMatchObject({ code: 'editSystemColumn' });
+    for (const col of ['orderId', 'selectionDate', 'callingDate', 'reportDue'])
+      expect(canEdit(people.management, 'selections', col, staff)).toMatchObject({ code: 'editSystemColumn' });
   });
-  test('Calls: Sales and the Client department schedule; a stranger or HR cannot change the client\'s e-mail', () => {
+  test("Calls: Sales and the Client department schedule; a stranger or HR cannot change the client's e-mail", () => {
     for (const col of ['type', 'orderId', 'start', 'clientEmail', 'candidateIds', 'managerEmail']) {
       expect(allowed(canEdit(people.sales, 'calls', col, staff))).toBe(true);
       expect(allowed(canEdit(people.client, 'calls', col, staff))).toBe(true);
@@ -254,7 +293,10 @@ describe('the other tabs', () => {
     expect(canEdit('kira@agency.ru', 'calls', 'comment', staff, { row: call })).toEqual({ allowed: true, basis: 'callManager' });
     expect(canEdit('kira@agency.ru', 'calls', 'status', staff, { row: call, value: 'Done' })).toEqual({ allowed: true, basis: 'department' });
     expect(canEdit('anna@agency.ru', 'calls', 'comment', staff, { row: call })).toMatchObject({ allowed: false, code: 'editNotCallManager' });
-    expect(canEdit('anna@agency.ru', 'calls', 'status', staff, { row: call, value: 'Done' })).toMatchObject({ allowed: false, code: 'editNotCallManager' });
+    expect(canEdit('anna@agency.ru', 'calls', 'status', staff, { row: call, value: 'Done' })).toMatchObject({
+      allowed: false,
+      code: 'editNotCallManager',
+    });
     // Sales still reschedules and cancels.
     expect(allowed(canEdit('anna@agency.ru', 'calls', 'status', staff, { row: call, value: 'Cancelled' }))).toBe(true);
     // A Done call is its manager's to change.
@@ -262,7 +304,7 @@ describe('the other tabs', () => {
     expect(allowed(canEdit('mark@agency.ru', 'calls', 'comment', staff, { row: call }))).toBe(true);
     expect(allowed(canEdit('olga@agency.ru', 'calls', 'hired', staff, { row: { managerEmail: 'olga@agency.ru' } }))).toBe(true);
   });
-  test('a Calls column the table does not name gets the tab\'s default (Sales and the Client department)', () => {
+  test("a Calls column the table does not name gets the tab's default (Sales and the Client department)", () => {
     expect(PERMISSIONS.calls.default).toEqual({ kind: 'departments', departments: ['sales', 'client'] });
   });
 });

@@ -100,7 +100,12 @@ describe('who is reminded, and when (SPEC §4)', () => {
 describe('a day is 1440 minutes, as in Calendar (New York, DST)', () => {
   test('a Repeat call at 10:00 on the Monday after the spring switch: the 1-day reminder is Sunday 10:00 local', () => {
     const start = instantAt(newYork, { year: 2026, month: 3, day: 9 }, 10);
-    const plan = planReminders(call('repeat', { start, candidates: [{ id: 'C-1', name: 'Ivan', email: 'ivan@example.com' }] }), OFFSETS, noRouting, LONG_BEFORE);
+    const plan = planReminders(
+      call('repeat', { start, candidates: [{ id: 'C-1', name: 'Ivan', email: 'ivan@example.com' }] }),
+      OFFSETS,
+      noRouting,
+      LONG_BEFORE,
+    );
     const [dayBefore, twentyBefore] = plan.entries;
     expect(iso(dayBefore.due)).toBe('2026-03-08T14:00:00.000Z');
     expect(wallClockOf(newYork, dayBefore.due)).toMatchObject({ day: 8, hour: 10, minute: 0 });
@@ -109,7 +114,12 @@ describe('a day is 1440 minutes, as in Calendar (New York, DST)', () => {
 
   test('a call at 10:00 on the switch Sunday: the 1-day reminder is 24 hours earlier, Saturday 09:00 local', () => {
     const start = instantAt(newYork, { year: 2026, month: 3, day: 8 }, 10);
-    const plan = planReminders(call('repeat', { start, candidates: [{ id: 'C-1', name: 'Ivan', email: 'ivan@example.com' }] }), OFFSETS, noRouting, LONG_BEFORE);
+    const plan = planReminders(
+      call('repeat', { start, candidates: [{ id: 'C-1', name: 'Ivan', email: 'ivan@example.com' }] }),
+      OFFSETS,
+      noRouting,
+      LONG_BEFORE,
+    );
     expect(start - plan.entries[0].due).toBe(24 * 60 * MIN);
     expect(wallClockOf(newYork, plan.entries[0].due)).toMatchObject({ day: 7, hour: 9, minute: 0 });
   });
@@ -325,19 +335,43 @@ describe('the tick sends what is due: never early, at most one tick late', () =>
 describe('follow-up and reminder texts', () => {
   test('a Next Contact Date becomes a 09:00 reminder to the manager on that date, in the zone', () => {
     const e = planFollowUp('CALL-7', 'Boss@Agency.ru', { year: 2026, month: 4, day: 15 }, newYork, noRouting);
-    expect(e).toMatchObject({ key: 'CALL-7|boss@agency.ru|followUp', recipient: 'boss@agency.ru', template: 'followUp.manager', offsetMinutes: null });
+    expect(e).toMatchObject({
+      key: 'CALL-7|boss@agency.ru|followUp',
+      recipient: 'boss@agency.ru',
+      template: 'followUp.manager',
+      offsetMinutes: null,
+    });
     expect(iso(e.due)).toBe('2026-04-15T13:00:00.000Z');
   });
 
   test('reminder values carry the local date and time and the offset in words', () => {
     const c = { ...call('interview'), clientName: 'Acme', durationMinutes: 45 };
     const v = reminderValues(c, { offsetMinutes: 1440, name: 'Ivan' }, moscow, 'ru', 'Agency');
-    expect(v).toMatchObject({ callType: 'Интервью', client: 'Acme', date: '09.03.2026', time: '10:00', offset: '1 день', duration: '45', recipientName: 'Ivan', senderName: 'Agency', zone: 'по московскому времени' });
-    expect(reminderValues(c, { offsetMinutes: 20 }, newYork, 'en', 'Agency')).toMatchObject({ date: '2026-03-09', time: '03:00', offset: '20 minutes', zone: 'New York time' });
+    expect(v).toMatchObject({
+      callType: 'Интервью',
+      client: 'Acme',
+      date: '09.03.2026',
+      time: '10:00',
+      offset: '1 день',
+      duration: '45',
+      recipientName: 'Ivan',
+      senderName: 'Agency',
+      zone: 'по московскому времени',
+    });
+    expect(reminderValues(c, { offsetMinutes: 20 }, newYork, 'en', 'Agency')).toMatchObject({
+      date: '2026-03-09',
+      time: '03:00',
+      offset: '20 minutes',
+      zone: 'New York time',
+    });
     // The link to join, else where to find it; the manager by name when Staff has one.
-    expect(reminderValues(c, { offsetMinutes: 20 }, moscow, 'ru', 'Agency', 'https://meet.google.com/abc-defg-hij').meetingLink).toBe('https://meet.google.com/abc-defg-hij');
+    expect(reminderValues(c, { offsetMinutes: 20 }, moscow, 'ru', 'Agency', 'https://meet.google.com/abc-defg-hij').meetingLink).toBe(
+      'https://meet.google.com/abc-defg-hij',
+    );
     expect(reminderValues(c, { offsetMinutes: 20 }, moscow, 'ru', 'Agency').meetingLink).toBe('ссылка — в приглашении Календаря');
-    expect(reminderValues({ ...c, managerEmail: 'boss@x.ru', managerName: 'Борис' }, { offsetMinutes: 20 }, moscow, 'ru', 'Agency').manager).toBe('Борис');
+    expect(
+      reminderValues({ ...c, managerEmail: 'boss@x.ru', managerName: 'Борис' }, { offsetMinutes: 20 }, moscow, 'ru', 'Agency').manager,
+    ).toBe('Борис');
     expect(reminderValues({ ...c, managerEmail: 'boss@x.ru' }, { offsetMinutes: 20 }, moscow, 'ru', 'Agency').manager).toBe('boss@x.ru');
   });
 });

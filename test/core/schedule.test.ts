@@ -218,14 +218,23 @@ describe('in a zone with DST the dates and the 18:00 deadline follow the local c
   });
 
   test('Friday 17:30 in New York is before the end of the working day; 18:30 is after it', () => {
-    const early = planSelections({ receivedAt: Date.parse('2026-03-06T22:30:00Z'), paidTo: D('2026-03-20'), terms: { weekdays: MON_THU } }, ctxNY);
-    const late = planSelections({ receivedAt: Date.parse('2026-03-06T23:30:00Z'), paidTo: D('2026-03-20'), terms: { weekdays: MON_THU } }, ctxNY);
+    const early = planSelections(
+      { receivedAt: Date.parse('2026-03-06T22:30:00Z'), paidTo: D('2026-03-20'), terms: { weekdays: MON_THU } },
+      ctxNY,
+    );
+    const late = planSelections(
+      { receivedAt: Date.parse('2026-03-06T23:30:00Z'), paidTo: D('2026-03-20'), terms: { weekdays: MON_THU } },
+      ctxNY,
+    );
     expect(pairs(early)[0]).toEqual(['2026-03-10', '2026-03-11']);
     expect(pairs(late)[0]).toEqual(['2026-03-11', '2026-03-12']);
   });
 
   test('the same instant is a Saturday night in Moscow, and 9 March is a Russian holiday', () => {
-    const p = planSelections({ receivedAt: Date.parse('2026-03-06T22:30:00Z'), paidTo: D('2026-03-20'), terms: { weekdays: MON_THU } }, ctxMoscow);
+    const p = planSelections(
+      { receivedAt: Date.parse('2026-03-06T22:30:00Z'), paidTo: D('2026-03-20'), terms: { weekdays: MON_THU } },
+      ctxMoscow,
+    );
     expect(formatLocalDate(p.receivedOn)).toBe('2026-03-10');
     expect(pairs(p)[0]).toEqual(['2026-03-12', '2026-03-13']);
   });
@@ -373,7 +382,11 @@ describe('the Report deadline setting', () => {
 
 describe('planning many orders', () => {
   test('planMany plans each order as planSelections does', () => {
-    const inputs = [0, 1, 2].map((i) => ({ receivedAt: at(moscow, `2026-04-0${6 + i} 10:00`), paidTo: D('2026-12-31'), terms: { weekdays: MON_THU } }));
+    const inputs = [0, 1, 2].map((i) => ({
+      receivedAt: at(moscow, `2026-04-0${6 + i} 10:00`),
+      paidTo: D('2026-12-31'),
+      terms: { weekdays: MON_THU },
+    }));
     const many = planMany(inputs, ctxMoscow);
     expect(many.map((p) => p.rows)).toEqual(inputs.map((i) => planSelections(i, ctxMoscow).rows));
     // Twice a week for ~9 months.

@@ -4,22 +4,67 @@ import { findSetting, readSettings, SETTINGS } from '../../src/core/settings';
 describe('the workbook contract (SPEC §6)', () => {
   test('every tab of SPEC §6 is defined, in order', () => {
     expect(TABS.map((t) => t.en)).toEqual([
-      'Settings', 'Holidays', 'Staff', 'Orders', 'HR agreements', 'Selections', 'Calling results', 'Candidates', 'Calls', 'Templates', 'Outbox', 'Log',
+      'Settings',
+      'Holidays',
+      'Staff',
+      'Orders',
+      'HR agreements',
+      'Selections',
+      'Calling results',
+      'Candidates',
+      'Calls',
+      'Templates',
+      'Outbox',
+      'Log',
     ]);
   });
 
   test('the English headers of Orders are the contract', () => {
     expect(tabDef('orders').columns.map((c) => c.en)).toEqual([
-      'Order ID', 'Client', 'Contact person', 'Client e-mail', 'Client phone', 'Client language', 'Vacancy', 'Vacancy description',
-      'Fintops company link', 'Fintops vacancy link', 'Publication from', 'Publication to', 'Job sites', 'Paid services', 'Paid from',
-      'Paid to', 'Sum', 'Bonuses and discounts', 'Contract link', 'Payment received', 'Sales manager', 'Terms', 'HR specialist',
-      'HR received', 'Hand off', 'Handed off at', 'Status', 'Problems', 'Other contact e-mails', 'Client time zone',
+      'Order ID',
+      'Client',
+      'Contact person',
+      'Client e-mail',
+      'Client phone',
+      'Client language',
+      'Vacancy',
+      'Vacancy description',
+      'Fintops company link',
+      'Fintops vacancy link',
+      'Publication from',
+      'Publication to',
+      'Job sites',
+      'Paid services',
+      'Paid from',
+      'Paid to',
+      'Sum',
+      'Bonuses and discounts',
+      'Contract link',
+      'Payment received',
+      'Sales manager',
+      'Terms',
+      'HR specialist',
+      'HR received',
+      'Hand off',
+      'Handed off at',
+      'Status',
+      'Problems',
+      'Other contact e-mails',
+      'Client time zone',
     ]);
   });
 
   test('system columns are the starred ones of SPEC §6', () => {
-    expect(tabDef('orders').columns.filter((c) => c.system).map((c) => c.en)).toEqual(['Order ID', 'Handed off at', 'Status', 'Problems']);
-    expect(tabDef('calls').columns.filter((c) => c.system).map((c) => c.en)).toEqual(['Call ID', 'Event ID', 'Comment sent at', 'Problems', "Guests' answers"]);
+    expect(
+      tabDef('orders')
+        .columns.filter((c) => c.system)
+        .map((c) => c.en),
+    ).toEqual(['Order ID', 'Handed off at', 'Status', 'Problems']);
+    expect(
+      tabDef('calls')
+        .columns.filter((c) => c.system)
+        .map((c) => c.en),
+    ).toEqual(['Call ID', 'Event ID', 'Comment sent at', 'Problems', "Guests' answers"]);
   });
 
   test('headers and tab names are unique within a tab in both languages', () => {
@@ -54,15 +99,31 @@ describe('the workbook contract (SPEC §6)', () => {
 
 describe('Settings', () => {
   test('the contract keys exist in English', () => {
-    expect(SETTINGS.map((s) => s.en)).toEqual(expect.arrayContaining([
-      'Time zone', 'Locale', 'Client-department e-mail', 'Company calendar ID', 'HR calendar ID', 'Selection weekdays', 'Report deadline',
-      'Reminder offsets: First call', 'Reminder offsets: Interview', 'Reminder offsets: Repeat call', 'Reminder offsets: Introductory call',
-      'Sender name', 'Mail quota',
-    ]));
+    expect(SETTINGS.map((s) => s.en)).toEqual(
+      expect.arrayContaining([
+        'Time zone',
+        'Locale',
+        'Client-department e-mail',
+        'Company calendar ID',
+        'HR calendar ID',
+        'Selection weekdays',
+        'Report deadline',
+        'Reminder offsets: First call',
+        'Reminder offsets: Interview',
+        'Reminder offsets: Repeat call',
+        'Reminder offsets: Introductory call',
+        'Sender name',
+        'Mail quota',
+      ]),
+    );
   });
 
   test('values are read over the defaults, keys in either language; blanks keep the default', () => {
-    const values = readSettings([['Часовой пояс', 'Asia/Yekaterinburg'], ['Report deadline', ''], ['Unknown', 'x']]);
+    const values = readSettings([
+      ['Часовой пояс', 'Asia/Yekaterinburg'],
+      ['Report deadline', ''],
+      ['Unknown', 'x'],
+    ]);
     expect(values.timeZone).toBe('Asia/Yekaterinburg');
     expect(values.reportDeadline).toBe('18:00');
     expect(values.reminderRepeatCall).toBe('1d, 20m');

@@ -31,7 +31,9 @@ describe('values from cells are escaped in the HTML part', () => {
 
   test('a link is clickable and its address is escaped as an attribute', () => {
     const r = render(tpl('Contract: {{link}}.'), { link: 'https://docs.example.com/d?a=1&b=2"onmouseover="x' }, 'en');
-    expect(r.html).toContain('<a href="https://docs.example.com/d?a=1&amp;b=2">https://docs.example.com/d?a=1&amp;b=2</a>&quot;onmouseover=&quot;x.');
+    expect(r.html).toContain(
+      '<a href="https://docs.example.com/d?a=1&amp;b=2">https://docs.example.com/d?a=1&amp;b=2</a>&quot;onmouseover=&quot;x.',
+    );
     expect(r.html).not.toMatch(/"onmouseover/);
   });
 
@@ -80,16 +82,26 @@ describe('placeholders', () => {
   });
 
   test('a Templates-tab row using a placeholder its key does not offer is flagged', () => {
-    const [row] = readTemplateRows([{ key: 'reminder.interview', language: 'Русский', subject: 'Интервью {{date}}', body: 'Привет, {{candidate}}! {{time}}' }]);
+    const [row] = readTemplateRows([
+      { key: 'reminder.interview', language: 'Русский', subject: 'Интервью {{date}}', body: 'Привет, {{candidate}}! {{time}}' },
+    ]);
     expect(checkTemplateRow(row).map((p) => p.params.names ?? p.code)).toEqual(['{{candidate}}', 'templateNoLink']);
     expect(checkTemplateRow({ ...row, body: 'Привет, {{recipientName}}! {{senderName}} {{meetingLink}}' })).toEqual([]);
     // A reminder without the link to join is pointed out (a warning: it still goes out).
-    expect(checkTemplateRow({ ...row, body: 'Привет, {{recipientName}}!' }).map((p) => [p.code, p.severity])).toEqual([['templateNoLink', 'warning']]);
+    expect(checkTemplateRow({ ...row, body: 'Привет, {{recipientName}}!' }).map((p) => [p.code, p.severity])).toEqual([
+      ['templateNoLink', 'warning'],
+    ]);
   });
 });
 
 describe('tables for hand-offs and reports', () => {
-  const t = table(['Candidate', 'Outcome'], [['Ivan <b>', 'Agreed to come'], ['Olga', 'Not\nreached']]);
+  const t = table(
+    ['Candidate', 'Outcome'],
+    [
+      ['Ivan <b>', 'Agreed to come'],
+      ['Olga', 'Not\nreached'],
+    ],
+  );
 
   test('HTML: header and cells, escaped', () => {
     const r = render(tpl('Results:\n{{results}}\nThanks'), { results: t }, 'en');
@@ -101,7 +113,9 @@ describe('tables for hand-offs and reports', () => {
   });
 
   test('plain text: aligned columns', () => {
-    expect(tableText(t)).toBe(['Candidate | Outcome', '----------+---------------', 'Ivan <b>  | Agreed to come', 'Olga      | Not / reached'].join('\n'));
+    expect(tableText(t)).toBe(
+      ['Candidate | Outcome', '----------+---------------', 'Ivan <b>  | Agreed to come', 'Olga      | Not / reached'].join('\n'),
+    );
     expect(render(tpl('{{results}}', 'Report {{results}}'), { results: t }, 'en').subject).toBe('Report');
   });
 });
@@ -137,10 +151,28 @@ describe('the built-in templates', () => {
   test('cover the call, coordination and seed-001 Sales/PM set in both languages', () => {
     expect(TEMPLATE_KEYS).toEqual(
       expect.arrayContaining([
-        'reminder.firstCall', 'reminder.interview', 'reminder.repeatCall', 'reminder.introCall', 'comment.toManager',
-        'followUp.manager', 'handoff.clientDepartment', 'agreement.request', 'agreement.answer', 'report.calling',
-        'alert.overdue', 'digest.daily', 'deadline.reminder', 'sales.offer', 'sales.silentClient', 'sales.presaleSummary',
-        'sales.contract', 'sales.paymentReminder', 'sales.extension', 'pm.introduction', 'pm.dailyReport', 'pm.projectCompletion',
+        'reminder.firstCall',
+        'reminder.interview',
+        'reminder.repeatCall',
+        'reminder.introCall',
+        'comment.toManager',
+        'followUp.manager',
+        'handoff.clientDepartment',
+        'agreement.request',
+        'agreement.answer',
+        'report.calling',
+        'alert.overdue',
+        'digest.daily',
+        'deadline.reminder',
+        'sales.offer',
+        'sales.silentClient',
+        'sales.presaleSummary',
+        'sales.contract',
+        'sales.paymentReminder',
+        'sales.extension',
+        'pm.introduction',
+        'pm.dailyReport',
+        'pm.projectCompletion',
         'alert.callDeclined',
       ]),
     );

@@ -1,4 +1,15 @@
-import { addDays, cachedOffsets, dayNumber, formatLocalDate, instantAt, isDate, isoWeekday, localDateOf, parseOffset, wallClockOf } from '../../src/core/time';
+import {
+  addDays,
+  cachedOffsets,
+  dayNumber,
+  formatLocalDate,
+  instantAt,
+  isDate,
+  isoWeekday,
+  localDateOf,
+  parseOffset,
+  wallClockOf,
+} from '../../src/core/time';
 import { intlZone } from './zone-fixture';
 import * as vm from 'vm';
 
@@ -47,7 +58,13 @@ describe('wall time in the spreadsheet zone', () => {
 
   test('cached offsets give the same answers across a DST change', () => {
     let lookups = 0;
-    const zone = { id: 'America/New_York', offsetAt: cachedOffsets((ms) => { lookups++; return newYork.offsetAt(ms); }) };
+    const zone = {
+      id: 'America/New_York',
+      offsetAt: cachedOffsets((ms) => {
+        lookups++;
+        return newYork.offsetAt(ms);
+      }),
+    };
     for (let h = 0; h < 48; h++) {
       const ms = Date.parse('2026-03-07T12:00:00Z') + h * 3600000;
       expect(zone.offsetAt(ms)).toBe(newYork.offsetAt(ms));

@@ -73,7 +73,10 @@ test(`--no-wait: a busy workbook is refused at once with exit code ${BUSY_EXIT_C
   const holder = start(['tick', book, '--now', '2026-11-24T10:00'], HOLD);
   await heldBy(book, holder);
   const before = fs.readFileSync(book);
-  for (const args of [['--no-wait', 'tick', book, '--now', '2026-11-24T10:05'], ['edit', book, '--sheet', 'Orders', '--row', '2', '--column', 'Vacancy', '--value', 'x', '--user', SALES, '--no-wait']]) {
+  for (const args of [
+    ['--no-wait', 'tick', book, '--now', '2026-11-24T10:05'],
+    ['edit', book, '--sheet', 'Orders', '--row', '2', '--column', 'Vacancy', '--value', 'x', '--user', SALES, '--no-wait'],
+  ]) {
     const r = cli(args);
     expect(r.code).toBe(BUSY_EXIT_CODE);
     expect(r.err).toMatch(/book\.xlsx is busy: "reglament tick" \(pid \d+\) holds it since .*; run again later, or without --no-wait/);
@@ -91,7 +94,22 @@ describe('an edit racing a tick', () => {
     const book = fresh('race');
     const value = `Typed while ticking (${firstOne} first)`;
     const tick = ['tick', book, '--now', '2026-11-24T10:05'];
-    const edit = ['edit', book, '--sheet', 'Orders', '--row', '2', '--column', 'Vacancy', '--value', value, '--user', SALES, '--now', '2026-11-24T10:04'];
+    const edit = [
+      'edit',
+      book,
+      '--sheet',
+      'Orders',
+      '--row',
+      '2',
+      '--column',
+      'Vacancy',
+      '--value',
+      value,
+      '--user',
+      SALES,
+      '--now',
+      '2026-11-24T10:04',
+    ];
     const first = start(firstOne === 'tick' ? tick : edit, HOLD);
     await heldBy(book, first);
     const second = start(firstOne === 'tick' ? edit : tick);
@@ -119,7 +137,9 @@ test('serve beside an edit in another shell: the edit waits for a request, serve
   const book = fresh('serve');
   const served = await serve({ workbook: book, port: 0, now: parseInstant('2026-11-24T10:00:30', ZONE) });
   const post = (p: string, body: unknown = {}) =>
-    fetch(served.url + p, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    fetch(served.url + p, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then(
+      (r) => r.json() as Promise<Record<string, unknown>>,
+    );
   try {
     expect((await post('/api/tick')).ok).toBe(true); // the 10:00 reminders, from the window
     await verify(book, { dueBy: wallMs('2026-11-24T10:00'), kills: 0 });
@@ -130,7 +150,22 @@ test('serve beside an edit in another shell: the edit waits for a request, serve
     await heldBy(book, process);
     lockDefaults.holdMs = 0;
     // (spawned, not spawnSync: this process must go on serving to let the lock go)
-    const editing = start(['edit', book, '--sheet', 'Orders', '--row', '2', '--column', 'Vacancy', '--value', 'Typed in a shell', '--user', SALES, '--now', '2026-11-24T10:01']);
+    const editing = start([
+      'edit',
+      book,
+      '--sheet',
+      'Orders',
+      '--row',
+      '2',
+      '--column',
+      'Vacancy',
+      '--value',
+      'Typed in a shell',
+      '--user',
+      SALES,
+      '--now',
+      '2026-11-24T10:01',
+    ]);
     expect((await request).ok).toBe(true);
     const edit = await editing.done;
     expect(edit.code).toBe(0);
@@ -159,7 +194,8 @@ test('a lock left by a killed holder is taken over at once; a live holder is wai
   const lock = path.join(stateDirFor(book), LOCK_FILE);
   const gone = start(['--version']);
   await gone.done;
-  const holder = (pid: number, start: string | null) => JSON.stringify({ pid, start, host: os.hostname(), command: 'tick', since: new Date().toISOString(), nonce: `n${pid}` });
+  const holder = (pid: number, start: string | null) =>
+    JSON.stringify({ pid, start, host: os.hostname(), command: 'tick', since: new Date().toISOString(), nonce: `n${pid}` });
   fs.writeFileSync(lock, holder(gone.pid, null));
   const t = Date.now();
   expect(cli(['--no-wait', 'tick', book, '--now', '2026-11-24T10:00']).code).toBe(0);

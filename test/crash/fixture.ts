@@ -157,10 +157,16 @@ export async function verify(book: string, e: Expectation): Promise<void> {
   const mailDir = path.join(stateDir, 'mail');
   const indexFile = path.join(mailDir, 'index.json');
   const sent = (fs.existsSync(indexFile) ? JSON.parse(fs.readFileSync(indexFile, 'utf8')) : []) as SentMail[];
-  const emls = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((f) => f.endsWith('.eml')).sort() : [];
+  const emls = fs.existsSync(mailDir)
+    ? fs
+        .readdirSync(mailDir)
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+    : [];
   expect(emls).toEqual(sent.map((m) => m.file).sort());
   let recipients = 0;
-  const count = (a: AddressObject | AddressObject[] | undefined) => (a ? (Array.isArray(a) ? a : [a]).reduce((n, x) => n + x.value.length, 0) : 0);
+  const count = (a: AddressObject | AddressObject[] | undefined) =>
+    a ? (Array.isArray(a) ? a : [a]).reduce((n, x) => n + x.value.length, 0) : 0;
   for (const m of sent) {
     const parsed = await simpleParser(fs.readFileSync(path.join(mailDir, m.file)));
     expect([m.file, count(parsed.to) + count(parsed.cc) + count(parsed.bcc), parsed.subject]).toEqual([m.file, m.quotaUsed, m.subject]);
@@ -175,7 +181,8 @@ export async function verify(book: string, e: Expectation): Promise<void> {
   // Outbox: Sent rows and mails match one to one; due reminders out, none early.
   const outbox = xlsxRecords(xlsx, 'Outbox').filter(Boolean);
   const sentRows = outbox.filter((r) => r['State'] === 'Sent');
-  for (const row of sentRows) expect([row['Key'], logical.filter((l) => l === `${row['Recipient']}|${row['Subject']}`).length]).toEqual([row['Key'], 1]);
+  for (const row of sentRows)
+    expect([row['Key'], logical.filter((l) => l === `${row['Recipient']}|${row['Subject']}`).length]).toEqual([row['Key'], 1]);
   const interrupted = outbox.filter((r) => r['State'] === 'Failed' && /Interrupted while sending/.test(String(r['Last error'])));
   const accounted = new Set([...sentRows, ...interrupted].map((r) => `${r['Recipient']}|${r['Subject']}`));
   for (const l of logical) expect([l, accounted.has(l)]).toEqual([l, true]);
@@ -195,5 +202,6 @@ export async function verify(book: string, e: Expectation): Promise<void> {
   typedCalls().forEach((typed, k) => {
     expect([calls[k]['Type'], calls[k]['Candidate IDs'], wall(calls[k]['Start'])]).toEqual([typed.Type, typed['Candidate IDs'], typed.Start]);
   });
-  for (const t of e.typed ?? []) expect([t.tab, t.row, t.header, String(xlsxRecords(xlsx, t.tab)[t.row - 2]?.[t.header])]).toEqual([t.tab, t.row, t.header, t.value]);
+  for (const t of e.typed ?? [])
+    expect([t.tab, t.row, t.header, String(xlsxRecords(xlsx, t.tab)[t.row - 2]?.[t.header])]).toEqual([t.tab, t.row, t.header, t.value]);
 }

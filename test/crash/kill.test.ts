@@ -65,28 +65,33 @@ async function trial(i: number, delayMs: number): Promise<string> {
   }
 }
 
-test(`a run SIGKILLed at ${TRIALS} random instants (seed ${SEED}) leaves one commit or the next, and the next tick finishes the work`, async () => {
-  const random = prng(SEED);
-  const delays = Array.from({ length: TRIALS }, () => Math.round(150 + random() * fullRunMs));
-  const outcomes: string[] = [];
-  let next = 0;
-  const lane = async () => {
-    while (next < delays.length) {
-      const i = next++;
-      try {
-        outcomes[i] = await trial(i, delays[i]);
-      } catch (e) {
-        next = delays.length; // stop the other lane too
-        throw new Error(`trial ${i} (kill after ${delays[i]} ms): ${(e as Error).message}`);
+test(
+  `a run SIGKILLed at ${TRIALS} random instants (seed ${SEED}) leaves one commit or the next, and the next tick finishes the work`,
+  async () => {
+    const random = prng(SEED);
+    const delays = Array.from({ length: TRIALS }, () => Math.round(150 + random() * fullRunMs));
+    const outcomes: string[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < delays.length) {
+        const i = next++;
+        try {
+          outcomes[i] = await trial(i, delays[i]);
+        } catch (e) {
+          next = delays.length; // stop the other lane too
+          // eslint-disable-next-line preserve-caught-error -- the message carries the cause; lib es2020 has no Error cause
+          throw new Error(`trial ${i} (kill after ${delays[i]} ms): ${(e as Error).message}`);
+        }
       }
-    }
-  };
-  const lanes = await Promise.allSettled(Array.from({ length: LANES }, lane));
-  for (const l of lanes) if (l.status === 'rejected') throw l.reason;
-  // Most kills land while the run is at work (the rest during start-up or after its end).
-  expect(outcomes.filter((o) => o.includes('SIGKILL')).length).toBeGreaterThan(TRIALS / 2);
-  if (process.env.REGLAMENT_CRASH_VERBOSE) console.log(`full run ${fullRunMs} ms\n${outcomes.join('\n')}`);
-}, 60000 + TRIALS * 15000);
+    };
+    const lanes = await Promise.allSettled(Array.from({ length: LANES }, lane));
+    for (const l of lanes) if (l.status === 'rejected') throw l.reason;
+    // Most kills land while the run is at work (the rest during start-up or after its end).
+    expect(outcomes.filter((o) => o.includes('SIGKILL')).length).toBeGreaterThan(TRIALS / 2);
+    if (process.env.REGLAMENT_CRASH_VERBOSE) console.log(`full run ${fullRunMs} ms\n${outcomes.join('\n')}`);
+  },
+  60000 + TRIALS * 15000,
+);
 
 describe('a tick killed at each step of its commit', () => {
   const STEPS: Array<[string, 'old' | 'new']> = [

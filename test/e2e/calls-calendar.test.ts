@@ -10,7 +10,23 @@ import * as path from 'path';
 import { simpleParser } from 'mailparser';
 import { personEvent } from '../../workspace/cli';
 import { Harness } from './harness';
-import { BOSS, CLIENT, HIRED, LEAD, RU_CLIENT, SALES, SENDER, call, callEvents, callsWorkbook, iso, mailsTo, notesEvents, outboxOf, schedule } from './calls-fixture';
+import {
+  BOSS,
+  CLIENT,
+  HIRED,
+  LEAD,
+  RU_CLIENT,
+  SALES,
+  SENDER,
+  call,
+  callEvents,
+  callsWorkbook,
+  iso,
+  mailsTo,
+  notesEvents,
+  outboxOf,
+  schedule,
+} from './calls-fixture';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
@@ -32,7 +48,11 @@ describe('an event moved or cancelled in Google Calendar moves or cancels the Ca
   let eventId: string;
   beforeEach(async () => {
     h = await callsWorkbook();
-    eventId = String(schedule(h, { Type: 'Interview', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS })['Event ID']);
+    eventId = String(
+      schedule(h, { Type: 'Interview', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS })[
+        'Event ID'
+      ],
+    );
     h.tick('2026-11-23T09:05');
   });
   afterEach(() => h.close());
@@ -47,12 +67,21 @@ describe('an event moved or cancelled in Google Calendar moves or cancels the Ca
     expect(row['Duration (min)']).toBe('');
     expect(row['Problems']).toBe('');
     expect(log(h, 'Changed in Calendar').map((l) => l['Details'])).toEqual(['2026-11-25 10:00 → 2026-11-26 11:00']);
-    expect(outboxOf(h, 'CALL-2026-0001').filter((r) => r['State'] === 'Pending').map((r) => iso(r['Due']))).toEqual(['2026-11-26T15:40:00.000Z']);
+    expect(
+      outboxOf(h, 'CALL-2026-0001')
+        .filter((r) => r['State'] === 'Pending')
+        .map((r) => iso(r['Due'])),
+    ).toEqual(['2026-11-26T15:40:00.000Z']);
     // The event keeps its new time; its staff notes follow it; the guests heard of the move once (from Calendar).
     expect(callEvents(h).map((e) => e.start?.dateTime)).toEqual(['2026-11-26T11:00:00-05:00']);
     expect(notesEvents(h).map((e) => e.start?.dateTime)).toEqual(['2026-11-26T11:00:00-05:00']);
     expect(callEvents(h)[0].description).toContain('When: 2026-11-26 11:00–11:30 New York time');
-    expect(h.ws.calendar.invitations.filter((i) => i.update).map((i) => i.to).sort()).toEqual([ALICE, BOSS]);
+    expect(
+      h.ws.calendar.invitations
+        .filter((i) => i.update)
+        .map((i) => i.to)
+        .sort(),
+    ).toEqual([ALICE, BOSS]);
     h.run('2026-11-25T09:30', '2026-11-25T10:10');
     expect(mailsTo(h, ALICE)).toHaveLength(0);
     h.run('2026-11-26T10:30', '2026-11-26T10:50');
@@ -72,7 +101,11 @@ describe('an event moved or cancelled in Google Calendar moves or cancels the Ca
     const app = h.ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     const startCol = h.ws.spreadsheet.readValues('Calls')[0].indexOf('Start') + 1;
     inCalendar(h, '2026-11-23T13:00', { id: eventId, start: '2026-11-27 09:00' });
-    app.getActiveSpreadsheet().getSheetByName('Calls')!.getRange(2, startCol).setValue(new (h.ws.rt.realm.Date)(h.instant('2026-11-25T12:00').getTime()));
+    app
+      .getActiveSpreadsheet()
+      .getSheetByName('Calls')!
+      .getRange(2, startCol)
+      .setValue(new h.ws.rt.realm.Date(h.instant('2026-11-25T12:00').getTime()));
     h.tick('2026-11-23T13:05');
     expect(iso(call(h, 'CALL-2026-0001')['Start'])).toBe('2026-11-25T17:00:00.000Z');
     expect(callEvents(h)[0].start?.dateTime).toBe('2026-11-25T12:00:00-05:00');
@@ -110,7 +143,13 @@ describe('Meet links: asked of Calendar, read back, in the description and every
   test('a Meet is created asynchronously: the next tick reads its link into the description, the staff notes and the reminders', async () => {
     const h = await callsWorkbook();
     try {
-      schedule(h, { Type: 'Repeat call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
+      schedule(h, {
+        Type: 'Repeat call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-25 10:00',
+        'Candidate IDs': 'C-1',
+        'Manager e-mail': BOSS,
+      });
       let ev = callEvents(h)[0];
       expect(ev.conferenceData?.createRequest?.status?.statusCode).toBe('pending');
       h.tick('2026-11-23T09:05');
@@ -137,7 +176,14 @@ describe('Meet links: asked of Calendar, read back, in the description and every
   test('a link typed in "Meeting link" (Zoom) is used instead: no Meet is asked for, and a Meet already made is removed', async () => {
     const h = await callsWorkbook();
     try {
-      schedule(h, { Type: 'Interview', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS, 'Meeting link': 'https://zoom.us/j/555' });
+      schedule(h, {
+        Type: 'Interview',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-25 10:00',
+        'Candidate IDs': 'C-1',
+        'Manager e-mail': BOSS,
+        'Meeting link': 'https://zoom.us/j/555',
+      });
       let ev = callEvents(h)[0];
       expect(ev.conferenceData).toBeUndefined();
       expect(ev.location).toBe('https://zoom.us/j/555');
@@ -164,12 +210,23 @@ describe("guests' answers; a decline by the client or by every candidate is told
   test('one candidate of two declining is shown, not alerted; both, or the client, alert the manager once each', async () => {
     const h = await callsWorkbook();
     try {
-      const id = String(schedule(h, { Type: 'Interview', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': CLIENT, 'Candidate IDs': 'C-1, C-2', 'Manager e-mail': BOSS })['Event ID']);
+      const id = String(
+        schedule(h, {
+          Type: 'Interview',
+          'Order ID': 'ORD-2026-0001',
+          Start: '2026-11-25 10:00',
+          'Client e-mail': CLIENT,
+          'Candidate IDs': 'C-1, C-2',
+          'Manager e-mail': BOSS,
+        })['Event ID'],
+      );
       h.tick('2026-11-23T09:05');
       inCalendar(h, '2026-11-23T10:00', { id, respond: `${ALICE}=declined` });
       inCalendar(h, '2026-11-23T10:01', { id, respond: `${CLIENT}=accepted` });
       h.tick('2026-11-23T10:05');
-      expect(call(h, 'CALL-2026-0001')["Guests' answers"]).toBe('John Smith — accepted\nAlice Brown — declined\nBob Green — no answer\nBoris — no answer');
+      expect(call(h, 'CALL-2026-0001')["Guests' answers"]).toBe(
+        'John Smith — accepted\nAlice Brown — declined\nBob Green — no answer\nBoris — no answer',
+      );
       expect(mailsTo(h, BOSS)).toHaveLength(0);
       // Who declined is not reminded any more; the others are.
       expect(outboxOf(h, 'CALL-2026-0001').map((r) => [r['Recipient'], r['State']])).toEqual([
@@ -190,7 +247,12 @@ describe("guests' answers; a decline by the client or by every candidate is told
       alerts = mailsTo(h, BOSS);
       expect(alerts).toHaveLength(2);
       expect(alerts[1].text).toContain('declined by John Smith');
-      expect(h.rows('Outbox').filter((r) => String(r['Key']).startsWith('declined:CALL-2026-0001:')).map((r) => r['State'])).toEqual(['Sent', 'Sent']);
+      expect(
+        h
+          .rows('Outbox')
+          .filter((r) => String(r['Key']).startsWith('declined:CALL-2026-0001:'))
+          .map((r) => r['State']),
+      ).toEqual(['Sent', 'Sent']);
     } finally {
       h.close();
     }
@@ -201,9 +263,43 @@ describe('an "Interview booked" row in Calling results gets the candidate the In
   test('at the Interview offsets of Settings; a Calls row for the same candidate and time covers it; a changed outcome cancels it', async () => {
     const h = await callsWorkbook();
     try {
-      h.edit('Calling results', 'new', { Date: '2026-11-23', 'Order ID': 'ORD-2026-0001', 'Candidate ID': 'C-3', Outcome: 'Interview booked', 'Interview at': '2026-11-25 14:00' }, h.ws.owner, '2026-11-23T10:00');
-      h.edit('Calling results', 'new', { Date: '2026-11-23', 'Order ID': 'ORD-2026-0001', 'Candidate ID': 'C-2', Outcome: 'Interview booked', 'Interview at': '2026-11-25 15:00' }, h.ws.owner);
-      h.edit('Calling results', 'new', { Date: '2026-11-23', 'Order ID': 'ORD-2026-0001', 'Candidate ID': 'C-1', Outcome: 'Interview booked', 'Interview at': '2026-11-25 16:00' }, h.ws.owner);
+      h.edit(
+        'Calling results',
+        'new',
+        {
+          Date: '2026-11-23',
+          'Order ID': 'ORD-2026-0001',
+          'Candidate ID': 'C-3',
+          Outcome: 'Interview booked',
+          'Interview at': '2026-11-25 14:00',
+        },
+        h.ws.owner,
+        '2026-11-23T10:00',
+      );
+      h.edit(
+        'Calling results',
+        'new',
+        {
+          Date: '2026-11-23',
+          'Order ID': 'ORD-2026-0001',
+          'Candidate ID': 'C-2',
+          Outcome: 'Interview booked',
+          'Interview at': '2026-11-25 15:00',
+        },
+        h.ws.owner,
+      );
+      h.edit(
+        'Calling results',
+        'new',
+        {
+          Date: '2026-11-23',
+          'Order ID': 'ORD-2026-0001',
+          'Candidate ID': 'C-1',
+          Outcome: 'Interview booked',
+          'Interview at': '2026-11-25 16:00',
+        },
+        h.ws.owner,
+      );
       schedule(h, { Type: 'Interview', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 16:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
       h.tick('2026-11-23T10:05');
       const booked = h.rows('Outbox').filter((r) => String(r['Key']).startsWith('BOOKED:'));
@@ -233,7 +329,13 @@ describe("a call's client and candidates belong to its order", () => {
   test("changing a call's Order ID without its client e-mail is flagged and mails no client; candidates of another order are refused", async () => {
     const h = await callsWorkbook();
     try {
-      schedule(h, { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': CLIENT, 'Manager e-mail': BOSS });
+      schedule(h, {
+        Type: 'First call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-25 10:00',
+        'Client e-mail': CLIENT,
+        'Manager e-mail': BOSS,
+      });
       expect(call(h, 'CALL-2026-0001')['Problems']).toBe('');
       h.edit('Calls', 2, { 'Order ID': 'ORD-2026-0002' }, SALES, '2026-11-23T10:00');
       expect(call(h, 'CALL-2026-0001')['Problems']).toBe(
@@ -260,9 +362,30 @@ describe('names everywhere a person is greeted or named; times with the city or 
     const h = await callsWorkbook();
     try {
       h.edit('Orders', 2, { 'Client time zone': 'Europe/Moscow' }, SALES);
-      schedule(h, { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': CLIENT, 'Manager e-mail': BOSS });
-      schedule(h, { Type: 'Introductory call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-26 10:00', 'Hired employee e-mail': 'max@outside.example', 'Team lead e-mail': LEAD, 'Manager e-mail': BOSS });
-      schedule(h, { Type: 'Introductory call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-27 10:00', 'Hired employee e-mail': 'kim@outside.example', 'Hired employee name': 'Kim', 'Team lead e-mail': LEAD, 'Manager e-mail': BOSS });
+      schedule(h, {
+        Type: 'First call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-25 10:00',
+        'Client e-mail': CLIENT,
+        'Manager e-mail': BOSS,
+      });
+      schedule(h, {
+        Type: 'Introductory call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-26 10:00',
+        'Hired employee e-mail': 'max@outside.example',
+        'Team lead e-mail': LEAD,
+        'Manager e-mail': BOSS,
+      });
+      schedule(h, {
+        Type: 'Introductory call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-27 10:00',
+        'Hired employee e-mail': 'kim@outside.example',
+        'Hired employee name': 'Kim',
+        'Team lead e-mail': LEAD,
+        'Manager e-mail': BOSS,
+      });
       h.run('2026-11-25T09:40', '2026-11-25T09:50');
       const [client] = mailsTo(h, CLIENT);
       expect(client.text).toMatch(/^Hello John Smith,/);
@@ -289,12 +412,39 @@ describe('names everywhere a person is greeted or named; times with the city or 
 
 describe('what guests read holds no internal instruction and no comment, for every call type', () => {
   const SECRET = 'SECRET-ASSESSMENT weak English';
-  const INTERNAL = ['After the call', 'Today we interviewed', 'Company Name:', 'Next Contact Date', 'Messenger:', 'whom they liked', 'Staff notes', 'Staff only', 'Results', 'Order:', 'Candidates:', 'SM:', SECRET];
+  const INTERNAL = [
+    'After the call',
+    'Today we interviewed',
+    'Company Name:',
+    'Next Contact Date',
+    'Messenger:',
+    'whom they liked',
+    'Staff notes',
+    'Staff only',
+    'Results',
+    'Order:',
+    'Candidates:',
+    'SM:',
+    SECRET,
+  ];
   const cases: Array<{ type: string; cells: Record<string, string>; comment: string; guests: string[] }> = [
     {
       type: 'First call',
       cells: { 'Client e-mail': CLIENT },
-      comment: ['Company Name: Acme', 'Company Website: https://acme.example', 'Contact Person: John', `Product: ${SECRET}`, 'Specialties: x', 'Country-Location: US', 'Target Audience: ', 'Immediate Requirement: 2', 'Future needs: 3', 'Next Step: offer', 'Next Contact Date: 2026-12-01', 'SM: Anna'].join('\n'),
+      comment: [
+        'Company Name: Acme',
+        'Company Website: https://acme.example',
+        'Contact Person: John',
+        `Product: ${SECRET}`,
+        'Specialties: x',
+        'Country-Location: US',
+        'Target Audience: ',
+        'Immediate Requirement: 2',
+        'Future needs: 3',
+        'Next Step: offer',
+        'Next Contact Date: 2026-12-01',
+        'SM: Anna',
+      ].join('\n'),
       guests: [CLIENT],
     },
     {
@@ -343,7 +493,11 @@ describe('what guests read holds no internal instruction and no comment, for eve
       for (const file of fs.readdirSync(dir)) {
         const mail = await simpleParser(fs.readFileSync(path.join(dir, file)));
         const ics = mail.attachments.map((a) => a.content.toString()).join('\n');
-        texts.push({ what: `invitation ${file}`, to: String((mail.to as { text: string }).text), text: `${mail.subject}\n${mail.text}\n${ics}` });
+        texts.push({
+          what: `invitation ${file}`,
+          to: String((mail.to as { text: string }).text),
+          text: `${mail.subject}\n${mail.text}\n${ics}`,
+        });
       }
       const reminders = h.ws.mail.sent().filter((m) => m.to.some((t) => guests.includes(t)));
       expect(reminders.length).toBeGreaterThan(0);
@@ -353,7 +507,8 @@ describe('what guests read holds no internal instruction and no comment, for eve
       }
       expect(texts.filter((t) => t.what.startsWith('invitation')).length).toBeGreaterThanOrEqual(guests.length);
       for (const t of texts) {
-        for (const internal of INTERNAL) if (t.text.includes(internal)) throw new Error(`${t.what} to ${t.to} contains internal text "${internal}"`);
+        for (const internal of INTERNAL)
+          if (t.text.includes(internal)) throw new Error(`${t.what} to ${t.to} contains internal text "${internal}"`);
         expect(t.text).not.toMatch(/Здравствуйте,\s*!|Hello\s+,/);
         // A candidate never sees another candidate's (or anyone else's) address.
         if (CANDIDATE_MAILS.includes(t.to)) {

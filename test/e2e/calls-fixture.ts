@@ -29,7 +29,14 @@ export interface WorkbookOptions {
 }
 
 export async function callsWorkbook(options: WorkbookOptions = {}): Promise<Harness> {
-  const h = await openHarness({ locale: 'en', timeZone: options.timeZone ?? 'America/New_York', now: options.now ?? '2026-11-23T09:00', limits: options.limits, account: options.account, senderName: SENDER });
+  const h = await openHarness({
+    locale: 'en',
+    timeZone: options.timeZone ?? 'America/New_York',
+    now: options.now ?? '2026-11-23T09:00',
+    limits: options.limits,
+    account: options.account,
+    senderName: SENDER,
+  });
   const staff: Array<Record<string, string>> = [
     { Name: 'Anna', 'E-mail': SALES, Department: 'Sales', 'Manager e-mail': BOSS },
     { Name: 'Boris', 'E-mail': BOSS, Department: 'Management' },
@@ -38,13 +45,43 @@ export async function callsWorkbook(options: WorkbookOptions = {}): Promise<Harn
     { Name: 'Nina New', 'E-mail': HIRED, Department: 'Client department', 'Manager e-mail': BOSS },
   ];
   for (const s of staff) h.edit('Staff', 'new', s, h.ws.owner);
-  for (const [id, name, email] of CANDIDATES) h.edit('Candidates', 'new', { 'Candidate ID': id, Name: name, 'E-mail': email, 'Order ID': 'ORD-2026-0001', Status: 'New' }, h.ws.owner);
+  for (const [id, name, email] of CANDIDATES)
+    h.edit('Candidates', 'new', { 'Candidate ID': id, Name: name, 'E-mail': email, 'Order ID': 'ORD-2026-0001', Status: 'New' }, h.ws.owner);
   if (options.extraCandidates) {
-    const rows = Array.from({ length: options.extraCandidates }, (_, i) => [`C-${i + 4}`, `Candidate ${i + 4}`, `c${i + 4}@example.com`, '', 'ORD-2026-0001', 'New']);
+    const rows = Array.from({ length: options.extraCandidates }, (_, i) => [
+      `C-${i + 4}`,
+      `Candidate ${i + 4}`,
+      `c${i + 4}@example.com`,
+      '',
+      'ORD-2026-0001',
+      'New',
+    ]);
     bulkLoad(h.ws, 'Candidates', rows, CANDIDATES.length + 2);
   }
-  h.edit('Orders', 'new', { Client: 'Acme <b>Corp</b>', 'Contact person': 'John Smith', 'Client e-mail': CLIENT, 'Client language': 'English', 'Sales manager': SALES }, SALES);
-  h.edit('Orders', 'new', { Client: 'ООО «Ромашка»', 'Contact person': 'Пётр Иванов', 'Client e-mail': RU_CLIENT, 'Client language': 'Russian', 'Sales manager': SALES }, SALES);
+  h.edit(
+    'Orders',
+    'new',
+    {
+      Client: 'Acme <b>Corp</b>',
+      'Contact person': 'John Smith',
+      'Client e-mail': CLIENT,
+      'Client language': 'English',
+      'Sales manager': SALES,
+    },
+    SALES,
+  );
+  h.edit(
+    'Orders',
+    'new',
+    {
+      Client: 'ООО «Ромашка»',
+      'Contact person': 'Пётр Иванов',
+      'Client e-mail': RU_CLIENT,
+      'Client language': 'Russian',
+      'Sales manager': SALES,
+    },
+    SALES,
+  );
   return h;
 }
 

@@ -59,7 +59,9 @@ describe('a crash or a MailApp error halfway leaves the rest Pending and sends n
       for (const to of CANDIDATE_MAILS) expect(mailsTo(h, to)).toHaveLength(1);
       const rows = outboxOf(h, 'CALL-2026-0001');
       // The one in flight when the run died may have gone out: it is not resent but marked for a person.
-      expect(rows.filter((r) => r['State'] === 'Failed').map((r) => r['Last error'])).toEqual([expect.stringContaining('Interrupted while sending')]);
+      expect(rows.filter((r) => r['State'] === 'Failed').map((r) => r['Last error'])).toEqual([
+        expect.stringContaining('Interrupted while sending'),
+      ]);
       expect(rows.filter((r) => r['State'] === 'Sent')).toHaveLength(2);
       h.tick('2026-11-25T09:50');
       expect(h.ws.mail.sent()).toHaveLength(3);
@@ -119,7 +121,12 @@ describe('a crash or a MailApp error halfway leaves the rest Pending and sends n
       expect(h.ws.mail.sent()).toHaveLength(0);
       // Fresh reminders go before the retry.
       h.tick('2026-11-25T09:45');
-      expect(h.ws.mail.sent().map((m) => m.to[0]).sort()).toEqual(['bob@example.com', 'carol@example.com']);
+      expect(
+        h.ws.mail
+          .sent()
+          .map((m) => m.to[0])
+          .sort(),
+      ).toEqual(['bob@example.com', 'carol@example.com']);
       h.tick('2026-11-25T09:50');
       const first = outboxOf(h, 'CALL-2026-0001')[0];
       expect([first['State'], first['Attempts']]).toEqual(['Failed', 3]);
@@ -161,17 +168,33 @@ describe('Calendar: too many events created in a short time', () => {
         schedule(h, { Type: 'Interview', Start: `2026-11-${day} 10:00`, 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, '2026-11-23T10:00');
       }
       expect(callEvents(h)).toHaveLength(1);
-      const waiting = h.rows('Calls').filter((r) => String(r['Problems']).includes('The calendar event is not written yet (API call to calendar.events.insert failed with error: Calendar usage limits exceeded.)'));
+      const waiting = h
+        .rows('Calls')
+        .filter((r) =>
+          String(r['Problems']).includes(
+            'The calendar event is not written yet (API call to calendar.events.insert failed with error: Calendar usage limits exceeded.)',
+          ),
+        );
       expect(waiting.map((r) => r['Call ID'])).toEqual(['CALL-2026-0002', 'CALL-2026-0003', 'CALL-2026-0004']);
       // The first call's guests are invited; its staff notes wait for the limit like the rest.
-      expect(call(h, 'CALL-2026-0001')['Problems']).toBe('The staff notes event is not written yet (API call to calendar.events.insert failed with error: Calendar usage limits exceeded.); it is retried automatically on the next run.');
+      expect(call(h, 'CALL-2026-0001')['Problems']).toBe(
+        'The staff notes event is not written yet (API call to calendar.events.insert failed with error: Calendar usage limits exceeded.); it is retried automatically on the next run.',
+      );
       // Reminders are planned regardless of the calendar.
       expect(h.rows('Outbox').filter((r) => r['State'] === 'Pending')).toHaveLength(4);
       // The tick creates one, is refused on the next and backs off: no third insert.
       const tick = h.tick('2026-11-23T10:05');
       expect(tick.calls.find((c) => c.call === 'Calendar.Events.insert')?.count).toBe(2);
       expect(callEvents(h)).toHaveLength(2);
-      expect(h.rows('Log').filter((l) => String(l['Action']).startsWith('Calendar: too many events') && (l['Time'] as Date).getTime() >= h.instant('2026-11-23T10:05').getTime())).toHaveLength(1);
+      expect(
+        h
+          .rows('Log')
+          .filter(
+            (l) =>
+              String(l['Action']).startsWith('Calendar: too many events') &&
+              (l['Time'] as Date).getTime() >= h.instant('2026-11-23T10:05').getTime(),
+          ),
+      ).toHaveLength(1);
       h.tick('2026-11-23T10:10');
       h.tick('2026-11-23T10:15');
       const events = callEvents(h);
@@ -196,12 +219,29 @@ describe('bad input never stops a tick', () => {
     const h = await callsWorkbook({ extraCandidates: 30 });
     try {
       const bad: Array<[Record<string, string>, string]> = [
-        [{ Type: 'First call', Start: '2026-11-25 10:00', 'Client e-mail': 'john at acme', 'Manager e-mail': BOSS }, '"Client e-mail": "john at acme" is not an e-mail address.'],
-        [{ Type: 'Interview', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1, C-999', 'Manager e-mail': BOSS }, 'Candidate ID "C-999" is not on the Candidates tab.'],
-        [{ Type: 'Interview', Start: 'next Tuesday 10am', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, 'Start "next Tuesday 10am" was typed as text, not a date'],
-        [{ Type: 'Interview', Start: '2026-11-20 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, 'The call start 2026-11-20 10:00 is in the past'],
         [
-          { Type: 'Interview', Start: '2026-11-25 10:00', 'Candidate IDs': Array.from({ length: 30 }, (_, i) => `C-${i + 4}`).join(', '), 'Manager e-mail': BOSS },
+          { Type: 'First call', Start: '2026-11-25 10:00', 'Client e-mail': 'john at acme', 'Manager e-mail': BOSS },
+          '"Client e-mail": "john at acme" is not an e-mail address.',
+        ],
+        [
+          { Type: 'Interview', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1, C-999', 'Manager e-mail': BOSS },
+          'Candidate ID "C-999" is not on the Candidates tab.',
+        ],
+        [
+          { Type: 'Interview', Start: 'next Tuesday 10am', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS },
+          'Start "next Tuesday 10am" was typed as text, not a date',
+        ],
+        [
+          { Type: 'Interview', Start: '2026-11-20 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS },
+          'The call start 2026-11-20 10:00 is in the past',
+        ],
+        [
+          {
+            Type: 'Interview',
+            Start: '2026-11-25 10:00',
+            'Candidate IDs': Array.from({ length: 30 }, (_, i) => `C-${i + 4}`).join(', '),
+            'Manager e-mail': BOSS,
+          },
           '31 guests, at most 20 are allowed',
         ],
       ];
@@ -217,10 +257,18 @@ describe('bad input never stops a tick', () => {
       expect(callEvents(h).map((e) => e.extendedProperties?.private?.callId)).toEqual(['CALL-2026-0006']);
       expect(mailsTo(h, 'alice@example.com')).toHaveLength(0);
       // …or the call is marked Done: then its event is written (for the results) without inviting anyone to the past.
-      h.edit('Calls', 5, { Status: 'Done', Comment: 'Today we interviewed:\nAlice Brown (C-1) – fine\nInterview results: next round\nSM: Anna' }, h.ws.owner, '2026-11-25T11:00');
+      h.edit(
+        'Calls',
+        5,
+        { Status: 'Done', Comment: 'Today we interviewed:\nAlice Brown (C-1) – fine\nInterview results: next round\nSM: Anna' },
+        h.ws.owner,
+        '2026-11-25T11:00',
+      );
       expect(h.rows('Calls')[3]['Problems']).toBe('');
       const past = callEvents(h).find((e) => e.extendedProperties?.private?.callId === 'CALL-2026-0004');
-      expect(notesEvents(h).find((e) => e.extendedProperties?.private?.callId === 'CALL-2026-0004')?.description).toContain('=== Fresh Results ===');
+      expect(notesEvents(h).find((e) => e.extendedProperties?.private?.callId === 'CALL-2026-0004')?.description).toContain(
+        '=== Fresh Results ===',
+      );
       expect(past?.description).not.toContain('Fresh Results');
       expect(h.ws.calendar.invitations.filter((i) => i.eventId === past?.id)).toHaveLength(0);
     } finally {
@@ -239,7 +287,7 @@ describe('cost: Spreadsheet calls do not grow with the rows', () => {
         const rows = Array.from({ length: extraCalls }, (_, i) => {
           const r: unknown[] = header.map(() => '');
           r[header.indexOf('Type')] = 'Interview';
-          r[header.indexOf('Start')] = new (h.ws.rt.realm.Date)(start.getTime() + i * 3600000);
+          r[header.indexOf('Start')] = new h.ws.rt.realm.Date(start.getTime() + i * 3600000);
           r[header.indexOf('Candidate IDs')] = `C-${(i % extraCandidates) + 4}`;
           r[header.indexOf('Manager e-mail')] = BOSS;
           return r;
@@ -249,7 +297,13 @@ describe('cost: Spreadsheet calls do not grow with the rows', () => {
         h.tick('2026-11-23T09:05');
         h.tick('2026-11-23T09:10');
       }
-      const edit = h.edit('Calls', 'new', { Type: 'Interview', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, h.ws.owner, '2026-11-23T10:00');
+      const edit = h.edit(
+        'Calls',
+        'new',
+        { Type: 'Interview', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS },
+        h.ws.owner,
+        '2026-11-23T10:00',
+      );
       const idle = h.tick('2026-11-24T10:00');
       const tick = h.tick('2026-11-25T09:40');
       expect(mailsTo(h, 'alice@example.com')).toHaveLength(1);
@@ -276,7 +330,7 @@ describe('a tick that would pass Apps Script’s 6 minutes stops early and leave
       const rows = Array.from({ length: 700 }, (_, i) => {
         const r: unknown[] = header.map(() => '');
         r[header.indexOf('Type')] = 'First call';
-        r[header.indexOf('Start')] = new (h.ws.rt.realm.Date)(start.getTime() + i * 3600000);
+        r[header.indexOf('Start')] = new h.ws.rt.realm.Date(start.getTime() + i * 3600000);
         r[header.indexOf('Client e-mail')] = `client${i}@example.com`;
         r[header.indexOf('Manager e-mail')] = BOSS;
         return r;

@@ -6,7 +6,24 @@
 import * as fs from 'fs';
 import { simpleParser } from 'mailparser';
 import { Harness, openHarness } from './harness';
-import { BOSS, CLIENT, DEPUTY, FIRST_CALL_COMMENT, HIRED, LEAD, RU_CLIENT, SALES, call, callEvents, callsWorkbook, iso, mailsTo, notesEvents, outboxOf, rowOf, schedule } from './calls-fixture';
+import {
+  BOSS,
+  CLIENT,
+  DEPUTY,
+  FIRST_CALL_COMMENT,
+  HIRED,
+  LEAD,
+  RU_CLIENT,
+  SALES,
+  call,
+  callEvents,
+  callsWorkbook,
+  iso,
+  mailsTo,
+  notesEvents,
+  outboxOf,
+  schedule,
+} from './calls-fixture';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
@@ -21,7 +38,13 @@ describe('every Scheduled call has exactly one event on the company calendar, wi
   });
   afterEach(() => h.close());
 
-  const cases: Array<{ type: string; cells: Record<string, string>; guests: string[]; overrides: number[]; reminders: Array<[string, number]> }> = [
+  const cases: Array<{
+    type: string;
+    cells: Record<string, string>;
+    guests: string[];
+    overrides: number[];
+    reminders: Array<[string, number]>;
+  }> = [
     {
       type: 'First call',
       cells: { 'Order ID': 'ORD-2026-0001', 'Client e-mail': CLIENT },
@@ -34,80 +57,110 @@ describe('every Scheduled call has exactly one event on the company calendar, wi
       cells: { 'Order ID': 'ORD-2026-0001', 'Candidate IDs': 'C-1, C-2' },
       guests: [ALICE, BOB, BOSS],
       overrides: [20],
-      reminders: [[ALICE, 20], [BOB, 20]],
+      reminders: [
+        [ALICE, 20],
+        [BOB, 20],
+      ],
     },
     {
       type: 'Repeat call',
       cells: { 'Order ID': 'ORD-2026-0001', 'Candidate IDs': 'C-3' },
       guests: [CAROL, BOSS],
       overrides: [20, 1440],
-      reminders: [[CAROL, 1440], [CAROL, 20]],
+      reminders: [
+        [CAROL, 1440],
+        [CAROL, 20],
+      ],
     },
     {
       type: 'Introductory call',
       cells: { 'Order ID': 'ORD-2026-0001', 'Hired employee e-mail': HIRED, 'Team lead e-mail': LEAD },
       guests: [HIRED, LEAD, BOSS],
       overrides: [20, 1440],
-      reminders: [[HIRED, 1440], [LEAD, 1440], [HIRED, 20], [LEAD, 20]],
+      reminders: [
+        [HIRED, 1440],
+        [LEAD, 1440],
+        [HIRED, 20],
+        [LEAD, 20],
+      ],
     },
   ];
 
-  test.each(cases)('$type: title, purpose and comment template, guests invited, overrides, call ID in private properties, reminders planned', ({ type, cells, guests, overrides, reminders }) => {
-    const row = schedule(h, { Type: type, Start: '2026-11-25 10:00', 'Manager e-mail': BOSS, ...cells });
-    expect(row['Call ID']).toBe('CALL-2026-0001');
-    expect(row['Problems']).toBe('');
-    const events = callEvents(h, 'primary');
-    expect(events).toHaveLength(1);
-    const ev = events[0];
-    expect(row['Event ID']).toBe(ev.id);
-    expect(ev.summary).toBe(`${type} — Acme <b>Corp</b>`);
-    expect(ev.start?.dateTime).toBe('2026-11-25T10:00:00-05:00');
-    expect(ev.end?.dateTime).toBe('2026-11-25T10:30:00-05:00'); // 30 minutes by default
-    expect(ev.start?.timeZone).toBe('America/New_York');
-    expect(sorted((ev.attendees ?? []).map((a) => a.email))).toEqual(sorted(guests));
-    expect(ev.reminders).toEqual({ useDefault: false, overrides: overrides.map((minutes) => ({ method: 'popup', minutes })) });
-    expect(ev.extendedProperties?.private?.callId).toBe('CALL-2026-0001');
-    // Guests read the purpose, the time with its city, how to join and reschedule; never a candidate list.
-    expect(ev.description).toContain('When: 2026-11-25 10:00–10:30 New York time');
-    expect(ev.description).toContain('From our side: Boris');
-    expect(ev.description).toContain('To reschedule or cancel, reply to the sender of this invitation.');
-    // Someone outside Staff among the guests hides the guest list (this Introductory call has staff only).
-    expect(ev.guestsCanSeeOtherGuests).toBe(type === 'Introductory call');
-    expect(ev.conferenceData?.createRequest?.conferenceSolutionKey?.type).toBe('hangoutsMeet');
-    // The staff's side is the twin: no guests, the order, the purpose and the comment template (seed 003).
-    const notes = notesEvents(h, 'primary');
-    expect(notes).toHaveLength(1);
-    const note = notes[0];
-    expect(note.attendees ?? []).toEqual([]);
-    expect(note.extendedProperties?.private).toEqual({ callId: 'CALL-2026-0001', reglament: 'notes' });
-    expect([note.start?.dateTime, note.end?.dateTime]).toEqual([ev.start?.dateTime, ev.end?.dateTime]);
-    expect(note.transparency).toBe('transparent');
-    expect(note.summary).toBe(`Staff notes: ${type} — Acme <b>Corp</b>`);
-    expect(note.description).toContain('Order: ORD-2026-0001');
-    if (type !== 'Repeat call') expect(note.description).toContain('After the call: set Status to Done');
-    if (type === 'First call') expect(note.description).toContain('First call: meet the client');
-    if (type === 'First call') expect(note.description).toContain('Next Contact Date: ');
-    if (type === 'Repeat call') expect(note.description).toContain('Repeat call: a second interview or clarifying details.');
-    if (type === 'Interview') expect(note.description).toContain('Today we interviewed:\nAlice Brown (C-1) – \nBob Green (C-2) – ');
-    if (type === 'Introductory call') expect(note.description).toContain('Messenger: ');
-    for (const internal of ['After the call', 'Order:', 'Today we interviewed', 'Next Contact Date', 'Messenger:', 'Alice Brown', 'whom they liked']) {
-      expect(ev.description).not.toContain(internal);
-    }
-    // Invitations went out to every guest.
-    const invited = h.ws.calendar.invitations.filter((i) => i.method === 'REQUEST' && !i.update).map((i) => i.to);
-    expect(sorted(invited)).toEqual(sorted(guests));
-    // Reminder e-mails planned in the Outbox at the offsets of SPEC §4.
-    const outbox = outboxOf(h, 'CALL-2026-0001');
-    const start = Date.parse('2026-11-25T15:00:00Z');
-    expect(outbox.map((r) => [r['Recipient'], (start - (r['Due'] as Date).getTime()) / 60000]).sort()).toEqual([...reminders].sort());
-    expect(new Set(outbox.map((r) => r['State']))).toEqual(new Set(['Pending']));
-  });
+  test.each(cases)(
+    '$type: title, purpose and comment template, guests invited, overrides, call ID in private properties, reminders planned',
+    ({ type, cells, guests, overrides, reminders }) => {
+      const row = schedule(h, { Type: type, Start: '2026-11-25 10:00', 'Manager e-mail': BOSS, ...cells });
+      expect(row['Call ID']).toBe('CALL-2026-0001');
+      expect(row['Problems']).toBe('');
+      const events = callEvents(h, 'primary');
+      expect(events).toHaveLength(1);
+      const ev = events[0];
+      expect(row['Event ID']).toBe(ev.id);
+      expect(ev.summary).toBe(`${type} — Acme <b>Corp</b>`);
+      expect(ev.start?.dateTime).toBe('2026-11-25T10:00:00-05:00');
+      expect(ev.end?.dateTime).toBe('2026-11-25T10:30:00-05:00'); // 30 minutes by default
+      expect(ev.start?.timeZone).toBe('America/New_York');
+      expect(sorted((ev.attendees ?? []).map((a) => a.email))).toEqual(sorted(guests));
+      expect(ev.reminders).toEqual({ useDefault: false, overrides: overrides.map((minutes) => ({ method: 'popup', minutes })) });
+      expect(ev.extendedProperties?.private?.callId).toBe('CALL-2026-0001');
+      // Guests read the purpose, the time with its city, how to join and reschedule; never a candidate list.
+      expect(ev.description).toContain('When: 2026-11-25 10:00–10:30 New York time');
+      expect(ev.description).toContain('From our side: Boris');
+      expect(ev.description).toContain('To reschedule or cancel, reply to the sender of this invitation.');
+      // Someone outside Staff among the guests hides the guest list (this Introductory call has staff only).
+      expect(ev.guestsCanSeeOtherGuests).toBe(type === 'Introductory call');
+      expect(ev.conferenceData?.createRequest?.conferenceSolutionKey?.type).toBe('hangoutsMeet');
+      // The staff's side is the twin: no guests, the order, the purpose and the comment template (seed 003).
+      const notes = notesEvents(h, 'primary');
+      expect(notes).toHaveLength(1);
+      const note = notes[0];
+      expect(note.attendees ?? []).toEqual([]);
+      expect(note.extendedProperties?.private).toEqual({ callId: 'CALL-2026-0001', reglament: 'notes' });
+      expect([note.start?.dateTime, note.end?.dateTime]).toEqual([ev.start?.dateTime, ev.end?.dateTime]);
+      expect(note.transparency).toBe('transparent');
+      expect(note.summary).toBe(`Staff notes: ${type} — Acme <b>Corp</b>`);
+      expect(note.description).toContain('Order: ORD-2026-0001');
+      if (type !== 'Repeat call') expect(note.description).toContain('After the call: set Status to Done');
+      if (type === 'First call') expect(note.description).toContain('First call: meet the client');
+      if (type === 'First call') expect(note.description).toContain('Next Contact Date: ');
+      if (type === 'Repeat call') expect(note.description).toContain('Repeat call: a second interview or clarifying details.');
+      if (type === 'Interview') expect(note.description).toContain('Today we interviewed:\nAlice Brown (C-1) – \nBob Green (C-2) – ');
+      if (type === 'Introductory call') expect(note.description).toContain('Messenger: ');
+      for (const internal of [
+        'After the call',
+        'Order:',
+        'Today we interviewed',
+        'Next Contact Date',
+        'Messenger:',
+        'Alice Brown',
+        'whom they liked',
+      ]) {
+        expect(ev.description).not.toContain(internal);
+      }
+      // Invitations went out to every guest.
+      const invited = h.ws.calendar.invitations.filter((i) => i.method === 'REQUEST' && !i.update).map((i) => i.to);
+      expect(sorted(invited)).toEqual(sorted(guests));
+      // Reminder e-mails planned in the Outbox at the offsets of SPEC §4.
+      const outbox = outboxOf(h, 'CALL-2026-0001');
+      const start = Date.parse('2026-11-25T15:00:00Z');
+      expect(outbox.map((r) => [r['Recipient'], (start - (r['Due'] as Date).getTime()) / 60000]).sort()).toEqual([...reminders].sort());
+      expect(new Set(outbox.map((r) => r['State']))).toEqual(new Set(['Pending']));
+    },
+  );
 
   test('a duration sets the end; a Company calendar ID that does not exist is reported on the row, and the call is written once it is fixed', () => {
     const settingsRow = h.rows('Settings').findIndex((r) => r['Key'] === 'Company calendar ID') + 2;
     h.edit('Settings', settingsRow, { Value: 'sales-calls@group.calendar.google.com' }, h.ws.owner);
-    let row = schedule(h, { Type: 'Interview', Start: '2026-11-25 10:00', 'Duration (min)': '45', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
-    expect(row['Problems']).toContain('Calendar "sales-calls@group.calendar.google.com" is not available (API call to calendar.events.insert failed with error: Not Found)');
+    let row = schedule(h, {
+      Type: 'Interview',
+      Start: '2026-11-25 10:00',
+      'Duration (min)': '45',
+      'Candidate IDs': 'C-1',
+      'Manager e-mail': BOSS,
+    });
+    expect(row['Problems']).toContain(
+      'Calendar "sales-calls@group.calendar.google.com" is not available (API call to calendar.events.insert failed with error: Not Found)',
+    );
     expect(row['Event ID']).toBe('');
     expect(callEvents(h)).toHaveLength(0);
     h.edit('Settings', settingsRow, { Value: 'primary' }, h.ws.owner);
@@ -132,7 +185,13 @@ describe('reminder e-mails at their moments: never early, at most one tick late,
   test('New York, a Repeat call on the Sunday clocks spring forward: the 1-day reminder is 24 h earlier (09:00 EST), the 20-minute one at 09:40 EDT', async () => {
     const h = await callsWorkbook({ now: '2026-03-05T09:00' });
     try {
-      schedule(h, { Type: 'Repeat call', 'Order ID': 'ORD-2026-0001', Start: '2026-03-08 10:00', 'Candidate IDs': 'C-3', 'Manager e-mail': BOSS });
+      schedule(h, {
+        Type: 'Repeat call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-03-08 10:00',
+        'Candidate IDs': 'C-3',
+        'Manager e-mail': BOSS,
+      });
       const out = outboxOf(h, 'CALL-2026-0001');
       expect(out.map((r) => iso(r['Due'])).sort()).toEqual(['2026-03-07T14:00:00.000Z', '2026-03-08T13:40:00.000Z']);
       // The installed 5-minute trigger runs over both moments.
@@ -160,7 +219,14 @@ describe('reminder e-mails at their moments: never early, at most one tick late,
   test('New York in autumn: an Introductory call the Monday after clocks fall back reminds the hired employee and team lead 24 h before (11:00 EDT on Sunday = 10:00 EST minus 1 day)', async () => {
     const h = await callsWorkbook({ now: '2026-10-29T09:00' });
     try {
-      schedule(h, { Type: 'Introductory call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-01 10:00', 'Hired employee e-mail': HIRED, 'Team lead e-mail': LEAD, 'Manager e-mail': BOSS });
+      schedule(h, {
+        Type: 'Introductory call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-01 10:00',
+        'Hired employee e-mail': HIRED,
+        'Team lead e-mail': LEAD,
+        'Manager e-mail': BOSS,
+      });
       const dues = outboxOf(h, 'CALL-2026-0001').map((r) => [r['Recipient'], iso(r['Due'])]);
       // 2026-11-01 10:00 EST = 15:00Z; a day earlier is 2026-10-31 15:00Z = 11:00 EDT.
       expect(dues.sort()).toEqual(
@@ -212,7 +278,13 @@ describe('reminder e-mails at their moments: never early, at most one tick late,
   test('in Asia/Kolkata (UTC+5:30) a First call at 10:00 reminds the client at 09:45 local', async () => {
     const h = await callsWorkbook({ timeZone: 'Asia/Kolkata' });
     try {
-      schedule(h, { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': CLIENT, 'Manager e-mail': BOSS });
+      schedule(h, {
+        Type: 'First call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-25 10:00',
+        'Client e-mail': CLIENT,
+        'Manager e-mail': BOSS,
+      });
       expect(iso(outboxOf(h, 'CALL-2026-0001')[0]['Due'])).toBe('2026-11-25T04:15:00.000Z');
       expect(callEvents(h)[0].start?.dateTime).toBe('2026-11-25T10:00:00+05:30');
       h.run('2026-11-25T09:30', '2026-11-25T09:50');
@@ -230,7 +302,13 @@ describe('reminder e-mails at their moments: never early, at most one tick late,
     const h = await callsWorkbook();
     try {
       h.edit('Staff', 4, { 'Absent until': '2026-11-30' }, h.ws.owner);
-      schedule(h, { Type: 'Introductory call', Start: '2026-11-27 10:00', 'Hired employee e-mail': HIRED, 'Team lead e-mail': LEAD, 'Manager e-mail': BOSS });
+      schedule(h, {
+        Type: 'Introductory call',
+        Start: '2026-11-27 10:00',
+        'Hired employee e-mail': HIRED,
+        'Team lead e-mail': LEAD,
+        'Manager e-mail': BOSS,
+      });
       expect(sorted(outboxOf(h, 'CALL-2026-0001').map((r) => r['Recipient']))).toEqual(sorted([HIRED, HIRED, DEPUTY, DEPUTY]));
       h.tick('2026-11-26T10:00');
       expect(mailsTo(h, DEPUTY)).toHaveLength(1);
@@ -252,7 +330,13 @@ describe('reschedule, guests, cancel and a lost event id: the same event, never 
   let eventId: string;
   beforeEach(async () => {
     h = await callsWorkbook();
-    const row = schedule(h, { Type: 'Repeat call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-26 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
+    const row = schedule(h, {
+      Type: 'Repeat call',
+      'Order ID': 'ORD-2026-0001',
+      Start: '2026-11-26 10:00',
+      'Candidate IDs': 'C-1',
+      'Manager e-mail': BOSS,
+    });
     eventId = String(row['Event ID']);
   });
   afterEach(() => h.close());
@@ -264,7 +348,12 @@ describe('reschedule, guests, cancel and a lost event id: the same event, never 
     expect(events[0].id).toBe(eventId);
     expect(events[0].start?.dateTime).toBe('2026-11-27T15:30:00-05:00');
     expect(events[0].end?.dateTime).toBe('2026-11-27T16:30:00-05:00');
-    expect(h.ws.calendar.invitations.filter((i) => i.update).map((i) => i.to).sort()).toEqual([ALICE, BOSS]);
+    expect(
+      h.ws.calendar.invitations
+        .filter((i) => i.update)
+        .map((i) => i.to)
+        .sort(),
+    ).toEqual([ALICE, BOSS]);
     const out = outboxOf(h, 'CALL-2026-0001');
     expect(out.map((r) => [r['State'], iso(r['Due'])]).sort()).toEqual([
       ['Pending', '2026-11-26T20:30:00.000Z'],
@@ -406,8 +495,20 @@ describe('after the call: the comment follows its type template, goes to the man
   });
 
   test('Interview: every candidate must be in the comment; it goes under "Fresh Results"; Hired needs start date, price and contract link and sets the candidate Hired', () => {
-    schedule(h, { Type: 'Interview', 'Order ID': 'ORD-2026-0001', Start: '2026-11-23 11:00', 'Candidate IDs': 'C-1, C-2', 'Manager e-mail': BOSS });
-    h.edit('Calls', 2, { Status: 'Done', Comment: 'Today we interviewed:\nAlice Brown (C-1) – strong\nInterview results: Alice hired\nSM: Anna' }, SALES, '2026-11-23T12:00');
+    schedule(h, {
+      Type: 'Interview',
+      'Order ID': 'ORD-2026-0001',
+      Start: '2026-11-23 11:00',
+      'Candidate IDs': 'C-1, C-2',
+      'Manager e-mail': BOSS,
+    });
+    h.edit(
+      'Calls',
+      2,
+      { Status: 'Done', Comment: 'Today we interviewed:\nAlice Brown (C-1) – strong\nInterview results: Alice hired\nSM: Anna' },
+      SALES,
+      '2026-11-23T12:00',
+    );
     expect(call(h, 'CALL-2026-0001')['Problems']).toBe('Candidate Bob Green (C-2) of this call is not in the comment.');
     expect(mailsTo(h, BOSS)).toHaveLength(0);
     const comment = 'Today we interviewed:\nAlice Brown (C-1) – strong\nBob Green (C-2) – too junior\nInterview results: Alice hired\nSM: Anna';
@@ -428,7 +529,14 @@ describe('after the call: the comment follows its type template, goes to the man
   });
 
   test('Introductory call: the chosen messenger must be named', () => {
-    schedule(h, { Type: 'Introductory call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-23 11:00', 'Hired employee e-mail': HIRED, 'Team lead e-mail': LEAD, 'Manager e-mail': BOSS });
+    schedule(h, {
+      Type: 'Introductory call',
+      'Order ID': 'ORD-2026-0001',
+      Start: '2026-11-23 11:00',
+      'Hired employee e-mail': HIRED,
+      'Team lead e-mail': LEAD,
+      'Manager e-mail': BOSS,
+    });
     h.edit('Calls', 2, { Status: 'Done', Comment: 'Talked about the project.' }, SALES, '2026-11-23T12:00');
     expect(call(h, 'CALL-2026-0001')['Problems']).toBe('Name the chosen messenger (e.g. "Messenger: Telegram").');
     h.edit('Calls', 2, { Comment: 'Talked about the project.\nMessenger: Telegram' }, SALES);
@@ -441,7 +549,9 @@ describe('after the call: the comment follows its type template, goes to the man
   test('Repeat call: an empty comment is flagged; any comment is then sent', () => {
     schedule(h, { Type: 'Repeat call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-23 11:00', 'Candidate IDs': 'C-3', 'Manager e-mail': BOSS });
     h.edit('Calls', 2, { Status: 'Done' }, SALES, '2026-11-23T12:00');
-    expect(call(h, 'CALL-2026-0001')['Problems']).toBe('The call is Done but the comment is empty: fill it in per the template in the event description.');
+    expect(call(h, 'CALL-2026-0001')['Problems']).toBe(
+      'The call is Done but the comment is empty: fill it in per the template in the event description.',
+    );
     h.edit('Calls', 2, { Comment: 'Details agreed.' }, SALES);
     expect(call(h, 'CALL-2026-0001')['Problems']).toBe('');
     expect(mailsTo(h, BOSS)).toHaveLength(1);
@@ -484,15 +594,30 @@ describe('templates: the Templates tab, the client language, escaped HTML, a pla
     const h = await callsWorkbook();
     try {
       const rows = () => h.rows('Templates').filter((r) => r['Key'] === 'reminder.firstCall');
-      expect(rows().map((r) => r['Language']).sort()).toEqual(['English', 'Russian']);
+      expect(
+        rows()
+          .map((r) => r['Language'])
+          .sort(),
+      ).toEqual(['English', 'Russian']);
       const sheetRow = h.rows('Templates').findIndex((r) => r['Key'] === 'reminder.firstCall' && r['Language'] === 'English') + 2;
-      h.edit('Templates', sheetRow, { Subject: 'See you at {{time}}, {{contactPerson}}', Body: 'Hi {{contactPerson}}, {{callType}} at {{time}} — {{oops}}' }, h.ws.owner);
+      h.edit(
+        'Templates',
+        sheetRow,
+        { Subject: 'See you at {{time}}, {{contactPerson}}', Body: 'Hi {{contactPerson}}, {{callType}} at {{time}} — {{oops}}' },
+        h.ws.owner,
+      );
       expect(h.ws.spreadsheet.toasts.some((t) => t.message.includes('{{oops}}'))).toBe(true);
       h.ws.invoke('setupWorkbook', { kind: 'editor' });
       expect(rows()).toHaveLength(2);
       expect(rows().find((r) => r['Language'] === 'English')?.['Subject']).toBe('See you at {{time}}, {{contactPerson}}');
 
-      schedule(h, { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': CLIENT, 'Manager e-mail': BOSS });
+      schedule(h, {
+        Type: 'First call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-25 10:00',
+        'Client e-mail': CLIENT,
+        'Manager e-mail': BOSS,
+      });
       expect(call(h, 'CALL-2026-0001')['Problems']).toBe(
         'Template "reminder.firstCall": unknown placeholders {{oops}} — they stay in the e-mail as typed.\nTemplate "reminder.firstCall" has no {{meetingLink}}: reminders go without the link to join.',
       );
@@ -520,7 +645,13 @@ describe('templates: the Templates tab, the client language, escaped HTML, a pla
       expect(mail.html).not.toContain('<img');
       expect(mail.html).toContain('lang="ru"');
       // The first call's client of the Russian order is reminded in Russian as well.
-      schedule(h, { Type: 'First call', 'Order ID': 'ORD-2026-0002', Start: '2026-11-26 10:00', 'Client e-mail': RU_CLIENT, 'Manager e-mail': BOSS });
+      schedule(h, {
+        Type: 'First call',
+        'Order ID': 'ORD-2026-0002',
+        Start: '2026-11-26 10:00',
+        'Client e-mail': RU_CLIENT,
+        'Manager e-mail': BOSS,
+      });
       h.tick('2026-11-26T09:45');
       expect(mailsTo(h, RU_CLIENT)[0].subject).toBe('Напоминание: звонок 26.11.2026 в 10:00');
     } finally {

@@ -27,7 +27,13 @@ const ORDER: Record<string, string> = {
 };
 
 async function workbook(account: AccountType): Promise<Harness> {
-  const h = await openHarness({ locale: 'en', timeZone: 'Europe/Moscow', now: '2026-11-23T09:00', account, domain: account === 'workspace' ? 'example.com' : undefined });
+  const h = await openHarness({
+    locale: 'en',
+    timeZone: 'Europe/Moscow',
+    now: '2026-11-23T09:00',
+    account,
+    domain: account === 'workspace' ? 'example.com' : undefined,
+  });
   h.edit('Settings', 4, { Value: CLIENT_DEPT }, h.ws.owner);
   const staff: Array<[string, string, string]> = [
     ['Anna', SALES, 'Sales'],
@@ -36,7 +42,8 @@ async function workbook(account: AccountType): Promise<Harness> {
     ['Lena', LEAD, 'Client department'],
     ['Boris', BOSS, 'Management'],
   ];
-  for (const [name, email, dept] of staff) h.edit('Staff', 'new', { Name: name, 'E-mail': email, Department: dept, 'Manager e-mail': BOSS }, h.ws.owner);
+  for (const [name, email, dept] of staff)
+    h.edit('Staff', 'new', { Name: name, 'E-mail': email, Department: dept, 'Manager e-mail': BOSS }, h.ws.owner);
   h.edit('Orders', 'new', ORDER, SALES);
   h.edit('Candidates', 'new', { 'Candidate ID': 'C-1', Name: 'Olga', 'E-mail': 'olga@mail.example', 'Order ID': 'ORD-2026-0001' }, HR);
   return h;
@@ -49,11 +56,6 @@ const refusedLines = (h: Harness) => h.rows('Log').filter((l) => l['Action'] ===
 function logged(account: AccountType, user: string): string {
   if (user === 'owner@example.com') return user;
   return account === 'workspace' && user.endsWith('@example.com') ? user : 'unknown user';
-}
-
-/** The sheet row number of a tab's data row (2-based) holding `value` in `column`. */
-function rowWhere(h: Harness, tab: string, column: string, value: string): number {
-  return h.rows(tab).findIndex((r) => r[column] === value) + 2;
 }
 
 /** Fires the edit triggers for an edit already made on the sheet. */
@@ -110,15 +112,18 @@ describe.each(['consumer', 'workspace'] as AccountType[])('on a %s account', (ac
     ['Settings', { Key: 'Client-department e-mail', Value: 'thief@evil.example' }],
     ['Holidays', { Date: '2026-12-01', Name: 'Day off' }],
     ['Templates', { Key: 'handoff.clientDepartment', Language: 'English', Subject: 'Pay to …', Body: 'pay to IBAN XX' }],
-  ] as Array<[string, Record<string, string>]>)('nobody outside Management adds or changes %s: refused by protection, and by onEdit', (tab, cells) => {
-    for (const user of [SALES, HR, CLIENT_DEPT, STRANGER]) expect(() => h.edit(tab, 'new', cells, user)).toThrow(PROTECTED);
-    const before = h.rows(tab);
-    h.unprotect(tab);
-    h.edit(tab, 'new', cells, SALES);
-    h.edit(tab, 2, { [Object.keys(cells)[1]]: 'changed by sales' }, HR);
-    expect(h.rows(tab)).toEqual(before);
-    expect(refusedLines(h).length).toBeGreaterThanOrEqual(Object.keys(cells).length + 1);
-  });
+  ] as Array<[string, Record<string, string>]>)(
+    'nobody outside Management adds or changes %s: refused by protection, and by onEdit',
+    (tab, cells) => {
+      for (const user of [SALES, HR, CLIENT_DEPT, STRANGER]) expect(() => h.edit(tab, 'new', cells, user)).toThrow(PROTECTED);
+      const before = h.rows(tab);
+      h.unprotect(tab);
+      h.edit(tab, 'new', cells, SALES);
+      h.edit(tab, 2, { [Object.keys(cells)[1]]: 'changed by sales' }, HR);
+      expect(h.rows(tab)).toEqual(before);
+      expect(refusedLines(h).length).toBeGreaterThanOrEqual(Object.keys(cells).length + 1);
+    },
+  );
 
   test('Management may change Staff, and the protections follow: a new HR member may then type in HR columns', () => {
     h.edit('Staff', 'new', { Name: 'Pavel', 'E-mail': 'pavel.hr@example.com', Department: 'HR' }, BOSS);
@@ -128,16 +133,32 @@ describe.each(['consumer', 'workspace'] as AccountType[])('on a %s account', (ac
   });
 
   test("a stranger cannot change a call's Client e-mail or a candidate's e-mail", () => {
-    h.edit('Calls', 'new', { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': 'petr@romashka.example', 'Manager e-mail': BOSS }, SALES);
-    for (const user of [STRANGER, PARTNER, HR]) expect(() => h.edit('Calls', 2, { 'Client e-mail': 'thief@evil.example' }, user)).toThrow(PROTECTED);
-    for (const user of [STRANGER, PARTNER, SALES]) expect(() => h.edit('Candidates', 2, { 'E-mail': 'thief@evil.example' }, user)).toThrow(PROTECTED);
+    h.edit(
+      'Calls',
+      'new',
+      {
+        Type: 'First call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-25 10:00',
+        'Client e-mail': 'petr@romashka.example',
+        'Manager e-mail': BOSS,
+      },
+      SALES,
+    );
+    for (const user of [STRANGER, PARTNER, HR])
+      expect(() => h.edit('Calls', 2, { 'Client e-mail': 'thief@evil.example' }, user)).toThrow(PROTECTED);
+    for (const user of [STRANGER, PARTNER, SALES])
+      expect(() => h.edit('Candidates', 2, { 'E-mail': 'thief@evil.example' }, user)).toThrow(PROTECTED);
     h.unprotect('Calls');
     h.unprotect('Candidates');
     h.edit('Calls', 2, { 'Client e-mail': 'thief@evil.example' }, STRANGER);
     h.edit('Candidates', 2, { 'E-mail': 'thief@evil.example' }, STRANGER);
     expect(h.rows('Calls')[0]['Client e-mail']).toBe('petr@romashka.example');
     expect(h.rows('Candidates')[0]['E-mail']).toBe('olga@mail.example');
-    expect(refusedLines(h).map((l) => String(l['Details']))).toEqual([expect.stringContaining('thief@evil.example'), expect.stringContaining('thief@evil.example')]);
+    expect(refusedLines(h).map((l) => String(l['Details']))).toEqual([
+      expect.stringContaining('thief@evil.example'),
+      expect.stringContaining('thief@evil.example'),
+    ]);
   });
 
   test('a refused paste keeps what was there and its type: "007" stays text, "=1+1" stays text, never emptied', () => {
@@ -223,12 +244,26 @@ describe.each(['consumer', 'workspace'] as AccountType[])('on a %s account', (ac
   });
 
   test('the hidden tabs cannot be edited by anyone but the owner, the domain included', () => {
-    h.edit('Calls', 'new', { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': 'petr@romashka.example', 'Manager e-mail': BOSS }, SALES);
+    h.edit(
+      'Calls',
+      'new',
+      {
+        Type: 'First call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-25 10:00',
+        'Client e-mail': 'petr@romashka.example',
+        'Manager e-mail': BOSS,
+      },
+      SALES,
+    );
     const hidden = h.ws.spreadsheet.sheetNames().filter((n) => n.startsWith('_'));
     expect(hidden).toEqual(expect.arrayContaining(['_Orders', '_HR agreements', '_Staff', '_Calls', '_Calls sync']));
     for (const name of hidden) {
-      for (const user of [BOSS, SALES, 'someone@example.com']) expect(() => h.ws.spreadsheet.personEdit(name, 2, 1, [['x']], user)).toThrow(PROTECTED);
-      const p = h.ws.spreadsheet.model.protections.find((x) => x.type === 'SHEET' && x.sheetId === h.ws.spreadsheet.model.sheets.find((s) => s.name === name)!.id)!;
+      for (const user of [BOSS, SALES, 'someone@example.com'])
+        expect(() => h.ws.spreadsheet.personEdit(name, 2, 1, [['x']], user)).toThrow(PROTECTED);
+      const p = h.ws.spreadsheet.model.protections.find(
+        (x) => x.type === 'SHEET' && x.sheetId === h.ws.spreadsheet.model.sheets.find((s) => s.name === name)!.id,
+      )!;
       expect(p.domainEdit).toBe(false);
     }
     expect(() => h.ws.spreadsheet.personEdit('_Orders', 2, 1, [['x']], h.ws.owner)).not.toThrow();
@@ -316,7 +351,12 @@ describe('who Google names on Workspace', () => {
       h.unprotect('Сотрудники');
       h.edit('Сотрудники', 2, { Отдел: 'Руководство' }, SALES);
       expect(h.rows('Сотрудники')[0]['Department']).toBe('Отдел продаж');
-      expect(h.rows('Журнал').filter((l) => l['Action'] === 'Изменение отклонено').map((l) => l['User'])).toContain('неизвестный пользователь');
+      expect(
+        h
+          .rows('Журнал')
+          .filter((l) => l['Action'] === 'Изменение отклонено')
+          .map((l) => l['User']),
+      ).toContain('неизвестный пользователь');
     } finally {
       h.close();
     }
@@ -324,7 +364,7 @@ describe('who Google names on Workspace', () => {
 });
 
 describe('the daily trigger runtime', () => {
-  test('a tick past the day\'s trigger runtime fails with Google\'s text; the next day it runs again', async () => {
+  test("a tick past the day's trigger runtime fails with Google's text; the next day it runs again", async () => {
     const h = await openHarness({ now: '2026-11-23T09:00', limits: { triggerRuntimePerDayMs: 4000 } });
     try {
       const runs = h.run('2026-11-23T09:05', '2026-11-23T12:00', '5m');

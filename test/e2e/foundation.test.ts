@@ -19,12 +19,21 @@ describe('the bundle on the local Workspace: init → edit → tick through the 
       const header = h.ws.spreadsheet.readValues(tab.en)[0];
       expect(header.slice(0, tab.columns.length)).toEqual(tab.columns.map((c) => c.en));
     }
-    const handlers = h.ws.script.allTriggers().map((t) => t.handler).sort();
+    const handlers = h.ws.script
+      .allTriggers()
+      .map((t) => t.handler)
+      .sort();
     expect(handlers).toEqual(['onEditInstallable', 'tick']);
   });
 
   test('values keep their types and zone across edit, tick and a reload from the files', async () => {
-    h.edit('Staff', 'new', { Name: 'Anna', 'E-mail': 'anna@example.com', Department: 'Sales', 'Absent until': '2026-03-08' }, h.ws.owner, '2026-11-23T10:00');
+    h.edit(
+      'Staff',
+      'new',
+      { Name: 'Anna', 'E-mail': 'anna@example.com', Department: 'Sales', 'Absent until': '2026-03-08' },
+      h.ws.owner,
+      '2026-11-23T10:00',
+    );
     h.edit('Candidates', 'new', { 'Candidate ID': '<b>C-1</b>', Name: '=1+1', Phone: '+7 999 123-45-67', Status: '007' }, h.ws.owner);
     h.edit('Holidays', 'new', { Date: '2026-12-31', Name: 'New Year’s Eve', 'Working day?': 'FALSE' }, h.ws.owner);
     const tick = h.tick('2026-11-23T10:05');

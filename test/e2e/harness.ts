@@ -20,7 +20,14 @@ export interface Harness {
    * cell is typed (the event has value/oldValue), several are one paste; `paste` makes even
    * one cell a paste, `lockHeldFor` (ms) has another execution hold the script lock meanwhile.
    */
-  edit(tab: string, row: number | 'new', cells: Record<string, string>, user: string, at?: string, options?: { paste?: boolean; lockHeldFor?: number }): RunRecord[];
+  edit(
+    tab: string,
+    row: number | 'new',
+    cells: Record<string, string>,
+    user: string,
+    at?: string,
+    options?: { paste?: boolean; lockHeldFor?: number },
+  ): RunRecord[];
   /** Runs the time trigger at a wall time in the spreadsheet zone (or an ISO instant with offset). */
   tick(at: string): RunRecord;
   /** Runs the installed triggers over a span. */
@@ -57,7 +64,16 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
   const fresh = !fs.existsSync(workbook);
   const timeZone = options.timeZone ?? 'Europe/Moscow';
   const now = parseInstant(options.now ?? '2026-11-23T09:00', timeZone);
-  const ws = await LocalWorkspace.open({ workbook, create: true, locale: options.locale ?? 'en', timeZone, now, limits: options.limits, account: options.account, domain: options.domain });
+  const ws = await LocalWorkspace.open({
+    workbook,
+    create: true,
+    locale: options.locale ?? 'en',
+    timeZone,
+    now,
+    limits: options.limits,
+    account: options.account,
+    domain: options.domain,
+  });
   if (fresh) {
     // Setup asks for the company's name as the sender; the person running it answers (or not).
     if (options.senderName !== undefined) answerSenderPrompt(ws, options.senderName);
@@ -121,7 +137,5 @@ export function englishRecords(ws: LocalWorkspace, tabName: string): Array<Recor
   if (!def || !name) throw new Error(`no tab ${tabName}`);
   const [header = [], ...rows] = ws.spreadsheet.readValues(name);
   const keys = header.map((h) => findColumn(def, String(h))?.en ?? String(h));
-  return rows
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] ?? ''])));
+  return rows.filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] ?? ''])));
 }

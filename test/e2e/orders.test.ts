@@ -39,7 +39,8 @@ async function workbook(): Promise<Harness> {
     ['Client dept', CLIENT_DEPT, 'Client department'],
     ['Boris', BOSS, 'Management'],
   ];
-  for (const [name, email, dept] of staff) h.edit('Staff', 'new', { Name: name, 'E-mail': email, Department: dept, 'Manager e-mail': BOSS }, h.ws.owner);
+  for (const [name, email, dept] of staff)
+    h.edit('Staff', 'new', { Name: name, 'E-mail': email, Department: dept, 'Manager e-mail': BOSS }, h.ws.owner);
   return h;
 }
 
@@ -101,7 +102,23 @@ describe('Orders: IDs, status and the hand-off to the Client department', () => 
     expect(mailsTo(h, CLIENT_DEPT)).toHaveLength(1);
   });
 
-  const required = ['Client', 'Contact person', 'Client e-mail', 'Client phone', 'Vacancy', 'Vacancy description', 'Fintops company link', 'Publication from', 'Publication to', 'Paid services', 'Paid from', 'Paid to', 'Sum', 'Payment received', 'Sales manager'];
+  const required = [
+    'Client',
+    'Contact person',
+    'Client e-mail',
+    'Client phone',
+    'Vacancy',
+    'Vacancy description',
+    'Fintops company link',
+    'Publication from',
+    'Publication to',
+    'Paid services',
+    'Paid from',
+    'Paid to',
+    'Sum',
+    'Payment received',
+    'Sales manager',
+  ];
   test.each(required)('a hand-off missing %s is refused: tick cleared, problem listed and noted, nothing typed lost', (column) => {
     const order = { ...COMPLETE_ORDER, [column]: '' };
     h.edit('Orders', 'new', order, SALES);
@@ -163,15 +180,20 @@ describe('HR agreements: individual terms need HR first', () => {
     expect(h.rows('Orders')[0]['Hand off']).toBe(false);
     expect(String(h.rows('Orders')[0]['Problems'])).toMatch(/agree/i);
 
-    h.edit('HR agreements', 'new', {
-      'Order ID': 'ORD-2026-0001',
-      'Requested by': SALES,
-      'Expected resumes': '40',
-      'Expected calls': '30',
-      Risks: 'refund if fewer than 10 come',
-      'Selection weekdays': 'Tue',
-      'Resumes per selection': '40',
-    }, SALES);
+    h.edit(
+      'HR agreements',
+      'new',
+      {
+        'Order ID': 'ORD-2026-0001',
+        'Requested by': SALES,
+        'Expected resumes': '40',
+        'Expected calls': '30',
+        Risks: 'refund if fewer than 10 come',
+        'Selection weekdays': 'Tue',
+        'Resumes per selection': '40',
+      },
+      SALES,
+    );
     const agreement = h.rows('HR agreements')[0];
     expect(agreement['Agreement ID']).toBe('AGR-2026-0001');
     const request = mailsTo(h, HR);
@@ -191,7 +213,12 @@ describe('HR agreements: individual terms need HR first', () => {
     h.edit('Staff', 'new', { Name: 'Pavel', 'E-mail': 'pavel.hr@example.com', Department: 'HR' }, h.ws.owner);
     h.edit('Staff', 3, { 'Deputy e-mail': 'pavel.hr@example.com', 'Absent until': '2026-11-30' }, h.ws.owner);
     h.edit('Orders', 'new', { ...COMPLETE_ORDER, Terms: 'Individual' }, SALES);
-    h.edit('HR agreements', 'new', { 'Order ID': 'ORD-2026-0001', 'Requested by': SALES, 'Expected resumes': '40', 'Expected calls': '30', Risks: 'none' }, SALES);
+    h.edit(
+      'HR agreements',
+      'new',
+      { 'Order ID': 'ORD-2026-0001', 'Requested by': SALES, 'Expected resumes': '40', 'Expected calls': '30', Risks: 'none' },
+      SALES,
+    );
     expect(mailsTo(h, HR)).toHaveLength(0);
     expect(mailsTo(h, 'pavel.hr@example.com')).toHaveLength(1);
   });
@@ -260,7 +287,12 @@ describe('enforcement on edit: departments and system columns', () => {
     expect(() => h.ws.spreadsheet.personEdit('Outbox', 2, 1, [['x']], HR)).toThrow(/protected cell/);
     expect(() => h.ws.spreadsheet.personEdit('Orders', 2, 27, [['Completed']], SALES)).toThrow(/protected cell/); // Status*
     // HR's answer column is HR's: Sales is refused by Google, HR may type.
-    h.edit('HR agreements', 'new', { 'Order ID': 'ORD-2026-0001', 'Requested by': SALES, 'Expected resumes': '1', 'Expected calls': '1', Risks: '-' }, SALES);
+    h.edit(
+      'HR agreements',
+      'new',
+      { 'Order ID': 'ORD-2026-0001', 'Requested by': SALES, 'Expected resumes': '1', 'Expected calls': '1', Risks: '-' },
+      SALES,
+    );
     expect(() => h.ws.spreadsheet.personEdit('HR agreements', 2, 16, [['Agreed']], SALES)).toThrow(/protected cell/);
     expect(() => h.ws.spreadsheet.personEdit('HR agreements', 2, 16, [['Agreed']], HR)).not.toThrow();
   });
@@ -287,7 +319,9 @@ describe('performance shape', () => {
         const rows = Array.from({ length: n }, (_, i) => [`ORD-2026-${String(i + 1).padStart(4, '0')}`, `Client ${i}`]);
         bulkLoad(h.ws, 'Orders', rows);
         const runs = h.edit('Orders', 2, { Vacancy: 'x' }, SALES);
-        counts.push(runs.reduce((s, r) => s + r.calls.filter((c) => /^(Range|Sheet|Spreadsheet)/.test(c.call)).reduce((a, c) => a + c.count, 0), 0));
+        counts.push(
+          runs.reduce((s, r) => s + r.calls.filter((c) => /^(Range|Sheet|Spreadsheet)/.test(c.call)).reduce((a, c) => a + c.count, 0), 0),
+        );
       } finally {
         h.close();
       }

@@ -18,19 +18,47 @@ describe('The daily digest at 09:00 on working days', () => {
 
       // Paid, not handed off (Sales); handed off, not received by HR (HR); an HR answer due tomorrow.
       h.edit('Orders', 'new', order(), SALES, '2026-10-19T10:00');
-      h.edit('HR agreements', 'new', { 'Order ID': 'ORD-2026-0001', 'Requested by': SALES, 'Expected resumes': '30', 'Expected calls': '25', Risks: 'none', 'Other points': 'questionnaire' }, SALES);
+      h.edit(
+        'HR agreements',
+        'new',
+        {
+          'Order ID': 'ORD-2026-0001',
+          'Requested by': SALES,
+          'Expected resumes': '30',
+          'Expected calls': '25',
+          Risks: 'none',
+          'Other points': 'questionnaire',
+        },
+        SALES,
+      );
       handedOff(h, '', { 'HR specialist': HR2 }, '2026-10-19T11:00');
       // A handed-off order HR received: its calling day (22 Oct) will pass without results.
       handedOff(h, '2026-10-19 12:00', {}, '2026-10-19T12:00');
       // A call held without a comment (written straight into the sheet).
       const calls = h.ws.spreadsheet.readValues('Calls')[0];
-      const line = calls.map((hd) => ({ 'Call ID': 'CALL-1', Type: 'First call', 'Order ID': 'ORD-2026-0003', Start: new Date('2026-10-19T13:00:00Z'), 'Manager e-mail': BOSS, Status: 'Scheduled' } as Record<string, unknown>)[String(hd)] ?? '');
+      const line = calls.map(
+        (hd) =>
+          (
+            ({
+              'Call ID': 'CALL-1',
+              Type: 'First call',
+              'Order ID': 'ORD-2026-0003',
+              Start: new Date('2026-10-19T13:00:00Z'),
+              'Manager e-mail': BOSS,
+              Status: 'Scheduled',
+            }) as Record<string, unknown>
+          )[String(hd)] ?? '',
+      );
       h.ws.spreadsheet.personEdit('Calls', 2, 1, [line], h.ws.owner);
 
       h.tick('2026-10-20T08:55');
       expect(digests(h)).toHaveLength(0);
       h.tick('2026-10-20T09:00');
-      expect(digests(h).map((m) => m.to.join()).sort()).toEqual([BOSS, HR_BOSS].sort());
+      expect(
+        digests(h)
+          .map((m) => m.to.join())
+          .sort(),
+      ).toEqual([BOSS, HR_BOSS].sort());
       const boss = digests(h, BOSS)[0];
       expect(boss.subject).toBe('Daily digest 2026-10-20: 2');
       expect(boss.text).toMatch(/Hand-off waiting\s+\| ORD-2026-0001\s*\|\s*anna\.sales@example\.com\s*\|\s*2026-10-19 \(overdue\)/);
@@ -51,7 +79,9 @@ describe('The daily digest at 09:00 on working days', () => {
       expect(digests(h).filter((m) => /2026-10-24/.test(m.subject))).toHaveLength(0);
       h.tick('2026-10-26T09:00');
       const monday = digests(h, HR_BOSS).find((m) => /2026-10-26/.test(m.subject))!;
-      expect(monday.text).toMatch(/Calling report not sent\s+\| ORD-2026-0003\s*\|\s*irina\.hr@example\.com\s*\|\s*2026-10-22 18:00 \(overdue\)/);
+      expect(monday.text).toMatch(
+        /Calling report not sent\s+\| ORD-2026-0003\s*\|\s*irina\.hr@example\.com\s*\|\s*2026-10-22 18:00 \(overdue\)/,
+      );
       expect(digests(h).filter((m) => m.to.includes(HR) || m.to.includes(SALES))).toHaveLength(0);
     } finally {
       h.close();
@@ -67,13 +97,24 @@ describe('Contract deadlines', () => {
       // Listed with their dates: each reminder to come is an Outbox row, due the working day before at 09:00.
       h.tick('2026-10-20T09:00');
       const listing = () =>
-        h.rows('Outbox')
+        h
+          .rows('Outbox')
           .filter((o) => String(o['Key']).startsWith('deadline|'))
           .map((o) => [o['Key'], iso(o['Due']), o['Subject'], o['State']]);
       expect(listing()).toEqual([
-        ['deadline|ORD-2026-0001|2026-10|report', '2026-11-06T08:00:00.000Z', 'Deadline: Monthly work report for 2026-10 by 2026-11-09 (ORD-2026-0001)', 'Pending'],
+        [
+          'deadline|ORD-2026-0001|2026-10|report',
+          '2026-11-06T08:00:00.000Z',
+          'Deadline: Monthly work report for 2026-10 by 2026-11-09 (ORD-2026-0001)',
+          'Pending',
+        ],
         ['deadline|ORD-2026-0001|2026-10|act', '2026-11-13T08:00:00.000Z', 'Deadline: Act for 2026-10 by 2026-11-16 (ORD-2026-0001)', 'Pending'],
-        ['deadline|ORD-2026-0001|2026-11|report', '2026-12-04T08:00:00.000Z', 'Deadline: Monthly work report for 2026-11 by 2026-12-07 (ORD-2026-0001)', 'Pending'],
+        [
+          'deadline|ORD-2026-0001|2026-11|report',
+          '2026-12-04T08:00:00.000Z',
+          'Deadline: Monthly work report for 2026-11 by 2026-12-07 (ORD-2026-0001)',
+          'Pending',
+        ],
         ['deadline|ORD-2026-0001|2026-11|act', '2026-12-11T08:00:00.000Z', 'Deadline: Act for 2026-11 by 2026-12-14 (ORD-2026-0001)', 'Pending'],
       ]);
       // The paid period ends in October after all: November's deadlines are cancelled.
@@ -100,7 +141,9 @@ describe('Contract deadlines', () => {
       ]);
       // On the due day it is in the sales manager's manager's digest.
       h.tick('2026-11-09T09:00');
-      expect(digests(h, BOSS).find((m) => /2026-11-09/.test(m.subject))?.text).toMatch(/Contract deadline\s+\| ORD-2026-0001\s*\|\s*anna\.sales@example\.com\s*\|\s*2026-11-09 \(today\)\s*\|\s*Monthly work report for 2026-10/);
+      expect(digests(h, BOSS).find((m) => /2026-11-09/.test(m.subject))?.text).toMatch(
+        /Contract deadline\s+\| ORD-2026-0001\s*\|\s*anna\.sales@example\.com\s*\|\s*2026-11-09 \(today\)\s*\|\s*Monthly work report for 2026-10/,
+      );
       // The act: 9 Nov + 5 days = Saturday 14 Nov → Monday 16 Nov; reminded Friday 13 Nov.
       h.tick('2026-11-12T09:00');
       expect(reminders(h)).toHaveLength(1);

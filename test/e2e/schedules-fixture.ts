@@ -43,7 +43,12 @@ export interface Options {
 
 /** Staff (Sales, two HR with their head, Management), the Client-department e-mail. */
 export async function workbook(options: Options = {}): Promise<Harness> {
-  const h = await openHarness({ locale: options.locale ?? 'en', timeZone: options.timeZone ?? 'Europe/Berlin', now: options.now ?? '2026-10-19T09:00', account: options.account });
+  const h = await openHarness({
+    locale: options.locale ?? 'en',
+    timeZone: options.timeZone ?? 'Europe/Berlin',
+    now: options.now ?? '2026-10-19T09:00',
+    account: options.account,
+  });
   h.edit('Settings', 4, { Value: CLIENT_DEPT }, h.ws.owner);
   const staff: Array<[string, string, string, string]> = [
     ['Anna', SALES, 'Sales', BOSS],
@@ -53,7 +58,8 @@ export async function workbook(options: Options = {}): Promise<Harness> {
     ['Client dept', CLIENT_DEPT, 'Client department', BOSS],
     ['Boris', BOSS, 'Management', ''],
   ];
-  for (const [name, email, dept, manager] of staff) h.edit('Staff', 'new', { Name: name, 'E-mail': email, Department: dept, 'Manager e-mail': manager }, h.ws.owner);
+  for (const [name, email, dept, manager] of staff)
+    h.edit('Staff', 'new', { Name: name, 'E-mail': email, Department: dept, 'Manager e-mail': manager }, h.ws.owner);
   return h;
 }
 
@@ -68,7 +74,8 @@ export function handedOff(h: Harness, hrReceived: string, overrides: Record<stri
   return row;
 }
 
-export const iso = (v: unknown): string => (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : String(v));
+export const iso = (v: unknown): string =>
+  v instanceof Date || Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString() : String(v);
 
 /** Selections rows of an order as [No., selection date, calling date, report due] in the zone's dates (UTC ISO for the due). */
 export function selections(h: Harness, orderId?: string): Array<Record<string, unknown>> {

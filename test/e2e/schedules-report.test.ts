@@ -17,7 +17,13 @@ function record(h: Harness, cells: Record<string, string>, at?: string) {
 
 function recordDay(h: Harness, at = '2026-10-22T12:00') {
   record(h, { 'Candidate ID': 'C-1', Phone: '+7 900 000-00-01', Outcome: 'Agreed to come', Comment: 'Will come <b>Monday</b>' }, at);
-  record(h, { 'Candidate ID': 'C-2', Phone: '+7 900 000-00-02', Outcome: 'Interview booked', 'Interview at': '2026-10-26 11:30', Comment: 'Zoom' });
+  record(h, {
+    'Candidate ID': 'C-2',
+    Phone: '+7 900 000-00-02',
+    Outcome: 'Interview booked',
+    'Interview at': '2026-10-26 11:30',
+    Comment: 'Zoom',
+  });
   record(h, { 'Candidate ID': 'C-3', Phone: '+7 900 000-00-03', Outcome: 'Not reached' });
   record(h, { 'Candidate ID': 'C-4', Phone: '+7 900 000-00-04', Outcome: 'Not reached', Comment: '=1+1' });
 }
@@ -69,7 +75,7 @@ describe('The calling report to the client', () => {
   });
   afterEach(() => h.close());
 
-  test('at 18:00 on the calling day with results: one report — a table with totals per outcome in the client\'s language, the sales manager in copy — recorded on the Selections row', async () => {
+  test("at 18:00 on the calling day with results: one report — a table with totals per outcome in the client's language, the sales manager in copy — recorded on the Selections row", async () => {
     recordDay(h);
     h.tick('2026-10-22T17:55');
     expect(reports(h)).toHaveLength(0);
@@ -184,7 +190,7 @@ describe('The calling report to the client', () => {
     expect(reports(h)[0].text).toMatch(/Agreed to come\s+\|\s+1/);
   });
 
-  test('an absent HR specialist\'s overdue alert goes to their deputy (and their manager); an absent sales manager\'s copy to theirs', () => {
+  test("an absent HR specialist's overdue alert goes to their deputy (and their manager); an absent sales manager's copy to theirs", () => {
     h.edit('Staff', 3, { 'Deputy e-mail': HR2, 'Absent until': '2026-10-23' }, h.ws.owner, '2026-10-22T09:00');
     h.edit('Staff', 2, { 'Deputy e-mail': BOSS, 'Absent until': '2026-10-23' }, h.ws.owner);
     h.tick('2026-10-22T18:00');

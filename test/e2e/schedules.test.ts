@@ -26,13 +26,24 @@ function keysOf(h: Harness): string[] {
 }
 
 describe('Holidays: Setup pre-fills the Russian production calendar, a person edits it', () => {
-  test('this year and the next are filled once; re-running setup neither duplicates nor overwrites a person\'s rows', async () => {
+  test("this year and the next are filled once; re-running setup neither duplicates nor overwrites a person's rows", async () => {
     const h = await workbook();
     try {
       const rows = h.rows('Holidays');
       const dates = rows.map((r) => day(new Date(new Date(iso(r['Date'])).getTime() + 3 * 3600000)));
       // 2026: New Year 1–8 Jan, 9 Jan and 31 Dec by the decree, 9 March and 11 May carried by art. 112.
-      for (const d of ['2026-01-01', '2026-01-08', '2026-01-09', '2026-02-23', '2026-03-09', '2026-05-11', '2026-06-12', '2026-11-04', '2026-12-31', '2027-01-07'])
+      for (const d of [
+        '2026-01-01',
+        '2026-01-08',
+        '2026-01-09',
+        '2026-02-23',
+        '2026-03-09',
+        '2026-05-11',
+        '2026-06-12',
+        '2026-11-04',
+        '2026-12-31',
+        '2027-01-07',
+      ])
         expect(dates).toContain(d);
       // 14 statutory days, 2 moved by the decree, 2 carried by art. 112.
       expect(dates.filter((d) => d.startsWith('2026'))).toHaveLength(18);
@@ -74,7 +85,9 @@ describe('Selections: the schedule of a handed-off order, from HR receipt to the
     // 18:00 in Berlin: summer time (UTC+2) before 25 October, winter time (UTC+1) after.
     expect(iso(rows[0]['Report due'])).toBe('2026-10-22T16:00:00.000Z');
     expect(iso(rows[1]['Report due'])).toBe('2026-10-27T17:00:00.000Z');
-    expect(rows.every((r) => r['Order ID'] === 'ORD-2026-0001' && r['HR specialist'] === HR && r['Done'] === false && r['Problems'] === '')).toBe(true);
+    expect(
+      rows.every((r) => r['Order ID'] === 'ORD-2026-0001' && r['HR specialist'] === HR && r['Done'] === false && r['Problems'] === ''),
+    ).toBe(true);
     expect(h.rows('Log').some((l) => l['Action'] === 'Selection schedule updated' && l['Row key'] === 'ORD-2026-0001')).toBe(true);
   });
 
@@ -144,15 +157,20 @@ describe('Selections: the schedule of a handed-off order, from HR receipt to the
 
   test('individual terms: the weekdays and first date HR agreed drive the schedule, and a new agreement re-plans it', () => {
     h.edit('Orders', 'new', { ...orderFields(), Terms: 'Individual' }, SALES, '2026-10-19T09:30');
-    h.edit('HR agreements', 'new', {
-      'Order ID': 'ORD-2026-0001',
-      'Requested by': SALES,
-      'Expected resumes': '30',
-      'Expected calls': '25',
-      Risks: 'none',
-      'Selection weekdays': 'Tue, Fri',
-      'First selection date': '2026-10-23',
-    }, SALES);
+    h.edit(
+      'HR agreements',
+      'new',
+      {
+        'Order ID': 'ORD-2026-0001',
+        'Requested by': SALES,
+        'Expected resumes': '30',
+        'Expected calls': '25',
+        Risks: 'none',
+        'Selection weekdays': 'Tue, Fri',
+        'First selection date': '2026-10-23',
+      },
+      SALES,
+    );
     h.edit('HR agreements', 2, { Answer: 'Agreed' }, HR);
     h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
     h.edit('Orders', 2, { 'HR received': '2026-10-19 10:00' }, HR);
@@ -164,7 +182,19 @@ describe('Selections: the schedule of a handed-off order, from HR receipt to the
       [5, '2026-11-06', '2026-11-09'],
     ]);
     // HR agrees other weekdays on a new request: the open rows are re-planned.
-    h.edit('HR agreements', 'new', { 'Order ID': 'ORD-2026-0001', 'Requested by': SALES, 'Expected resumes': '30', 'Expected calls': '25', Risks: 'none', 'Selection weekdays': 'Mon, Thu' }, SALES);
+    h.edit(
+      'HR agreements',
+      'new',
+      {
+        'Order ID': 'ORD-2026-0001',
+        'Requested by': SALES,
+        'Expected resumes': '30',
+        'Expected calls': '25',
+        Risks: 'none',
+        'Selection weekdays': 'Mon, Thu',
+      },
+      SALES,
+    );
     expect(plan(h)[1]).toEqual([2, '2026-10-27', '2026-10-28']); // still pending: what was agreed stands
     h.edit('HR agreements', 3, { Answer: 'Agreed' }, HR);
     expect(plan(h)).toEqual([
@@ -178,7 +208,7 @@ describe('Selections: the schedule of a handed-off order, from HR receipt to the
 });
 
 function orderFields(): Record<string, string> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, after the fixture's module mocks
   return require('./schedules-fixture').order();
 }
 
@@ -191,9 +221,7 @@ describe('HR calendar: each selection and calling day is an event the HR special
 
   test('events for the next two weeks at once, later ones by the tick as their day comes; the HR specialist receives invitations', () => {
     handedOff(h, '2026-10-19 10:00');
-    expect(keysOf(h)).toEqual(
-      [1, 2, 3, 4].flatMap((n) => [`ORD-2026-0001|${n}|calling`, `ORD-2026-0001|${n}|selection`]).sort(),
-    );
+    expect(keysOf(h)).toEqual([1, 2, 3, 4].flatMap((n) => [`ORD-2026-0001|${n}|calling`, `ORD-2026-0001|${n}|selection`]).sort());
     const first = liveEvents(h).find((e) => e.extendedProperties!.private!.reglamentKey === 'ORD-2026-0001|1|selection')!;
     expect(first.start).toEqual({ date: '2026-10-21' });
     expect(first.attendees?.map((a) => a.email)).toEqual([HR]);
@@ -262,8 +290,19 @@ describe('Re-planning many orders at once', () => {
       expect(after.map((r) => [r['Order ID'], r['No.'], r['Done']])).toEqual(before.map((r) => [r['Order ID'], r['No.'], r['Done']]));
       // Event IDs stay with their rows (rows the creation limit had left without events got them now).
       after.forEach((r, k) => expect([r['Event ID'], '']).toContain(before[k]['Event ID']));
-      expect(after.filter((r) => r['Done'] === true).map((r) => r['Order ID'])).toEqual(['ORD-2026-0001', 'ORD-2026-0003', 'ORD-2026-0005', 'ORD-2026-0007', 'ORD-2026-0009']);
-      expect(h.ws.spreadsheet.readValues('Selections').slice(41).every((r) => r.every((v) => v === ''))).toBe(true);
+      expect(after.filter((r) => r['Done'] === true).map((r) => r['Order ID'])).toEqual([
+        'ORD-2026-0001',
+        'ORD-2026-0003',
+        'ORD-2026-0005',
+        'ORD-2026-0007',
+        'ORD-2026-0009',
+      ]);
+      expect(
+        h.ws.spreadsheet
+          .readValues('Selections')
+          .slice(41)
+          .every((r) => r.every((v) => v === '')),
+      ).toBe(true);
     } finally {
       h.close();
     }
@@ -277,7 +316,11 @@ describe('performance shape', () => {
     for (const n of [5, 300]) {
       const h = await workbook();
       try {
-        bulkLoad(h.ws, 'Orders', Array.from({ length: n }, (_, i) => [`ORD-2025-${String(i + 1).padStart(4, '0')}`, `Client ${i}`]));
+        bulkLoad(
+          h.ws,
+          'Orders',
+          Array.from({ length: n }, (_, i) => [`ORD-2025-${String(i + 1).padStart(4, '0')}`, `Client ${i}`]),
+        );
         // Ten settled selections of each of those orders.
         const sel = Array.from({ length: n * 10 }, (_, i) => {
           const d = new Date(Date.UTC(2026, 8, 1 + (i % 20)));
@@ -287,7 +330,14 @@ describe('performance shape', () => {
         const row = handedOff(h, '', {}, '2026-10-19T09:30');
         // Growing a full sheet (the bulk-loaded one is full) is one call whatever its size.
         const count = (runs: Array<{ calls: Array<{ call: string; count: number }> }>) =>
-          runs.reduce((s, r) => s + r.calls.filter((c) => /^(Range|Sheet|Spreadsheet)/.test(c.call) && c.call !== 'Sheet.insertRowsAfter').reduce((a, c) => a + c.count, 0), 0);
+          runs.reduce(
+            (s, r) =>
+              s +
+              r.calls
+                .filter((c) => /^(Range|Sheet|Spreadsheet)/.test(c.call) && c.call !== 'Sheet.insertRowsAfter')
+                .reduce((a, c) => a + c.count, 0),
+            0,
+          );
         const editRuns = h.edit('Orders', row, { 'HR received': '2026-10-19 10:00' }, HR);
         const edit = count(editRuns);
         expect(selections(h, 'ORD-2026-0001')).toHaveLength(5);

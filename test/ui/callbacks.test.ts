@@ -62,7 +62,8 @@ describe('the Reglament menu', () => {
 
   test('the sidebar and the dialogs open from the menu as self-contained pages', () => {
     h.ws.spreadsheet.setActive('Orders', 2, 1);
-    for (const fn of ['menuOpenSidebar', 'menuScheduleCall', 'menuOutboxAndLog']) expect(h.ws.invoke(fn, { kind: 'ui', user: SALES }).ok).toBe(true);
+    for (const fn of ['menuOpenSidebar', 'menuScheduleCall', 'menuOutboxAndLog'])
+      expect(h.ws.invoke(fn, { kind: 'ui', user: SALES }).ok).toBe(true);
     // Setup asked for the sender name (nobody answered in this fixture); the rest is what the menu opened.
     const prompts = h.ws.spreadsheet.uiLog.filter((e) => e.kind === 'prompt');
     for (const p of prompts) expect(p.content).toMatch(/company’s name|название вашей компании/);
@@ -78,7 +79,9 @@ describe('the Reglament menu', () => {
   test('Call comment on a row that is not a call says so', () => {
     h.ws.spreadsheet.setActive('Orders', 2, 1);
     h.ws.invoke('menuCallComment', { kind: 'ui', user: SALES });
-    expect(h.ws.spreadsheet.uiLog[h.ws.spreadsheet.uiLog.length - 1]).toEqual(expect.objectContaining({ kind: 'alert', content: expect.stringContaining('Select a call’s row') }));
+    expect(h.ws.spreadsheet.uiLog[h.ws.spreadsheet.uiLog.length - 1]).toEqual(
+      expect.objectContaining({ kind: 'alert', content: expect.stringContaining('Select a call’s row') }),
+    );
   });
 
   test('Settings opens the Settings tab with a hint', () => {
@@ -115,7 +118,9 @@ describe('the sidebar for an Orders row', () => {
     expect(missing).toEqual(['Client phone', 'Sum']);
     expect(s.problems).toEqual([]);
     expect(s.checklist.find((c) => c.label === 'Sum')!.detail).toBe('');
-    expect(s.actions.find((a) => a.id === 'handOff')).toEqual(expect.objectContaining({ allowed: false, reason: 'Fill in what is marked ✗ first.' }));
+    expect(s.actions.find((a) => a.id === 'handOff')).toEqual(
+      expect.objectContaining({ allowed: false, reason: 'Fill in what is marked ✗ first.' }),
+    );
     expect(s.checklist.filter((c) => c.ok).length).toBeGreaterThan(10);
   });
 
@@ -174,7 +179,9 @@ describe('Hand off this order', () => {
     expect(h.rows('Orders')[0]['Hand off']).toBe(true);
     expect(h.rows('Orders')[0]['Handed off at']).toBe('');
     expect(h.ws.mail.sent()).toHaveLength(0);
-    expect(r.state!.pending).toEqual([expect.stringMatching(/^Waiting for the owner’s trigger: Hand off to the Client department .*anna\.sales@example\.com/)]);
+    expect(r.state!.pending).toEqual([
+      expect.stringMatching(/^Waiting for the owner’s trigger: Hand off to the Client department .*anna\.sales@example\.com/),
+    ]);
     expect(queueSize(h)).toBe(1);
 
     expect(h.tick('2026-11-23T09:05').ok).toBe(true);
@@ -182,7 +189,9 @@ describe('Hand off this order', () => {
     expect(order['Status']).toBe('Handed off');
     expect(h.ws.mail.sent().filter((m) => m.to.includes(CLIENT_DEPT))).toHaveLength(1);
     expect(queueSize(h)).toBe(0);
-    expect(h.rows('Log')).toContainEqual(expect.objectContaining({ User: SALES, 'Row key': 'ORD-2026-0001', Action: 'Hand off to the Client department' }));
+    expect(h.rows('Log')).toContainEqual(
+      expect.objectContaining({ User: SALES, 'Row key': 'ORD-2026-0001', Action: 'Hand off to the Client department' }),
+    );
     h.tick('2026-11-23T09:10');
     expect(h.ws.mail.sent().filter((m) => m.to.includes(CLIENT_DEPT))).toHaveLength(1);
   });
@@ -241,10 +250,23 @@ describe('HR agreements from the sidebar', () => {
     expect(missing.message).toMatch(/Risks/);
     expect(h.rows('HR agreements')).toHaveLength(0);
 
-    const r = asUser<Result>(h, SALES, 'uiAskHr', [ORDER_REF, { expectedResumes: '40', expectedCalls: '30', risks: '<script>alert(1)</script>', selectionWeekdays: 'Tue, Fri', callKind: 'Detailed' }]);
+    const r = asUser<Result>(h, SALES, 'uiAskHr', [
+      ORDER_REF,
+      { expectedResumes: '40', expectedCalls: '30', risks: '<script>alert(1)</script>', selectionWeekdays: 'Tue, Fri', callKind: 'Detailed' },
+    ]);
     expect(r).toEqual(expect.objectContaining({ ok: true, queued: true }));
     const row = h.rows('HR agreements')[0];
-    expect(row).toEqual(expect.objectContaining({ 'Order ID': 'ORD-2026-0001', 'Requested by': SALES, 'Expected resumes': 40, 'Expected calls': 30, Risks: '<script>alert(1)</script>', 'Call kind': 'Detailed', 'HR specialist': '' }));
+    expect(row).toEqual(
+      expect.objectContaining({
+        'Order ID': 'ORD-2026-0001',
+        'Requested by': SALES,
+        'Expected resumes': 40,
+        'Expected calls': 30,
+        Risks: '<script>alert(1)</script>',
+        'Call kind': 'Detailed',
+        'HR specialist': '',
+      }),
+    );
     h.tick('2026-11-23T09:05');
     expect(h.rows('HR agreements')[0]['Agreement ID']).toBe('AGR-2026-0001');
     expect(h.ws.mail.sent().filter((m) => m.to.includes(HR))).toHaveLength(1);
@@ -254,7 +276,19 @@ describe('HR agreements from the sidebar', () => {
   });
 
   test('HR answers; a rejection needs a comment; Sales may not answer', () => {
-    h.edit('HR agreements', 'new', { 'Order ID': 'ORD-2026-0001', 'Requested by': SALES, 'Expected resumes': '40', 'Expected calls': '30', Risks: 'none', 'Other points': 'Tuesdays' }, SALES);
+    h.edit(
+      'HR agreements',
+      'new',
+      {
+        'Order ID': 'ORD-2026-0001',
+        'Requested by': SALES,
+        'Expected resumes': '40',
+        'Expected calls': '30',
+        Risks: 'none',
+        'Other points': 'Tuesdays',
+      },
+      SALES,
+    );
     const ref = { sheet: 'HR agreements', row: 2, id: 'AGR-2026-0001' };
     const state = asUser<State>(h, HR, 'uiSidebarState', [ref]);
     expect(state.status).toBe('Waiting for HR');
@@ -285,21 +319,27 @@ describe('Schedule a call', () => {
   afterEach(() => h.close());
 
   test('the form lists the call types with the fields each needs, the orders and their candidates', () => {
-    const f = asUser<{ types: Array<{ key: string; required: string[] }>; orders: Array<{ id: string; clientEmail: string }>; candidates: Array<{ id: string }>; defaults: Record<string, string>; zone: string; allowed: boolean }>(
-      h,
-      SALES,
-      'uiScheduleForm',
-      [ORDER_REF],
-    );
+    const f = asUser<{
+      types: Array<{ key: string; required: string[] }>;
+      orders: Array<{ id: string; clientEmail: string }>;
+      candidates: Array<{ id: string }>;
+      defaults: Record<string, string>;
+      zone: string;
+      allowed: boolean;
+    }>(h, SALES, 'uiScheduleForm', [ORDER_REF]);
     expect(f.types).toEqual([
       { key: 'first', label: 'First call', required: ['clientEmail', 'managerEmail'] },
       { key: 'interview', label: 'Interview', required: ['candidateIds', 'managerEmail'] },
       { key: 'repeat', label: 'Repeat call', required: ['candidateIds', 'managerEmail'] },
       { key: 'intro', label: 'Introductory call', required: ['hiredEmployeeEmail', 'teamLeadEmail', 'managerEmail'] },
     ]);
-    expect(f.orders).toEqual([{ id: 'ORD-2026-0001', label: 'ORD-2026-0001 · Acme <b>Ltd</b> · Call-centre operator', clientEmail: 'peter@acme.example' }]);
+    expect(f.orders).toEqual([
+      { id: 'ORD-2026-0001', label: 'ORD-2026-0001 · Acme <b>Ltd</b> · Call-centre operator', clientEmail: 'peter@acme.example' },
+    ]);
     expect(f.candidates.map((c) => c.id)).toEqual(['C-1', 'C-2']);
-    expect(f.defaults).toEqual(expect.objectContaining({ orderId: 'ORD-2026-0001', clientEmail: 'peter@acme.example', managerEmail: BOSS, start: '2026-11-23T10:00' }));
+    expect(f.defaults).toEqual(
+      expect.objectContaining({ orderId: 'ORD-2026-0001', clientEmail: 'peter@acme.example', managerEmail: BOSS, start: '2026-11-23T10:00' }),
+    );
     expect(f.zone).toBe('America/New_York');
     expect(f.allowed).toBe(true);
     const stranger = asUser<{ allowed: boolean; reason: string }>(h, STRANGER, 'uiScheduleForm', [ORDER_REF]);
@@ -308,17 +348,36 @@ describe('Schedule a call', () => {
 
   test('writes a Calls row exactly as a person typing it, the start in the spreadsheet’s zone across the DST change', () => {
     const r = asUser<Result>(h, SALES, 'uiScheduleCall', [
-      { type: 'interview', orderId: 'ORD-2026-0001', start: '2027-03-15T10:00', duration: '45', clientEmail: 'peter@acme.example', candidateIds: ['C-1', 'C-2'], managerEmail: BOSS, hiredEmployeeEmail: 'ignored@x.example' },
+      {
+        type: 'interview',
+        orderId: 'ORD-2026-0001',
+        start: '2027-03-15T10:00',
+        duration: '45',
+        clientEmail: 'peter@acme.example',
+        candidateIds: ['C-1', 'C-2'],
+        managerEmail: BOSS,
+        hiredEmployeeEmail: 'ignored@x.example',
+      },
     ]);
     expect(r.ok).toBe(true);
     expect(r.message).toMatch(/written to row 2/);
     const call = h.rows('Calls')[0];
     expect(call).toEqual(
-      expect.objectContaining({ Type: 'Interview', 'Order ID': 'ORD-2026-0001', 'Duration (min)': 45, 'Candidate IDs': 'C-1, C-2', 'Manager e-mail': BOSS, 'Hired employee e-mail': '', Status: 'Scheduled' }),
+      expect.objectContaining({
+        Type: 'Interview',
+        'Order ID': 'ORD-2026-0001',
+        'Duration (min)': 45,
+        'Candidate IDs': 'C-1, C-2',
+        'Manager e-mail': BOSS,
+        'Hired employee e-mail': '',
+        Status: 'Scheduled',
+      }),
     );
     // 10:00 in New York on 15 March 2027 is EDT (UTC−4), a week after the change.
     expect((call['Start'] as Date).toISOString()).toBe('2027-03-15T14:00:00.000Z');
-    const winter = asUser<Result>(h, SALES, 'uiScheduleCall', [{ type: 'first', orderId: 'ORD-2026-0001', start: '2027-03-12T10:00', clientEmail: 'peter@acme.example', managerEmail: BOSS }]);
+    const winter = asUser<Result>(h, SALES, 'uiScheduleCall', [
+      { type: 'first', orderId: 'ORD-2026-0001', start: '2027-03-12T10:00', clientEmail: 'peter@acme.example', managerEmail: BOSS },
+    ]);
     expect(winter.ok).toBe(true);
     expect((h.rows('Calls')[1]['Start'] as Date).toISOString()).toBe('2027-03-12T15:00:00.000Z');
     expect(h.rows('Calls')[1]['Duration (min)']).toBe('');
@@ -326,20 +385,33 @@ describe('Schedule a call', () => {
 
   test('the Calls rules then give the call its ID, its event and its reminders, which the sidebar shows', () => {
     const owner = asUser<Result>(h, h.ws.owner, 'uiScheduleCall', [
-      { type: 'interview', orderId: 'ORD-2026-0001', start: '2026-11-25T15:00', duration: '45', candidateIds: ['C-1', 'C-2'], managerEmail: BOSS },
+      {
+        type: 'interview',
+        orderId: 'ORD-2026-0001',
+        start: '2026-11-25T15:00',
+        duration: '45',
+        candidateIds: ['C-1', 'C-2'],
+        managerEmail: BOSS,
+      },
     ]);
     expect(owner.message).toBe('Call CALL-2026-0001 written to row 2.');
     expect(owner.state!.ref).toEqual({ sheet: 'Calls', row: 2, id: 'CALL-2026-0001' });
     // The call's event with each guest's answer, and where the staff notes are (the twin at the same time).
     expect(owner.state!.events).toEqual([
       expect.objectContaining({ when: '2026-11-25 15:00', note: expect.stringContaining('olga@mail.example — no answer') }),
-      expect.objectContaining({ when: '2026-11-25 15:00', text: expect.stringMatching(/^Staff notes: Interview — /), note: expect.stringContaining('staff only') }),
+      expect.objectContaining({
+        when: '2026-11-25 15:00',
+        text: expect.stringMatching(/^Staff notes: Interview — /),
+        note: expect.stringContaining('staff only'),
+      }),
     ]);
     expect(owner.state!.reminders.map((r) => [r.when, r.note, r.state])).toEqual([
       ['2026-11-25 14:40', 'ivan@mail.example', 'Pending'],
       ['2026-11-25 14:40', 'olga@mail.example', 'Pending'],
     ]);
-    const sales = asUser<Result>(h, SALES, 'uiScheduleCall', [{ type: 'first', orderId: 'ORD-2026-0001', start: '2026-11-26T15:00', clientEmail: 'peter@acme.example', managerEmail: BOSS }]);
+    const sales = asUser<Result>(h, SALES, 'uiScheduleCall', [
+      { type: 'first', orderId: 'ORD-2026-0001', start: '2026-11-26T15:00', clientEmail: 'peter@acme.example', managerEmail: BOSS },
+    ]);
     expect(sales.queued).toBe(true);
     const guestEvents = () => h.ws.calendar.events().filter((e) => e.extendedProperties?.private?.reglament === 'call');
     expect(guestEvents()).toHaveLength(1);
@@ -358,16 +430,24 @@ describe('Schedule a call', () => {
   });
 
   test('refuses a missing field or a malformed e-mail with the Calls rule’s words, writing nothing', () => {
-    const missing = asUser<Result>(h, SALES, 'uiScheduleCall', [{ type: 'first', orderId: 'ORD-2026-0001', start: '2026-11-25T15:00', clientEmail: 'peter@acme.example' }]);
+    const missing = asUser<Result>(h, SALES, 'uiScheduleCall', [
+      { type: 'first', orderId: 'ORD-2026-0001', start: '2026-11-25T15:00', clientEmail: 'peter@acme.example' },
+    ]);
     expect(missing.ok).toBe(false);
     expect(missing.message).toBe('The call was not written:');
     expect(missing.details).toEqual(['First call: fill in "Manager e-mail".']);
-    const html = asUser<Result>(h, SALES, 'uiScheduleCall', [{ type: 'first', start: '2026-11-25T15:00', clientEmail: '<img src=x onerror=alert(1)>', managerEmail: BOSS }]);
+    const html = asUser<Result>(h, SALES, 'uiScheduleCall', [
+      { type: 'first', start: '2026-11-25T15:00', clientEmail: '<img src=x onerror=alert(1)>', managerEmail: BOSS },
+    ]);
     expect(html.ok).toBe(false);
     expect(html.details.join('\n')).toContain('<img src=x onerror=alert(1)>');
-    const noStart = asUser<Result>(h, SALES, 'uiScheduleCall', [{ type: 'first', start: 'tomorrow', clientEmail: 'a@b.example', managerEmail: BOSS }]);
+    const noStart = asUser<Result>(h, SALES, 'uiScheduleCall', [
+      { type: 'first', start: 'tomorrow', clientEmail: 'a@b.example', managerEmail: BOSS },
+    ]);
     expect(noStart.message).toBe('“Start”: give a date and a time.');
-    const stranger = asUser<Result>(h, STRANGER, 'uiScheduleCall', [{ type: 'first', start: '2026-11-25T15:00', clientEmail: 'a@b.example', managerEmail: BOSS }]);
+    const stranger = asUser<Result>(h, STRANGER, 'uiScheduleCall', [
+      { type: 'first', start: '2026-11-25T15:00', clientEmail: 'a@b.example', managerEmail: BOSS },
+    ]);
     expect(stranger.ok).toBe(false);
     expect(h.rows('Calls')).toHaveLength(0);
   });
@@ -378,8 +458,24 @@ describe('Call comment and Mark the call done', () => {
   beforeEach(async () => {
     h = await uiWorkbook();
     h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
-    h.edit('Calls', 'new', { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-24 10:00', 'Client e-mail': 'peter@acme.example', 'Manager e-mail': BOSS }, SALES);
-    h.edit('Calls', 'new', { Type: 'Interview', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1, C-2', 'Manager e-mail': BOSS }, SALES);
+    h.edit(
+      'Calls',
+      'new',
+      {
+        Type: 'First call',
+        'Order ID': 'ORD-2026-0001',
+        Start: '2026-11-24 10:00',
+        'Client e-mail': 'peter@acme.example',
+        'Manager e-mail': BOSS,
+      },
+      SALES,
+    );
+    h.edit(
+      'Calls',
+      'new',
+      { Type: 'Interview', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1, C-2', 'Manager e-mail': BOSS },
+      SALES,
+    );
   });
   afterEach(() => h.close());
 
@@ -387,15 +483,41 @@ describe('Call comment and Mark the call done', () => {
   const INTERVIEW = { sheet: 'Calls', row: 3, id: '' };
 
   test('the First-call template is a form; a missing field is refused; the saved text is the template filled in', () => {
-    const form = asUser<{ type: string; fields: Array<{ key: string; label: string; required: boolean; value: string }>; allowed: boolean }>(h, SALES, 'uiCommentForm', [FIRST]);
+    const form = asUser<{ type: string; fields: Array<{ key: string; label: string; required: boolean; value: string }>; allowed: boolean }>(
+      h,
+      SALES,
+      'uiCommentForm',
+      [FIRST],
+    );
     expect(form.type).toBe('first');
     expect(form.fields.map((f) => f.label)).toEqual([
-      'Company Name', 'Company Website', 'Contact Person', 'Product', 'Specialties', 'Country-Location', 'Target Audience', 'Immediate Requirement', 'Future needs', 'Next Step', 'Next Contact Date', 'SM',
+      'Company Name',
+      'Company Website',
+      'Contact Person',
+      'Product',
+      'Specialties',
+      'Country-Location',
+      'Target Audience',
+      'Immediate Requirement',
+      'Future needs',
+      'Next Step',
+      'Next Contact Date',
+      'SM',
     ]);
     expect(form.fields.find((f) => f.key === 'sm')!.value).toBe('Anna');
     const fields: Record<string, string> = {
-      companyName: 'Acme', companyWebsite: 'acme.example', contactPerson: 'Peter', product: 'Widgets', specialties: 'B2B', countryLocation: 'US',
-      targetAudience: '', immediateRequirement: '3 operators', futureNeeds: '10 more', nextStep: 'Send offer', nextContactDate: '', sm: 'Anna',
+      companyName: 'Acme',
+      companyWebsite: 'acme.example',
+      contactPerson: 'Peter',
+      product: 'Widgets',
+      specialties: 'B2B',
+      countryLocation: 'US',
+      targetAudience: '',
+      immediateRequirement: '3 operators',
+      futureNeeds: '10 more',
+      nextStep: 'Send offer',
+      nextContactDate: '',
+      sm: 'Anna',
     };
     const refused = asUser<Result>(h, SALES, 'uiSaveComment', [FIRST, { fields }]);
     expect(refused.ok).toBe(false);
@@ -404,8 +526,18 @@ describe('Call comment and Mark the call done', () => {
     expect(saved.ok).toBe(true);
     const comment = String(h.rows('Calls')[0]['Comment']);
     expect(comment.split('\n')).toEqual([
-      'Company Name: Acme', 'Company Website: acme.example', 'Contact Person: Peter', 'Product: Widgets', 'Specialties: B2B', 'Country-Location: US', 'Target Audience: worldwide',
-      'Immediate Requirement: 3 operators', 'Future needs: 10 more', 'Next Step: Send offer', 'Next Contact Date: 2026-12-01', 'SM: Anna',
+      'Company Name: Acme',
+      'Company Website: acme.example',
+      'Contact Person: Peter',
+      'Product: Widgets',
+      'Specialties: B2B',
+      'Country-Location: US',
+      'Target Audience: worldwide',
+      'Immediate Requirement: 3 operators',
+      'Future needs: 10 more',
+      'Next Step: Send offer',
+      'Next Contact Date: 2026-12-01',
+      'SM: Anna',
     ]);
     const again = asUser<{ fields: Array<{ key: string; value: string }> }>(h, SALES, 'uiCommentForm', [FIRST]);
     expect(again.fields.find((f) => f.key === 'product')!.value).toBe('Widgets');
@@ -417,18 +549,26 @@ describe('Call comment and Mark the call done', () => {
       { id: 'C-1', name: 'Olga', summary: '' },
       { id: 'C-2', name: 'Ivan <i>the</i> Great', summary: '' },
     ]);
-    const noResults = asUser<Result>(h, SALES, 'uiSaveComment', [INTERVIEW, { summaries: { 'C-1': 'strong', 'C-2': 'ok' }, results: '', sm: 'Anna' }]);
+    const noResults = asUser<Result>(h, SALES, 'uiSaveComment', [
+      INTERVIEW,
+      { summaries: { 'C-1': 'strong', 'C-2': 'ok' }, results: '', sm: 'Anna' },
+    ]);
     expect(noResults.ok).toBe(false);
-    const saved = asUser<Result>(h, SALES, 'uiSaveComment', [INTERVIEW, { summaries: { 'C-1': 'strong <b>yes</b>', 'C-2': 'ok' }, results: 'Olga hired', sm: 'Anna' }]);
+    const saved = asUser<Result>(h, SALES, 'uiSaveComment', [
+      INTERVIEW,
+      { summaries: { 'C-1': 'strong <b>yes</b>', 'C-2': 'ok' }, results: 'Olga hired', sm: 'Anna' },
+    ]);
     expect(saved.ok).toBe(true);
-    expect(h.rows('Calls')[1]['Comment']).toBe('Today we interviewed:\nOlga (C-1) – strong <b>yes</b>\nIvan <i>the</i> Great (C-2) – ok\nInterview results:\nOlga hired\nSM: Anna');
+    expect(h.rows('Calls')[1]['Comment']).toBe(
+      'Today we interviewed:\nOlga (C-1) – strong <b>yes</b>\nIvan <i>the</i> Great (C-2) – ok\nInterview results:\nOlga hired\nSM: Anna',
+    );
   });
 
   test("Mark the call done sets Status as the person would, for the call's manager only; twice is refused", () => {
     // HR is not this call's manager (Manager e-mail is Boris; the order's Sales manager is Anna).
     const hr = asUser<Result>(h, HR, 'uiMarkCallDone', [FIRST]);
     expect(hr.ok).toBe(false);
-    expect(hr.message).toContain("filled by its manager");
+    expect(hr.message).toContain('filled by its manager');
     expect(h.rows('Calls')[0]['Status']).toBe('');
     const done = asUser<Result>(h, SALES, 'uiMarkCallDone', [FIRST]);
     expect(done.ok).toBe(true);
@@ -481,8 +621,17 @@ describe('cost', () => {
       try {
         h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
         const { bulkLoad } = await import('../../workspace/bench/report');
-        bulkLoad(h.ws, 'Orders', Array.from({ length: n }, (_, i) => [`ORD-2026-${String(i + 2).padStart(4, '0')}`, `Client ${i}`]), 3);
-        bulkLoad(h.ws, 'Outbox', Array.from({ length: n }, (_, i) => [`handoff:ORD-2026-${String(i + 2).padStart(4, '0')}`]));
+        bulkLoad(
+          h.ws,
+          'Orders',
+          Array.from({ length: n }, (_, i) => [`ORD-2026-${String(i + 2).padStart(4, '0')}`, `Client ${i}`]),
+          3,
+        );
+        bulkLoad(
+          h.ws,
+          'Outbox',
+          Array.from({ length: n }, (_, i) => [`handoff:ORD-2026-${String(i + 2).padStart(4, '0')}`]),
+        );
         const run = h.ws.invoke('uiSidebarState', { kind: 'ui', user: SALES, args: [ORDER_REF] });
         counts.push(run.totalCalls);
       } finally {

@@ -31,7 +31,12 @@ export const COMPLETE_ORDER: Record<string, string> = {
 
 /** Settings, Staff (then setup again, so the department columns are protected for their department), two candidates. */
 export async function uiWorkbook(options: { locale?: 'ru' | 'en'; timeZone?: string; now?: string; dir?: string } = {}): Promise<Harness> {
-  const h = await openHarness({ locale: options.locale ?? 'en', timeZone: options.timeZone ?? 'America/New_York', now: options.now ?? '2026-11-23T09:00', dir: options.dir });
+  const h = await openHarness({
+    locale: options.locale ?? 'en',
+    timeZone: options.timeZone ?? 'America/New_York',
+    now: options.now ?? '2026-11-23T09:00',
+    dir: options.dir,
+  });
   h.edit('Settings', 4, { Value: CLIENT_DEPT }, h.ws.owner);
   const staff: Array<[string, string, string]> = [
     ['Anna', SALES, 'Sales'],
@@ -39,16 +44,28 @@ export async function uiWorkbook(options: { locale?: 'ru' | 'en'; timeZone?: str
     ['Client dept', CLIENT_DEPT, 'Client department'],
     ['Boris', BOSS, 'Management'],
   ];
-  for (const [name, email, dept] of staff) h.edit('Staff', 'new', { Name: name, 'E-mail': email, Department: dept, 'Manager e-mail': BOSS }, h.ws.owner);
+  for (const [name, email, dept] of staff)
+    h.edit('Staff', 'new', { Name: name, 'E-mail': email, Department: dept, 'Manager e-mail': BOSS }, h.ws.owner);
   const setup = h.ws.invoke('setupWorkbook', { kind: 'editor' });
   if (!setup.ok) throw new Error(setup.error);
   h.edit('Candidates', 'new', { 'Candidate ID': 'C-1', Name: 'Olga', 'E-mail': 'olga@mail.example', 'Order ID': 'ORD-2026-0001' }, HR);
-  h.edit('Candidates', 'new', { 'Candidate ID': 'C-2', Name: 'Ivan <i>the</i> Great', 'E-mail': 'ivan@mail.example', 'Order ID': 'ORD-2026-0001' }, HR);
+  h.edit(
+    'Candidates',
+    'new',
+    { 'Candidate ID': 'C-2', Name: 'Ivan <i>the</i> Great', 'E-mail': 'ivan@mail.example', 'Order ID': 'ORD-2026-0001' },
+    HR,
+  );
   return h;
 }
 
 /** Runs a top-level function as `user` from the UI (a menu item or google.script.run), with the selection on a row. */
-export function asUser<T = unknown>(h: Harness, user: string, fn: string, args: unknown[] = [], select?: { sheet: string; row: number }): T & { run: RunRecord } {
+export function asUser<T = unknown>(
+  h: Harness,
+  user: string,
+  fn: string,
+  args: unknown[] = [],
+  select?: { sheet: string; row: number },
+): T & { run: RunRecord } {
   if (select) h.ws.spreadsheet.setActive(select.sheet, select.row, 1);
   const run = h.ws.invoke(fn, { kind: 'ui', user, args });
   if (!run.ok) throw new Error(`${fn} failed: ${run.error}`);

@@ -32,7 +32,8 @@ describe('reglament serve', () => {
   });
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const post = (p: string, body: unknown = {}): Promise<any> => fetch(server.url + p, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  const post = (p: string, body: unknown = {}): Promise<any> =>
+    fetch(server.url + p, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
 
   test('serves the bundle’s own pages with the google.script.run shim first in <head>', async () => {
     const html = await fetch(`${server.url}/page/sidebar`).then((r) => r.text());

@@ -38,7 +38,11 @@ describe('one commit of everything an execution wrote', () => {
     expect(read(book)).toBeNull();
     expect(tx.staged(path.join(state, 'properties.json'))).toBe('{"a":1}');
     expect(tx.commit('test')).toBe(1);
-    expect([read(book), read(path.join(state, 'mail', '000001-a.eml')), read(path.join(state, 'properties.json'))]).toEqual(['workbook v1', 'mail 1', '{"a":1}']);
+    expect([read(book), read(path.join(state, 'mail', '000001-a.eml')), read(path.join(state, 'properties.json'))]).toEqual([
+      'workbook v1',
+      'mail 1',
+      '{"a":1}',
+    ]);
     expect(readCommitInfo(state)).toMatchObject({ generation: 1, command: 'test', pid: process.pid });
     expect(fs.readdirSync(state).filter((f) => f.startsWith('journal'))).toEqual([]);
   });

@@ -75,9 +75,20 @@ export const callsBench: BenchCase = {
       bulkLoad(
         ws,
         'Candidates',
-        Array.from({ length: CANDIDATES }, (_, i) => [`C-${i}`, `Candidate ${i}`, `c${i}@example.com`, `+7 900 ${String(i).padStart(7, '0')}`, '', 'New']),
+        Array.from({ length: CANDIDATES }, (_, i) => [
+          `C-${i}`,
+          `Candidate ${i}`,
+          `c${i}@example.com`,
+          `+7 900 ${String(i).padStart(7, '0')}`,
+          '',
+          'New',
+        ]),
       );
-      bulkLoad(ws, 'Calls', Array.from({ length: CALLS }, (_, i) => callRow(i, ws.rt.realm.Date)));
+      bulkLoad(
+        ws,
+        'Calls',
+        Array.from({ length: CALLS }, (_, i) => callRow(i, ws.rt.realm.Date)),
+      );
 
       // Filling: the ticks before T give every call its ID, its event (then its Meet link in the
       // description) and its staff notes, and its reminders — several ticks, each stopping at its
@@ -87,7 +98,10 @@ export const callsBench: BenchCase = {
         const run = ws.invoke('tick', { kind: 'time', at: new Date(T - 6 * 60 * MIN + k * 5 * MIN) });
         filling.push(run);
         if (!run.ok) throw new Error(`filling tick failed: ${run.error}`);
-        const writes = ['Calendar.Events.insert', 'Calendar.Events.patch'].reduce((n, call) => n + (run.calls.find((c) => c.call === call)?.count ?? 0), 0);
+        const writes = ['Calendar.Events.insert', 'Calendar.Events.patch'].reduce(
+          (n, call) => n + (run.calls.find((c) => c.call === call)?.count ?? 0),
+          0,
+        );
         if (writes === 0 && k > 0) break;
       }
       const events = ws.calendar.events().length;
@@ -112,12 +126,16 @@ export const callsBench: BenchCase = {
         {
           label: `filling the workbook before T: ${filling.length} ticks`,
           localMs: filling.reduce((n, r) => n + r.localMs, 0),
-          note: `${events} events (guests' events and staff notes; ${sumOf(filling, 'Calendar.Events.insert')} inserts, ${sumOf(filling, 'Calendar.Events.patch')} patches for the Meet links), ${
-            filling.map((r) => (r.estimatedGoogleMs / 1000).toFixed(0)).join(' + ')
-          } s estimated on Google`,
+          note: `${events} events (guests' events and staff notes; ${sumOf(filling, 'Calendar.Events.insert')} inserts, ${sumOf(filling, 'Calendar.Events.patch')} patches for the Meet links), ${filling
+            .map((r) => (r.estimatedGoogleMs / 1000).toFixed(0))
+            .join(' + ')} s estimated on Google`,
         },
         { label: `one tick with 200 reminders due (${sent} sent)`, record: due },
-        { label: 'the next tick, nothing due (steady state)', record: quiet, note: `Spreadsheet calls: ${spreadsheetCalls(quiet)} (the due tick: ${spreadsheetCalls(due)})` },
+        {
+          label: 'the next tick, nothing due (steady state)',
+          record: quiet,
+          note: `Spreadsheet calls: ${spreadsheetCalls(quiet)} (the due tick: ${spreadsheetCalls(due)})`,
+        },
         { label: 'one edit of a call (new start: event patched, reminders moved)', record: edit },
         { label: 'bulk re-plan after the time zone changed to Asia/Yekaterinburg: the first tick', record: replan[0] },
         {

@@ -44,12 +44,24 @@ export const commandsBench: BenchCase = {
         ['Ирина', HR, 'HR', 'boss@example.com'],
         ['Борис', 'boss@example.com', 'Руководство', ''],
       ]);
-      bulkLoad(ws, 'Заказы', Array.from({ length: 10000 }, (_, i) => toRow('orders', orderRow(i))));
+      bulkLoad(
+        ws,
+        'Заказы',
+        Array.from({ length: 10000 }, (_, i) => toRow('orders', orderRow(i))),
+      );
       bulkLoad(
         ws,
         'Согласования HR',
         Array.from({ length: 2000 }, (_, k) =>
-          toRow('agreements', { agreementId: `AGR-2026-${String(k + 1).padStart(5, '0')}`, orderId: `ORD-2026-${String(k * 5 + 1).padStart(5, '0')}`, requestedBy: SALES, expectedResumes: 40, expectedCalls: 30, risks: '—', answer: 'Согласовано' }),
+          toRow('agreements', {
+            agreementId: `AGR-2026-${String(k + 1).padStart(5, '0')}`,
+            orderId: `ORD-2026-${String(k * 5 + 1).padStart(5, '0')}`,
+            requestedBy: SALES,
+            expectedResumes: 40,
+            expectedCalls: 30,
+            risks: '—',
+            answer: 'Согласовано',
+          }),
         ),
       );
       await ws.save();
@@ -59,7 +71,9 @@ export const commandsBench: BenchCase = {
       // REGLAMENT_BENCH_COMPARE=<another checkout>/bin/reglament.js measures it too, on its own
       // copy of the same workbook, each command alternating between the two (same machine load).
       const other = process.env.REGLAMENT_BENCH_COMPARE;
-      const bins: Array<{ name: string; bin: string; workbook: string }> = [{ name: 'this build', bin: path.resolve(__dirname, '..', 'bin', 'reglament.js'), workbook }];
+      const bins: Array<{ name: string; bin: string; workbook: string }> = [
+        { name: 'this build', bin: path.resolve(__dirname, '..', 'bin', 'reglament.js'), workbook },
+      ];
       if (other) {
         const copy = path.join(dir, 'other', 'orders.xlsx');
         fs.mkdirSync(path.dirname(copy), { recursive: true });
@@ -71,7 +85,10 @@ export const commandsBench: BenchCase = {
         const all = bins.map(() => ({ ms: [] as number[], cpu: [] as number[] }));
         for (let k = 0; k < times; k++)
           bins.forEach((b, i) => {
-            const r = cli(b.bin, args.map((a) => a.replace('{k}', String(k)).replace('{book}', b.workbook)));
+            const r = cli(
+              b.bin,
+              args.map((a) => a.replace('{k}', String(k)).replace('{book}', b.workbook)),
+            );
             if (r.code !== 0 && r.code !== 1) throw new Error(`${args[0]} failed (${r.code}): ${r.err}`);
             all[i].ms.push(r.ms);
             if (r.cpuMs !== null) all[i].cpu.push(r.cpuMs);
@@ -84,7 +101,22 @@ export const commandsBench: BenchCase = {
           }),
         );
       };
-      measure('reglament edit (one cell of Orders, by Sales): the whole process', ['edit', '{book}', '--sheet', 'Заказы', '--row', '5002', '--column', 'Vacancy', '--value', 'Старший оператор {k}', '--user', SALES, '--now', '2026-11-23T10:00']);
+      measure('reglament edit (one cell of Orders, by Sales): the whole process', [
+        'edit',
+        '{book}',
+        '--sheet',
+        'Заказы',
+        '--row',
+        '5002',
+        '--column',
+        'Vacancy',
+        '--value',
+        'Старший оператор {k}',
+        '--user',
+        SALES,
+        '--now',
+        '2026-11-23T10:00',
+      ]);
       measure('reglament tick (the 5-minute trigger): the whole process', ['tick', '{book}', '--now', '2026-11-23T10:{k}5']);
       measure('reglament status: the whole process', ['status', '{book}']);
       return figures;

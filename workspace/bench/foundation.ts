@@ -14,7 +14,14 @@ export const foundationBench: BenchCase = {
       const ws = await LocalWorkspace.open({ workbook, create: true, locale: 'en', now: new Date('2026-11-23T06:00:00Z') });
       const setup = ws.invoke('setupWorkbook', { kind: 'editor' });
       const sheet = ws.spreadsheet.sheetNames().find((n) => n === 'Candidates')!;
-      const rows = Array.from({ length: 10000 }, (_, i) => [`C-${i}`, `Кандидат ${i}`, `c${i}@example.com`, `+7 900 ${String(i).padStart(7, '0')}`, `ORD-2026-${String(i % 500).padStart(4, '0')}`, 'New']);
+      const rows = Array.from({ length: 10000 }, (_, i) => [
+        `C-${i}`,
+        `Кандидат ${i}`,
+        `c${i}@example.com`,
+        `+7 900 ${String(i).padStart(7, '0')}`,
+        `ORD-2026-${String(i % 500).padStart(4, '0')}`,
+        'New',
+      ]);
       bulkLoad(ws, sheet, rows);
       let t = Date.now();
       await ws.save();

@@ -51,7 +51,12 @@ export const ordersBench: BenchCase = {
   async run() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reglament-bench-'));
     try {
-      const ws = await LocalWorkspace.open({ workbook: path.join(dir, 'orders.xlsx'), create: true, locale: 'ru', now: new Date('2026-11-23T06:00:00Z') });
+      const ws = await LocalWorkspace.open({
+        workbook: path.join(dir, 'orders.xlsx'),
+        create: true,
+        locale: 'ru',
+        now: new Date('2026-11-23T06:00:00Z'),
+      });
       ws.invoke('setupWorkbook', { kind: 'editor' });
       personEdit(ws, 'Настройки', '4', [['Value', 'client.dept@example.com']], ws.owner);
       bulkLoad(ws, 'Сотрудники', [
@@ -59,12 +64,24 @@ export const ordersBench: BenchCase = {
         ['Ирина', HR, 'HR', 'boss@example.com'],
         ['Борис', 'boss@example.com', 'Руководство', ''],
       ]);
-      bulkLoad(ws, 'Заказы', Array.from({ length: 10000 }, (_, i) => toRow('orders', orderRow(i))));
+      bulkLoad(
+        ws,
+        'Заказы',
+        Array.from({ length: 10000 }, (_, i) => toRow('orders', orderRow(i))),
+      );
       bulkLoad(
         ws,
         'Согласования HR',
         Array.from({ length: 2000 }, (_, k) =>
-          toRow('agreements', { agreementId: `AGR-2026-${String(k + 1).padStart(5, '0')}`, orderId: `ORD-2026-${String(k * 5 + 1).padStart(5, '0')}`, requestedBy: SALES, expectedResumes: 40, expectedCalls: 30, risks: '—', answer: 'Согласовано' }),
+          toRow('agreements', {
+            agreementId: `AGR-2026-${String(k + 1).padStart(5, '0')}`,
+            orderId: `ORD-2026-${String(k * 5 + 1).padStart(5, '0')}`,
+            requestedBy: SALES,
+            expectedResumes: 40,
+            expectedCalls: 30,
+            risks: '—',
+            answer: 'Согласовано',
+          }),
         ),
       );
       await ws.save(); // the mirrors are made by setup; re-copy them over the loaded rows
@@ -80,14 +97,30 @@ export const ordersBench: BenchCase = {
       // A 500-row paste: one column over 500 rows, as one edit event.
       const t0 = Date.now();
       ws.rt.beginExecution(ws.rt.clock.now(), { kind: 'ui', activeUser: SALES, effectiveUser: SALES });
-      const sheetEdit = ws.spreadsheet.personEdit('Заказы', 3002, 7, Array.from({ length: 500 }, () => ['Оператор чата']), SALES);
+      const sheetEdit = ws.spreadsheet.personEdit(
+        'Заказы',
+        3002,
+        7,
+        Array.from({ length: 500 }, () => ['Оператор чата']),
+        SALES,
+      );
       const paste = fireOnEdit(ws, sheetEdit.range, sheetEdit.oldValues, SALES, 'paste').find((r) => r.fn === 'onEditInstallable') as RunRecord;
       figures.push({ label: '500-row paste (Vacancy over 500 orders, by Sales)', record: { ...paste, localMs: Date.now() - t0 } });
       edit('hand-off (Hand off ticked on a complete paid order)', '4', [['Передать', 'TRUE']], SALES);
       figures.push({ label: '', note: `hand-off e-mails sent: ${ws.mail.sent().length}` });
       // A Staff edit moves the protections' editors only when the department lists change.
       edit('Staff edit (a deputy set by the owner)', '3', [['Deputy e-mail', 'boss@example.com']], ws.owner, 'Сотрудники');
-      edit('Staff edit (a new Sales member: every Sales protection gains an editor)', '5', [['Name', 'Пётр'], ['E-mail', 'petr.sales@example.com'], ['Department', 'Отдел продаж']], ws.owner, 'Сотрудники');
+      edit(
+        'Staff edit (a new Sales member: every Sales protection gains an editor)',
+        '5',
+        [
+          ['Name', 'Пётр'],
+          ['E-mail', 'petr.sales@example.com'],
+          ['Department', 'Отдел продаж'],
+        ],
+        ws.owner,
+        'Сотрудники',
+      );
       // The same single-cell edit where Google names Sales (a Workspace account of example.com).
       Object.assign(ws.rt.limits, { account: 'workspace', domain: 'example.com' });
       edit('single-cell edit on a Workspace account (Sales named, no protection check)', '5003', [['Vacancy', 'Старший оператор']], SALES);

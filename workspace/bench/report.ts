@@ -44,7 +44,9 @@ export function bulkLoad(ws: LocalWorkspace, sheetName: string, rows: unknown[][
   const width = Math.max(...rows.map((r) => r.length));
   // Plain-text columns keep strings as they are; elsewhere an apostrophe keeps them text.
   const plain = Array.from({ length: width }, (_, i) => ws.spreadsheet.numberFormat(sheetName, startRow, i + 1) === '@');
-  const values = rows.map((r) => Array.from({ length: width }, (_, i) => (typeof r[i] === 'string' && r[i] !== '' && !plain[i] ? `'${r[i]}` : r[i] ?? '')));
+  const values = rows.map((r) =>
+    Array.from({ length: width }, (_, i) => (typeof r[i] === 'string' && r[i] !== '' && !plain[i] ? `'${r[i]}` : (r[i] ?? ''))),
+  );
   sheet.getRange(startRow, 1, values.length, width).setValues(values);
   ws.rt.meter.reset();
 }

@@ -85,7 +85,11 @@ function engineAlone(): BenchFigure {
   const plans = planMany(inputs, { calendar, zone });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   const rows = plans.reduce((s, p) => s + p.rows.length, 0);
-  return { label: `engine alone plans 10,000 orders for a year (${rows.toLocaleString('en')} selections)`, localMs: ms, note: ms < 1000 ? 'target < 1 s: met' : 'target < 1 s: MISSED' };
+  return {
+    label: `engine alone plans 10,000 orders for a year (${rows.toLocaleString('en')} selections)`,
+    localMs: ms,
+    note: ms < 1000 ? 'target < 1 s: met' : 'target < 1 s: MISSED',
+  };
 }
 
 function installable(runs: RunRecord[], t0: number): RunRecord {
@@ -115,19 +119,49 @@ export const schedulesBench: BenchCase = {
         ['Борис', BOSS, 'Руководство', ''],
         ['Глава HR', HR_BOSS, 'Руководство', ''],
       ]);
-      bulkLoad(ws, 'Заказы', Array.from({ length: ORDERS }, (_, i) => row('orders', order(i))));
+      bulkLoad(
+        ws,
+        'Заказы',
+        Array.from({ length: ORDERS }, (_, i) => row('orders', order(i))),
+      );
       ws.invoke('setupWorkbook', { kind: 'editor' }); // mirrors of the loaded orders
       const holidays = ws.spreadsheet.readValues('Праздники').length;
 
       // The first full plan: a person's edit of Holidays re-plans every handed-off order.
       let t = Date.now();
-      const first = installable(personEdit(ws, 'Праздники', String(holidays + 1), [['Название', 'Корпоратив (рабочий)'], ['Дата', '2026-12-26'], ['Рабочий день?', 'TRUE']], BOSS).runs, t);
+      const first = installable(
+        personEdit(
+          ws,
+          'Праздники',
+          String(holidays + 1),
+          [
+            ['Название', 'Корпоратив (рабочий)'],
+            ['Дата', '2026-12-26'],
+            ['Рабочий день?', 'TRUE'],
+          ],
+          BOSS,
+        ).runs,
+        t,
+      );
       const planned = ws.spreadsheet.readValues('Подборы').length - 1;
       figures.push({ label: `first full plan (a Holidays edit; ${planned.toLocaleString('en')} Selections rows written)`, record: first });
 
       // A full re-plan: a day off added on Holidays moves open selections of every active order.
       t = Date.now();
-      const again = installable(personEdit(ws, 'Праздники', String(holidays + 2), [['Название', 'Выходной компании'], ['Дата', '2026-11-27'], ['Рабочий день?', 'FALSE']], BOSS).runs, t);
+      const again = installable(
+        personEdit(
+          ws,
+          'Праздники',
+          String(holidays + 2),
+          [
+            ['Название', 'Выходной компании'],
+            ['Дата', '2026-11-27'],
+            ['Рабочий день?', 'FALSE'],
+          ],
+          BOSS,
+        ).runs,
+        t,
+      );
       figures.push({ label: 'full re-plan after a day off is added (27 Nov 2026)', record: again });
 
       // Steady state before 18:00: earlier calling days reported; today's results recorded for 2 in 3.
@@ -138,13 +172,27 @@ export const schedulesBench: BenchCase = {
       const today = midnight(TODAY.year, TODAY.month, TODAY.day).getTime();
       const sent = values.slice(1).map((r) => [(r[calling] as Date).getTime() < today ? at(2026, 11, 23, 18) : '']);
       const app = ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-      app.getActiveSpreadsheet().getSheetByName('Подборы')!.getRange(2, col('Report sent at') + 1, sent.length, 1).setValues(sent);
+      app
+        .getActiveSpreadsheet()
+        .getSheetByName('Подборы')!
+        .getRange(2, col('Report sent at') + 1, sent.length, 1)
+        .setValues(sent);
       const due = values.slice(1).filter((r) => (r[calling] as Date).getTime() === today);
       const results: unknown[][] = [];
       due.forEach((r, k) => {
         if (k % 3 === 2) return;
         for (let c = 0; c < 5; c++)
-          results.push(row('callingResults', { date: midnight(2026, 11, 24), orderId: r[0], candidateId: `C-${k}-${c}`, phone: `+7 901 ${k}${c}`, outcome: ['Не дозвонились', 'Отказ', 'Согласен прийти', 'Назначено интервью', 'Не дозвонились'][c], comment: c === 3 ? 'Интервью в пятницу' : '', recordedBy: HR[0] }));
+          results.push(
+            row('callingResults', {
+              date: midnight(2026, 11, 24),
+              orderId: r[0],
+              candidateId: `C-${k}-${c}`,
+              phone: `+7 901 ${k}${c}`,
+              outcome: ['Не дозвонились', 'Отказ', 'Согласен прийти', 'Назначено интервью', 'Не дозвонились'][c],
+              comment: c === 3 ? 'Интервью в пятницу' : '',
+              recordedBy: HR[0],
+            }),
+          );
       });
       bulkLoad(ws, 'Результаты обзвона', results);
       ws.rt.meter.reset();

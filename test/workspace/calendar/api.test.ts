@@ -36,15 +36,27 @@ describe('Calendar.Events.insert', () => {
       interview({ end: { dateTime: '2025-03-05T09:00:00', timeZone: 'Europe/Moscow' } }),
       'The specified time range is empty.',
     ],
-    ['wall time without a zone', { start: { dateTime: '2025-03-05T10:00:00' }, end: { dateTime: '2025-03-05T11:00:00Z' } }, 'Missing time zone definition for start time.'],
+    [
+      'wall time without a zone',
+      { start: { dateTime: '2025-03-05T10:00:00' }, end: { dateTime: '2025-03-05T11:00:00Z' } },
+      'Missing time zone definition for start time.',
+    ],
     ['date mixed with dateTime', { start: { date: '2025-03-05' }, end: { dateTime: '2025-03-05T11:00:00Z' } }, 'Bad Request'],
     [
       'six reminder overrides',
       interview({ reminders: { useDefault: false, overrides: [1, 2, 3, 4, 5, 6].map((m) => ({ method: 'popup', minutes: m })) } }),
       'Cannot specify more than 5 override reminders.',
     ],
-    ['minutes over four weeks', interview({ reminders: { useDefault: false, overrides: [{ method: 'popup', minutes: 40321 }] } }), 'Invalid override reminder minutes.'],
-    ['negative minutes', interview({ reminders: { useDefault: false, overrides: [{ method: 'email', minutes: -1 }] } }), 'Invalid override reminder minutes.'],
+    [
+      'minutes over four weeks',
+      interview({ reminders: { useDefault: false, overrides: [{ method: 'popup', minutes: 40321 }] } }),
+      'Invalid override reminder minutes.',
+    ],
+    [
+      'negative minutes',
+      interview({ reminders: { useDefault: false, overrides: [{ method: 'email', minutes: -1 }] } }),
+      'Invalid override reminder minutes.',
+    ],
     ['minutes missing', interview({ reminders: { useDefault: false, overrides: [{ method: 'email' }] } }), 'Missing override reminder minutes.'],
     [
       'default reminders with overrides',
@@ -54,7 +66,7 @@ describe('Calendar.Events.insert', () => {
     ['an attendee without an address', interview({ attendees: [{ displayName: 'Nobody' }] }), 'Missing attendee email.'],
     ['an invalid attendee address', interview({ attendees: [{ email: 'not an address' }] }), 'Invalid attendee email.'],
     ['a client id outside base32hex', interview({ id: 'Interview_1' }), 'Invalid resource id value.'],
-  ])('refuses %s with Google\'s message', (_name, body, message) => {
+  ])("refuses %s with Google's message", (_name, body, message) => {
     const { Calendar, fake } = setup();
     const err = thrown(() => Calendar.Events.insert(body, 'primary'));
     expect(err.message).toBe(`API call to calendar.events.insert failed with error: ${message}`);
@@ -86,7 +98,7 @@ describe('Calendar.Events.insert', () => {
     expect(err.details?.code).toBe(409);
   });
 
-  test('errors are of the bundle\'s realm', () => {
+  test("errors are of the bundle's realm", () => {
     const realm = vm.runInNewContext('({ Date, Error, Array, Object })') as Realm;
     const { Calendar } = setup({ runtime: { realm } });
     const err = thrown(() => Calendar.Events.get('primary', 'doesnotexist'));
@@ -99,12 +111,19 @@ describe('Calendar.Events.get / patch / update / remove', () => {
   test('patch keeps unspecified fields, changes the time and bumps the sequence', () => {
     const { Calendar, rt } = setup();
     const e = Calendar.Events.insert(
-      interview({ extendedProperties: { private: { rowKey: 'R7', stage: 'new' } }, reminders: { useDefault: false, overrides: [{ method: 'popup', minutes: 30 }] } }),
+      interview({
+        extendedProperties: { private: { rowKey: 'R7', stage: 'new' } },
+        reminders: { useDefault: false, overrides: [{ method: 'popup', minutes: 30 }] },
+      }),
       'primary',
     );
     rt.clock.advance(60_000);
     const p = Calendar.Events.patch(
-      { start: { dateTime: '2025-03-06T15:00:00+03:00' }, end: { dateTime: '2025-03-06T16:00:00+03:00' }, extendedProperties: { private: { stage: 'moved' } } },
+      {
+        start: { dateTime: '2025-03-06T15:00:00+03:00' },
+        end: { dateTime: '2025-03-06T16:00:00+03:00' },
+        extendedProperties: { private: { stage: 'moved' } },
+      },
       'primary',
       e.id as string,
     );
@@ -145,11 +164,15 @@ describe('Calendar.Events.get / patch / update / remove', () => {
 
   test('an unknown event id is Not Found for get, patch and remove', () => {
     const { Calendar } = setup();
-    expect(thrown(() => Calendar.Events.get('primary', 'abcde12345')).message).toBe('API call to calendar.events.get failed with error: Not Found');
+    expect(thrown(() => Calendar.Events.get('primary', 'abcde12345')).message).toBe(
+      'API call to calendar.events.get failed with error: Not Found',
+    );
     expect(thrown(() => Calendar.Events.patch({ summary: 'x' }, 'primary', 'abcde12345')).message).toBe(
       'API call to calendar.events.patch failed with error: Not Found',
     );
-    expect(thrown(() => Calendar.Events.remove('primary', 'abcde12345')).message).toBe('API call to calendar.events.delete failed with error: Not Found');
+    expect(thrown(() => Calendar.Events.remove('primary', 'abcde12345')).message).toBe(
+      'API call to calendar.events.delete failed with error: Not Found',
+    );
   });
 
   test('a removed event still reads as cancelled; removing it again is 410 "Resource has been deleted"', () => {

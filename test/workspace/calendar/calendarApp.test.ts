@@ -20,7 +20,13 @@ describe('CalendarApp', () => {
     const { fake, Calendar, rt } = setup({ runtime: { realm } });
     const at = (summary: string, from: string, to: string) =>
       Calendar.Events.insert(
-        interview({ summary, start: { dateTime: from }, end: { dateTime: to }, attendees: [{ email: 'cand@example.org' }], extendedProperties: { shared: { row: summary } } }),
+        interview({
+          summary,
+          start: { dateTime: from },
+          end: { dateTime: to },
+          attendees: [{ email: 'cand@example.org' }],
+          extendedProperties: { shared: { row: summary } },
+        }),
         'primary',
       );
     const spanning = at('spanning', '2025-03-05T08:00:00+03:00', '2025-03-05T20:00:00+03:00');
@@ -45,7 +51,7 @@ describe('CalendarApp', () => {
     expect(first.getTag('missing')).toBeNull();
   });
 
-  test('getEvents with non-Date arguments throws Apps Script\'s signature error', () => {
+  test("getEvents with non-Date arguments throws Apps Script's signature error", () => {
     const { fake } = setup();
     const cal = fake.globals.CalendarApp.getDefaultCalendar();
     expect(thrown(() => cal.getEvents('2025-03-05', '2025-03-06')).message).toBe(

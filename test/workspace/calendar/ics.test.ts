@@ -20,8 +20,17 @@ describe('.ics export', () => {
     const { fake, Calendar } = setup({ stateDir: tempDir() });
     const e = Calendar.Events.insert(
       interview({
-        attendees: [{ email: 'cand@example.org', displayName: 'Anna' }, { email: 'boss@example.com', responseStatus: 'accepted', optional: true }],
-        reminders: { useDefault: false, overrides: [{ method: 'popup', minutes: 10 }, { method: 'email', minutes: 1440 }] },
+        attendees: [
+          { email: 'cand@example.org', displayName: 'Anna' },
+          { email: 'boss@example.com', responseStatus: 'accepted', optional: true },
+        ],
+        reminders: {
+          useDefault: false,
+          overrides: [
+            { method: 'popup', minutes: 10 },
+            { method: 'email', minutes: 1440 },
+          ],
+        },
         extendedProperties: { private: { rowKey: 'R12' } },
       }),
       HR_CAL,
@@ -47,19 +56,27 @@ describe('.ics export', () => {
     expect(cal.getFirstPropertyValue('x-wr-calname')).toBe('HR');
   });
 
-  test('DTSTART/DTEND keep the event\'s zone, also on a DST-change day', async () => {
+  test("DTSTART/DTEND keep the event's zone, also on a DST-change day", async () => {
     const { fake, Calendar } = setup({ stateDir: tempDir() });
     const moscow = Calendar.Events.insert(interview(), 'primary');
     // 2025-03-09 is the spring-forward day in New York: 01:30 EST → 03:30 EDT lasts one hour.
     const ny = Calendar.Events.insert(
-      { summary: 'NY call', start: { dateTime: '2025-03-09T01:30:00', timeZone: 'America/New_York' }, end: { dateTime: '2025-03-09T03:30:00', timeZone: 'America/New_York' } },
+      {
+        summary: 'NY call',
+        start: { dateTime: '2025-03-09T01:30:00', timeZone: 'America/New_York' },
+        end: { dateTime: '2025-03-09T03:30:00', timeZone: 'America/New_York' },
+      },
       'primary',
     );
     expect(ny.start?.dateTime).toBe('2025-03-09T01:30:00-05:00');
     expect(ny.end?.dateTime).toBe('2025-03-09T03:30:00-04:00');
     // 2025-10-26 02:30 happens twice in Berlin; Google-like resolution takes the first.
     const berlin = Calendar.Events.insert(
-      { summary: 'Berlin', start: { dateTime: '2025-10-26T02:30:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2025-10-26T04:00:00', timeZone: 'Europe/Berlin' } },
+      {
+        summary: 'Berlin',
+        start: { dateTime: '2025-10-26T02:30:00', timeZone: 'Europe/Berlin' },
+        end: { dateTime: '2025-10-26T04:00:00', timeZone: 'Europe/Berlin' },
+      },
       'primary',
     );
     const { events } = await exported(fake, 'primary');
@@ -86,7 +103,11 @@ describe('.ics export', () => {
     const before = (await exported(fake, 'primary')).events[0];
     const firesAt = (ev: ICAL.Event) => unixMs(ev.startDate) + alarms(ev)[0].seconds * 1000;
     expect(new Date(firesAt(before)).toISOString()).toBe('2025-03-05T06:45:00.000Z');
-    Calendar.Events.patch({ start: { dateTime: '2025-03-07T12:00:00+03:00' }, end: { dateTime: '2025-03-07T13:00:00+03:00' } }, 'primary', e.id as string);
+    Calendar.Events.patch(
+      { start: { dateTime: '2025-03-07T12:00:00+03:00' }, end: { dateTime: '2025-03-07T13:00:00+03:00' } },
+      'primary',
+      e.id as string,
+    );
     const after = (await exported(fake, 'primary')).events[0];
     expect(new Date(firesAt(after)).toISOString()).toBe('2025-03-07T08:45:00.000Z');
     expect(after.summary).toBe('Interview');

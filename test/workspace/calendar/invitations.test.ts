@@ -29,7 +29,11 @@ describe('invitations', () => {
     expect(method).toEqual({ value: 'text/calendar', params: { charset: 'utf-8', method: 'REQUEST' } });
     expect(ics.cal.getFirstPropertyValue('method')).toBe('REQUEST');
     expect(ics.events[0].uid).toBe(e.iCalUID);
-    expect(ics.events[0].attendees.map((a) => a.getFirstValue())).toEqual(['MAILTO:cand@example.org', 'MAILTO:boss@example.com', `MAILTO:${USER}`]);
+    expect(ics.events[0].attendees.map((a) => a.getFirstValue())).toEqual([
+      'MAILTO:cand@example.org',
+      'MAILTO:boss@example.com',
+      `MAILTO:${USER}`,
+    ]);
   });
 
   test('without sendUpdates (default "none") nobody is invited', () => {
@@ -50,10 +54,17 @@ describe('invitations', () => {
   test('a patch sends updates for a new time, an invitation to an added guest and a cancellation to a removed one', () => {
     const { fake, Calendar } = setup();
     const e = Calendar.Events.insert(interview({ attendees: [{ email: 'cand@example.org' }, { email: 'boss@example.com' }] }), 'primary');
-    Calendar.Events.patch({ start: { dateTime: '2025-03-05T12:00:00+03:00' }, end: { dateTime: '2025-03-05T13:00:00+03:00' } }, 'primary', e.id as string, {
+    Calendar.Events.patch(
+      { start: { dateTime: '2025-03-05T12:00:00+03:00' }, end: { dateTime: '2025-03-05T13:00:00+03:00' } },
+      'primary',
+      e.id as string,
+      {
+        sendUpdates: 'all',
+      },
+    );
+    Calendar.Events.patch({ attendees: [{ email: 'cand@example.org' }, { email: 'deputy@example.com' }] }, 'primary', e.id as string, {
       sendUpdates: 'all',
     });
-    Calendar.Events.patch({ attendees: [{ email: 'cand@example.org' }, { email: 'deputy@example.com' }] }, 'primary', e.id as string, { sendUpdates: 'all' });
     Calendar.Events.patch({ description: 'unchanged time, no guests touched' }, 'primary', e.id as string, { sendUpdates: 'none' });
     expect(fake.invitations.map((i) => [i.method, i.update, i.to])).toEqual([
       ['REQUEST', true, 'cand@example.org'],

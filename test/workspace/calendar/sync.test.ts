@@ -41,8 +41,14 @@ describe('conferenceData.createRequest: a Meet link, created asynchronously', ()
     expect(same.conferenceData?.entryPoints?.[0].uri).toBe(video?.uri);
     // A patch that does not name it keeps it, even with version 0; null with version 1 removes it.
     expect(Calendar.Events.patch({ summary: 'Moved' }, 'primary', e.id!).conferenceData?.entryPoints?.[0].uri).toBe(video?.uri);
-    expect(Calendar.Events.patch({ conferenceData: null } as unknown as calendar_v3.Schema$Event, 'primary', e.id!).conferenceData?.entryPoints?.[0].uri).toBe(video?.uri);
-    expect(Calendar.Events.patch({ conferenceData: null } as unknown as calendar_v3.Schema$Event, 'primary', e.id!, { conferenceDataVersion: 1 }).conferenceData).toBeUndefined();
+    expect(
+      Calendar.Events.patch({ conferenceData: null } as unknown as calendar_v3.Schema$Event, 'primary', e.id!).conferenceData?.entryPoints?.[0]
+        .uri,
+    ).toBe(video?.uri);
+    expect(
+      Calendar.Events.patch({ conferenceData: null } as unknown as calendar_v3.Schema$Event, 'primary', e.id!, { conferenceDataVersion: 1 })
+        .conferenceData,
+    ).toBeUndefined();
   });
 
   test('an update with version 1 and no conferenceData removes the conference; without the version it stays', () => {
@@ -60,7 +66,9 @@ describe('conferenceData.createRequest: a Meet link, created asynchronously', ()
       'API call to calendar.events.insert failed with error: Invalid conference type value.',
     );
     const noId = { createRequest: { conferenceSolutionKey: { type: 'hangoutsMeet' } } };
-    expect(thrown(() => Calendar.Events.insert(interview({ conferenceData: noId }), 'primary', { conferenceDataVersion: 1 })).details?.code).toBe(400);
+    expect(
+      thrown(() => Calendar.Events.insert(interview({ conferenceData: noId }), 'primary', { conferenceDataVersion: 1 })).details?.code,
+    ).toBe(400);
   });
 });
 
@@ -90,7 +98,14 @@ describe('events.list: sync tokens, updatedMin and deleted events', () => {
     const { rt, Calendar } = setup();
     Calendar.Events.insert(interview(), HR_CAL);
     const token = Calendar.Events.list(HR_CAL).nextSyncToken as string;
-    for (const extra of [{ timeMin: '2025-03-01T00:00:00Z' }, { q: 'x' }, { privateExtendedProperty: 'a=b' }, { updatedMin: '2025-03-01T00:00:00Z' }, { orderBy: 'updated' }, { showDeleted: false }]) {
+    for (const extra of [
+      { timeMin: '2025-03-01T00:00:00Z' },
+      { q: 'x' },
+      { privateExtendedProperty: 'a=b' },
+      { updatedMin: '2025-03-01T00:00:00Z' },
+      { orderBy: 'updated' },
+      { showDeleted: false },
+    ]) {
       const err = thrown(() => Calendar.Events.list(HR_CAL, { syncToken: token, ...extra }));
       expect(err.message).toBe('API call to calendar.events.list failed with error: Sync token cannot be used with other request restrictions.');
       expect(err.details?.code).toBe(400);

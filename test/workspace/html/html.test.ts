@@ -51,7 +51,9 @@ describe('HtmlTemplate scriptlets', () => {
 
   test('<? ?> control flow spans markup', () => {
     const { HtmlService } = setup();
-    const t = HtmlService.createTemplate('<ul><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?></ul><? if (false) { ?>never<? } ?>');
+    const t = HtmlService.createTemplate(
+      '<ul><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?></ul><? if (false) { ?>never<? } ?>',
+    );
     t.items = ['a', 'b<'];
     expect(t.evaluate().getContent()).toBe('<ul><li>a</li><li>b&lt;</li></ul>');
   });
@@ -77,7 +79,7 @@ describe('HtmlTemplate scriptlets', () => {
     expect(() => HtmlService.createTemplate('<?= missing.value ?>').evaluate()).toThrow(/missing/);
   });
 
-  test('with the bundle\'s context, scriptlets call the script\'s own functions', () => {
+  test("with the bundle's context, scriptlets call the script's own functions", () => {
     const ctx = vm.createContext({});
     const { service, HtmlService } = setup(() => ctx);
     ctx.HtmlService = HtmlService;
@@ -96,7 +98,7 @@ describe('HtmlService files', () => {
     expect(HtmlService.createHtmlOutputFromFile('Sidebar.html').getContent()).toBe('<p><?= x ?></p>');
   });
 
-  test('a missing file throws Google\'s message', () => {
+  test("a missing file throws Google's message", () => {
     const { HtmlService } = setup();
     expect(() => HtmlService.createTemplateFromFile('Index')).toThrow('No HTML file named Index was found.');
   });

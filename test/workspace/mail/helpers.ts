@@ -61,7 +61,12 @@ export function thrown(fn: () => unknown): Error {
 }
 
 export function emlFiles(mailDir: string): string[] {
-  return fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((f) => f.endsWith('.eml')).sort() : [];
+  return fs.existsSync(mailDir)
+    ? fs
+        .readdirSync(mailDir)
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+    : [];
 }
 
 export async function parseEml(file: string): Promise<ParsedMail> {

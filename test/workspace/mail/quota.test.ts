@@ -15,7 +15,7 @@ describe('the daily recipient quota', () => {
     expect(MailApp.getRemainingDailyQuota()).toBe(95);
   });
 
-  test('after 100 recipients the next send throws Google\'s error and writes nothing', async () => {
+  test("after 100 recipients the next send throws Google's error and writes nothing", async () => {
     const { fake, MailApp, mailDir } = setup();
     MailApp.sendEmail(recipients(50), 'first', 'b');
     MailApp.sendEmail(recipients(50), 'second', 'b');

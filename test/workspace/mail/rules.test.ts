@@ -1,10 +1,4 @@
-import {
-  BODY_TOO_LARGE,
-  NO_RECIPIENT,
-  QUOTA_EXCEEDED,
-  SUBJECT_TOO_LARGE,
-  TOO_MANY_RECIPIENTS,
-} from '../../../workspace/services/mail';
+import { BODY_TOO_LARGE, NO_RECIPIENT, QUOTA_EXCEEDED, SUBJECT_TOO_LARGE, TOO_MANY_RECIPIENTS } from '../../../workspace/services/mail';
 import { cleanup, emlFiles, recipients, setup, thrown } from './helpers';
 
 afterEach(cleanup);
@@ -17,7 +11,7 @@ async function expectNothingSent(s: ReturnType<typeof setup>): Promise<void> {
   expect(s.fake.remainingQuota()).toBe(100);
 }
 
-describe('sendEmail refuses what Google refuses, with Google\'s texts', () => {
+describe("sendEmail refuses what Google refuses, with Google's texts", () => {
   test('errors are Apps Script exceptions (name "Exception")', () => {
     const s = setup();
     const e = thrown(() => s.MailApp.sendEmail('xyz', 's', 'b'));
@@ -29,9 +23,17 @@ describe('sendEmail refuses what Google refuses, with Google\'s texts', () => {
     ['to', (s: ReturnType<typeof setup>) => s.MailApp.sendEmail('xyz', 's', 'b'), 'Invalid email: xyz'],
     ['to list', (s: ReturnType<typeof setup>) => s.MailApp.sendEmail('a@example.org, bad@', 's', 'b'), 'Invalid email: bad@'],
     ['cc', (s: ReturnType<typeof setup>) => s.MailApp.sendEmail('a@example.org', 's', 'b', { cc: 'no at sign' }), 'Invalid email: no at sign'],
-    ['bcc', (s: ReturnType<typeof setup>) => s.MailApp.sendEmail({ to: 'a@example.org', bcc: 'x@y', subject: 's', body: 'b' }), 'Invalid email: x@y'],
+    [
+      'bcc',
+      (s: ReturnType<typeof setup>) => s.MailApp.sendEmail({ to: 'a@example.org', bcc: 'x@y', subject: 's', body: 'b' }),
+      'Invalid email: x@y',
+    ],
     ['replyTo', (s: ReturnType<typeof setup>) => s.MailApp.sendEmail('a@example.org', 'r@@x.org', 's', 'b'), 'Invalid email: r@@x.org'],
-    ['semicolon list', (s: ReturnType<typeof setup>) => s.MailApp.sendEmail('a@example.org;b@example.org', 's', 'b'), 'Invalid email: a@example.org;b@example.org'],
+    [
+      'semicolon list',
+      (s: ReturnType<typeof setup>) => s.MailApp.sendEmail('a@example.org;b@example.org', 's', 'b'),
+      'Invalid email: a@example.org;b@example.org',
+    ],
   ])('an invalid address in %s throws "Invalid email: <it>" and sends nothing', async (_where, send, message) => {
     const s = setup();
     expect(thrown(() => send(s)).message).toBe(message);
@@ -78,7 +80,9 @@ describe('sendEmail refuses what Google refuses, with Google\'s texts', () => {
 
     const s = setup();
     expect(thrown(() => s.MailApp.sendEmail('a@example.org', 's', 'x'.repeat(200 * 1024 + 1))).message).toBe(BODY_TOO_LARGE);
-    expect(thrown(() => s.MailApp.sendEmail('a@example.org', 's', 'x'.repeat(150 * 1024), { htmlBody: 'y'.repeat(60 * 1024) })).message).toBe(BODY_TOO_LARGE);
+    expect(thrown(() => s.MailApp.sendEmail('a@example.org', 's', 'x'.repeat(150 * 1024), { htmlBody: 'y'.repeat(60 * 1024) })).message).toBe(
+      BODY_TOO_LARGE,
+    );
     // Cyrillic letters are two bytes each in UTF-8.
     expect(thrown(() => s.MailApp.sendEmail('a@example.org', 's', 'ж'.repeat(110 * 1024))).message).toBe(BODY_TOO_LARGE);
     await expectNothingSent(s);
@@ -91,7 +95,7 @@ describe('sendEmail refuses what Google refuses, with Google\'s texts', () => {
     expect(s.fake.sent()).toHaveLength(1);
   });
 
-  test('the daily quota error text is Google\'s', () => {
+  test("the daily quota error text is Google's", () => {
     expect(QUOTA_EXCEEDED).toBe('Service invoked too many times for one day: email.');
   });
 });

@@ -2,7 +2,11 @@ import { Execution, Runtime } from '../../../workspace/runtime';
 import { createSessionService } from '../../../workspace/services/session';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake is called as the bundle calls it */
-function session(execution: Partial<Execution>, options: Parameters<typeof createSessionService>[1] = {}, account: 'consumer' | 'workspace' = 'consumer') {
+function session(
+  execution: Partial<Execution>,
+  options: Parameters<typeof createSessionService>[1] = {},
+  account: 'consumer' | 'workspace' = 'consumer',
+) {
   const rt = new Runtime({ now: new Date('2025-03-05T10:00:00Z'), execution, timeZone: 'Asia/Yekaterinburg', limits: { account } });
   return { rt, Session: createSessionService(rt, options).globals.Session as any };
 }
@@ -30,7 +34,10 @@ describe('Session users', () => {
 
 describe('who an installable trigger may name (consumer vs Workspace, domains)', () => {
   const editBy = (editor: string, account: 'consumer' | 'workspace', domain?: string, trigger: 'simple' | 'installable' = 'installable') => {
-    const rt = new Runtime({ execution: { kind: 'ui', activeUser: editor, effectiveUser: trigger === 'simple' ? editor : 'owner@firm.test', trigger }, limits: { account, domain } });
+    const rt = new Runtime({
+      execution: { kind: 'ui', activeUser: editor, effectiveUser: trigger === 'simple' ? editor : 'owner@firm.test', trigger },
+      limits: { account, domain },
+    });
     return createSessionService(rt).globals.Session as any;
   };
   test('consumer: nobody but the owner is named', () => {
@@ -49,7 +56,10 @@ describe('who an installable trigger may name (consumer vs Workspace, domains)',
   });
   test('a sidebar callback runs as the person who clicked: named on every account', () => {
     for (const account of ['consumer', 'workspace'] as const) {
-      const rt = new Runtime({ execution: { kind: 'ui', activeUser: 'partner@gmail.com', effectiveUser: 'partner@gmail.com' }, limits: { account, domain: 'firm.test' } });
+      const rt = new Runtime({
+        execution: { kind: 'ui', activeUser: 'partner@gmail.com', effectiveUser: 'partner@gmail.com' },
+        limits: { account, domain: 'firm.test' },
+      });
       const Session = createSessionService(rt).globals.Session as any;
       expect(Session.getActiveUser().getEmail()).toBe('partner@gmail.com');
       expect(Session.getEffectiveUser().getEmail()).toBe('partner@gmail.com');

@@ -28,9 +28,7 @@ describe('Google error texts', () => {
     const { sheet } = await setup();
     expect(sheet.getMaxRows()).toBe(1000);
     expect(sheet.getMaxColumns()).toBe(26);
-    expect(thrown(() => sheet.getRange(1000, 1, 2, 1)).message).toBe(
-      'The coordinates of the range are outside the dimensions of the sheet.',
-    );
+    expect(thrown(() => sheet.getRange(1000, 1, 2, 1)).message).toBe('The coordinates of the range are outside the dimensions of the sheet.');
     expect(sheet.getRange(1000, 26).getA1Notation()).toBe('Z1000');
   });
 
@@ -47,14 +45,14 @@ describe('Google error texts', () => {
     expect(thrown(() => sheet.getRange(NaN, 1)).message).toBe("Cannot convert 'NaN' to int.");
   });
 
-  test('setValues throws Google\'s message when the row count differs', async () => {
+  test("setValues throws Google's message when the row count differs", async () => {
     const { sheet } = await setup();
     expect(thrown(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2]])).message).toBe(
       'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
     );
   });
 
-  test('setValues throws Google\'s message when the column count differs', async () => {
+  test("setValues throws Google's message when the column count differs", async () => {
     const { sheet } = await setup();
     expect(thrown(() => sheet.getRange(1, 1, 1, 4).setValues([[1, 2, 3, 4, 5]])).message).toBe(
       'The number of columns in the data does not match the number of columns in the range. The data has 5 but the range has 4.',
@@ -68,12 +66,10 @@ describe('Google error texts', () => {
     );
   });
 
-  test('insertSheet with a taken name throws Google\'s duplicate-name text', async () => {
+  test("insertSheet with a taken name throws Google's duplicate-name text", async () => {
     const { ss } = await setup();
     ss.insertSheet('Orders');
-    expect(thrown(() => ss.insertSheet('Orders')).message).toBe(
-      'A sheet with the name "Orders" already exists. Please enter another name.',
-    );
+    expect(thrown(() => ss.insertSheet('Orders')).message).toBe('A sheet with the name "Orders" already exists. Please enter another name.');
     expect(thrown(() => ss.getSheetByName('Sheet1').setName('Orders')).message).toBe(
       'A sheet with the name "Orders" already exists. Please enter another name.',
     );
@@ -90,13 +86,13 @@ describe('Google error texts', () => {
     expect(thrown(() => sheet.insertRowsAfter(1001, 1)).message).toBe('Those rows are out of bounds.');
   });
 
-  test('deleting every non-frozen row throws Google\'s refusal', async () => {
+  test("deleting every non-frozen row throws Google's refusal", async () => {
     const { sheet } = await setup();
     sheet.setFrozenRows(1);
     expect(thrown(() => sheet.deleteRows(2, 999)).message).toBe('Sorry, it is not possible to delete all non-frozen rows.');
   });
 
-  test('a cell over 50,000 characters throws Google\'s limit text', async () => {
+  test("a cell over 50,000 characters throws Google's limit text", async () => {
     const { sheet } = await setup();
     expect(thrown(() => sheet.getRange('A1').setValue('x'.repeat(50001))).message).toBe(
       'Your input contains more than the maximum of 50000 characters in a single cell.',
@@ -104,7 +100,7 @@ describe('Google error texts', () => {
     sheet.getRange('A1').setValue('x'.repeat(50000));
   });
 
-  test('growing past 10 million cells throws Google\'s limit text', async () => {
+  test("growing past 10 million cells throws Google's limit text", async () => {
     const { sheet } = await setup();
     sheet.insertRowsAfter(1000, 384_000 - 1000); // 384,000 × 26 = 9,984,000 cells
     expect(thrown(() => sheet.insertRowsAfter(1, 1000)).message).toBe(
@@ -112,7 +108,7 @@ describe('Google error texts', () => {
     );
   });
 
-  test('openById of another spreadsheet throws Google\'s unexpected-error text', async () => {
+  test("openById of another spreadsheet throws Google's unexpected-error text", async () => {
     const { app, ss } = await setup();
     expect(app.openById(ss.getId()).getId()).toBe(ss.getId());
     expect(thrown(() => app.openById('1abc')).message).toBe(

@@ -2,7 +2,12 @@ import { editEvent, eventText } from '../../../workspace/events';
 import { Execution } from '../../../workspace/runtime';
 import { Any, setup } from './helpers';
 
-const installable = (editor: string): Execution => ({ kind: 'ui', activeUser: editor, effectiveUser: 'owner@firm.test', trigger: 'installable' });
+const installable = (editor: string): Execution => ({
+  kind: 'ui',
+  activeUser: editor,
+  effectiveUser: 'owner@firm.test',
+  trigger: 'installable',
+});
 const simple = (editor: string): Execution => ({ kind: 'ui', activeUser: editor, effectiveUser: editor, trigger: 'simple' });
 const workspace = { account: 'workspace' as const, domain: 'firm.test' };
 const consumer = { account: 'consumer' as const };
@@ -11,7 +16,12 @@ describe('the edit event object, as Google sends it', () => {
   test('one typed cell: value and oldValue, as text', async () => {
     const { sheet } = await setup();
     const range = sheet.getRange('B2') as Any;
-    const e = editEvent(installable('clerk@firm.test'), workspace, { range, shape: 'typed', newValue: 7, oldValue: 'old', timeZone: 'Europe/Moscow' }, '123');
+    const e = editEvent(
+      installable('clerk@firm.test'),
+      workspace,
+      { range, shape: 'typed', newValue: 7, oldValue: 'old', timeZone: 'Europe/Moscow' },
+      '123',
+    );
     expect(e.value).toBe('7');
     expect(e.oldValue).toBe('old');
     expect(e.authMode).toBe('FULL');
@@ -22,18 +32,42 @@ describe('the edit event object, as Google sends it', () => {
   test('typed into an empty cell: no oldValue; a cleared cell: oldValue and no value', async () => {
     const { sheet } = await setup();
     const range = sheet.getRange('B2') as Any;
-    const typed = editEvent(installable('clerk@firm.test'), workspace, { range, shape: 'typed', newValue: 'new', oldValue: '', timeZone: 'UTC' });
+    const typed = editEvent(installable('clerk@firm.test'), workspace, {
+      range,
+      shape: 'typed',
+      newValue: 'new',
+      oldValue: '',
+      timeZone: 'UTC',
+    });
     expect(typed).toHaveProperty('value', 'new');
     expect(typed).not.toHaveProperty('oldValue');
-    const cleared = editEvent(installable('clerk@firm.test'), workspace, { range, shape: 'typed', newValue: '', oldValue: 'was', timeZone: 'UTC' });
+    const cleared = editEvent(installable('clerk@firm.test'), workspace, {
+      range,
+      shape: 'typed',
+      newValue: '',
+      oldValue: 'was',
+      timeZone: 'UTC',
+    });
     expect(cleared).not.toHaveProperty('value');
     expect(cleared).toHaveProperty('oldValue', 'was');
   });
 
   test('a paste into one cell, and any edit of several cells, carry neither', async () => {
     const { sheet } = await setup();
-    const one = editEvent(installable('clerk@firm.test'), workspace, { range: sheet.getRange('B2') as Any, shape: 'paste', newValue: 'x', oldValue: 'y', timeZone: 'UTC' });
-    const block = editEvent(installable('clerk@firm.test'), workspace, { range: sheet.getRange('B2:C2') as Any, shape: 'typed', newValue: 'x', oldValue: 'y', timeZone: 'UTC' });
+    const one = editEvent(installable('clerk@firm.test'), workspace, {
+      range: sheet.getRange('B2') as Any,
+      shape: 'paste',
+      newValue: 'x',
+      oldValue: 'y',
+      timeZone: 'UTC',
+    });
+    const block = editEvent(installable('clerk@firm.test'), workspace, {
+      range: sheet.getRange('B2:C2') as Any,
+      shape: 'typed',
+      newValue: 'x',
+      oldValue: 'y',
+      timeZone: 'UTC',
+    });
     for (const e of [one, block]) {
       expect(e).not.toHaveProperty('value');
       expect(e).not.toHaveProperty('oldValue');
@@ -51,7 +85,8 @@ describe('the edit event object, as Google sends it', () => {
   test('the user is named only where Google would: never by a simple trigger, not across consumer accounts or domains', async () => {
     const { sheet } = await setup();
     const input = { range: sheet.getRange('A2') as Any, shape: 'typed' as const, newValue: 'x', timeZone: 'UTC' };
-    const email = (run: Execution, limits: { account: 'consumer' | 'workspace'; domain?: string }) => (editEvent(run, limits, input).user as Any).getEmail();
+    const email = (run: Execution, limits: { account: 'consumer' | 'workspace'; domain?: string }) =>
+      (editEvent(run, limits, input).user as Any).getEmail();
     expect(email(simple('owner@firm.test'), workspace)).toBe('');
     expect(editEvent(simple('owner@firm.test'), workspace, input).authMode).toBe('LIMITED');
     expect(email(installable('clerk@firm.test'), consumer)).toBe('');

@@ -56,7 +56,8 @@ describe('formats of empty rows across save and load', () => {
   test('a phone and a formula typed into an empty row of a text column stay text, reload after reload', async () => {
     const dir = tmpDir();
     await laidOut(dir);
-    let { fake, ss } = await open(dir);
+    let { fake } = await open(dir);
+    let ss;
     fake.personEdit('Orders', 40, 1, [['+79991234567', '=HYPERLINK("http://evil.test","click")']], 'owner@example.com');
     await fake.flush();
     for (let round = 0; round < 2; round++) {

@@ -18,7 +18,7 @@ describe('protections', () => {
     expect(() => fake.personEdit('Sheet1', 1, 1, [['x']], 'clerk@example.com')).not.toThrow();
   });
 
-  test('a protected range refuses a person who is not its editor, with Google\'s text', async () => {
+  test("a protected range refuses a person who is not its editor, with Google's text", async () => {
     const { sheet, fake, rt } = await setup();
     lockDown(sheet.getRange('A1:B2').protect().setDescription('system'), 'owner@example.com');
     const e = (() => {
@@ -40,7 +40,12 @@ describe('protections', () => {
     const { sheet, fake } = await setup();
     const p = lockDown(sheet.getRange('A1:B2').protect(), 'owner@example.com');
     p.addEditor('lead@example.com');
-    expect(p.getEditors().map((u: Any) => u.getEmail()).sort()).toEqual(['lead@example.com', 'owner@example.com']);
+    expect(
+      p
+        .getEditors()
+        .map((u: Any) => u.getEmail())
+        .sort(),
+    ).toEqual(['lead@example.com', 'owner@example.com']);
     const edit = fake.personEdit('Sheet1', 1, 1, [['by lead']], 'lead@example.com');
     expect(edit.range.getA1Notation()).toBe('A1');
     expect(edit.oldValues).toEqual([['']]);
@@ -61,7 +66,12 @@ describe('protections', () => {
     );
     const p = sheet.protect();
     p.removeEditors(['owner@example.com', 'admin@example.com']);
-    expect(p.getEditors().map((u: Any) => u.getEmail()).sort()).toEqual(['admin@example.com', 'owner@example.com']);
+    expect(
+      p
+        .getEditors()
+        .map((u: Any) => u.getEmail())
+        .sort(),
+    ).toEqual(['admin@example.com', 'owner@example.com']);
     expect(p.canEdit()).toBe(true);
   });
 

@@ -46,7 +46,7 @@ describe('Ui and toasts', () => {
     expect(rt.meter.countOf('Spreadsheet.toast')).toBe(1);
   });
 
-  test('setActive simulates the person\'s selection', async () => {
+  test("setActive simulates the person's selection", async () => {
     const { app, ss, fake } = await setup();
     ss.insertSheet('Orders');
     fake.setActive('Orders', 5, 3);

@@ -19,13 +19,14 @@ function snapshot(ss: Any): unknown {
     // Dates come from the vm realm: compare their instants, not (cross-realm) objects.
     const values = r.getValues().map((row: Any[]) => row.map((v) => (typeof v?.getTime === 'function' ? `date:${v.getTime()}` : v)));
     const validations = r.getDataValidations().map((row: Any[]) =>
-      row.map((dv) =>
-        dv && {
-          type: String(dv.getCriteriaType()),
-          values: dv.getCriteriaValues().map((x: Any) => (x && x.getA1Notation ? x.getA1Notation() : x && x.getTime ? x.getTime() : x)),
-          allowInvalid: dv.getAllowInvalid(),
-          help: dv.getHelpText(),
-        },
+      row.map(
+        (dv) =>
+          dv && {
+            type: String(dv.getCriteriaType()),
+            values: dv.getCriteriaValues().map((x: Any) => (x && x.getA1Notation ? x.getA1Notation() : x && x.getTime ? x.getTime() : x)),
+            allowInvalid: dv.getAllowInvalid(),
+            help: dv.getHelpText(),
+          },
       ),
     );
     return {
@@ -47,13 +48,19 @@ function snapshot(ss: Any): unknown {
         background: rule.getBooleanCondition().getBackground(),
       })),
       protections: ['SHEET', 'RANGE'].flatMap((t) =>
-        ss.getProtections(t).filter((p: Any) => p.getRange().getSheet().getName() === sh.getName()).map((p: Any) => ({
-          type: String(p.getProtectionType()),
-          range: p.getRange().getA1Notation(),
-          description: p.getDescription(),
-          warningOnly: p.isWarningOnly(),
-          editors: p.getEditors().map((u: Any) => u.getEmail()).sort(),
-        })),
+        ss
+          .getProtections(t)
+          .filter((p: Any) => p.getRange().getSheet().getName() === sh.getName())
+          .map((p: Any) => ({
+            type: String(p.getProtectionType()),
+            range: p.getRange().getA1Notation(),
+            description: p.getDescription(),
+            warningOnly: p.isWarningOnly(),
+            editors: p
+              .getEditors()
+              .map((u: Any) => u.getEmail())
+              .sort(),
+          })),
       ),
     };
   });
@@ -81,7 +88,16 @@ function fill(app: Any, ss: Any, rt: Runtime): void {
   main.getRange('G3').setNote('note on an empty cell');
   main.getRange('A1:H1').setBackground('#cfe2f3');
   main.getRange('D2').setBackground('red');
-  main.getRange('C2:C6').setDataValidation(app.newDataValidation().requireValueInList(['Новая', 'В работе', 'Закрыта'], true).setAllowInvalid(false).setHelpText('Выберите статус').build());
+  main
+    .getRange('C2:C6')
+    .setDataValidation(
+      app
+        .newDataValidation()
+        .requireValueInList(['Новая', 'В работе', 'Закрыта'], true)
+        .setAllowInvalid(false)
+        .setHelpText('Выберите статус')
+        .build(),
+    );
   main.getRange('D2:D6').setDataValidation(app.newDataValidation().requireCheckbox().build());
   main.getRange('A2:A6').setDataValidation(app.newDataValidation().requireDateAfter(D('2020-01-01T05:00:00Z')).build());
   main.getRange('B2:B6').setDataValidation(app.newDataValidation().requireNumberBetween(0, 100).build());
@@ -89,8 +105,18 @@ function fill(app: Any, ss: Any, rt: Runtime): void {
   main.getRange('F2:F6').setDataValidation(app.newDataValidation().requireFormulaSatisfied('=LEN(F2)<10').build());
   main.getRange('G2').setDataValidation(app.newDataValidation().requireValueInList(['a,b', 'c'], false).build());
   main.setConditionalFormatRules([
-    app.newConditionalFormatRule().whenFormulaSatisfied('=$D2=TRUE').setBackground('#d9ead3').setRanges([main.getRange('A2:H6')]).build(),
-    app.newConditionalFormatRule().whenTextContains('Закрыта').setFontColor('#999999').setRanges([main.getRange('C2:C6')]).build(),
+    app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$D2=TRUE')
+      .setBackground('#d9ead3')
+      .setRanges([main.getRange('A2:H6')])
+      .build(),
+    app
+      .newConditionalFormatRule()
+      .whenTextContains('Закрыта')
+      .setFontColor('#999999')
+      .setRanges([main.getRange('C2:C6')])
+      .build(),
   ]);
   const range = main.getRange('A1:H1').protect().setDescription('headers');
   range.removeEditors(range.getEditors());
@@ -101,7 +127,9 @@ function fill(app: Any, ss: Any, rt: Runtime): void {
   log.getRange('B2').setValue('started');
   const guard = log.protect().setDescription('system only');
   guard.removeEditors(guard.getEditors());
-  ss.insertSheet('Lists', 1).getRange('A1:A2').setValues([['x'], ['y']]);
+  ss.insertSheet('Lists', 1)
+    .getRange('A1:A2')
+    .setValues([['x'], ['y']]);
   main.getRange('E7').setDataValidation(app.newDataValidation().requireValueInRange(ss.getRange('Lists!A1:A2')).build());
   ss.addEditor('clerk@example.com');
 }
@@ -192,6 +220,7 @@ describe('xlsx persistence', () => {
     const before = fs.readFileSync(file);
     a.ss.getSheets()[0].getRange('A1').setValue('second');
     // The real module object (a namespace import's properties cannot be redefined).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const spy = jest.spyOn(require('fs') as typeof fs, 'renameSync').mockImplementation(() => {
       throw new Error('disk died');
     });

@@ -26,7 +26,7 @@ function twoProcesses(): { rtA: Runtime; a: LockFake; rtB: Runtime; b: LockFake;
 }
 
 describe('LockService fake', () => {
-  test('tryLock returns false and waitLock throws Google\'s text while another process holds the lock', () => {
+  test("tryLock returns false and waitLock throws Google's text while another process holds the lock", () => {
     const { a, b, rtB } = twoProcesses();
     expect(service(a).getScriptLock().tryLock(1000)).toBe(true);
     const lockB = service(b).getScriptLock();

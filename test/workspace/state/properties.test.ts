@@ -47,8 +47,12 @@ describe('PropertiesService fake', () => {
 
   test('properties persist across fake instances on the same state folder (separate processes)', () => {
     const dir = tempStateDir();
-    service(createPropertiesService(runtime(dir))).getScriptProperties().setProperty('lastRun', 'x');
-    service(createPropertiesService(runtime(dir))).getDocumentProperties().setProperty('doc', 'y');
+    service(createPropertiesService(runtime(dir)))
+      .getScriptProperties()
+      .setProperty('lastRun', 'x');
+    service(createPropertiesService(runtime(dir)))
+      .getDocumentProperties()
+      .setProperty('doc', 'y');
     const later = service(createPropertiesService(runtime(dir)));
     expect(later.getScriptProperties().getProperty('lastRun')).toBe('x');
     expect(later.getDocumentProperties().getProperty('doc')).toBe('y');
@@ -83,7 +87,7 @@ describe('PropertiesService fake', () => {
     expect(props.getProperty('big')).toBeNull();
   });
 
-  test('a store over 500 KB throws Google\'s quota text and keeps its old contents', () => {
+  test("a store over 500 KB throws Google's quota text and keeps its old contents", () => {
     const props = service(createPropertiesService(runtime())).getScriptProperties();
     const chunk = 'x'.repeat(9000);
     for (let i = 0; i < 56; i++) props.setProperty(`k${i}`, chunk); // ~504,000 bytes with keys
@@ -93,9 +97,7 @@ describe('PropertiesService fake', () => {
     expect(props.getProperty('k56')).toBeNull();
     expect(props.getKeys()).toHaveLength(56);
     // Each store has its own 500 KB.
-    expect(() =>
-      service(createPropertiesService(runtime())).getDocumentProperties().setProperty('k', chunk),
-    ).not.toThrow();
+    expect(() => service(createPropertiesService(runtime())).getDocumentProperties().setProperty('k', chunk)).not.toThrow();
   });
 
   test('every call is counted on the meter', () => {

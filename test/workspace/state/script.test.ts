@@ -39,15 +39,13 @@ function clock(rt: Runtime, fn = 'tick') {
 }
 
 describe('ScriptApp fake: installable triggers', () => {
-  test('the 21st trigger of one user is refused with Google\'s text; other users have their own 20', () => {
+  test("the 21st trigger of one user is refused with Google's text; other users have their own 20", () => {
     const dir = tempStateDir();
     const ann = createScriptApp(runtime(dir, { execution: { activeUser: 'ann@example.com' } }));
     for (let i = 0; i < 20; i++) app(ann).newTrigger(`f${i}`).timeBased().everyHours(1).create();
     const e = thrown(() => app(ann).newTrigger('f20').timeBased().everyHours(1).create());
     expect(e.message).toBe(TOO_MANY_TRIGGERS);
-    expect(e.message).toBe(
-      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
-    );
+    expect(e.message).toBe('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     expect(e.name).toBe('Exception');
     expect(app(ann).getProjectTriggers()).toHaveLength(20);
     const bob = createScriptApp(runtime(dir, { execution: { activeUser: 'bob@example.com' } }));
@@ -74,15 +72,23 @@ describe('ScriptApp fake: installable triggers', () => {
     expect(() => app(fake).newTrigger('f').forSpreadsheet('s').create()).toThrow('Invalid argument: eventType');
   });
 
-  test('getProjectTriggers lists only the current user\'s triggers, kept across processes', () => {
+  test("getProjectTriggers lists only the current user's triggers, kept across processes", () => {
     const dir = tempStateDir();
     const ann = runtime(dir, { execution: { activeUser: 'ann@example.com' } });
     app(createScriptApp(ann)).newTrigger('daily').timeBased().everyDays(1).atHour(9).create();
     app(createScriptApp(runtime(dir, { execution: { activeUser: 'bob@example.com' } })))
-      .newTrigger('bobs').timeBased().everyHours(1).create();
+      .newTrigger('bobs')
+      .timeBased()
+      .everyHours(1)
+      .create();
     const later = app(createScriptApp(runtime(dir, { execution: { activeUser: 'ann@example.com' } })));
     expect(later.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['daily']);
-    expect(createScriptApp(ann).allTriggers().map((t) => t.owner).sort()).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(
+      createScriptApp(ann)
+        .allTriggers()
+        .map((t) => t.owner)
+        .sort(),
+    ).toEqual(['ann@example.com', 'bob@example.com']);
   });
 
   test('a trigger reports its handler, event type, source and source id as Google enums', () => {
@@ -120,9 +126,7 @@ describe('firingsBetween: when clock triggers fire', () => {
     const { fake, b } = clock(runtime()); // created just after 07:00:00Z
     b.everyMinutes(15).create();
     const times = fake.clockFiringsBetween(T0 - HOUR, T0 + HOUR).map((f) => iso(f.atMs));
-    expect(times).toEqual([
-      '2024-03-25T07:15:00.000Z', '2024-03-25T07:30:00.000Z', '2024-03-25T07:45:00.000Z',
-    ]); // half-open window: 08:00 belongs to the next one
+    expect(times).toEqual(['2024-03-25T07:15:00.000Z', '2024-03-25T07:30:00.000Z', '2024-03-25T07:45:00.000Z']); // half-open window: 08:00 belongs to the next one
   });
 
   test('everyHours(6) fires on the local 6-hour grid of the script zone', () => {
@@ -130,9 +134,7 @@ describe('firingsBetween: when clock triggers fire', () => {
     b.everyHours(6).create();
     const times = fake.clockFiringsBetween(T0, T0 + 24 * HOUR).map((f) => iso(f.atMs));
     // Moscow 12:00, 18:00, 00:00, 06:00
-    expect(times).toEqual([
-      '2024-03-25T09:00:00.000Z', '2024-03-25T15:00:00.000Z', '2024-03-25T21:00:00.000Z', '2024-03-26T03:00:00.000Z',
-    ]);
+    expect(times).toEqual(['2024-03-25T09:00:00.000Z', '2024-03-25T15:00:00.000Z', '2024-03-25T21:00:00.000Z', '2024-03-26T03:00:00.000Z']);
   });
 
   test('a daily 09:00 trigger in Europe/Berlin stays at 09:00 wall time across both DST changes', () => {
@@ -163,7 +165,10 @@ describe('firingsBetween: when clock triggers fire', () => {
     const fake = createScriptApp(rt);
     const a = app(fake);
     a.newTrigger('weekly').timeBased().onWeekDay(a.WeekDay.FRIDAY).atHour(18).create();
-    a.newTrigger('once').timeBased().at(new Date(T0 + 3 * HOUR)).create();
+    a.newTrigger('once')
+      .timeBased()
+      .at(new Date(T0 + 3 * HOUR))
+      .create();
     const runs = fake.clockFiringsBetween(T0, T0 + 14 * 24 * HOUR).map((f) => `${f.handler} ${iso(f.atMs)}`);
     expect(runs).toEqual([
       'once 2024-03-25T10:00:00.000Z',

@@ -27,7 +27,7 @@ describe('the daily trigger runtime quota', () => {
     expect(again.remainingMs(T0 + 24 * 60 * MIN)).toBe(90 * MIN);
   });
 
-  test('a run is stopped with Google\'s text the moment it would pass what is left', () => {
+  test("a run is stopped with Google's text the moment it would pass what is left", () => {
     const rt = new Runtime({ now: new Date(T0) });
     rt.meter.capAt(1000, TRIGGER_RUNTIME_EXCEEDED);
     rt.call('Range.getValues'); // 40 ms

@@ -79,7 +79,7 @@ describe('Utilities.formatDate follows java.text.SimpleDateFormat', () => {
     expect(fmt('2025-03-05T10:00:00.123Z', 'UTC', 'S')).toBe('123');
   });
 
-  test('an unknown pattern letter throws Java\'s message as an Apps Script Exception', () => {
+  test("an unknown pattern letter throws Java's message as an Apps Script Exception", () => {
     expect(() => fmt('2025-03-05T10:00:00Z', 'UTC', 'yyyy-bb')).toThrow("Illegal pattern character 'b'");
     expect(() => fmt('2025-03-05T10:00:00Z', 'UTC', "yyyy 'open")).toThrow('Unterminated quote');
     expect(() => fmt('2025-03-05T10:00:00Z', 'UTC', 'XXXX')).toThrow('invalid ISO 8601 format: length=4');
@@ -111,7 +111,7 @@ describe('Utilities.formatDate follows java.text.SimpleDateFormat', () => {
     expect(() => Utilities.formatDate(new Date(), null, 'yyyy')).toThrow('The parameters (Date,null,String)');
   });
 
-  test('a Date from the bundle\'s realm is accepted', () => {
+  test("a Date from the bundle's realm is accepted", () => {
     const foreign = vm.runInNewContext('new Date(Date.UTC(2025, 2, 5, 10))') as Date;
     expect(Utilities.formatDate(foreign, 'Europe/Moscow', 'HH:mm')).toBe('13:00');
   });

@@ -35,7 +35,12 @@ describe('Logger.log', () => {
 
   test('Double.toString rules for logged numbers', () => {
     expect([javaDouble(5), javaDouble(0.5), javaDouble(1e7), javaDouble(12345678), javaDouble(1e-4), javaDouble(-0)]).toEqual([
-      '5.0', '0.5', '1.0E7', '1.2345678E7', '1.0E-4', '-0.0',
+      '5.0',
+      '0.5',
+      '1.0E7',
+      '1.2345678E7',
+      '1.0E-4',
+      '-0.0',
     ]);
   });
 
@@ -45,7 +50,7 @@ describe('Logger.log', () => {
     expect(seen.map((l) => l.message)).toEqual(['a', 'b']);
   });
 
-  test('getLog lists this execution\'s lines with a time stamp; clear empties it', () => {
+  test("getLog lists this execution's lines with a time stamp; clear empties it", () => {
     const { rt, Logger } = setup();
     Logger.log('hello');
     expect(Logger.getLog()).toBe('[25-03-05 13:15:30:000 MSK] hello\n');

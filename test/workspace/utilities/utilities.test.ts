@@ -21,14 +21,14 @@ describe('Utilities.sleep', () => {
     expect(rt.meter.countOf('Utilities.sleep')).toBe(1);
   });
 
-  test('refuses more than 300000 ms, Google\'s documented maximum', () => {
+  test("refuses more than 300000 ms, Google's documented maximum", () => {
     const { rt, U } = setup();
     expect(() => U.sleep(300001)).toThrow('Argument too large: milliseconds');
     expect(rt.clock.elapsed()).toBe(0);
     expect(() => U.sleep(300000)).not.toThrow();
   });
 
-  test('a sleep past the execution budget stops the script with Google\'s message', () => {
+  test("a sleep past the execution budget stops the script with Google's message", () => {
     const { U } = setup({ limits: { executionMs: 5000 } });
     expect(() => U.sleep(6000)).toThrow('Exceeded maximum execution time');
   });
@@ -65,7 +65,7 @@ describe('Utilities digests and signatures return signed Java bytes', () => {
     );
   });
 
-  test('byte arrays are arrays of the bundle\'s realm', () => {
+  test("byte arrays are arrays of the bundle's realm", () => {
     const ctx = vm.createContext({});
     const rt = new Runtime({ realm: vm.runInContext('({ Date, Error, Array, Object })', ctx) as Realm });
     const U = createUtilitiesService(rt).globals.Utilities as any;
@@ -115,8 +115,14 @@ describe('Utilities.formatString', () => {
 describe('Utilities.parseCsv, getUuid and newBlob', () => {
   test('parseCsv reads quotes, doubled quotes, CRLF and a custom delimiter', () => {
     const { U } = setup();
-    expect(U.parseCsv('a,"b,c"\r\n"say ""hi""",d\n')).toEqual([['a', 'b,c'], ['say "hi"', 'd']]);
-    expect(U.parseCsv('x;y\n"multi\nline";z', ';')).toEqual([['x', 'y'], ['multi\nline', 'z']]);
+    expect(U.parseCsv('a,"b,c"\r\n"say ""hi""",d\n')).toEqual([
+      ['a', 'b,c'],
+      ['say "hi"', 'd'],
+    ]);
+    expect(U.parseCsv('x;y\n"multi\nline";z', ';')).toEqual([
+      ['x', 'y'],
+      ['multi\nline', 'z'],
+    ]);
   });
 
   test('getUuid returns a random version-4 UUID', () => {

@@ -59,8 +59,7 @@ export function createCacheService(rt: Runtime): CacheFake {
 
   function makeCache(scope: CacheScope) {
     const user = rt.execution.effectiveUser;
-    const bucketOf = (doc: CacheFile): Bucket =>
-      scope === 'user' ? (doc.user[user] ??= {}) : doc[scope];
+    const bucketOf = (doc: CacheFile): Bucket => (scope === 'user' ? (doc.user[user] ??= {}) : doc[scope]);
 
     const checkKey = (key: unknown): string => {
       const k = String(key);
@@ -120,9 +119,7 @@ export function createCacheService(rt: Runtime): CacheFake {
       },
       putAll(values: Record<string, unknown>, expirationInSeconds?: number): void {
         rt.call('Cache.putAll');
-        const entries = Object.entries(values).map(
-          ([k, v]) => [checkKey(k), checkValue(v)] as [string, string],
-        );
+        const entries = Object.entries(values).map(([k, v]) => [checkKey(k), checkValue(v)] as [string, string]);
         putEntries(entries, expirationInSeconds);
       },
       remove(key: string): void {

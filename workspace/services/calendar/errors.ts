@@ -73,8 +73,7 @@ export class CalendarApiError extends Error {
   }
 }
 
-export const bad = (message: string, reason = 'invalid', domain = 'global') =>
-  new CalendarApiError(400, reason, message, domain);
+export const bad = (message: string, reason = 'invalid', domain = 'global') => new CalendarApiError(400, reason, message, domain);
 export const required = (message: string) => new CalendarApiError(400, 'required', message);
 export const notFound = () => new CalendarApiError(404, 'notFound', MSG.notFound);
 export const gone = () => new CalendarApiError(410, 'deleted', MSG.deleted);

@@ -126,11 +126,7 @@ function addEvent(cal: ICalCalendar, calendar: StoredCalendar, e: Event, cancell
     location: e.location ?? null,
     url: e.htmlLink ?? null,
     organizer: { name: e.organizer?.displayName ?? organizer, email: organizer },
-    status: cancelled
-      ? ICalEventStatus.CANCELLED
-      : e.status === 'tentative'
-        ? ICalEventStatus.TENTATIVE
-        : ICalEventStatus.CONFIRMED,
+    status: cancelled ? ICalEventStatus.CANCELLED : e.status === 'tentative' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
   });
   for (const a of e.attendees ?? []) {
     if (!a.email) continue;

@@ -168,7 +168,14 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
   }
 
   /** Stores the conference a write asked for (`incoming` undefined: keep the stored one). */
-  function applyConference(cal: StoredCalendar, event: Event, incoming: unknown, stored: Event['conferenceData'], version: number, keep: boolean): void {
+  function applyConference(
+    cal: StoredCalendar,
+    event: Event,
+    incoming: unknown,
+    stored: Event['conferenceData'],
+    version: number,
+    keep: boolean,
+  ): void {
     const out = keep ? { data: stored } : nextConference(incoming, stored, version, rt.clock.nowMs());
     if (out.data) event.conferenceData = out.data;
     else delete event.conferenceData;
@@ -232,15 +239,20 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
    * Stores `body` in place of `stored` and tells the guests what changed. `conference` is
    * the request's conferenceData, or undefined when a patch does not name it.
    */
-  function replace(cal: StoredCalendar, stored: Event, body: Record<string, unknown>, optionalArgs: unknown, conference: { value: unknown } | undefined): Event {
+  function replace(
+    cal: StoredCalendar,
+    stored: Event,
+    body: Record<string, unknown>,
+    optionalArgs: unknown,
+    conference: { value: unknown } | undefined,
+  ): Event {
     for (const f of SERVER_FIELDS) body[f] = stored[f];
     body.sequence = (stored.sequence ?? 0) + 1;
     delete body.conferenceData;
     const next = checkEvent(body, context(cal));
     applyConference(cal, next, conference?.value, stored.conferenceData, conferenceVersionOf(args(optionalArgs)), conference === undefined);
     stamp(cal, next);
-    const time = (e: Event) =>
-      [instantOfStored(e.start, cal.timeZone), instantOfStored(e.end, cal.timeZone), e.start?.date].join();
+    const time = (e: Event) => [instantOfStored(e.start, cal.timeZone), instantOfStored(e.end, cal.timeZone), e.start?.date].join();
     const changed =
       time(stored) !== time(next) ||
       videoLink(stored) !== videoLink(next) ||
@@ -251,8 +263,22 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
     cal.events[cal.events.indexOf(stored)] = next;
     const kept = guestsOf(next).filter((g) => before.has(g.toLowerCase()));
     if (changed) outbox.send(cal, next, kept, 'REQUEST', true, mode);
-    outbox.send(cal, next, guestsOf(next).filter((g) => !before.has(g.toLowerCase())), 'REQUEST', false, mode);
-    outbox.send(cal, next, guestsOf(stored).filter((g) => !after.has(g.toLowerCase())), 'CANCEL', false, mode);
+    outbox.send(
+      cal,
+      next,
+      guestsOf(next).filter((g) => !before.has(g.toLowerCase())),
+      'REQUEST',
+      false,
+      mode,
+    );
+    outbox.send(
+      cal,
+      next,
+      guestsOf(stored).filter((g) => !after.has(g.toLowerCase())),
+      'CANCEL',
+      false,
+      mode,
+    );
     return copy(next);
   }
 
@@ -361,7 +387,10 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
       const length = instantOfStored(event.end, cal.timeZone) - instantOfStored(event.start, cal.timeZone);
       const end = endMs ?? startMs + length;
       if (!(end > startMs)) throw new Error('the end must be after the start');
-      const at = (ms: number, t: Event['start']) => ({ dateTime: formatDateTime(ms, t?.timeZone ?? cal.timeZone), ...(t?.timeZone ? { timeZone: t.timeZone } : {}) });
+      const at = (ms: number, t: Event['start']) => ({
+        dateTime: formatDateTime(ms, t?.timeZone ?? cal.timeZone),
+        ...(t?.timeZone ? { timeZone: t.timeZone } : {}),
+      });
       const body = copy(event) as Record<string, unknown>;
       body.start = at(startMs, event.start);
       body.end = at(end, event.end);
@@ -414,8 +443,7 @@ export function createCalendarService(rt: Runtime, options: CalendarOptions = {}
         if (stored.status === 'cancelled') throw gone();
         cancel(cal, stored, sendUpdatesOf(args(optionalArgs)));
       }),
-    list: (calendarId: unknown, optionalArgs?: unknown) =>
-      api('Calendar.Events.list', 'events.list', () => list(calendarId, optionalArgs)),
+    list: (calendarId: unknown, optionalArgs?: unknown) => api('Calendar.Events.list', 'events.list', () => list(calendarId, optionalArgs)),
   };
 
   const Calendars = {

@@ -26,7 +26,16 @@ import type { StoredCalendar } from './store';
 
 export const TOKEN_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
-export const SYNC_RESTRICTIONS = ['iCalUID', 'orderBy', 'privateExtendedProperty', 'q', 'sharedExtendedProperty', 'timeMin', 'timeMax', 'updatedMin'] as const;
+export const SYNC_RESTRICTIONS = [
+  'iCalUID',
+  'orderBy',
+  'privateExtendedProperty',
+  'q',
+  'sharedExtendedProperty',
+  'timeMin',
+  'timeMax',
+  'updatedMin',
+] as const;
 
 export const MSG_SYNC = {
   restricted: 'Sync token cannot be used with other request restrictions.',

@@ -63,8 +63,13 @@ function printable(value: unknown): string {
 }
 
 function jsLiteral(value: unknown): string {
-  const json = value === undefined ? 'undefined' : JSON.stringify(value) ?? 'undefined';
-  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = value === undefined ? 'undefined' : (JSON.stringify(value) ?? 'undefined');
+  return json
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Is the end of `html` inside an open <script> element? */
@@ -112,6 +117,6 @@ export function compileTemplate(raw: string, context?: object): Compiled {
   // `with` lets properties read as variables, as Google pushes them into the template's scope.
   const source = `(function (output, __props) { with (__props) {\n${body.join('\n')}\n} })`;
   if (context && vm.isContext(context)) return vm.runInContext(source, context, { filename: 'template.html' }) as Compiled;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a template is code by design
+
   return new Function(`return ${source}`)() as Compiled;
 }

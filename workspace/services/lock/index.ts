@@ -70,11 +70,9 @@ export function createLockService(rt: Runtime): LockFake {
   const keyOf = (scope: LockScope, user: string) => (scope === 'user' ? `user:${user}` : scope);
 
   /** When a lock held by someone else becomes free on its own (Infinity: never). */
-  const freeAtMs = (e: LockEntry): number =>
-    Math.min(e.releaseAtMs ?? Infinity, e.acquiredAtMs + staleAfterMs() + 1);
+  const freeAtMs = (e: LockEntry): number => Math.min(e.releaseAtMs ?? Infinity, e.acquiredAtMs + staleAfterMs() + 1);
 
-  const isFreeFor = (e: LockEntry | undefined, now: number): boolean =>
-    !e || e.owner === execId || freeAtMs(e) <= now;
+  const isFreeFor = (e: LockEntry | undefined, now: number): boolean => !e || e.owner === execId || freeAtMs(e) <= now;
 
   function makeLock(scope: LockScope) {
     const user = rt.execution.effectiveUser;

@@ -72,7 +72,8 @@ export class Outbox {
   /** `dir` null keeps everything in memory; `write` writes one file (atomically, or staged). */
   constructor(
     readonly dir: string | null,
-    private readonly write: (file: string, data: string | Uint8Array) => void = (file, data) => atomically(path.dirname(file), path.basename(file), data),
+    private readonly write: (file: string, data: string | Uint8Array) => void = (file, data) =>
+      atomically(path.dirname(file), path.basename(file), data),
   ) {
     this.records = dir ? readIndex(dir) : [];
     this.written = this.records.length;

@@ -24,8 +24,7 @@ import { JsonState, utf8Bytes } from './jsonState';
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
 export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
 export const PROPERTY_VALUE_TOO_LARGE = 'Argument too large: value';
-export const PROPERTY_QUOTA_EXCEEDED =
-  'You have exceeded the property storage quota. Please remove some properties and try again.';
+export const PROPERTY_QUOTA_EXCEEDED = 'You have exceeded the property storage quota. Please remove some properties and try again.';
 
 type Store = Record<string, string>;
 

@@ -33,25 +33,14 @@ import { randomUUID } from 'crypto';
 import type { FakeService, Runtime } from '../../runtime';
 import { isValidTimeZone } from '../../tz';
 import { JsonState } from '../properties/jsonState';
-import {
-  ClockSchedule,
-  EventTypeName,
-  Firing,
-  firingsBetween,
-  TriggerRecord,
-  TriggerSourceName,
-  WEEKDAY_NAMES,
-  WeekDayName,
-} from './schedule';
+import { ClockSchedule, EventTypeName, Firing, firingsBetween, TriggerRecord, TriggerSourceName, WEEKDAY_NAMES, WeekDayName } from './schedule';
 
 export { firingsBetween } from './schedule';
 export type { ClockSchedule, Firing, TriggerRecord } from './schedule';
 
 export const TRIGGERS_PER_USER = 20;
-export const TOO_MANY_TRIGGERS =
-  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
-export const EVERY_MINUTES_INVALID =
-  'The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.';
+export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+export const EVERY_MINUTES_INVALID = 'The value you passed to everyMinutes was invalid. It must be one of 1, 5, 10, 15 or 30.';
 export const EVERY_HOURS_INVALID = 'The value you passed to everyHours was invalid.';
 const EVERY_MINUTES = [1, 5, 10, 15, 30];
 const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
@@ -67,9 +56,7 @@ function makeEnum<N extends string>(names: readonly N[]): Readonly<Record<N, Enu
 }
 
 export const AuthMode = makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
-export const EventType = makeEnum([
-  'CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED',
-] as const);
+export const EventType = makeEnum(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED'] as const);
 export const TriggerSource = makeEnum(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR'] as const);
 export const WeekDay = makeEnum(['SUNDAY', ...WEEKDAY_NAMES] as const);
 
@@ -278,7 +265,9 @@ export function createScriptApp(rt: Runtime, options: ScriptAppOptions = {}): Sc
       rt.call('ScriptApp.getUserTriggers');
       const id = idOf(spreadsheet);
       return rt.realm.Array.from(
-        mine().filter((t) => t.source === 'SPREADSHEETS' && t.sourceId === id).map(toTrigger),
+        mine()
+          .filter((t) => t.source === 'SPREADSHEETS' && t.sourceId === id)
+          .map(toTrigger),
       );
     },
     deleteTrigger(trigger: { getUniqueId(): string }) {

@@ -87,9 +87,7 @@ function firingTimes(t: TriggerRecord, fromMs: number, toMs: number, tz: string)
   const hour = s.atHour ?? created.hour;
 
   if (s.kind === 'once') {
-    const at = s.atDate
-      ? instantOf(tz, s.atDate.year, s.atDate.month, s.atDate.day, s.atHour ?? 0, minute)
-      : (s.atMs ?? t.createdAtMs);
+    const at = s.atDate ? instantOf(tz, s.atDate.year, s.atDate.month, s.atDate.day, s.atHour ?? 0, minute) : (s.atMs ?? t.createdAtMs);
     const effective = Math.max(at, t.createdAtMs + 1);
     return ok(effective) ? [effective] : [];
   }

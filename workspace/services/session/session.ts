@@ -42,7 +42,10 @@ function user(email: string): FakeUser {
 const KEY_ROTATION_MS = 30 * 24 * 3600 * 1000;
 
 function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1).trim().toLowerCase();
+  return email
+    .slice(email.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
 }
 
 /** The active user's e-mail as Google lets an execution like `execution` see it ('' when hidden). */

@@ -79,9 +79,7 @@ export function parseA1(ref: string, maxRows: number, maxCols: number): Rect | n
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
-  return (
-    a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols
-  );
+  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
 }
 
 export function contains(outer: Rect, row: number, col: number): boolean {

@@ -30,10 +30,7 @@ export interface Toast {
   at: Date;
 }
 
-export type MenuEntry =
-  | { caption: string; functionName: string }
-  | { separator: true }
-  | { caption: string; items: MenuEntry[] };
+export type MenuEntry = { caption: string; functionName: string } | { separator: true } | { caption: string; items: MenuEntry[] };
 
 export interface UiEvent {
   kind: 'alert' | 'prompt' | 'sidebar' | 'modalDialog' | 'modelessDialog' | 'menu';

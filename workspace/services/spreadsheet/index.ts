@@ -106,7 +106,14 @@ export async function createSpreadsheetService(rt: Runtime, options: Spreadsheet
       if (!s) sheets.set(model, (s = new Sheet(ctx, model)));
       return s;
     },
-    range: (model, rect) => new Range(ctx, model, { row: rect.row, col: rect.col, numRows: rect.numRows, numCols: rect.numCols, ...(rect.openEnded ? { openEnded: true } : {}) }),
+    range: (model, rect) =>
+      new Range(ctx, model, {
+        row: rect.row,
+        col: rect.col,
+        numRows: rect.numRows,
+        numCols: rect.numCols,
+        ...(rect.openEnded ? { openEnded: true } : {}),
+      }),
     spreadsheet: () => spreadsheet,
   };
   const spreadsheet = new Spreadsheet(ctx);

@@ -35,8 +35,7 @@ export const MSG = {
     `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,
   columnsMismatch: (data: number, range: number) =>
     `The number of columns in the data does not match the number of columns in the range. The data has ${data} but the range has ${range}.`,
-  signature: (args: string, method: string) =>
-    `The parameters (${args}) don't match the method signature for ${method}.`,
+  signature: (args: string, method: string) => `The parameters (${args}) don't match the method signature for ${method}.`,
 };
 
 export const MAX_CELLS = 10_000_000;

@@ -46,8 +46,7 @@ function covers(p: ProtectionSpec, sheet: SheetModel, rect: Rect): boolean {
   if (p.type === 'RANGE') return p.rect !== null && intersects(effectiveRect(p.rect, sheet.maxRows), rect);
   if (p.unprotected.length === 0) return true;
   for (let r = rect.row; r < rect.row + rect.numRows; r++)
-    for (let c = rect.col; c < rect.col + rect.numCols; c++)
-      if (!p.unprotected.some((u) => contains(u, r, c))) return true;
+    for (let c = rect.col; c < rect.col + rect.numCols; c++) if (!p.unprotected.some((u) => contains(u, r, c))) return true;
   return false;
 }
 
@@ -128,9 +127,7 @@ export class Protection {
   private remove_(list: string[]): void {
     this.restrict();
     const keep = [this.ctx.wb.owner, this.ctx.rt.execution.effectiveUser];
-    this.p.editors = this.p.editors.filter(
-      (e) => keep.some((k) => sameEmail(k, e)) || !list.some((r) => sameEmail(r, e)),
-    );
+    this.p.editors = this.p.editors.filter((e) => keep.some((k) => sameEmail(k, e)) || !list.some((r) => sameEmail(r, e)));
   }
 
   removeEditor(user: unknown): Protection {

@@ -15,14 +15,7 @@ import { Ctx, RANGE_REF, mayChange } from './ctx';
 import { MSG, describeArgs } from './messages';
 import type { RangeRef, SheetModel, ValidationSpec } from './model';
 import { assertScriptCanEdit, newProtection, refusingProtection, Protection } from './protection';
-import {
-  AUTOMATIC_FORMAT,
-  Stored,
-  displayOf,
-  fromStored,
-  normalizeColor,
-  toStored,
-} from './values';
+import { AUTOMATIC_FORMAT, Stored, displayOf, fromStored, normalizeColor, toStored } from './values';
 import { DataValidation, validationSpecOf } from './validation';
 import type { Grid } from './grid';
 
@@ -86,8 +79,7 @@ export class Range {
     if (!Array.isArray(data) || !data.every((r) => Array.isArray(r)))
       throw this.fail(MSG.signature(describeArgs([data]), `SpreadsheetApp.Range.${method}`));
     if (data.length !== this.rect.numRows) throw this.fail(MSG.rowsMismatch(data.length, this.rect.numRows));
-    for (const r of data as unknown[][])
-      if (r.length !== this.rect.numCols) throw this.fail(MSG.columnsMismatch(r.length, this.rect.numCols));
+    for (const r of data as unknown[][]) if (r.length !== this.rect.numCols) throw this.fail(MSG.columnsMismatch(r.length, this.rect.numCols));
     return data as unknown[][];
   }
 
@@ -158,9 +150,7 @@ export class Range {
     this.call('getValue', 1);
     const { row, col } = this.rect;
     const s = this.sheet;
-    return fromStored(s.values.get(row - 1, col - 1), s.formats.get(row - 1, col - 1), this.ctx.wb.timeZone, (ms) =>
-      this.ctx.rt.date(ms),
-    );
+    return fromStored(s.values.get(row - 1, col - 1), s.formats.get(row - 1, col - 1), this.ctx.wb.timeZone, (ms) => this.ctx.rt.date(ms));
   }
   getDisplayValues(): string[][] {
     this.call('getDisplayValues');
@@ -376,7 +366,9 @@ export class Range {
   insertCheckboxes(checked?: unknown, unchecked?: unknown): Range {
     this.call('insertCheckboxes');
     this.editable();
-    const args = [checked, unchecked].filter((a) => a !== undefined).map((a) => (typeof a === 'boolean' || typeof a === 'number' ? a : String(a)));
+    const args = [checked, unchecked]
+      .filter((a) => a !== undefined)
+      .map((a) => (typeof a === 'boolean' || typeof a === 'number' ? a : String(a)));
     const spec: ValidationSpec = { criteria: 'CHECKBOX', args, allowInvalid: false, helpText: null };
     const off = (args.length === 2 ? args[1] : false) as Stored;
     this.forEachCell((r, c) => {
@@ -446,9 +438,22 @@ for (const [method, get] of Object.entries(GEOMETRY))
 
 /** Formatting the fake does not keep: counted, and chainable like Google's. */
 const NO_OPS = [
-  'setFontWeight', 'setFontWeights', 'setFontColor', 'setFontColors', 'setFontStyle', 'setFontSize',
-  'setFontFamily', 'setFontLine', 'setHorizontalAlignment', 'setHorizontalAlignments', 'setVerticalAlignment',
-  'setWrap', 'setWrapStrategy', 'setBorder', 'setTextRotation', 'setShowHyperlink',
+  'setFontWeight',
+  'setFontWeights',
+  'setFontColor',
+  'setFontColors',
+  'setFontStyle',
+  'setFontSize',
+  'setFontFamily',
+  'setFontLine',
+  'setHorizontalAlignment',
+  'setHorizontalAlignments',
+  'setVerticalAlignment',
+  'setWrap',
+  'setWrapStrategy',
+  'setBorder',
+  'setTextRotation',
+  'setShowHyperlink',
 ];
 for (const method of NO_OPS)
   Object.defineProperty(Range.prototype, method, {

@@ -49,8 +49,7 @@ export class Sheet {
   }
 
   private grow(rows: number, cols: number): void {
-    if (totalCells(this.ctx.wb) + rows * this.model.maxCols + cols * (this.model.maxRows + rows) > MAX_CELLS)
-      throw this.fail(MSG.cellLimit);
+    if (totalCells(this.ctx.wb) + rows * this.model.maxCols + cols * (this.model.maxRows + rows) > MAX_CELLS) throw this.fail(MSG.cellLimit);
     this.model.maxRows += rows;
     this.model.maxCols += cols;
   }
@@ -66,8 +65,7 @@ export class Sheet {
   setName(name: string): Sheet {
     this.call('setName');
     const n = String(name);
-    if (this.ctx.wb.sheets.some((s) => s !== this.model && s.name.toLowerCase() === n.toLowerCase()))
-      throw this.fail(MSG.sheetExists(n));
+    if (this.ctx.wb.sheets.some((s) => s !== this.model && s.name.toLowerCase() === n.toLowerCase())) throw this.fail(MSG.sheetExists(n));
     this.model.name = n;
     return this;
   }
@@ -104,8 +102,7 @@ export class Sheet {
         throw this.fail(MSG.rangeNotFound);
       return new Range(this.ctx, this.model, rect);
     }
-    if (args.length < 2 || args.length > 4 || args.some((a) => a === undefined))
-      throw this.fail(MSG.signature(describeArgs(args), method));
+    if (args.length < 2 || args.length > 4 || args.some((a) => a === undefined)) throw this.fail(MSG.signature(describeArgs(args), method));
     const [row, col, nr, nc] = args.map((a) => toInt(this.ctx, a));
     return new Range(this.ctx, this.model, checkedRect(this.ctx, this.model, row, col, nr ?? 1, nc ?? 1));
   }
@@ -279,9 +276,7 @@ export class Sheet {
   getProtections(type: unknown): Protection[] {
     this.call('getProtections');
     const t = String(type);
-    return this.ctx.wb.protections
-      .filter((p) => p.sheetId === this.model.id && p.type === t)
-      .map((p) => new Protection(this.ctx, p));
+    return this.ctx.wb.protections.filter((p) => p.sheetId === this.model.id && p.type === t).map((p) => new Protection(this.ctx, p));
   }
 
   setConditionalFormatRules(rules: unknown): void {

@@ -90,10 +90,7 @@ export class Spreadsheet {
     if (wb.sheets.some((s) => s.name.toLowerCase() === name!.toLowerCase())) throw this.fail(MSG.sheetExists(name));
     if (totalCells(wb) + NEW_SHEET_ROWS * NEW_SHEET_COLS > MAX_CELLS) throw this.fail(MSG.cellLimit);
     const model = newSheet(wb.nextSheetId++, name);
-    const index =
-      indexArg === null
-        ? wb.sheets.indexOf(this.activeModel()) + 1
-        : Math.max(0, Math.min(Math.trunc(indexArg), wb.sheets.length));
+    const index = indexArg === null ? wb.sheets.indexOf(this.activeModel()) + 1 : Math.max(0, Math.min(Math.trunc(indexArg), wb.sheets.length));
     wb.sheets.splice(index, 0, model);
     this.ctx.selection = { sheetId: model.id, rect: { row: 1, col: 1, numRows: 1, numCols: 1 } };
     return this.ctx.sheet(model);
@@ -192,8 +189,7 @@ export class Spreadsheet {
     const model = sheet === null ? this.activeModel() : this.ctx.wb.sheets.find((s) => s.name === sheet);
     if (!model) throw this.fail(MSG.rangeNotFound);
     const rect = parseA1(ref, model.maxRows, model.maxCols);
-    if (!rect || rect.row + rect.numRows - 1 > model.maxRows || rect.col + rect.numCols - 1 > model.maxCols)
-      throw this.fail(MSG.rangeNotFound);
+    if (!rect || rect.row + rect.numRows - 1 > model.maxRows || rect.col + rect.numCols - 1 > model.maxCols) throw this.fail(MSG.rangeNotFound);
     return this.ctx.range(model, rect);
   }
 

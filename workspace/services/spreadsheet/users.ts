@@ -12,8 +12,7 @@ export function makeUser(email: string): FakeUser {
 /** An e-mail from a string or a User object. */
 export function emailOf(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'object' && v !== null && typeof (v as FakeUser).getEmail === 'function')
-    return (v as FakeUser).getEmail();
+  if (typeof v === 'object' && v !== null && typeof (v as FakeUser).getEmail === 'function') return (v as FakeUser).getEmail();
   return String(v);
 }
 

@@ -117,8 +117,7 @@ export class DataValidationBuilder {
   /** The simple require* methods (see SIMPLE below), with Apps Script's argument type checks. */
   criterion(method: string, criteria: CriteriaName, kind: ArgKind, args: unknown[]): DataValidationBuilder {
     const ok = kind === 'number' ? (a: unknown) => typeof a === 'number' : kind === 'date' ? isDateValue : () => true;
-    if (!args.every(ok))
-      throw this.ctx.fail(MSG.signature(describeArgs(args), `SpreadsheetApp.DataValidationBuilder.${method}`));
+    if (!args.every(ok)) throw this.ctx.fail(MSG.signature(describeArgs(args), `SpreadsheetApp.DataValidationBuilder.${method}`));
     return this.set(method, criteria, kind === 'text' ? args.map(String) : args);
   }
   requireValueInList(values: unknown, showDropdown: unknown = true): DataValidationBuilder {

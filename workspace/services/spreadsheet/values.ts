@@ -141,12 +141,7 @@ export function parseTyped(text: string, cellFormat: string | undefined, locale:
 }
 
 /** What getValue(s) returns for a stored cell. */
-export function fromStored(
-  value: Stored | undefined,
-  format: string | undefined,
-  timeZone: string,
-  makeDate: (ms: number) => Date,
-): unknown {
+export function fromStored(value: Stored | undefined, format: string | undefined, timeZone: string, makeDate: (ms: number) => Date): unknown {
   if (value === undefined) return '';
   if (typeof value === 'number' && isDateFormat(format)) return makeDate(instantFromSerial(value, timeZone));
   return value;
@@ -170,7 +165,11 @@ export function formatNumber(n: number, format: string | undefined, locale: stri
   const section = format.split(';')[n < 0 && format.includes(';') ? 1 : 0] ?? format;
   const m = /[#0?][#0?,]*(?:\.[#0?]*)?/.exec(section);
   if (!m) return String(n);
-  const literal = (s: string) => s.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1').replace(/_.|\*./g, '');
+  const literal = (s: string) =>
+    s
+      .replace(/"([^"]*)"/g, '$1')
+      .replace(/\\(.)/g, '$1')
+      .replace(/_.|\*./g, '');
   const prefix = literal(section.slice(0, m.index));
   const suffix = literal(section.slice(m.index + m[0].length));
   const [intPart, frac = ''] = m[0].split('.');
@@ -179,7 +178,8 @@ export function formatNumber(n: number, format: string | undefined, locale: stri
   const minDec = (frac.match(/0/g) ?? []).length;
   let digits = v.toFixed(maxDec);
   if (maxDec > minDec) digits = digits.replace(new RegExp(`0{1,${maxDec - minDec}}$`), '').replace(/\.$/, '');
-  let [whole, fraction] = digits.split('.');
+  const [first, fraction] = digits.split('.');
+  let whole = first;
   const minInt = (intPart.match(/0/g) ?? []).length;
   whole = whole.replace(/^0+(?=\d)/, '');
   if (whole === '0' && minInt === 0 && fraction) whole = '';
@@ -223,7 +223,10 @@ export function formatSerial(serial: number, format: string, locale: string): st
       }
       if (k === 's') return len >= 2 ? pad(d.getUTCSeconds(), 2) : String(d.getUTCSeconds());
       if (k === 'm') {
-        const prev = kinds.slice(0, i).reverse().find((x) => 'ydhs'.includes(x));
+        const prev = kinds
+          .slice(0, i)
+          .reverse()
+          .find((x) => 'ydhs'.includes(x));
         const next = kinds.slice(i + 1).find((x) => 'ydhms'.includes(x));
         const minutes = len <= 2 && (prev === 'h' || next === 's');
         if (minutes) return len === 2 ? pad(d.getUTCMinutes(), 2) : String(d.getUTCMinutes());

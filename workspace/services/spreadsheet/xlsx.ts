@@ -277,9 +277,7 @@ export async function buildXlsx(wb: WorkbookModel): Promise<Buffer> {
     columnFormat.forEach((fmt, c) => fmt !== undefined && (ws.getColumn(c + 1).numFmt = fmt));
     const rows = Math.max(s.values.rows.length, s.formulas.rows.length, s.formats.rows.length, s.notes.rows.length, s.backgrounds.rows.length);
     for (let r = 0; r < rows; r++) {
-      const cols = Math.max(
-        ...[s.values, s.formulas, s.formats, s.notes, s.backgrounds].map((g) => g.rows[r]?.length ?? 0),
-      );
+      const cols = Math.max(...[s.values, s.formulas, s.formats, s.notes, s.backgrounds].map((g) => g.rows[r]?.length ?? 0));
       if (cols === 0) continue;
       const row = ws.getRow(r + 1);
       for (let c = 0; c < cols; c++) {
@@ -302,8 +300,7 @@ export async function buildXlsx(wb: WorkbookModel): Promise<Buffer> {
       }
     }
     const dv = (ws as unknown as { dataValidations: { add(address: string, v: ExcelValidation): void } }).dataValidations;
-    for (const { rect, spec } of validationRects(s))
-      dv.add(a1Of(rect), toExcelValidation(spec, a1Of({ ...rect, numRows: 1, numCols: 1 }), wb));
+    for (const { rect, spec } of validationRects(s)) dv.add(a1Of(rect), toExcelValidation(spec, a1Of({ ...rect, numRows: 1, numCols: 1 }), wb));
     for (const rule of s.cfRules) {
       const own = rule.ranges.filter((r) => r.sheetId === s.id);
       if (!own.length) continue;
@@ -438,7 +435,12 @@ export async function loadWorkbook(file: string, state: StateStore | null, defau
     const saved = side?.sheets.find((x) => x.name === ws.name);
     const id = saved?.id ?? wb.nextSheetId;
     wb.nextSheetId = Math.max(wb.nextSheetId, id + 1);
-    const s = newSheet(id, ws.name, Math.max(saved?.maxRows ?? NEW_SHEET_ROWS, ws.rowCount), Math.max(saved?.maxCols ?? NEW_SHEET_COLS, ws.columnCount));
+    const s = newSheet(
+      id,
+      ws.name,
+      Math.max(saved?.maxRows ?? NEW_SHEET_ROWS, ws.rowCount),
+      Math.max(saved?.maxCols ?? NEW_SHEET_COLS, ws.columnCount),
+    );
     s.hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
     const view = ws.views?.[0];
     if (view?.state === 'frozen') {
@@ -457,8 +459,7 @@ export async function loadWorkbook(file: string, state: StateStore | null, defau
       if (col.hidden) s.hiddenColumns.push(c);
       // A column's style is the format of each of its cells the file does not hold.
       const fmt = col.numFmt;
-      if (fmt && fmt !== 'General')
-        for (let r = 1; r <= s.maxRows; r++) if (!ws.findRow(r)?.findCell(c)) s.formats.set(r - 1, c - 1, fmt);
+      if (fmt && fmt !== 'General') for (let r = 1; r <= s.maxRows; r++) if (!ws.findRow(r)?.findCell(c)) s.formats.set(r - 1, c - 1, fmt);
     }
     wb.sheets.push(s);
     pending.push({ ws, s, saved });
@@ -483,11 +484,17 @@ export async function loadWorkbook(file: string, state: StateStore | null, defau
       }
       for (const cf of (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [])
         for (const rule of cf.rules) {
-          const ranges = cf.ref.split(/\s+/).map((a) => parseA1(a, s.maxRows, s.maxCols)).filter((x): x is Rect => x !== null);
+          const ranges = cf.ref
+            .split(/\s+/)
+            .map((a) => parseA1(a, s.maxRows, s.maxCols))
+            .filter((x): x is Rect => x !== null);
           const style = (rule as { style?: Partial<ExcelJS.Style> }).style;
           const bg = (style?.fill as ExcelJS.FillPattern | undefined)?.bgColor?.argb;
           const font = style?.font?.color?.argb;
-          const format = { background: bg ? '#' + bg.slice(-6).toLowerCase() : undefined, fontColor: font ? '#' + font.slice(-6).toLowerCase() : undefined };
+          const format = {
+            background: bg ? '#' + bg.slice(-6).toLowerCase() : undefined,
+            fontColor: font ? '#' + font.slice(-6).toLowerCase() : undefined,
+          };
           const refs = ranges.map((x) => ({ ...x, sheetId: s.id }));
           if (rule.type === 'expression')
             s.cfRules.push({ ranges: refs, criteria: 'CUSTOM_FORMULA', args: [`=${rule.formulae?.[0] ?? ''}`], format });

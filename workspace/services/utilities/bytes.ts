@@ -13,6 +13,7 @@ export function isByteArray(value: unknown): value is number[] {
 }
 
 export function stringBytes(text: string, charset?: unknown): Buffer {
+  // eslint-disable-next-line no-control-regex -- the ASCII range itself
   if (charset === Charset.US_ASCII) return Buffer.from(text.replace(/[^\x00-\x7f]/gu, '?'), 'latin1');
   return Buffer.from(text, 'utf8');
 }

@@ -31,13 +31,34 @@ export interface JavaZone {
 }
 
 const LEGACY: Record<string, string | number> = {
-  EST: -300, MST: -420, HST: -600, ACT: 'Australia/Darwin', AET: 'Australia/Sydney',
-  AGT: 'America/Argentina/Buenos_Aires', ART: 'Africa/Cairo', AST: 'America/Anchorage',
-  BET: 'America/Sao_Paulo', BST: 'Asia/Dhaka', CAT: 'Africa/Harare', CNT: 'America/St_Johns',
-  CST: 'America/Chicago', CTT: 'Asia/Shanghai', EAT: 'Africa/Addis_Ababa', ECT: 'Europe/Paris',
-  IET: 'America/Indiana/Indianapolis', IST: 'Asia/Kolkata', JST: 'Asia/Tokyo', MIT: 'Pacific/Apia',
-  NET: 'Asia/Yerevan', NST: 'Pacific/Auckland', PLT: 'Asia/Karachi', PNT: 'America/Phoenix',
-  PRT: 'America/Puerto_Rico', PST: 'America/Los_Angeles', SST: 'Pacific/Guadalcanal', VST: 'Asia/Ho_Chi_Minh',
+  EST: -300,
+  MST: -420,
+  HST: -600,
+  ACT: 'Australia/Darwin',
+  AET: 'Australia/Sydney',
+  AGT: 'America/Argentina/Buenos_Aires',
+  ART: 'Africa/Cairo',
+  AST: 'America/Anchorage',
+  BET: 'America/Sao_Paulo',
+  BST: 'Asia/Dhaka',
+  CAT: 'Africa/Harare',
+  CNT: 'America/St_Johns',
+  CST: 'America/Chicago',
+  CTT: 'Asia/Shanghai',
+  EAT: 'Africa/Addis_Ababa',
+  ECT: 'Europe/Paris',
+  IET: 'America/Indiana/Indianapolis',
+  IST: 'Asia/Kolkata',
+  JST: 'Asia/Tokyo',
+  MIT: 'Pacific/Apia',
+  NET: 'Asia/Yerevan',
+  NST: 'Pacific/Auckland',
+  PLT: 'Asia/Karachi',
+  PNT: 'America/Phoenix',
+  PRT: 'America/Puerto_Rico',
+  PST: 'America/Los_Angeles',
+  SST: 'Pacific/Guadalcanal',
+  VST: 'Asia/Ho_Chi_Minh',
 };
 
 function gmtId(minutes: number): string {
@@ -234,9 +255,15 @@ function fieldsOf(ms: number, zone: JavaZone): Fields {
   if (zone.fixedMinutes !== undefined) {
     const d = new Date(ms + zone.fixedMinutes * 60000);
     return {
-      year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds(),
-      weekday: d.getUTCDay() || 7, offset: zone.fixedMinutes,
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      millisecond: d.getUTCMilliseconds(),
+      weekday: d.getUTCDay() || 7,
+      offset: zone.fixedMinutes,
     };
   }
   const w = wallTime(ms, zone.intl as string);
@@ -288,33 +315,75 @@ export function formatJavaDate(instant: number, zone: JavaZone, pattern: string)
     }
     const n = t.count;
     switch (t.letter) {
-      case 'G': out += f.year > 0 ? 'AD' : 'BC'; break;
-      case 'y': out += year(eraYear, n); break;
-      case 'Y': out += year(week().weekYear, n); break;
+      case 'G':
+        out += f.year > 0 ? 'AD' : 'BC';
+        break;
+      case 'y':
+        out += year(eraYear, n);
+        break;
+      case 'Y':
+        out += year(week().weekYear, n);
+        break;
       case 'M':
-      case 'L': out += n >= 4 ? MONTHS[f.month - 1] : n === 3 ? MONTHS[f.month - 1].slice(0, 3) : pad(f.month, n); break;
-      case 'w': out += pad(week().weekOfYear, n); break;
-      case 'W': out += pad(week().weekOfMonth, n); break;
-      case 'D': out += pad(week().dayOfYear, n); break;
-      case 'd': out += pad(f.day, n); break;
-      case 'F': out += pad(Math.floor((f.day - 1) / 7) + 1, n); break;
-      case 'E': out += n >= 4 ? DAYS[f.weekday - 1] : DAYS[f.weekday - 1].slice(0, 3); break;
-      case 'u': out += pad(f.weekday, n); break;
-      case 'a': out += f.hour < 12 ? 'AM' : 'PM'; break;
-      case 'H': out += pad(f.hour, n); break;
-      case 'k': out += pad(f.hour === 0 ? 24 : f.hour, n); break;
-      case 'K': out += pad(f.hour % 12, n); break;
-      case 'h': out += pad(f.hour % 12 === 0 ? 12 : f.hour % 12, n); break;
-      case 'm': out += pad(f.minute, n); break;
-      case 's': out += pad(f.second, n); break;
-      case 'S': out += pad(f.millisecond, n); break;
-      case 'z': out += zoneName(zone, ms, f.offset, n >= 4); break;
+      case 'L':
+        out += n >= 4 ? MONTHS[f.month - 1] : n === 3 ? MONTHS[f.month - 1].slice(0, 3) : pad(f.month, n);
+        break;
+      case 'w':
+        out += pad(week().weekOfYear, n);
+        break;
+      case 'W':
+        out += pad(week().weekOfMonth, n);
+        break;
+      case 'D':
+        out += pad(week().dayOfYear, n);
+        break;
+      case 'd':
+        out += pad(f.day, n);
+        break;
+      case 'F':
+        out += pad(Math.floor((f.day - 1) / 7) + 1, n);
+        break;
+      case 'E':
+        out += n >= 4 ? DAYS[f.weekday - 1] : DAYS[f.weekday - 1].slice(0, 3);
+        break;
+      case 'u':
+        out += pad(f.weekday, n);
+        break;
+      case 'a':
+        out += f.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'H':
+        out += pad(f.hour, n);
+        break;
+      case 'k':
+        out += pad(f.hour === 0 ? 24 : f.hour, n);
+        break;
+      case 'K':
+        out += pad(f.hour % 12, n);
+        break;
+      case 'h':
+        out += pad(f.hour % 12 === 0 ? 12 : f.hour % 12, n);
+        break;
+      case 'm':
+        out += pad(f.minute, n);
+        break;
+      case 's':
+        out += pad(f.second, n);
+        break;
+      case 'S':
+        out += pad(f.millisecond, n);
+        break;
+      case 'z':
+        out += zoneName(zone, ms, f.offset, n >= 4);
+        break;
       case 'Z': {
         const a = Math.abs(f.offset);
         out += (f.offset < 0 ? '-' : '+') + pad(Math.floor(a / 60), 2) + pad(a % 60, 2);
         break;
       }
-      case 'X': out += isoOffset(f.offset, n); break;
+      case 'X':
+        out += isoOffset(f.offset, n);
+        break;
     }
   }
   return out;

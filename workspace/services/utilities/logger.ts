@@ -128,7 +128,9 @@ export function createLoggerService(rt: Runtime, options: LoggerOptions = {}): L
     getLog(): string {
       rt.call('Logger.getLog');
       const zone = resolveZone(rt.scriptTimeZone);
-      return currentLog().map((l) => `[${formatJavaDate(l.at, zone, 'yy-MM-dd HH:mm:ss:SSS z')}] ${l.message}\n`).join('');
+      return currentLog()
+        .map((l) => `[${formatJavaDate(l.at, zone, 'yy-MM-dd HH:mm:ss:SSS z')}] ${l.message}\n`)
+        .join('');
     },
     clear(): void {
       rt.call('Logger.clear');
@@ -136,7 +138,8 @@ export function createLoggerService(rt: Runtime, options: LoggerOptions = {}): L
     },
   };
 
-  const level = (name: LogLevel) =>
+  const level =
+    (name: LogLevel) =>
     (...args: unknown[]): void => {
       rt.call(`console.${name}`);
       write('console', name, format(...args));

@@ -24,15 +24,31 @@ import { formatJavaDate, JavaFormatError, resolveZone } from './javaDate';
 import { bytesToBuffer, Charset, FakeBlob, isByteArray, signedBytes, stringBytes } from './bytes';
 
 export const DigestAlgorithm = {
-  MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512',
+  MD2: 'MD2',
+  MD5: 'MD5',
+  SHA_1: 'SHA_1',
+  SHA_256: 'SHA_256',
+  SHA_384: 'SHA_384',
+  SHA_512: 'SHA_512',
 } as const;
 export const MacAlgorithm = {
-  HMAC_MD5: 'HMAC_MD5', HMAC_SHA_1: 'HMAC_SHA_1', HMAC_SHA_256: 'HMAC_SHA_256',
-  HMAC_SHA_384: 'HMAC_SHA_384', HMAC_SHA_512: 'HMAC_SHA_512',
+  HMAC_MD5: 'HMAC_MD5',
+  HMAC_SHA_1: 'HMAC_SHA_1',
+  HMAC_SHA_256: 'HMAC_SHA_256',
+  HMAC_SHA_384: 'HMAC_SHA_384',
+  HMAC_SHA_512: 'HMAC_SHA_512',
 } as const;
 const NODE_HASH: Record<string, string> = {
-  MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512',
-  HMAC_MD5: 'md5', HMAC_SHA_1: 'sha1', HMAC_SHA_256: 'sha256', HMAC_SHA_384: 'sha384', HMAC_SHA_512: 'sha512',
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+  HMAC_MD5: 'md5',
+  HMAC_SHA_1: 'sha1',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
 };
 
 export const MAX_SLEEP_MS = 300000;
@@ -56,25 +72,28 @@ function typeLabel(value: unknown): string {
 /** Closure-style sprintf: %[-+ 0]*[width][.precision](s|f|d|i|u|%). */
 export function sprintf(template: string, args: unknown[], makeError: (m: string) => Error): string {
   const queue = [...args];
-  return template.replace(/%([0\- +]*)(\d+)?(\.(\d+))?([%sfdiu])/g, (_m, flags: string, width?: string, _dot?: string, precision?: string, type?: string) => {
-    if (type === '%') return '%';
-    if (queue.length === 0) throw makeError('[goog.string.format] Not enough arguments');
-    const value = queue.shift();
-    const w = width === undefined ? 0 : Number(width);
-    if (type === 's') {
-      const text = String(value);
-      if (text.length >= w) return text;
-      return flags.includes('-') ? text.padEnd(w) : text.padStart(w);
-    }
-    const num = type === 'f' ? Number(value) : parseInt(String(value), 10);
-    const digits = type === 'f' ? precision : '0';
-    const body = digits === undefined ? String(Math.abs(num)) : Math.abs(num).toFixed(Number(digits));
-    const sign = num < 0 ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
-    const padCount = w - body.length - sign.length;
-    if (padCount <= 0) return sign + body;
-    if (flags.includes('-')) return sign + body + ' '.repeat(padCount);
-    return flags.includes('0') ? sign + '0'.repeat(padCount) + body : ' '.repeat(padCount) + sign + body;
-  });
+  return template.replace(
+    /%([0\- +]*)(\d+)?(\.(\d+))?([%sfdiu])/g,
+    (_m, flags: string, width?: string, _dot?: string, precision?: string, type?: string) => {
+      if (type === '%') return '%';
+      if (queue.length === 0) throw makeError('[goog.string.format] Not enough arguments');
+      const value = queue.shift();
+      const w = width === undefined ? 0 : Number(width);
+      if (type === 's') {
+        const text = String(value);
+        if (text.length >= w) return text;
+        return flags.includes('-') ? text.padEnd(w) : text.padStart(w);
+      }
+      const num = type === 'f' ? Number(value) : parseInt(String(value), 10);
+      const digits = type === 'f' ? precision : '0';
+      const body = digits === undefined ? String(Math.abs(num)) : Math.abs(num).toFixed(Number(digits));
+      const sign = num < 0 ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+      const padCount = w - body.length - sign.length;
+      if (padCount <= 0) return sign + body;
+      if (flags.includes('-')) return sign + body + ' '.repeat(padCount);
+      return flags.includes('0') ? sign + '0'.repeat(padCount) + body : ' '.repeat(padCount) + sign + body;
+    },
+  );
 }
 
 /** RFC 4180 reading: quoted fields, "" inside quotes, CR, LF or CRLF between rows. */
@@ -187,7 +206,12 @@ export function createUtilitiesService(rt: Runtime): FakeService {
       if (algorithm === DigestAlgorithm.MD2) throw rt.error('MD2 is not available in the local Workspace.');
       const hash = typeof algorithm === 'string' && !algorithm.startsWith('HMAC') ? NODE_HASH[algorithm] : undefined;
       if (!hash) throw signature('computeDigest', args);
-      return signedBytes(rt, createHash(hash).update(bytesOf('computeDigest', args, value, charset)).digest());
+      return signedBytes(
+        rt,
+        createHash(hash)
+          .update(bytesOf('computeDigest', args, value, charset))
+          .digest(),
+      );
     },
 
     computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
