@@ -256,6 +256,7 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
   ]);
   call('Повторный звонок', '2026-11-27 16:00', [['Candidate IDs', 'C-1']]);
   call('Вводный звонок', '2026-11-27 17:00', [
+    ['Client e-mail', 'petr@romashka.example'],
     ['Hired employee e-mail', 'maria.new@example.com'],
     ['Hired employee name', 'Мария Новикова'],
     ['Team lead e-mail', 'lena.lead@example.com'],
