@@ -3,19 +3,19 @@
  * turns every export here into a top-level function of build/Code.js.
  */
 import { t } from './core/i18n';
-import { openContext } from './gas/context';
-import { dispatchEdit, dispatchSetup, dispatchTick, registerFeatures } from './gas/dispatch';
-import { askSenderName, setupTabs, workbookLocale } from './gas/setup';
-import { installTriggers } from './gas/triggers';
-import { protectWorkbook } from './gas/guard';
-import { beginWrites } from './gas/written';
-import { syncMirrors } from './gas/mirror';
-import { FEATURES } from './features';
-import { revalidateOrders } from './gas/orders';
+import { openContext } from './app/context';
+import { dispatchEdit, dispatchSetup, dispatchTick, registerFeatures } from './app/dispatch';
+import { askSenderName, setupTabs, workbookLocale } from './google/setup';
+import { installTriggers } from './google/triggers';
+import { protectWorkbook } from './app/guard/guard';
+import { beginWrites } from './app/guard/written';
+import { syncMirrors } from './app/guard/mirror';
+import { FEATURES } from './app/registry';
+import { revalidateOrders } from './features/orders/feature';
 
-import { buildMenu } from './ui/menu';
-import { ownerEmail } from './ui/rows';
-export * from './ui/callbacks';
+import { buildMenu } from './ui/server/menu';
+import { ownerEmail } from './ui/server/rows';
+export * from './ui/server/callbacks';
 
 registerFeatures(FEATURES);
 

@@ -10,13 +10,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import * as path from 'path';
-import { parseInstant } from './typing';
-import { AccountType, LocalWorkspace, RunRecord } from './workspace';
-import { EditShape } from './events';
-import { isValidTimeZone } from './tz';
-import { Transaction } from './commit';
-import { BUSY_EXIT_CODE, WorkbookBusyError } from './filelock';
-import { OpenError, WorkbookSession, lockDefaults, readWorkbook, withWorkbook } from './session';
+import { parseInstant } from './runtime/typing';
+import { AccountType, LocalWorkspace, RunRecord } from './runtime/workspace';
+import { EditShape } from './runtime/events';
+import { isValidTimeZone } from './runtime/tz';
+import { Transaction } from './runtime/commit';
+import { BUSY_EXIT_CODE, WorkbookBusyError } from './runtime/filelock';
+import { OpenError, WorkbookSession, lockDefaults, readWorkbook, withWorkbook } from './runtime/session';
 
 import { UsageError, answerSenderPrompt, parseDuration, personEdit, personEvent, planSpan, workbookStatus, WorkbookStatus } from './driver';
 
@@ -330,7 +330,7 @@ export function buildProgram(): Command {
         throw new UsageError(`--user must be an e-mail address, not "${opts.user}"`);
       const zone = await readWorkbook({ workbook, command: 'serve' }, (ws) => ws.spreadsheet.timeZone());
       const now = parseNow(opts.now, zone);
-      const { serve } = await import('./serve');
+      const { serve } = await import('./cli/serve');
       const served = await serve({ workbook, port, user: opts.user, now });
       out.data(
         { url: served.url, user: served.user(), workbook: served.ws.workbook },
@@ -349,7 +349,7 @@ export function buildProgram(): Command {
     .description('The main job on the local Workspace: makes a demo workbook and shows what it made.')
     .argument('[dir]', 'folder for the demo files', 'demo')
     .action(async (dir: string) => {
-      const { runDemo } = await import('./demo');
+      const { runDemo } = await import('./cli/demo');
       await runDemo(dir, output(program.opts().json));
     });
 

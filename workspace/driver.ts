@@ -6,9 +6,9 @@
  */
 import type { calendar_v3 } from 'googleapis';
 import { findColumn, findTab } from '../src/core/schema';
-import { LocalWorkspace, RunRecord } from './workspace';
-import { editEvent, EditShape } from './events';
-import { parseInstant } from './typing';
+import { LocalWorkspace, RunRecord } from './runtime/workspace';
+import { editEvent, EditShape } from './runtime/events';
+import { parseInstant } from './runtime/typing';
 
 /** A user error: printed without a stack, exit code 2. */
 export class UsageError extends Error {}

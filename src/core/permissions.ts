@@ -17,7 +17,7 @@
  *   the person who clicks and so knows who it is, does it instead).
  */
 import { ANSWERS, CALL_STATUSES, DEPARTMENTS, Locale, TabKey, tabDef } from './schema';
-import { columnProblem, Localized, OrderMessageKey, Params, Problem } from './messages-orders';
+import { columnProblem, Localized, OrderMessageKey, Params, Problem } from '../features/orders/rules/messages';
 import { LocalDate, dayNumber, Zone } from './time';
 import { cellText, isBlank, parseChoiceCell, parseDateCell, parseEmailCell, Row } from './values';
 

@@ -6,7 +6,7 @@
  * same words, and an unknown placeholder is reported and left visible, never dropped.
  */
 import { LANGUAGES, Locale, findChoice } from './schema';
-import { Problem, warning, problem } from './messages-calls';
+import { Problem, warning, problem } from '../features/calls/rules/messages';
 
 export type TemplateKey =
   | 'reminder.firstCall'

@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { englishRecords, Harness } from '../e2e/harness';
-import { serve, Served } from '../../workspace/serve';
+import { serve, Served } from '../../workspace/cli/serve';
 import { BOSS, CLIENT_DEPT, COMPLETE_ORDER, HR, SALES, uiWorkbook } from '../ui/fixture';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -3,11 +3,11 @@
  * cities in every text, the client and candidates checked against the order, guests'
  * answers, and interviews booked in Calling results.
  */
-import { CallContext, candidateIndex, checkCall, orderIndex, PlannedCall } from '../../src/core/calls';
-import { answersOf, answersText, declinesOf, parseAnswers } from '../../src/core/answers';
-import { bookedInterviews } from '../../src/core/booked';
-import { validateOrder } from '../../src/core/orders';
-import { reminderOffsets } from '../../src/core/offsets';
+import { CallContext, candidateIndex, checkCall, orderIndex, PlannedCall } from '../../src/features/calls/rules/calls';
+import { answersOf, answersText, declinesOf, parseAnswers } from '../../src/features/calls/rules/answers';
+import { bookedInterviews } from '../../src/features/calls/rules/booked';
+import { validateOrder } from '../../src/features/orders/rules/orders';
+import { reminderOffsets } from '../../src/features/calls/rules/offsets';
 import { defaultSettings } from '../../src/core/settings';
 import { DEFAULT_TEMPLATES, render, tidyGreeting } from '../../src/core/templates';
 import { isZoneId, zonePhrase } from '../../src/core/zones';

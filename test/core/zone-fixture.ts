@@ -1,5 +1,5 @@
 import { Zone } from '../../src/core/time';
-import { offsetMinutes } from '../../workspace/tz';
+import { offsetMinutes } from '../../workspace/runtime/tz';
 
 /** A zone served by Node's Intl, standing in for Utilities.formatDate in pure tests. */
 export function intlZone(id: string): Zone {

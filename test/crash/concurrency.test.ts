@@ -9,11 +9,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { cli, copyFixture, makeBusyWorkbook, Running, start, verify, wallMs, ZONE } from './fixture';
 import { SALES } from '../e2e/calls-fixture';
-import { BUSY_EXIT_CODE, LOCK_FILE } from '../../workspace/filelock';
-import { lockDefaults } from '../../workspace/session';
-import { serve } from '../../workspace/serve';
-import { stateDirFor } from '../../workspace/workspace';
-import { parseInstant } from '../../workspace/typing';
+import { BUSY_EXIT_CODE, LOCK_FILE } from '../../workspace/runtime/filelock';
+import { lockDefaults } from '../../workspace/runtime/session';
+import { serve } from '../../workspace/cli/serve';
+import { stateDirFor } from '../../workspace/runtime/workspace';
+import { parseInstant } from '../../workspace/runtime/typing';
 
 let dir: string;
 let fixture: string;

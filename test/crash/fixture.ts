@@ -14,10 +14,10 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { AddressObject, simpleParser } from 'mailparser';
 import { BOSS, callsWorkbook, schedule } from '../e2e/calls-fixture';
-import { stateDirFor } from '../../workspace/workspace';
+import { stateDirFor } from '../../workspace/runtime/workspace';
 import type { SentMail } from '../../workspace/services/mail';
 import { findColumn, findTab } from '../../src/core/schema';
-import { parseInstant } from '../../workspace/typing';
+import { parseInstant } from '../../workspace/runtime/typing';
 
 const root = path.resolve(__dirname, '../..');
 export const BIN = path.join(root, 'bin/reglament.js');

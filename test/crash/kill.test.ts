@@ -9,8 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MIN, SPAN, cli, copyFixture, makeBusyWorkbook, prng, start, verify, wallMs } from './fixture';
-import { readCommitInfo } from '../../workspace/commit';
-import { RunRecord, stateDirFor } from '../../workspace/workspace';
+import { readCommitInfo } from '../../workspace/runtime/commit';
+import { RunRecord, stateDirFor } from '../../workspace/runtime/workspace';
 
 const TRIALS = Number(process.env.REGLAMENT_CRASH_TRIALS) || 20;
 const SEED = Number(process.env.REGLAMENT_CRASH_SEED) || 11;

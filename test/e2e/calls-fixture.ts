@@ -1,6 +1,6 @@
 /** A workbook with staff, candidates and two orders, for the Calls tests (not a test file itself). */
 import { openHarness, Harness } from './harness';
-import { Limits } from '../../workspace/runtime';
+import { Limits } from '../../workspace/runtime/runtime';
 import { bulkLoad } from '../../workspace/bench/report';
 
 export const SALES = 'anna.sales@example.com';

@@ -7,8 +7,8 @@
 import { Harness } from './harness';
 import { BOSS, call, callEvents, callsWorkbook, mailsTo, notesEvents, outboxOf, schedule } from './calls-fixture';
 import { bulkLoad } from '../../workspace/bench/report';
-import { DEFAULT_LIMITS } from '../../workspace/runtime';
-import { RunRecord } from '../../workspace/workspace';
+import { DEFAULT_LIMITS } from '../../workspace/runtime/runtime';
+import { RunRecord } from '../../workspace/runtime/workspace';
 
 const CANDIDATE_MAILS = ['alice@example.com', 'bob@example.com', 'carol@example.com'];
 

@@ -6,7 +6,7 @@
  * editor removed), with the value kept in the Log.
  */
 import { openHarness, Harness } from './harness';
-import { AccountType } from '../../workspace/workspace';
+import { AccountType } from '../../workspace/runtime/workspace';
 import { fireOnEdit } from '../../workspace/cli';
 
 const SALES = 'anna.sales@example.com';

@@ -6,10 +6,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AccountType, LocalWorkspace, RunRecord } from '../../workspace/workspace';
+import { AccountType, LocalWorkspace, RunRecord } from '../../workspace/runtime/workspace';
 import { answerSenderPrompt, personEdit, runSpan } from '../../workspace/cli';
-import { parseInstant } from '../../workspace/typing';
-import { Limits } from '../../workspace/runtime';
+import { parseInstant } from '../../workspace/runtime/typing';
+import { Limits } from '../../workspace/runtime/runtime';
 
 export interface Harness {
   ws: LocalWorkspace;

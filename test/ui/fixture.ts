@@ -1,6 +1,6 @@
 /** A workbook with staff of every department and orders, for the UI callbacks and the browser tests. */
 import { openHarness, Harness } from '../e2e/harness';
-import { RunRecord } from '../../workspace/workspace';
+import { RunRecord } from '../../workspace/runtime/workspace';
 
 export const SALES = 'anna.sales@example.com';
 export const HR = 'irina.hr@example.com';

@@ -7,8 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { englishRecords, Harness } from '../e2e/harness';
-import { serve, Served, withShim } from '../../workspace/serve';
-import { LocalWorkspace } from '../../workspace/workspace';
+import { serve, Served, withShim } from '../../workspace/cli/serve';
+import { LocalWorkspace } from '../../workspace/runtime/workspace';
 import { COMPLETE_ORDER, HR, SALES, uiWorkbook } from './fixture';
 
 const root = path.resolve(__dirname, '../..');

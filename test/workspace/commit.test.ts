@@ -7,9 +7,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { COMMIT_FILE, JOURNAL, Transaction, readCommitInfo, recover } from '../../workspace/commit';
-import { FileLock, LOCK_FILE, WorkbookBusyError, acquireLock } from '../../workspace/filelock';
-import { Runtime } from '../../workspace/runtime';
+import { COMMIT_FILE, JOURNAL, Transaction, readCommitInfo, recover } from '../../workspace/runtime/commit';
+import { FileLock, LOCK_FILE, WorkbookBusyError, acquireLock } from '../../workspace/runtime/filelock';
+import { Runtime } from '../../workspace/runtime/runtime';
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { LocalWorkspace, RunRecord } from '../workspace';
+import { LocalWorkspace, RunRecord } from '../runtime/workspace';
 import { personEdit } from '../cli';
 import { BenchCase, BenchFigure, bulkLoad } from './report';
 import { tabDef } from '../../src/core/schema';

@@ -9,7 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { LocalWorkspace } from '../workspace';
+import { LocalWorkspace } from '../runtime/workspace';
 import { personEdit } from '../cli';
 import { BenchCase, BenchFigure, bulkLoad } from './report';
 import { orderRow, toRow } from './orders';

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { LocalWorkspace } from '../workspace';
+import { LocalWorkspace } from '../runtime/workspace';
 import { BenchCase, bulkLoad } from './report';
 
 export const foundationBench: BenchCase = {

@@ -1,5 +1,5 @@
 /** Printing bench figures: service calls by method, local wall time, estimated Google time. */
-import { RunRecord } from '../workspace';
+import { RunRecord } from '../runtime/workspace';
 
 export interface BenchCase {
   name: string;
@@ -28,7 +28,7 @@ export function printFigure(f: BenchFigure): void {
   console.log(lines.join('\n'));
 }
 
-import { LocalWorkspace } from '../workspace';
+import { LocalWorkspace } from '../runtime/workspace';
 
 /**
  * Fills a tab with rows below its header through the SpreadsheetApp fake (outside any

@@ -8,15 +8,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { LocalWorkspace, RunRecord } from '../workspace';
+import { LocalWorkspace, RunRecord } from '../runtime/workspace';
 import { personEdit } from '../cli';
-import { offsetMinutes } from '../tz';
+import { offsetMinutes } from '../runtime/tz';
 import { BenchCase, BenchFigure, bulkLoad } from './report';
 import { tabDef, TabKey } from '../../src/core/schema';
 import { defaultHolidayRows } from '../../src/core/holidays';
 import { WorkCalendar } from '../../src/core/workdays';
 import { cachedOffsets, instantAt, Zone } from '../../src/core/time';
-import { planMany, PlanInput } from '../../src/core/schedule';
+import { planMany, PlanInput } from '../../src/features/schedules/rules/schedule';
 
 const ZONE = 'Europe/Moscow';
 const ORDERS = 2000;

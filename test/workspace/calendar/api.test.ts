@@ -1,6 +1,6 @@
 import * as vm from 'vm';
 import type { calendar_v3 } from 'googleapis';
-import type { Realm } from '../../../workspace/runtime';
+import type { Realm } from '../../../workspace/runtime/runtime';
 import { HR_CAL, USER, interview, setup, tempDir, thrown } from './helpers';
 
 describe('Calendar.Events.insert', () => {

@@ -1,5 +1,5 @@
 import * as vm from 'vm';
-import type { Realm } from '../../../workspace/runtime';
+import type { Realm } from '../../../workspace/runtime/runtime';
 import { HR_CAL, USER, interview, setup, thrown } from './helpers';
 
 describe('CalendarApp', () => {

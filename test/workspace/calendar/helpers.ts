@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { calendar_v3 } from 'googleapis';
 import ICAL from 'ical.js';
-import { Runtime, type Limits, type RuntimeOptions } from '../../../workspace/runtime';
+import { Runtime, type Limits, type RuntimeOptions } from '../../../workspace/runtime/runtime';
 import { createCalendarService, type CalendarFake, type CalendarOptions } from '../../../workspace/services/calendar';
 
 export const USER = 'hr@example.com';

@@ -1,5 +1,5 @@
 import * as vm from 'vm';
-import { Runtime } from '../../../workspace/runtime';
+import { Runtime } from '../../../workspace/runtime/runtime';
 import { createCardService } from '../../../workspace/services/card';
 import { action, cardOf, cardService, jsonOf, widgetsOf } from './helpers';
 

@@ -1,4 +1,4 @@
-import { Runtime } from '../../../workspace/runtime';
+import { Runtime } from '../../../workspace/runtime/runtime';
 import { createCardService, CardServiceOptions } from '../../../workspace/services/card';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake is called as the bundle calls it */

@@ -1,5 +1,5 @@
 import * as vm from 'vm';
-import { Runtime } from '../../../workspace/runtime';
+import { Runtime } from '../../../workspace/runtime/runtime';
 import { createHtmlService, FakeHtmlOutput, FakeHtmlTemplate } from '../../../workspace/services/html';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake is called as the bundle calls it */

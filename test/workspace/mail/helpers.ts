@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { Runtime, type RuntimeOptions } from '../../../workspace/runtime';
+import { Runtime, type RuntimeOptions } from '../../../workspace/runtime/runtime';
 import { createMailService, type MailFake } from '../../../workspace/services/mail';
 
 export const START = new Date('2025-03-10T09:00:00Z');

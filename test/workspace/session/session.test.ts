@@ -1,4 +1,4 @@
-import { Execution, Runtime } from '../../../workspace/runtime';
+import { Execution, Runtime } from '../../../workspace/runtime/runtime';
 import { createSessionService } from '../../../workspace/services/session';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake is called as the bundle calls it */

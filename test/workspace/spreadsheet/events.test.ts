@@ -1,5 +1,5 @@
-import { editEvent, eventText } from '../../../workspace/events';
-import { Execution } from '../../../workspace/runtime';
+import { editEvent, eventText } from '../../../workspace/runtime/events';
+import { Execution } from '../../../workspace/runtime/runtime';
 import { Any, setup } from './helpers';
 
 const installable = (editor: string): Execution => ({

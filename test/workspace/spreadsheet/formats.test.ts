@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import * as path from 'path';
-import { Runtime } from '../../../workspace/runtime';
+import { Runtime } from '../../../workspace/runtime/runtime';
 import { createSpreadsheetService, SpreadsheetFake } from '../../../workspace/services/spreadsheet';
 import { Any, tmpDir, vmRealm } from './helpers';
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
-import { Realm, Runtime, RuntimeOptions } from '../../../workspace/runtime';
+import { Realm, Runtime, RuntimeOptions } from '../../../workspace/runtime/runtime';
 import { createSpreadsheetService, SpreadsheetFake, SpreadsheetOptions } from '../../../workspace/services/spreadsheet';
 
 /** A realm like the bundle's: a vm context, so `instanceof Date` across realms is exercised. */

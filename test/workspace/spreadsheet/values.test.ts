@@ -1,4 +1,4 @@
-import { Runtime } from '../../../workspace/runtime';
+import { Runtime } from '../../../workspace/runtime/runtime';
 import { createSpreadsheetService } from '../../../workspace/services/spreadsheet';
 import { Any, setup, vmRealm } from './helpers';
 

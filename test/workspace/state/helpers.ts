@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Runtime, RuntimeOptions } from '../../../workspace/runtime';
+import { Runtime, RuntimeOptions } from '../../../workspace/runtime/runtime';
 
 export function tempStateDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'reglament-state-'));

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createLockService, LOCK_TIMEOUT, LockFake } from '../../../workspace/services/lock';
-import { Runtime } from '../../../workspace/runtime';
+import { Runtime } from '../../../workspace/runtime/runtime';
 import { runtime, T0, tempStateDir, thrown } from './helpers';
 
 interface Lock {

@@ -6,7 +6,7 @@ import {
   ScriptAppFake,
   TOO_MANY_TRIGGERS,
 } from '../../../workspace/services/script';
-import { Runtime } from '../../../workspace/runtime';
+import { Runtime } from '../../../workspace/runtime/runtime';
 import { runtime, T0, tempStateDir, thrown } from './helpers';
 
 interface Trigger {

@@ -1,4 +1,4 @@
-import { accountLimits, EXECUTION_TIME_EXCEEDED, Runtime } from '../../../workspace/runtime';
+import { accountLimits, EXECUTION_TIME_EXCEEDED, Runtime } from '../../../workspace/runtime/runtime';
 import { TRIGGER_RUNTIME_EXCEEDED, TriggerRuntimeQuota } from '../../../workspace/services/script/runtime-quota';
 import { runtime, T0, tempStateDir, thrown } from './helpers';
 

@@ -1,5 +1,5 @@
 import * as vm from 'vm';
-import { Runtime } from '../../../workspace/runtime';
+import { Runtime } from '../../../workspace/runtime/runtime';
 import { createUtilitiesService } from '../../../workspace/services/utilities';
 
 interface U {

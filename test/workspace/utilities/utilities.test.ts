@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'crypto';
 import * as vm from 'vm';
-import { Realm, Runtime } from '../../../workspace/runtime';
+import { Realm, Runtime } from '../../../workspace/runtime/runtime';
 import { createUtilitiesService, FakeBlob } from '../../../workspace/services/utilities';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the fake is called as the bundle calls it */

@@ -21,7 +21,7 @@
  * from all reads."); this fake keeps an entry until it expires or the cap evicts it.
  * Product code must still treat a miss as normal — tests can force one with clear().
  */
-import type { FakeService, Runtime } from '../../runtime';
+import type { FakeService, Runtime } from '../../runtime/runtime';
 import { JsonState, utf8Bytes } from '../properties/jsonState';
 
 export const CACHE_KEY_MAX_CHARS = 250;

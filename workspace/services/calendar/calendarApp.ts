@@ -15,7 +15,7 @@
  * returned objects read what getEvents fetched and are treated as local.
  */
 import type { calendar_v3 } from 'googleapis';
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime/runtime';
 import type { CalendarStore, StoredCalendar } from './store';
 import { instantOfStored } from './times';
 

@@ -29,7 +29,7 @@
  * are documented in the Events resource reference): more than 5 overrides, override minutes
  * outside 0–40320, a missing/unknown override method, a missing start, an unknown time zone.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime/runtime';
 
 export const MSG = {
   timeRangeEmpty: 'The specified time range is empty.',

@@ -18,7 +18,7 @@ import ical, {
   type ICalLuxonDateTimeStub,
 } from 'ical-generator';
 import ICAL from 'ical.js';
-import { offsetMinutes, wallTime } from '../../tz';
+import { offsetMinutes, wallTime } from '../../runtime/tz';
 import type { StoredCalendar } from './store';
 import { instantOfStored } from './times';
 

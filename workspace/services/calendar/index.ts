@@ -28,7 +28,7 @@
  */
 import * as path from 'path';
 import type { calendar_v3 } from 'googleapis';
-import type { FakeService, Runtime } from '../../runtime';
+import type { FakeService, Runtime } from '../../runtime/runtime';
 import { createCalendarApp } from './calendarApp';
 import { CalendarApiError, MSG, bad, gone, notFound, toAppsScriptError } from './errors';
 import { calendarIcs } from './ics';

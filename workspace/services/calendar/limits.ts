@@ -12,7 +12,7 @@
  *   https://developers.google.com/apps-script/guides/services/quotas#current_quotas — counted over
  *   the last 24 hours; over it, the same 403 quotaExceeded error.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime/runtime';
 import { usageLimits } from './errors';
 import type { CalendarStore } from './store';
 

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'crypto';
 import type { calendar_v3 } from 'googleapis';
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime/runtime';
 
 export const STATE_FILE = 'calendar.json';
 

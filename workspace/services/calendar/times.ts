@@ -4,7 +4,7 @@
  * https://developers.google.com/workspace/calendar/api/v3/reference/events#resource
  */
 import type { calendar_v3 } from 'googleapis';
-import { instantOf, isValidTimeZone, offsetMinutes, wallTime } from '../../tz';
+import { instantOf, isValidTimeZone, offsetMinutes, wallTime } from '../../runtime/tz';
 import { MSG, bad } from './errors';
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/i;

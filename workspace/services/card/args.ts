@@ -8,7 +8,7 @@
  * match. Builder objects are recognised by class, so a CardSection passed where a Widget
  * is wanted fails with the signature error, as on Google.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime/runtime';
 import { EnumName, EnumValue, isMember } from './enums';
 import { MSG } from './messages';
 

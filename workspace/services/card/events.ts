@@ -23,7 +23,7 @@
  * (e.formInput, e.parameters, e.userLocale, …) are not given, so the add-on must read
  * commonEventObject; an empty formInputs or parameters map is omitted.
  */
-import { offsetMinutes } from '../../tz';
+import { offsetMinutes } from '../../runtime/tz';
 
 export type HostApp = 'GMAIL' | 'CALENDAR' | 'DRIVE' | 'DOCS' | 'SHEETS' | 'SLIDES';
 export type Platform = 'WEB' | 'IOS' | 'ANDROID';

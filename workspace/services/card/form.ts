@@ -26,7 +26,7 @@
  * widget that is not on the card can never be satisfied.
  */
 import type { FormInput, FormInputs } from './events';
-import { instantOf } from '../../tz';
+import { instantOf } from '../../runtime/tz';
 import type {
   ActionJson,
   CardJson,

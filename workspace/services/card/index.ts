@@ -10,7 +10,7 @@
  * events.ts (event objects), form.ts (formInputs), stack.ts (card navigation),
  * richText.ts, render.ts + render.css (HTML), cardText.ts (plain text).
  */
-import type { FakeService, Runtime } from '../../runtime';
+import type { FakeService, Runtime } from '../../runtime/runtime';
 import { CardCtx } from './args';
 import { CardServiceGlobal, makeCardService } from './service';
 

@@ -26,7 +26,7 @@ import type {
   TextInputJson,
   WidgetJson,
 } from './types';
-import { wallTime } from '../../tz';
+import { wallTime } from '../../runtime/tz';
 
 export interface WidgetContext {
   idPrefix: string;

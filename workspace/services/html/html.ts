@@ -12,7 +12,7 @@
  *   mobile-web-app-capable and viewport (documented list; the error text for others is ours).
  * - setSandboxMode "now has no effect" (only IFRAME exists); XFrameOptionsMode defaults to DEFAULT.
  */
-import type { FakeService, Runtime } from '../../runtime';
+import type { FakeService, Runtime } from '../../runtime/runtime';
 import { FakeBlob } from '../utilities/bytes';
 import { compileTemplate, escapeHtml, TemplateOutput, templateCode } from './template';
 

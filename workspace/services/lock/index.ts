@@ -28,7 +28,7 @@
  * holdByAnotherExecution().
  */
 import { randomUUID } from 'crypto';
-import type { FakeService, Runtime } from '../../runtime';
+import type { FakeService, Runtime } from '../../runtime/runtime';
 import { JsonState } from '../properties/jsonState';
 
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';

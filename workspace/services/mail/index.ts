@@ -19,7 +19,7 @@
  * sends throw as a transient Google failure does, without sending or counting quota.
  */
 import * as path from 'path';
-import type { FakeService, Runtime } from '../../runtime';
+import type { FakeService, Runtime } from '../../runtime/runtime';
 import { DailyQuota } from './quota';
 import { Outbox, fileName, type SentMail } from './outbox';
 import { checkMail, type MailInput } from './rules';

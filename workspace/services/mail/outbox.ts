@@ -12,7 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { writeFileAtomic } from '../../fsutil';
+import { writeFileAtomic } from '../../runtime/fsutil';
 import type { Address } from './rules';
 
 export const INDEX_FILE = 'index.json';

@@ -8,7 +8,7 @@
  * - Over the quota: "Service invoked too many times for one day: email." (the text scripts log).
  * https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime/runtime';
 
 export const QUOTA_EXCEEDED = 'Service invoked too many times for one day: email.';
 export const QUOTA_FILE = 'mail-quota.json';

@@ -15,7 +15,7 @@
  * Recipient lists are comma-separated (MailApp reference: "a comma-separated list of email
  * addresses"), each entry a bare address or `Name <address>`.
  */
-import type { Limits } from '../../runtime';
+import type { Limits } from '../../runtime/runtime';
 
 export const NO_RECIPIENT = 'Failed to send email: no recipient';
 export const INVALID_EMAIL = (token: string): string => `Invalid email: ${token}`;

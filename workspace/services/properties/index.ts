@@ -18,7 +18,7 @@
  * Left out: the 50,000/day read-write quota; the deprecated ScriptProperties/UserProperties.
  * The script is container-bound, so getDocumentProperties() never returns null here.
  */
-import type { FakeService, Runtime } from '../../runtime';
+import type { FakeService, Runtime } from '../../runtime/runtime';
 import { JsonState, utf8Bytes } from './jsonState';
 
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;

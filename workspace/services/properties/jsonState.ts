@@ -1,4 +1,4 @@
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime/runtime';
 
 /**
  * One JSON document in the state folder, read fresh on every access and written

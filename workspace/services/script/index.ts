@@ -30,8 +30,8 @@
  * exists; getService/getAuthorizationInfo/getIdentityToken.
  */
 import { randomUUID } from 'crypto';
-import type { FakeService, Runtime } from '../../runtime';
-import { isValidTimeZone } from '../../tz';
+import type { FakeService, Runtime } from '../../runtime/runtime';
+import { isValidTimeZone } from '../../runtime/tz';
 import { JsonState } from '../properties/jsonState';
 import { ClockSchedule, EventTypeName, Firing, firingsBetween, TriggerRecord, TriggerSourceName, WEEKDAY_NAMES, WeekDayName } from './schedule';
 

@@ -14,7 +14,7 @@
  * would pass the quota (like the 6-minute limit), and a run that starts with nothing left
  * fails at once, before the script does anything.
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime/runtime';
 
 export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time for one day';
 export const TRIGGER_RUNTIME_FILE = 'trigger-runtime.json';

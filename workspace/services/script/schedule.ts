@@ -21,7 +21,7 @@
  *   DST jump resolves forward (tz.instantOf).
  * The window is half-open: fromMs <= atMs < toMs.
  */
-import { instantOf, wallTime } from '../../tz';
+import { instantOf, wallTime } from '../../runtime/tz';
 
 export type EventTypeName = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_FORM_SUBMIT' | 'ON_CHANGE' | 'ON_EVENT_UPDATED';
 export type TriggerSourceName = 'SPREADSHEETS' | 'CLOCK' | 'FORMS' | 'DOCUMENTS' | 'CALENDAR';

@@ -21,7 +21,7 @@
  * object carries "the active user, if available".
  */
 import { createHash } from 'crypto';
-import type { Execution, FakeService, Limits, Runtime } from '../../runtime';
+import type { Execution, FakeService, Limits, Runtime } from '../../runtime/runtime';
 
 export interface SessionOptions {
   /** Session.getActiveUserLocale(), e.g. 'ru' or 'en'. */

@@ -3,7 +3,7 @@
  * selection, the UI log, and factories (so range.ts, sheet.ts and friends need not import
  * each other in a cycle).
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime/runtime';
 import type { Rect } from './a1';
 import type { RangeRef, SheetModel, WorkbookModel } from './model';
 

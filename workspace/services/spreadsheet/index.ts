@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'crypto';
 import * as fs from 'fs';
-import type { FakeService, Runtime } from '../../runtime';
+import type { FakeService, Runtime } from '../../runtime/runtime';
 import { Rect } from './a1';
 import { Ctx, Toast, UiEvent, UiResponder } from './ctx';
 import { MSG } from './messages';

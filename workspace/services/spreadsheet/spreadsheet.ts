@@ -24,7 +24,7 @@ import { Sheet } from './sheet';
 import { Ui } from './ui';
 import { emailOf, makeUser, sameEmail, uniqueEmails } from './users';
 import { DataValidationBuilder } from './validation';
-import { isValidTimeZone } from '../../tz';
+import { isValidTimeZone } from '../../runtime/tz';
 
 export class Spreadsheet {
   constructor(private ctx: Ctx) {}

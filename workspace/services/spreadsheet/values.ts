@@ -15,7 +15,7 @@
  * for en_US, d/M/yyyy otherwise, integers/decimals, percents); currency parsing; formula
  * evaluation (see FORMULA_VALUE).
  */
-import { instantFromSerial, serialFromInstant } from '../../tz';
+import { instantFromSerial, serialFromInstant } from '../../runtime/tz';
 import { MAX_CELL_CHARS, MSG } from './messages';
 
 export type Stored = number | string | boolean;

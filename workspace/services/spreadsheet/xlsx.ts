@@ -23,9 +23,9 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import ExcelJS from 'exceljs';
-import { writeFileAtomic } from '../../fsutil';
-import { instantFromSerial, serialFromInstant } from '../../tz';
-import type { StateStore } from '../../runtime';
+import { writeFileAtomic } from '../../runtime/fsutil';
+import { instantFromSerial, serialFromInstant } from '../../runtime/tz';
+import type { StateStore } from '../../runtime/runtime';
 import { Rect, a1Of, parseA1, quoteSheetName, splitSheet } from './a1';
 import type { CriteriaName } from './enums';
 import {

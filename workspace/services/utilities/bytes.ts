@@ -4,7 +4,7 @@
  * Blob: the small part of Utilities.newBlob the project needs
  * (https://developers.google.com/apps-script/reference/base/blob).
  */
-import type { Runtime } from '../../runtime';
+import type { Runtime } from '../../runtime/runtime';
 
 export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
 

@@ -17,7 +17,7 @@
  *   else "GMT+05:00"; "zzzz" the long English name.
  * Not reproduced: the Julian calendar Java uses before 1582-10-15.
  */
-import { offsetMinutes, wallTime, isValidTimeZone } from '../../tz';
+import { offsetMinutes, wallTime, isValidTimeZone } from '../../runtime/tz';
 
 /** A pattern or zone error; the service turns it into an Apps Script exception. */
 export class JavaFormatError extends Error {}

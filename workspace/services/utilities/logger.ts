@@ -15,7 +15,7 @@
  *   like Chrome's console (%s %d %i %f %o %O %j).
  */
 import { format } from 'util';
-import type { FakeService, Runtime } from '../../runtime';
+import type { FakeService, Runtime } from '../../runtime/runtime';
 import { formatJavaDate, resolveZone } from './javaDate';
 
 export type LogLevel = 'info' | 'log' | 'warn' | 'error' | 'debug';

@@ -19,7 +19,7 @@
  * Left out: MD2 (no implementation in Node), RSA signatures, zip/gzip, parseDate.
  */
 import { createHash, createHmac, randomUUID } from 'crypto';
-import type { FakeService, Runtime } from '../../runtime';
+import type { FakeService, Runtime } from '../../runtime/runtime';
 import { formatJavaDate, JavaFormatError, resolveZone } from './javaDate';
 import { bytesToBuffer, Charset, FakeBlob, isByteArray, signedBytes, stringBytes } from './bytes';
 

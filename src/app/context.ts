@@ -1,0 +1,101 @@
+/**
+ * What one execution knows: the spreadsheet, settings, locale and zone, each tab read at
+ * most once, and the Log entries to append in one write at the end. Feature modules
+ * (orders, calls, schedules) take a RunContext instead of calling services themselves.
+ * `actingUser` is the editor an edit's event named; '' when Google did not say, which is
+ * logged as an unknown user and never taken for anyone (not the owner the trigger runs as).
+ */
+import { Locale, TabKey } from '../core/schema';
+import { parseLocale, readSettings, SettingValues } from '../core/settings';
+import { Zone } from '../core/time';
+import { readHolidayRows, WorkCalendar } from '../core/workdays';
+import { staffDirectory } from '../core/permissions';
+import { appendLog, currentUser, LogEntry } from '../google/log';
+import { readTab, sheetsByTab, TabData } from '../google/workbook';
+import { zoneOf } from '../google/zone';
+import { recordsOf } from '../google/records';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface RunContext {
+  ss: Spreadsheet;
+  now: Date;
+  settings: SettingValues;
+  locale: Locale;
+  zone: Zone;
+  user: string;
+  sheets: Map<TabKey, Sheet>;
+  /** The tab, read once per execution (null when it does not exist). */
+  tab(key: TabKey): TabData | null;
+  /** Working days from the Holidays tab, built once. */
+  workCalendar(): WorkCalendar;
+  staff(): ReturnType<typeof staffDirectory>;
+  /** Forgets what was read of a tab (it was just changed), so the next tab()/staff() reads it again. */
+  invalidate(key: TabKey): void;
+  log(entry: LogEntry): void;
+  /** Appends the collected Log entries in one write. */
+  finish(): void;
+}
+
+const UNKNOWN_USER: Record<Locale, string> = { ru: 'неизвестный пользователь', en: 'unknown user' };
+
+/** How the Log names an editor Google did not name. */
+export function unknownUser(locale: Locale): string {
+  return UNKNOWN_USER[locale];
+}
+
+export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), now: Date = new Date(), actingUser?: string): RunContext {
+  const sheets = sheetsByTab(ss);
+  const tabs = new Map<TabKey, TabData | null>();
+  const tab = (key: TabKey): TabData | null => {
+    if (!tabs.has(key)) tabs.set(key, readTab(sheets.get(key), key));
+    return tabs.get(key) ?? null;
+  };
+  const settingsTab = tab('settings');
+  const settings = readSettings(settingsTab ? settingsTab.rows : []);
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const zone = zoneOf(timeZone);
+  const locale = settingsTab && settingsTab.rows.length > 0 ? parseLocale(settings.locale) : parseLocale(ss.getSpreadsheetLocale());
+  const entries: LogEntry[] = [];
+  let calendar: WorkCalendar | undefined;
+  let staff: ReturnType<typeof staffDirectory> | undefined;
+  // The person who edited, from the event: '' when Google did not say (never the owner then).
+  const user = actingUser !== undefined ? actingUser : currentUser();
+  return {
+    ss,
+    now,
+    settings,
+    locale,
+    zone,
+    user,
+    sheets,
+    tab,
+    workCalendar() {
+      if (!calendar) {
+        const holidays = tab('holidays');
+        calendar = WorkCalendar.fromRows(holidays ? readHolidayRows(recordsOf(holidays), zone).rows : []);
+      }
+      return calendar;
+    },
+    staff() {
+      if (!staff) {
+        const t = tab('staff');
+        staff = staffDirectory(t ? recordsOf(t) : [], zone);
+      }
+      return staff;
+    },
+    invalidate(key) {
+      tabs.delete(key);
+      if (key === 'staff') staff = undefined;
+      if (key === 'holidays') calendar = undefined;
+    },
+    log(entry) {
+      const who = entry.user !== undefined ? entry.user : user;
+      entries.push({ ...entry, user: who || unknownUser(locale) });
+    },
+    finish() {
+      appendLog(tab('log'), entries.splice(0), now);
+    },
+  };
+}

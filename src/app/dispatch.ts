@@ -1,0 +1,205 @@
+/**
+ * Runs the features for an edit or a tick under the script lock. Entry points (onEdit,
+ * tick) and UI actions (sidebar, dialogs) all come through here, so a button does
+ * exactly what typing the same cells would do.
+ *
+ * An edit never goes unenforced because a tick holds the lock: an edit that cannot get
+ * the lock within EDIT_LOCK_WAIT_MS is recorded (a script property, as the sidebar's
+ * queued actions are) and enforced by the run that holds the lock — the tick itself, as
+ * soon as its current feature is done and before it lets go — or by the next edit or tick.
+ * (Ticks keep the lock for their whole run: handing it over between features would make
+ * each feature read the shared tabs again, ~4 s more per tick on a large workbook.)
+ */
+import { localizer } from '../core/i18n';
+import { openContext, RunContext } from './context';
+import { resolveEdit } from './edits';
+import { Feature, TabEdit } from './feature';
+import { afterEdit, guardEdit } from './guard/guard';
+import { syncMirrors } from './guard/mirror';
+import { beginWrites } from './guard/written';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** Apps Script stops an execution at 6 minutes; ticks stop starting new work after this. */
+export const TICK_BUDGET_MS = 4.5 * 60 * 1000;
+/** How long an edit waits for the lock before it is recorded for the run that holds it. */
+export const EDIT_LOCK_WAIT_MS = 30000;
+
+const TEXT = {
+  deferredTitle: { ru: 'Проверка позже', en: 'Checked shortly' },
+  deferred: {
+    ru: 'Сейчас работает другой запуск Регламента; ваше изменение будет проверено, как только он закончится.',
+    en: 'Another Reglament run is working; your edit is checked as soon as it ends.',
+  },
+  deferredLabel: { ru: 'Изменение проверено после занятого запуска', en: 'Edit checked after a busy run' },
+} as const;
+const say = localizer<keyof typeof TEXT>(TEXT);
+
+let registry: Feature[] = [];
+
+export function registerFeatures(features: Feature[]): void {
+  registry = features;
+}
+
+export function features(): Feature[] {
+  return registry;
+}
+
+/** What every run that holds the lock does with an edit: the guard, the tab's features, then after-steps. */
+export function runEditRules(ctx: RunContext, edit: TabEdit): void {
+  guardEdit(ctx, edit);
+  for (const f of registry) if (f.onEdit && f.tabs.indexOf(edit.tab) >= 0) f.onEdit(ctx, edit);
+  afterEdit(ctx, edit);
+}
+
+/** Applies the rules of the edited tab as the installable onEdit does. `user` '' = Google did not say. */
+export function dispatchEdit(range: Range, user: string, value?: unknown, oldValue?: unknown): void {
+  const e = { range, value, oldValue, source: range.getSheet().getParent() } as unknown as GoogleAppsScript.Events.SheetsOnEdit;
+  const edit = resolveEdit(e, user);
+  if (!edit) return;
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(EDIT_LOCK_WAIT_MS)) {
+    deferEdit(edit);
+    return;
+  }
+  try {
+    beginWrites();
+    const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user);
+    drainDeferred(ctx, edit.range);
+    runEditRules(ctx, edit);
+    ctx.finish();
+    syncMirrors(ctx.ss);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/**
+ * Runs every feature's tick under the script lock; skips quietly if the previous tick still
+ * holds it. Edits recorded while the tick ran are enforced before each feature (so none acts
+ * on them first) and once more before the lock is released.
+ */
+export function dispatchTick(): void {
+  const started = Date.now();
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(10000)) return;
+  try {
+    beginWrites();
+    const ctx = openContext();
+    const deadline = started + TICK_BUDGET_MS;
+    for (const f of registry) {
+      if (Date.now() > deadline) break;
+      if (!f.tick) continue;
+      drainDeferred(ctx);
+      f.tick(ctx, deadline);
+    }
+    drainDeferred(ctx);
+    ctx.finish();
+    syncMirrors(ctx.ss);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+export function dispatchSetup(ctx: RunContext): void {
+  for (const f of registry) f.setup?.(ctx);
+}
+
+// ---------------------------------------------------------------------------------------
+// Edits recorded while the lock was held
+
+const DEFERRED = 'reglament.edit.deferred.';
+
+interface DeferredEdit {
+  sheet: string;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+  user: string;
+  at: string;
+}
+
+/** Records an edit for the run that holds the lock; a toast tells the person. No Log line: the Log is written under the lock only. */
+function deferEdit(edit: TabEdit): void {
+  const r = edit.range;
+  const entry: DeferredEdit = {
+    sheet: r.getSheet().getName(),
+    row: r.getRow(),
+    col: r.getColumn(),
+    numRows: r.getNumRows(),
+    numCols: r.getNumColumns(),
+    user: edit.user,
+    at: new Date().toISOString(),
+  };
+  const key = `${DEFERRED}${String(Date.now()).padStart(15, '0')}.${Math.random().toString(36).slice(2, 8)}`;
+  PropertiesService.getScriptProperties().setProperty(key, JSON.stringify(entry));
+  const ss = r.getSheet().getParent();
+  const locale = ss.getSpreadsheetLocale().indexOf('en') === 0 ? 'en' : 'ru';
+  ss.toast(say(locale, 'deferred'), say(locale, 'deferredTitle'));
+}
+
+/**
+ * Enforces the recorded edits, oldest first, in a run that holds the lock. A cell edited
+ * by several of them is judged once, for the last one (its value is what the sheet holds);
+ * a cell of `current` (the edit this run is for) is that edit's.
+ */
+export function drainDeferred(ctx: RunContext, current?: Range): void {
+  const props = PropertiesService.getScriptProperties();
+  const all = props.getProperties();
+  const keys = Object.keys(all)
+    .filter((k) => k.indexOf(DEFERRED) === 0)
+    .sort();
+  if (keys.length === 0) return;
+  const entries = keys.map((k) => parse(all[k]));
+  // Newest first: a cell a later recorded edit covers is judged for that edit only.
+  const claimed = new Set<string>();
+  if (current) {
+    const name = current.getSheet().getName();
+    for (let r = current.getRow(); r < current.getRow() + current.getNumRows(); r++)
+      for (let c = current.getColumn(); c < current.getColumn() + current.getNumColumns(); c++) claimed.add(`${name}!${r}:${c}`);
+  }
+  const runs: Array<{ edit: TabEdit; entry: DeferredEdit }> = [];
+  for (let n = entries.length - 1; n >= 0; n--) {
+    const entry = entries[n];
+    if (!entry) continue;
+    const sheet = ctx.ss.getSheetByName(entry.sheet);
+    if (!sheet) continue;
+    const mine: TabEdit[] = [];
+    for (let r = entry.row; r < entry.row + entry.numRows; r++) {
+      let start = -1;
+      for (let c = entry.col; c <= entry.col + entry.numCols; c++) {
+        const id = `${entry.sheet}!${r}:${c}`;
+        const free = c < entry.col + entry.numCols && !claimed.has(id);
+        if (free && start < 0) start = c;
+        if (!free && start >= 0) {
+          const range = sheet.getRange(r, start, 1, c - start);
+          const edit = resolveEdit({ range, source: ctx.ss } as unknown as GoogleAppsScript.Events.SheetsOnEdit, entry.user);
+          if (edit) mine.push(edit);
+          start = -1;
+        }
+        if (c < entry.col + entry.numCols) claimed.add(id);
+      }
+    }
+    for (const edit of mine.reverse()) runs.unshift({ edit, entry });
+  }
+  for (const { edit, entry } of runs) {
+    ctx.log({
+      tab: entry.sheet,
+      rowKey: `#${edit.range.getRow()}`,
+      action: say(ctx.locale, 'deferredLabel'),
+      details: entry.at,
+      user: entry.user,
+    });
+    runEditRules(ctx, edit);
+  }
+  for (const k of keys) props.deleteProperty(k);
+}
+
+function parse(text: string): DeferredEdit | null {
+  try {
+    return JSON.parse(text) as DeferredEdit;
+  } catch (e) {
+    return null;
+  }
+}

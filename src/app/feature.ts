@@ -1,0 +1,41 @@
+/**
+ * A feature (orders, calls, schedules, …) plugs into the entry points through this
+ * shape: the tabs whose edits it handles, what it does on a tick, and what setup adds.
+ */
+import { TabKey } from '../core/schema';
+import { RunContext } from './context';
+import type { TabData } from '../google/workbook';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** An edit as the installable trigger sees it, resolved to the tab and its rows. */
+export interface TabEdit {
+  tab: TabKey;
+  range: Range;
+  /** Data row indexes (0-based, below the header) the edit touched. */
+  rows: number[];
+  /** Column keys the edit touched (unknown columns left out). */
+  columns: string[];
+  /** Single-cell edits only, as Google gives them. */
+  value?: unknown;
+  oldValue?: unknown;
+  /** Who edited; '' when Google did not say. */
+  user: string;
+  /** The edited block as the rules left it (set by the guard, for the features that follow). */
+  block?: TabData;
+  /** The tab's key columns for every data row (set by the guard when the tab has a mirror). */
+  keys?: unknown[][];
+}
+
+export interface Feature {
+  name: string;
+  tabs: TabKey[];
+  /** Runs inside the installable onEdit (and UI actions), under the script lock. */
+  onEdit?(ctx: RunContext, edit: TabEdit): void;
+  /** Runs in every tick, under the script lock; should stop early when `deadline` (ms) is near. */
+  tick?(ctx: RunContext, deadline: number): void;
+  /** Runs at the end of setupWorkbook (defaults, validations of its own). */
+  setup?(ctx: RunContext): void;
+  /** Re-checks every row of one of its tabs (menu "Check this sheet"), under the script lock; returns cells changed. */
+  check?(ctx: RunContext, tab: TabKey): number | void;
+}

@@ -1,0 +1,261 @@
+/**
+ * A hidden, owner-only copy of a tab's values ("_Orders", "_Staff", …): what each row held
+ * before a person's edit, so an edit the rules refuse is undone with what was there even
+ * for a paste, a drag-fill or a delete, where Google's event object carries no old value
+ * (and a single cell's e.oldValue is only text). Every tab a person edits has one, except
+ * Selections (its rows are the system's and move with every re-plan; only Done is a
+ * person's, and Google's protection keeps it HR's).
+ *
+ * One read of the mirror's key columns and of the edited block per edit, one write back;
+ * rows the script writes in a run are copied at its end (written.ts). Rows are found by
+ * their key columns when rows were inserted, deleted or sorted since (the mirror is then
+ * copied anew).
+ */
+import { TabKey } from '../../core/schema';
+import { TabData, sheetRow } from '../../google/workbook';
+import { toCells } from '../../google/cells';
+import { takeWrites } from './written';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The columns that tell a tab's rows apart (to find a row again after rows moved). */
+export const MIRROR_KEYS: Partial<Record<TabKey, readonly string[]>> = {
+  settings: ['key'],
+  holidays: ['date'],
+  staff: ['email'],
+  templates: ['key', 'language'],
+  orders: ['orderId'],
+  agreements: ['agreementId'],
+  callingResults: ['date', 'orderId', 'candidateId'],
+  candidates: ['candidateId'],
+  calls: ['callId'],
+};
+
+export const MIRRORED_TABS = Object.keys(MIRROR_KEYS) as TabKey[];
+
+export function mirrorSheetName(tabSheetName: string): string {
+  return `_${tabSheetName}`;
+}
+
+export function mirrorName(tab: TabData): string {
+  return mirrorSheetName(tab.sheet.getName());
+}
+
+export function isMirrored(key: TabKey): boolean {
+  return MIRROR_KEYS[key] !== undefined;
+}
+
+/** The tab's mirror, or null when it has none yet. */
+export function findMirror(ss: Spreadsheet, tab: TabData): Sheet | null {
+  return ss.getSheetByName(mirrorName(tab));
+}
+
+/** Creates the hidden mirror (owner only, no domain edit) holding `whole`, the tab as it is now. */
+export function createMirror(ss: Spreadsheet, whole: TabData): Sheet {
+  const sheet = ss.insertSheet(mirrorName(whole));
+  sheet.hideSheet();
+  const p = sheet.protect().setDescription(`Reglament: ${sheet.getName()} {owner}`);
+  const me = Session.getEffectiveUser().getEmail();
+  p.addEditor(me);
+  const others = p
+    .getEditors()
+    .map((u) => u.getEmail())
+    .filter((e) => e && e !== me);
+  if (others.length) p.removeEditors(others);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
+  copyAll(sheet, whole);
+  return sheet;
+}
+
+export function ensureMirror(ss: Spreadsheet, whole: TabData): Sheet {
+  return findMirror(ss, whole) ?? createMirror(ss, whole);
+}
+
+/** Re-copies the whole tab (after structural changes, and at setup). */
+export function copyAll(mirror: Sheet, tab: TabData): void {
+  const width = Math.max(tab.header.length, 1);
+  const values = [tab.header, ...tab.rows].map((r) => toCells(pad(r, width)));
+  if (mirror.getMaxRows() < values.length) mirror.insertRowsAfter(mirror.getMaxRows(), values.length - mirror.getMaxRows());
+  if (mirror.getMaxColumns() < width) mirror.insertColumnsAfter(mirror.getMaxColumns(), width - mirror.getMaxColumns());
+  const extra = mirror.getLastRow() - values.length;
+  if (extra > 0) mirror.getRange(values.length + 1, 1, extra, mirror.getMaxColumns()).clearContent();
+  mirror.getRange(1, 1, values.length, width).setValues(values);
+}
+
+export interface Previous {
+  /** The edited rows as they were, by data index; null when they cannot be told. */
+  rows: Map<number, unknown[]> | null;
+  /** False when the mirror no longer lines up with the tab (it should be copied anew). */
+  aligned: boolean;
+}
+
+/** The header row as the mirror keeps it (what the column headers were). */
+export function mirrorHeader(mirror: Sheet, width: number): unknown[] {
+  return mirror.getRange(1, 1, 1, Math.max(width, 1)).getValues()[0];
+}
+
+/** A row's key: its key columns' values, dates by their instant. */
+function keyOf(row: readonly unknown[] | undefined, cols: readonly number[]): string {
+  if (!row) return '';
+  return cols
+    .map((c) => {
+      const v = row[c];
+      return Object.prototype.toString.call(v) === '[object Date]' ? String((v as Date).getTime()) : String(v ?? '').trim();
+    })
+    .join('\u0001');
+}
+
+/** The tab's key columns (0-based indexes into its rows), in the tab's header. */
+export function keyColumns(tab: TabData): number[] {
+  const keys = MIRROR_KEYS[tab.def.key] ?? [];
+  return keys.map((k) => tab.columns.index[k]).filter((i): i is number => i !== undefined);
+}
+
+/** Every data row's key columns with one read (the span between them), as rows. */
+export function readKeys(sheet: Sheet, rows: number, cols: readonly number[]): unknown[][] {
+  if (rows <= 0 || cols.length === 0) return [];
+  const first = Math.min(...cols);
+  const last = Math.max(...cols);
+  return sheet
+    .getRange(2, first + 1, rows, last - first + 1)
+    .getValues()
+    .map((r) => {
+      const out: unknown[] = [];
+      for (const c of cols) out[c] = r[c - first];
+      return out;
+    });
+}
+
+/**
+ * The rows as they were before this edit, by data index. Reads the mirror's key columns
+ * and the edited block: two calls whatever the tab's size. `keys` are the
+ * tab's key columns now (from readKeys).
+ */
+export function previousRows(mirror: Sheet, tab: TabData, keys: readonly unknown[][], indexes: number[]): Previous {
+  const cols = keyColumns(tab);
+  const width = Math.max(tab.header.length, 1);
+  const mirrored = Math.max(mirror.getLastRow() - 1, 0);
+  if (cols.length > 0 && mirrored > 0) {
+    const mirrorKeys = readKeys(mirror, mirrored, cols);
+    const touched = new Set(indexes);
+    const n = Math.max(mirrorKeys.length, keys.length);
+    for (let i = 0; i < n; i++) {
+      if (!touched.has(i) && keyOf(mirrorKeys[i], cols) !== keyOf(keys[i], cols)) {
+        return { rows: previousRowsByKey(mirror, cols, mirrored, width, indexes, keys), aligned: false };
+      }
+    }
+  }
+  const out = new Map<number, unknown[]>();
+  if (indexes.length === 0) return { rows: out, aligned: true };
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  const block = first < mirrored ? mirror.getRange(sheetRow(first), 1, Math.min(last, mirrored - 1) - first + 1, width).getValues() : [];
+  for (const i of indexes) out.set(i, pad(block[i - first] ?? [], width));
+  return { rows: out, aligned: true };
+}
+
+/**
+ * Rows were inserted, deleted or sorted since the mirror was written: find each edited
+ * row's earlier values by its key instead (one read of the whole mirror, only on this
+ * rare path). A row whose key cells were themselves pasted over cannot be found: null.
+ */
+function previousRowsByKey(
+  mirror: Sheet,
+  cols: number[],
+  mirrored: number,
+  width: number,
+  indexes: number[],
+  keys: readonly unknown[][],
+): Map<number, unknown[]> | null {
+  const byKey = new Map<string, unknown[]>();
+  for (const row of mirror.getRange(2, 1, mirrored, width).getValues()) {
+    const key = keyOf(row, cols);
+    // eslint-disable-next-line no-control-regex -- \u0001 joins the key's cells (keyOf)
+    if (key.replace(/\u0001/g, '') && !byKey.has(key)) byKey.set(key, row);
+  }
+  const out = new Map<number, unknown[]>();
+  for (const i of indexes) {
+    const key = keyOf(keys[i], cols);
+    // eslint-disable-next-line no-control-regex -- \u0001 joins the key's cells (keyOf)
+    const old = key.replace(/\u0001/g, '') ? byKey.get(key) : undefined;
+    if (!old) return null;
+    out.set(i, pad(old, width));
+  }
+  return out;
+}
+
+/** Writes the current values of these rows of `tab` to the mirror (one call over their span). */
+export function recordRows(mirror: Sheet, tab: TabData, indexes: Iterable<number>): void {
+  const loaded = [...indexes].filter((i) => i >= 0 && i < tab.rows.length && tab.rows[i] && tab.rows[i].length > 0);
+  if (loaded.length === 0) return;
+  const first = Math.min(...loaded);
+  const last = Math.max(...loaded);
+  const width = Math.max(tab.header.length, 1);
+  const need = sheetRow(last);
+  if (mirror.getMaxRows() < need) mirror.insertRowsAfter(mirror.getMaxRows(), need - mirror.getMaxRows());
+  if (mirror.getMaxColumns() < width) mirror.insertColumnsAfter(mirror.getMaxColumns(), width - mirror.getMaxColumns());
+  if (last - first + 1 === loaded.length) {
+    const values = tab.rows.slice(first, last + 1).map((r) => toCells(pad(r, width)));
+    mirror.getRange(sheetRow(first), 1, values.length, width).setValues(values);
+    return;
+  }
+  // Scattered rows: one write per run of adjacent rows.
+  const sorted = loaded.sort((a, b) => a - b);
+  let start = 0;
+  for (let k = 1; k <= sorted.length; k++) {
+    if (k < sorted.length && sorted[k] === sorted[k - 1] + 1) continue;
+    const a = sorted[start];
+    const b = sorted[k - 1];
+    mirror.getRange(sheetRow(a), 1, b - a + 1, width).setValues(tab.rows.slice(a, b + 1).map((r) => toCells(pad(r, width))));
+    start = k;
+  }
+}
+
+/**
+ * Copies what the script wrote in this run into the tabs' mirrors, before the lock is
+ * released: whole rows, or single columns (one setValues per run of rows). Values are taken
+ * from each TabData as it is now; where two copies of a tab wrote, the later one is copied
+ * last. Tabs without a mirror are skipped.
+ */
+export function syncMirrors(ss: Spreadsheet): void {
+  const mirrors = new Map<string, Sheet | null>();
+  for (const w of takeWrites()) {
+    if (!isMirrored(w.tab.def.key)) continue;
+    const name = mirrorName(w.tab);
+    if (!mirrors.has(name)) mirrors.set(name, ss.getSheetByName(name));
+    const mirror = mirrors.get(name);
+    if (!mirror) continue;
+    if (w.indexes.size) recordRows(mirror, w.tab, w.indexes);
+    for (const [col, rows] of w.columns)
+      recordColumn(
+        mirror,
+        w.tab,
+        col,
+        [...rows].filter((i) => !w.indexes.has(i)),
+      );
+  }
+}
+
+/** Writes one column of these rows of `tab` to the mirror: one call per run of adjacent rows. */
+function recordColumn(mirror: Sheet, tab: TabData, col: number, indexes: number[]): void {
+  const rows = indexes.filter((i) => i >= 0 && i < tab.rows.length && tab.rows[i] && tab.rows[i].length > 0).sort((a, b) => a - b);
+  if (rows.length === 0) return;
+  const need = sheetRow(rows[rows.length - 1]);
+  if (mirror.getMaxRows() < need) mirror.insertRowsAfter(mirror.getMaxRows(), need - mirror.getMaxRows());
+  if (mirror.getMaxColumns() < col + 1) mirror.insertColumnsAfter(mirror.getMaxColumns(), col + 1 - mirror.getMaxColumns());
+  let start = 0;
+  for (let k = 1; k <= rows.length; k++) {
+    if (k < rows.length && rows[k] === rows[k - 1] + 1) continue;
+    const a = rows[start];
+    const b = rows[k - 1];
+    mirror.getRange(sheetRow(a), col + 1, b - a + 1, 1).setValues(tab.rows.slice(a, b + 1).map((r) => toCells([r[col] ?? ''])));
+    start = k;
+  }
+}
+
+function pad(row: readonly unknown[], width: number): unknown[] {
+  const out = row.slice(0, width);
+  while (out.length < width) out.push('');
+  return out;
+}

@@ -1,0 +1,40 @@
+/**
+ * The rows the script wrote in the current locked run, so the mirrors can follow them
+ * (mirror.ts syncs them before the lock is released). Kept per run: the dispatcher starts
+ * a fresh list each time it takes the lock, so nothing from an earlier run can leak in.
+ */
+import type { TabData } from '../../google/workbook';
+
+export interface Written {
+  tab: TabData;
+  /** Rows written (or read back) whole. */
+  indexes: Set<number>;
+  /** Single columns written: column index → the rows of it written. */
+  columns: Map<number, Set<number>>;
+}
+
+let written: Written[] = [];
+
+/** Starts a new list (the lock was just taken). */
+export function beginWrites(): void {
+  written = [];
+}
+
+/**
+ * Notes data rows of `tab` the script has just written (or read back as they now are);
+ * with `column`, only that column of them (one column of 10,000 rows is copied, not the rows).
+ */
+export function noteWritten(tab: TabData, indexes: Iterable<number>, column?: number): void {
+  let entry = written.find((w) => w.tab === tab);
+  if (!entry) written.push((entry = { tab, indexes: new Set(), columns: new Map() }));
+  const target = column === undefined ? entry.indexes : (entry.columns.get(column) ?? new Set<number>());
+  if (column !== undefined) entry.columns.set(column, target);
+  for (const i of indexes) target.add(i);
+}
+
+/** The rows written since beginWrites, oldest first, and a fresh list. */
+export function takeWrites(): Written[] {
+  const out = written;
+  written = [];
+  return out;
+}

@@ -1,0 +1,230 @@
+/**
+ * What the company calendar holds for each call, kept in a hidden, protected sheet
+ * "_Calls sync": one row per call ID ever planned (event id, whether it is live or was
+ * deleted, its start and end, and a fingerprint of each part of the event last written;
+ * the staff-only twin's id and fingerprint; the Meet link and the state of its request;
+ * the guests' answers as Calendar last showed them). A run compares the event a Calls row
+ * asks for with this record instead of reading Calendar: a mismatch is calendar work still
+ * to do (after a crash, a Calendar rate limit, a run that stopped at its deadline, a
+ * time-zone change). What people change in Calendar itself comes in through the tick's
+ * read-back (calls-readback.ts), which updates this record. Read once per run, written
+ * back in one setValues over the changed rows.
+ */
+import { toCells } from '../../google/cells';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const SYNC_SHEET = '_Calls sync';
+const HEADER = [
+  'Call ID',
+  'Calendar ID',
+  'Event ID',
+  'State',
+  'Start',
+  'Time',
+  'Guests',
+  'Content',
+  'Failed',
+  'Error',
+  'End',
+  'Notes event ID',
+  'Notes',
+  'Meet link',
+  'Conference',
+  'Answers',
+];
+const WIDTH = HEADER.length;
+
+export interface SyncRecord {
+  callId: string;
+  calendarId: string;
+  eventId: string;
+  /**
+   * live: the event exists as last written; deleted: removed by us (the id is kept for a
+   * restore); removed: deleted by a person in Calendar.
+   */
+  state: '' | 'live' | 'deleted' | 'removed';
+  /** The start and end last written or read back (ms), to tell a reschedule. */
+  start: number | null;
+  end: number | null;
+  /** Fingerprint of the time part; "adopt" when a person moved the event (nothing to write if the row agrees). */
+  time: string;
+  guests: string;
+  content: string;
+  /** Fingerprint of an event Calendar refused (not retried until the row changes), and why. */
+  failed: string;
+  error: string;
+  /** The staff-only twin: its id and the fingerprint last written ('' = to write). */
+  notesId: string;
+  notesPrint: string;
+  /** The Google Meet link once Calendar made it. */
+  meet: string;
+  /** The Meet request: "<state>:<n>" with state pending | meet | failed, n its number. */
+  conference: string;
+  /** Guests' answers as Calendar last showed them: JSON {e-mail: responseStatus}. */
+  answers: string;
+}
+
+export const ADOPT = 'adopt';
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : Number(v) || null);
+
+function fromRow(row: readonly unknown[]): SyncRecord {
+  const state = str(row[3]);
+  return {
+    callId: str(row[0]),
+    calendarId: str(row[1]),
+    eventId: str(row[2]),
+    state: state === 'live' || state === 'deleted' || state === 'removed' ? state : '',
+    start: num(row[4]),
+    time: str(row[5]),
+    guests: str(row[6]),
+    content: str(row[7]),
+    failed: str(row[8]),
+    error: str(row[9]),
+    end: num(row[10]),
+    notesId: str(row[11]),
+    notesPrint: str(row[12]),
+    meet: str(row[13]),
+    conference: str(row[14]),
+    answers: str(row[15]),
+  };
+}
+
+function toRow(r: SyncRecord): unknown[] {
+  return [
+    r.callId,
+    r.calendarId,
+    r.eventId,
+    r.state,
+    r.start ?? '',
+    r.time,
+    r.guests,
+    r.content,
+    r.failed,
+    r.error,
+    r.end ?? '',
+    r.notesId,
+    r.notesPrint,
+    r.meet,
+    r.conference,
+    r.answers,
+  ];
+}
+
+export function emptySync(callId: string, calendarId: string): SyncRecord {
+  return {
+    callId,
+    calendarId,
+    eventId: '',
+    state: '',
+    start: null,
+    end: null,
+    time: '',
+    guests: '',
+    content: '',
+    failed: '',
+    error: '',
+    notesId: '',
+    notesPrint: '',
+    meet: '',
+    conference: '',
+    answers: '',
+  };
+}
+
+export class SyncStore {
+  private readonly byId = new Map<string, number>();
+  private readonly dirty = new Set<number>();
+
+  private constructor(
+    private readonly ss: Spreadsheet,
+    private sheet: Sheet | null,
+    private readonly rows: unknown[][],
+    /** The sheet was made by an older version with fewer columns: its header is completed on the next write. */
+    private oldHeader = false,
+  ) {
+    rows.forEach((row, i) => {
+      const id = str(row[0]);
+      if (id) this.byId.set(id, i);
+    });
+  }
+
+  /** Reads the sheet (one getValues); `create` makes it when missing (setup). */
+  static open(ss: Spreadsheet, create = false): SyncStore {
+    let sheet = ss.getSheetByName(SYNC_SHEET);
+    if (!sheet && create) sheet = createSheet(ss);
+    if (!sheet) return new SyncStore(ss, null, []);
+    const last = sheet.getLastRow();
+    // The header comes with the rows (one call), to see whether it has every column.
+    const values = last >= 1 ? sheet.getRange(1, 1, last, WIDTH).getValues() : [];
+    const header = values.shift() ?? [];
+    return new SyncStore(
+      ss,
+      sheet,
+      values,
+      header.some((h, i) => str(h) !== HEADER[i]),
+    );
+  }
+
+  get(callId: string): SyncRecord | undefined {
+    const i = this.byId.get(callId);
+    return i === undefined ? undefined : fromRow(this.rows[i]);
+  }
+
+  /** Every call ID ever recorded (deleted rows included), so IDs are never reused. */
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
+  put(record: SyncRecord): void {
+    let i = this.byId.get(record.callId);
+    if (i === undefined) {
+      i = this.rows.length;
+      this.rows.push([]);
+      this.byId.set(record.callId, i);
+    }
+    const next = toRow(record);
+    const before = this.rows[i];
+    if (before.length === WIDTH && next.every((v, k) => v === before[k])) return;
+    this.rows[i] = next;
+    this.dirty.add(i);
+  }
+
+  /** Writes the changed rows with one setValues over their span (creating the sheet if needed). */
+  flush(): void {
+    if (this.dirty.size === 0) return;
+    if (!this.sheet) this.sheet = this.ss.getSheetByName(SYNC_SHEET) ?? createSheet(this.ss);
+    const indexes = [...this.dirty].sort((a, b) => a - b);
+    const first = indexes[0];
+    const last = indexes[indexes.length - 1];
+    const need = last + 2;
+    const max = this.sheet.getMaxRows();
+    if (max < need) this.sheet.insertRowsAfter(max, need - max);
+    const values = this.rows.slice(first, last + 1).map((r) => toCells(r.length === WIDTH ? r : toRow(fromRow(r))));
+    if (this.oldHeader) {
+      this.sheet.getRange(1, 1, 1, WIDTH).setValues([HEADER]);
+      this.oldHeader = false;
+    }
+    this.sheet.getRange(first + 2, 1, values.length, WIDTH).setValues(values);
+    this.dirty.clear();
+  }
+}
+
+function createSheet(ss: Spreadsheet): Sheet {
+  const sheet = ss.insertSheet(SYNC_SHEET);
+  sheet.getRange(1, 1, 1, WIDTH).setValues([HEADER]);
+  sheet.hideSheet();
+  const p = sheet.protect().setDescription('Reglament: calendar sync (system)');
+  const me = Session.getEffectiveUser().getEmail();
+  const others = p
+    .getEditors()
+    .map((u) => u.getEmail())
+    .filter((e) => e && e !== me);
+  if (others.length) p.removeEditors(others);
+  if (p.canDomainEdit()) p.setDomainEdit(false); // owner only: no domain-wide edit either
+  return sheet;
+}

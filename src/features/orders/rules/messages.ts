@@ -1,0 +1,255 @@
+/**
+ * User-facing texts of the coordination tables (Orders, HR agreements, who may edit what),
+ * Russian and English. A problem carries a stable code, the column it is about, its params
+ * and the text already filled in both languages, so the Problems cell, a refusal note and
+ * the Log can each take what they need.
+ */
+import { Locale, TabKey, tabDef } from '../../../core/schema';
+
+/** A param that reads differently per language (a column header, a choice label). */
+export interface Localized {
+  ru: string;
+  en: string;
+}
+export type ParamValue = string | number | Localized;
+export type Params = Record<string, ParamValue>;
+
+const ORDER_MESSAGES = {
+  // Any cell
+  required: { ru: 'Не заполнено: «{column}».', en: 'Missing: "{column}".' },
+  notEmail: { ru: '«{column}»: «{value}» — не адрес e-mail.', en: '"{column}": "{value}" is not an e-mail address.' },
+  notUrl: {
+    ru: '«{column}»: «{value}» — не ссылка (нужна ссылка http:// или https://).',
+    en: '"{column}": "{value}" is not a link (an http:// or https:// link is needed).',
+  },
+  urlNoScheme: {
+    ru: '«{column}»: ссылка должна начинаться с https:// (например, {suggestion}).',
+    en: '"{column}": the link must start with https:// (e.g. {suggestion}).',
+  },
+  urlScheme: {
+    ru: '«{column}»: «{value}» — принимаются только ссылки http:// и https://.',
+    en: '"{column}": "{value}" — only http:// and https:// links are accepted.',
+  },
+  notNumber: { ru: '«{column}»: «{value}» — не число.', en: '"{column}": "{value}" is not a number.' },
+  numberAsText: {
+    ru: '«{column}»: «{value}» записано текстом; введите само число ({suggestion}).',
+    en: '"{column}": "{value}" is text; type the number itself ({suggestion}).',
+  },
+  negative: { ru: '«{column}»: не может быть отрицательным ({value}).', en: '"{column}": must not be negative ({value}).' },
+  notInteger: { ru: '«{column}»: нужно целое число ({value}).', en: '"{column}": must be a whole number ({value}).' },
+  belowMinimum: { ru: '«{column}»: не меньше {suggestion} ({value}).', en: '"{column}": at least {suggestion} ({value}).' },
+  notDate: {
+    ru: '«{column}»: «{value}» — не дата; введите дату, например 01.03.2026.',
+    en: '"{column}": "{value}" is not a date; type a date such as 2026-03-01.',
+  },
+  dateOutOfRange: {
+    ru: '«{column}»: год {value} вне 2000–2099; проверьте дату.',
+    en: '"{column}": the year {value} is outside 2000–2099; check the date.',
+  },
+  notChoice: {
+    ru: '«{column}»: «{value}» — выберите одно из: {choices}.',
+    en: '"{column}": "{value}" — choose one of: {choices}.',
+  },
+  notWeekdays: {
+    ru: '«{column}»: «{value}» — не дни недели (например: Пн, Чт).',
+    en: '"{column}": "{value}" is not a list of weekdays (e.g. Mon, Thu).',
+  },
+  // Orders
+  periodReversed: {
+    ru: '«{to}» ({toValue}) раньше, чем «{from}» ({fromValue}).',
+    en: '"{to}" ({toValue}) is before "{from}" ({fromValue}).',
+  },
+  dateInFuture: {
+    ru: '«{column}»: {value} — дата ещё не наступила.',
+    en: '"{column}": {value} is in the future.',
+  },
+  jobSitesRequired: {
+    ru: 'Оплачено размещение на сайтах вакансий: заполните «{column}».',
+    en: 'Job-site posting is paid: fill in "{column}".',
+  },
+  paidServicesEmpty: {
+    ru: 'Не заполнено: «{column}» (перечень оплаченных услуг).',
+    en: 'Missing: "{column}" (the list of paid services).',
+  },
+  unknownService: {
+    ru: '«{column}»: «{value}» — не из списка ({choices}); в письмо попадёт как есть.',
+    en: '"{column}": "{value}" is not a listed service ({choices}); it goes into the e-mail as typed.',
+  },
+  phoneUnreadable: {
+    ru: '«{column}»: «{value}» не похоже на номер телефона.',
+    en: '"{column}": "{value}" does not look like a phone number.',
+  },
+  notInStaff: {
+    ru: '«{column}»: {value} нет на вкладке «Сотрудники».',
+    en: '"{column}": {value} is not on the Staff tab.',
+  },
+  wrongDepartment: {
+    ru: '«{column}»: {value} — {department}, а нужен сотрудник отдела «{expected}».',
+    en: '"{column}": {value} is in {department}; someone from {expected} is expected.',
+  },
+  hrReceivedBeforeHandOff: {
+    ru: '«{column}» заполнено, но заказ ещё не передан в Клиентский отдел.',
+    en: '"{column}" is filled but the order has not been handed off to the Client department yet.',
+  },
+  cancelled: { ru: 'Заказ отменён: передача невозможна.', en: 'The order is cancelled: it cannot be handed off.' },
+  clientDepartmentEmailMissing: {
+    ru: 'В Настройках не указан «E-mail клиентского отдела» (или он неверен): передачу некуда отправить.',
+    en: 'Settings: "Client-department e-mail" is empty or invalid, so the hand-off has nowhere to go.',
+  },
+  // Individual terms and HR agreements (SPEC §3.1)
+  agreementMissing: {
+    ru: 'Индивидуальные условия: нет согласования HR по этому заказу — подайте его на вкладке «Согласования HR».',
+    en: 'Individual terms: no HR agreement has been filed for this order; file one on the HR agreements tab.',
+  },
+  agreementPending: {
+    ru: 'Индивидуальные условия: согласование {id} ещё не согласовано HR.',
+    en: 'Individual terms: agreement {id} has not been agreed by HR yet.',
+  },
+  agreementRejected: {
+    ru: 'Индивидуальные условия: HR отклонил согласование {id}: {comment}',
+    en: 'Individual terms: HR rejected agreement {id}: {comment}',
+  },
+  promiseWithoutAgreement: {
+    ru: 'Клиент оплатил заказ на индивидуальных условиях, которые не согласованы с HR (регламент: сначала согласование HR).',
+    en: 'The client paid for individual terms that HR has not agreed (the regulation requires HR agreement first).',
+  },
+  orderUnknown: {
+    ru: '«{column}»: заказа «{value}» нет на вкладке «Заказы».',
+    en: '"{column}": order "{value}" is not on the Orders tab.',
+  },
+  orderNotIndividual: {
+    ru: 'У заказа {value} условия «Стандартные»; согласование нужно только для индивидуальных условий.',
+    en: 'Order {value} has Standard terms; an agreement is only needed for individual terms.',
+  },
+  nothingRequested: {
+    ru: 'Не указано, что согласовать: заполните дни подбора, число резюме, дату первого подбора или «Прочие пункты».',
+    en: 'Nothing to agree: fill in selection weekdays, resumes per selection, the first selection date or "Other points".',
+  },
+  rejectedNeedsComment: {
+    ru: 'Ответ «Отклонено»: укажите причину в «{column}».',
+    en: 'Answer "Rejected": give the reason in "{column}".',
+  },
+  datePassed: {
+    ru: '«{column}»: {value} уже прошла.',
+    en: '"{column}": {value} has already passed.',
+  },
+  // Who may edit what (SPEC §6)
+  editSystemColumn: {
+    ru: '«{column}» заполняет только система; изменение отменено.',
+    en: '"{column}" is filled by the system only; the change was undone.',
+  },
+  editSystemTab: {
+    ru: 'Вкладку «{tab}» ведёт только система; изменение отменено.',
+    en: 'The {tab} tab is written by the system only; the change was undone.',
+  },
+  editNotInStaff: {
+    ru: '{user} нет на вкладке «Сотрудники»: изменение отменено. Попросите руководство добавить вас.',
+    en: '{user} is not on the Staff tab: the change was undone. Ask Management to add you.',
+  },
+  editWrongDepartment: {
+    ru: '«{column}» заполняет {owners}; вы — {department}. Изменение отменено.',
+    en: '"{column}" is filled by {owners}; you are in {department}. The change was undone.',
+  },
+  editUnknownUser: {
+    ru: 'Google не сообщил, кто изменил «{column}», а это правило зависит от того, кто вы: изменение отменено. Сделайте это через боковую панель «Регламент».',
+    en: 'Google did not say who changed "{column}", and this rule depends on who you are: the change was undone. Use the Reglament sidebar instead.',
+  },
+  editNotCallManager: {
+    ru: '«{column}» этого звонка заполняет его руководитель ({manager}) или «Руководство». Изменение отменено.',
+    en: '"{column}" of this call is filled by its manager ({manager}) or Management. The change was undone.',
+  },
+  editAnsweredAgreement: {
+    ru: 'HR уже ответил на это согласование: «{column}» менять нельзя. Чтобы изменить условия, подайте новое согласование.',
+    en: 'HR has already answered this agreement, so "{column}" cannot change. File a new agreement to change the terms.',
+  },
+} as const;
+
+export type OrderMessageKey = keyof typeof ORDER_MESSAGES;
+
+/** Labels of the hand-off e-mail that are not column headers. */
+const ORDER_LABELS = {
+  handOffSubject: { ru: 'Передача заказа {id}: {client} — {vacancy}', en: 'Order hand-off {id}: {client} — {vacancy}' },
+  handOffIntro: {
+    ru: 'Заказ оплачен и передаётся в Клиентский отдел. Всё, что требует регламент:',
+    en: 'The order is paid and handed off to the Client department. Everything the regulation requires:',
+  },
+  sectionRequest: { ru: 'Заявка: контактные данные', en: 'Request: contact details' },
+  sectionVacancy: { ru: 'Заявка: описание вакансии', en: 'Request: vacancy' },
+  sectionFintops: { ru: 'Вакансия в Fintops и на JOB-сайтах', en: 'Vacancy in Fintops and on job sites' },
+  sectionPayment: { ru: 'Оплаченные услуги', en: 'Paid services' },
+  sectionTerms: { ru: 'Условия работы', en: 'Terms of work' },
+  publicationPeriod: { ru: 'Период публикации (Fintops и JOB-сайты)', en: 'Publication period (Fintops and job sites)' },
+  paidPeriod: { ru: 'Оплаченный период', en: 'Paid period' },
+  agreedBy: { ru: 'Согласовал (HR)', en: 'Agreed by (HR)' },
+  none: { ru: 'нет', en: 'none' },
+  noVacancyLink: { ru: 'нет (вакансия раньше не была в работе)', en: 'none (the vacancy was not in work before)' },
+  noContract: { ru: 'нет договора', en: 'no contract' },
+  standardTerms: { ru: 'Стандартные (Таблица 1)', en: 'Standard (Table 1)' },
+  noAgreementId: { ru: '(без номера)', en: '(no ID)' },
+  noComment: { ru: '(без комментария)', en: '(no comment)' },
+} as const;
+
+export type OrderLabelKey = keyof typeof ORDER_LABELS;
+
+/** A label of the hand-off e-mail in the locale, with {name} placeholders filled. */
+export function orderLabel(locale: Locale, key: OrderLabelKey, params: Params = {}): string {
+  const text: string = ORDER_LABELS[key][locale];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? paramIn(locale, params[name]) : m));
+}
+
+export function localizedLabel(key: OrderLabelKey): Localized {
+  return { ru: ORDER_LABELS[key].ru, en: ORDER_LABELS[key].en };
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A problem of a row: stable code, the column it is about, params, text in both languages. */
+export interface Problem {
+  code: OrderMessageKey;
+  /** Column key (schema.ts) the problem is about; absent for a row-level problem. */
+  column?: string;
+  params: Params;
+  /** 'error' blocks what the row asks for (a hand-off); 'warning' is shown and the row goes on. */
+  severity: Severity;
+  ru: string;
+  en: string;
+}
+
+function paramIn(locale: Locale, value: ParamValue): string {
+  return typeof value === 'object' ? value[locale] : String(value);
+}
+
+/** The message in the locale, with {name} placeholders filled. */
+export function orderText(locale: Locale, key: OrderMessageKey, params: Params = {}): string {
+  const text: string = ORDER_MESSAGES[key][locale];
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? paramIn(locale, params[name]) : m));
+}
+
+/** A column's header in both languages, for messages. */
+export function columnLabel(tab: TabKey, columnKey: string): Localized {
+  const col = tabDef(tab).columns.find((c) => c.key === columnKey);
+  return col ? { ru: col.ru, en: col.en } : { ru: columnKey, en: columnKey };
+}
+
+/** A problem about a column of a tab: its header fills {column}. */
+export function columnProblem(
+  tab: TabKey,
+  code: OrderMessageKey,
+  column: string | undefined,
+  params: Params = {},
+  severity: Severity = 'error',
+): Problem {
+  const all: Params = column === undefined ? params : { column: columnLabel(tab, column), ...params };
+  const p: Problem = { code, params: all, severity, ru: orderText('ru', code, all), en: orderText('en', code, all) };
+  if (column !== undefined) p.column = column;
+  return p;
+}
+
+/** The Problems cell text in the locale: one problem per line. */
+export function problemsText(problems: readonly Problem[], locale: Locale): string {
+  return problems.map((p) => p[locale]).join('\n');
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}

@@ -1,0 +1,182 @@
+/**
+ * E-mails of the schedules feature: rendered from the Templates tab (or the built-in
+ * template) with every cell value escaped, sent once per Outbox key (outbox.ts).
+ *
+ * A batch (the 18:00 reports, the morning's reminders) first appends the Outbox rows it
+ * lacks in one write (state Pending), then delivers them one by one with outbox.deliver —
+ * each marked Sent right after it went, so a run stopped by the time limit leaves the rest
+ * Pending for the next run and sends nothing twice.
+ *
+ * An Outbox row a person cancelled, or one left Failed by an interrupted send (it may have
+ * gone out), is not sent again automatically; a failed send is retried up to 3 attempts.
+ */
+import { Locale, OUTBOX_STATES, choiceLabel } from '../../core/schema';
+import { pickTemplate, readTemplateRows, render, TemplateRow, TemplateValues } from '../../core/templates';
+import { RunContext } from '../../app/context';
+import { deliver, indexOutbox, OutboxRow, OutgoingMail, SendResult, writeState } from '../../mail/outbox';
+import { recordsOf } from '../../google/records';
+import { appendRows, cell, TabData } from '../../google/workbook';
+import { say } from './text';
+
+export const MAX_ATTEMPTS = 3;
+
+export type MailOutcome = SendResult['outcome'] | 'held' | 'no-outbox' | 'not-sent';
+
+export interface MailResult {
+  outcome: MailOutcome;
+  error?: string;
+}
+
+export interface MailItem {
+  key: string;
+  to: string[];
+  cc?: string[];
+  template: string;
+  language: Locale;
+  values: TemplateValues;
+  replyTo?: string;
+  /** Told what happened (not called for items left for a later run). */
+  done?(result: MailResult): void;
+}
+
+/** The Outbox tab and its rows by key, read once per run. */
+export class Mailer {
+  private index: Map<string, OutboxRow> | undefined;
+  private templates: TemplateRow[] | undefined;
+  readonly outbox: TabData | null;
+  /** Set when the daily mail quota ran out: nothing more is tried in this run. */
+  quotaOut = false;
+
+  constructor(
+    readonly ctx: RunContext,
+    private readonly timeLeft: () => boolean = () => true,
+  ) {
+    this.outbox = ctx.tab('outbox');
+  }
+
+  rows(): Map<string, OutboxRow> {
+    if (!this.index) this.index = this.outbox ? indexOutbox(this.outbox) : new Map();
+    return this.index;
+  }
+
+  /** True once the key's e-mail went out. */
+  wasSent(key: string): boolean {
+    return this.rows().get(key)?.state === 'sent';
+  }
+
+  /** Why an existing row must not be sent automatically, or undefined when it may. */
+  private held(row: OutboxRow): string | undefined {
+    if (!row.state || row.state === 'pending' || row.state === 'sent') return undefined;
+    if (row.state === 'failed') {
+      const lastError = String(cell(this.outbox!, this.outbox!.rows[row.index], 'lastError') ?? '');
+      const interrupted = /Interrupted while sending|Отправка прервана/.test(lastError);
+      if (!interrupted && row.attempts < MAX_ATTEMPTS) return undefined;
+    }
+    const state = OUTBOX_STATES.find((s) => s.key === row.state);
+    return say(this.ctx.locale, 'sendHeld', { key: row.key, state: state ? choiceLabel(state, this.ctx.locale) : String(row.state) });
+  }
+
+  /** The e-mail an item renders to, or why it cannot be made. */
+  compose(item: MailItem): OutgoingMail | string {
+    if (!this.templates) {
+      const tab = this.ctx.tab('templates');
+      this.templates = tab ? readTemplateRows(recordsOf(tab)) : [];
+    }
+    const picked = pickTemplate(this.templates, item.template, item.language);
+    if (!picked) return `template ${item.template} missing`;
+    const rendered = render(picked.template, { senderName: this.ctx.settings.senderName, ...item.values }, picked.language);
+    return {
+      key: item.key,
+      to: item.to,
+      cc: (item.cc ?? []).filter((c) => item.to.indexOf(c) < 0),
+      replyTo: item.replyTo && item.replyTo.indexOf('@') > 0 ? item.replyTo : undefined,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      template: item.template,
+      senderName: this.ctx.settings.senderName,
+    };
+  }
+
+  send(item: MailItem): MailResult {
+    let result: MailResult = { outcome: 'not-sent' };
+    this.sendMany([
+      {
+        ...item,
+        done: (r) => {
+          result = r;
+          item.done?.(r);
+        },
+      },
+    ]);
+    return result;
+  }
+
+  /** Cancels a Pending row nobody should send any more (one write); a sent row stays as it is. */
+  cancelPending(key: string): void {
+    const row = this.rows().get(key);
+    if (!this.outbox || !row || row.state !== 'pending') return;
+    writeState(this.outbox, row.index, this.ctx.locale, 'cancelled');
+    row.state = 'cancelled';
+  }
+
+  /** Appends Pending Outbox rows (one write) and indexes them. */
+  appendPending(rows: ReadonlyArray<{ mail: OutgoingMail; due: Date }>): void {
+    const outbox = this.outbox;
+    if (!outbox || rows.length === 0) return;
+    const index = this.rows();
+    const first = outbox.rows.length;
+    appendRows(
+      outbox,
+      rows.map(({ mail, due }) => ({
+        key: mail.key,
+        due,
+        recipient: mail.to.join(', '),
+        template: mail.template,
+        subject: mail.subject,
+        state: choiceLabel(OUTBOX_STATES[0], this.ctx.locale),
+        attempts: 0,
+        lastError: '',
+        sentAt: '',
+      })),
+    );
+    rows.forEach(({ mail, due }, k) => index.set(mail.key, { index: first + k, key: mail.key, state: 'pending', attempts: 0, due }));
+  }
+
+  /** Sends the items in order; those the run has no time or quota left for stay for a later run. */
+  sendMany(items: readonly MailItem[]): void {
+    const outbox = this.outbox;
+    if (!outbox) {
+      for (const item of items) item.done?.({ outcome: 'no-outbox' });
+      return;
+    }
+    const index = this.rows();
+    const ready: Array<{ item: MailItem; mail: OutgoingMail }> = [];
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.key)) continue;
+      seen.add(item.key);
+      const existing = index.get(item.key);
+      if (existing?.state === 'sent') {
+        item.done?.({ outcome: 'already-sent' });
+        continue;
+      }
+      const held = existing && this.held(existing);
+      if (held) {
+        item.done?.({ outcome: 'held', error: held });
+        continue;
+      }
+      const mail = this.compose(item);
+      if (typeof mail === 'string') item.done?.({ outcome: 'failed', error: mail });
+      else ready.push({ item, mail });
+    }
+    // One write for the Outbox rows this batch lacks.
+    this.appendPending(ready.filter((r) => !index.has(r.item.key)).map(({ mail }) => ({ mail, due: this.ctx.now })));
+    for (const { item, mail } of ready) {
+      if (this.quotaOut || !this.timeLeft()) return;
+      const result = deliver(outbox, index.get(item.key)!, mail, this.ctx.locale, this.ctx.now);
+      if (result.outcome === 'quota') this.quotaOut = true;
+      item.done?.(result);
+    }
+  }
+}

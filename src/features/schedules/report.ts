@@ -1,0 +1,321 @@
+/**
+ * Calling results and the calling report (issue 6, point 4).
+ *
+ * - A Calling results row belongs to the Selections row of its order whose calling day is
+ *   the latest on or before the result's Date (results of a calling done a day late still
+ *   reach that calling day's report).
+ * - The report goes to the client (in the client's language, the sales manager in copy) at
+ *   the report deadline when the day has results, or earlier when HR ticks Done — never
+ *   before the calling day and never without results. It is recorded in Report sent at*
+ *   and sent once (Outbox key report|order|No.).
+ * - At the deadline with no results, the HR specialist and their manager get one overdue
+ *   alert (Outbox key overdue|order|No.; only within a day of the deadline, older misses are
+ *   the daily digest's). Results recorded after that go out as the late report when HR ticks
+ *   Done, or by the tick once nobody has added a result for QUIET_MS.
+ */
+import { findStaff, routeTo, departmentMembers, StaffDirectory } from '../../core/permissions';
+import { OUTCOMES, choiceLabel, Locale } from '../../core/schema';
+import { pickLanguage, table } from '../../core/templates';
+import { dayNumber, isDate, LocalDate, localDateOf } from '../../core/time';
+import { cellText, isBlank, parseChoiceCell, parseEmailCell, Row } from '../../core/values';
+import { Mailer, MailItem, MailResult } from './mail';
+import { normId, Scheduler } from './env';
+import { SelectionRow, withProblems } from './rows';
+import { formatDay, formatInstant, say } from './text';
+import { recordOf } from '../../google/records';
+
+/** A late report waits until no result was added for this long (unless HR ticks Done). */
+export const QUIET_MS = 30 * 60 * 1000;
+/** Overdue alerts go out within this long after the deadline. */
+export const ALERT_WINDOW_MS = 24 * 3600 * 1000;
+/** Script property: when results were last recorded, per order (JSON {orderId: ms}). */
+export const RESULTS_EDITED = 'reglament.schedules.resultsEdited';
+
+export interface CallingResult {
+  index: number;
+  orderId: string;
+  date?: LocalDate;
+  candidateId: string;
+  phone: string;
+  outcome: string; // choice key, or the text as typed
+  interviewAt: unknown;
+  comment: string;
+}
+
+export function reportKey(orderId: string, number: number): string {
+  return `report|${orderId}|${number}`;
+}
+
+export function overdueKey(orderId: string, number: number): string {
+  return `overdue|${orderId}|${number}`;
+}
+
+/** Calling results by order (upper-cased Order ID). */
+export function readResults(s: Scheduler): Map<string, CallingResult[]> {
+  const out = new Map<string, CallingResult[]>();
+  const tab = s.ctx.tab('callingResults');
+  if (!tab) return out;
+  tab.rows.forEach((row, index) => {
+    const rec = recordOf(tab, row);
+    const id = normId(rec.orderId);
+    if (!id) return;
+    const outcome = parseChoiceCell(rec.outcome, OUTCOMES);
+    const result: CallingResult = {
+      index,
+      orderId: id,
+      date: isDate(rec.date) ? localDateOf(s.ctx.zone, rec.date.getTime()) : undefined,
+      candidateId: cellText(rec.candidateId),
+      phone: cellText(rec.phone),
+      outcome: outcome.status === 'ok' ? outcome.value.key : cellText(rec.outcome),
+      interviewAt: rec.interviewAt,
+      comment: cellText(rec.comment),
+    };
+    const list = out.get(id);
+    if (list) list.push(result);
+    else out.set(id, [result]);
+  });
+  return out;
+}
+
+/** The results of each Selections row of one order: the latest calling day on or before the result's date. */
+export function resultsByRow(rows: readonly SelectionRow[], results: readonly CallingResult[]): Map<SelectionRow, CallingResult[]> {
+  const out = new Map<SelectionRow, CallingResult[]>();
+  const sorted = rows.filter((r) => r.callingDate).sort((a, b) => dayNumber(a.callingDate!) - dayNumber(b.callingDate!) || a.number - b.number);
+  for (const result of results) {
+    if (!result.date) continue;
+    const d = dayNumber(result.date);
+    let owner: SelectionRow | undefined;
+    for (const row of sorted) {
+      if (dayNumber(row.callingDate!) <= d) owner = row;
+      else break;
+    }
+    if (!owner) continue;
+    const list = out.get(owner);
+    if (list) list.push(result);
+    else out.set(owner, [result]);
+  }
+  return out;
+}
+
+function resultsEdited(): Record<string, number> {
+  try {
+    return JSON.parse(PropertiesService.getScriptProperties().getProperty(RESULTS_EDITED) || '{}') as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+/** Remembers that results of these orders were just recorded (for the late report's quiet period). */
+export function noteResultsEdited(orderIds: readonly string[], now: number): void {
+  if (orderIds.length === 0) return;
+  const props = PropertiesService.getScriptProperties();
+  const map = resultsEdited();
+  for (const id of Object.keys(map)) if (now - map[id] > 2 * ALERT_WINDOW_MS) delete map[id];
+  for (const id of orderIds) map[normId(id)] = now;
+  props.setProperty(RESULTS_EDITED, JSON.stringify(map));
+}
+
+/** The people an overdue item of `responsible` goes to: them (or their deputy) and their manager. */
+export function responsibleAndManager(staff: StaffDirectory, responsible: string, today: LocalDate): string[] {
+  const out: string[] = [];
+  const add = (email: string | undefined) => {
+    if (!email) return;
+    const to = routeTo(staff, email, today).to;
+    if (out.indexOf(to) < 0) out.push(to);
+  };
+  if (responsible) {
+    add(responsible);
+    add(findStaff(staff, responsible)?.managerEmail);
+  } else {
+    for (const m of departmentMembers(staff, 'hr')) add(m.managerEmail);
+  }
+  if (out.length < 2) for (const m of departmentMembers(staff, 'management')) add(m.email);
+  return out;
+}
+
+export interface ReportRun {
+  sent: number;
+  alerts: number;
+}
+
+/**
+ * Sends what is due: reports (at the deadline, or on Done), overdue alerts, late reports.
+ * `only` limits the work to some rows; `immediate` (HR ticked Done) skips the quiet spell.
+ * The e-mails go as one batch (schedules-mail.ts): each row is updated as its e-mail goes.
+ */
+export function processReports(s: Scheduler, mailer: Mailer, only?: readonly SelectionRow[], immediate = false): ReportRun {
+  const run: ReportRun = { sent: 0, alerts: 0 };
+  const w = s.writer;
+  if (!w) return run;
+  const now = s.ctx.now.getTime();
+  const pool = only ?? [...s.rows.values()].flat();
+  const candidates = pool.filter(
+    (r) => !r.reportSent && r.callingDate && r.reportDue !== undefined && dayNumber(r.callingDate) <= s.todayN && (now >= r.reportDue || r.done),
+  );
+  if (candidates.length === 0) return run;
+  candidates.sort((a, b) => a.reportDue! - b.reportDue!);
+  const results = readResults(s);
+  const mapped = new Map<string, Map<SelectionRow, CallingResult[]>>();
+  const dataOf = (row: SelectionRow): CallingResult[] => {
+    const id = normId(row.orderId);
+    let m = mapped.get(id);
+    if (!m) mapped.set(id, (m = resultsByRow(s.rows.get(id) ?? [row], results.get(id) ?? [])));
+    return m.get(row) ?? [];
+  };
+  let edited: Record<string, number> | undefined;
+  let names: Map<string, string> | undefined;
+  const locale = s.ctx.locale;
+  const sheet = s.selections!.sheet.getName();
+  const setProblems = (row: SelectionRow, lines: string[]) => {
+    const next = withProblems(row.problems, 'report', lines, locale);
+    if (next === row.problems) return;
+    row.problems = next;
+    w.set(row.index, 'problems', next);
+  };
+  const failed = (row: SelectionRow, r: MailResult) => setProblems(row, [say(locale, 'sendFailed', { error: r.error ?? r.outcome })]);
+  const batch: MailItem[] = [];
+
+  for (const row of candidates) {
+    const data = dataOf(row);
+    const due = row.reportDue!;
+    const order = s.orders.get(normId(row.orderId))?.rec;
+    if (data.length > 0) {
+      const alertKey = overdueKey(row.orderId, row.number);
+      if (!immediate && (now < due || mailer.wasSent(alertKey))) {
+        // Done ticked before the results, or the late report: wait until HR has stopped
+        // adding results (ticking Done sends at once).
+        edited ??= resultsEdited();
+        const last = edited[normId(row.orderId)];
+        if (last !== undefined && now - last < QUIET_MS) continue;
+      }
+      if (!order) {
+        setProblems(row, [say(locale, 'orderMissing', { orderId: row.orderId })]);
+        continue;
+      }
+      names ??= candidateNames(s);
+      const item = reportMail(s, row, order, data, names);
+      if (typeof item === 'string') {
+        setProblems(row, [item]);
+        continue;
+      }
+      item.done = (r) => {
+        if (r.outcome !== 'sent' && r.outcome !== 'already-sent') return failed(row, r);
+        w.set(row.index, 'reportSentAt', s.ctx.now);
+        row.reportSent = true;
+        setProblems(row, []);
+        // An alert a cut-short run queued but never sent is moot now.
+        mailer.cancelPending(alertKey);
+        if (r.outcome === 'sent') {
+          run.sent++;
+          s.ctx.log({ tab: sheet, rowKey: `${row.orderId} #${row.number}`, action: say(locale, 'logReportSent'), details: item.to.join(', ') });
+        }
+      };
+      batch.push(item);
+      continue;
+    }
+    // No results for the day.
+    if (now >= due && now - due < ALERT_WINDOW_MS) {
+      const item = overdueMail(s, row, order);
+      if (typeof item === 'string') {
+        setProblems(row, [item]);
+        continue;
+      }
+      item.done = (r) => {
+        if (r.outcome !== 'sent' && r.outcome !== 'already-sent') return failed(row, r);
+        setProblems(row, [say(locale, 'overdueSent', { due: formatInstant(due, s.ctx.zone, locale), to: item.to.join(', ') })]);
+        if (r.outcome === 'sent') {
+          run.alerts++;
+          s.ctx.log({ tab: sheet, rowKey: `${row.orderId} #${row.number}`, action: say(locale, 'logOverdue'), details: item.to.join(', ') });
+        }
+      };
+      batch.push(item);
+    } else if (now < due || !mailer.wasSent(overdueKey(row.orderId, row.number))) {
+      setProblems(row, [say(locale, 'noResultsYet', { date: formatDay(row.callingDate!, locale) })]);
+    }
+  }
+  mailer.sendMany(batch);
+  return run;
+}
+
+/** The calling report of a row: to the client in their language, the sales manager in copy. */
+function reportMail(s: Scheduler, row: SelectionRow, order: Row, data: CallingResult[], names: Map<string, string>): MailItem | string {
+  const to = parseEmailCell(order.clientEmail);
+  if (to.status !== 'ok') return say(s.ctx.locale, 'noClientEmail');
+  const language = pickLanguage(cellText(order.clientLanguage));
+  const sales = parseEmailCell(order.salesManager);
+  const cc = sales.status === 'ok' ? [routeTo(s.ctx.staff(), sales.value, s.today).to] : [];
+  const outcomeLabel = (key: string) => {
+    const c = OUTCOMES.find((o) => o.key === key);
+    return c ? choiceLabel(c, language) : key || say(language, 'outcomeUnknown');
+  };
+  const interview = (v: unknown) => (isDate(v) ? formatInstant(v.getTime(), s.ctx.zone, language) : cellText(v));
+  const results = table(
+    [
+      say(language, 'colCandidate'),
+      say(language, 'colPhone'),
+      say(language, 'colOutcome'),
+      say(language, 'colInterviewAt'),
+      say(language, 'colComment'),
+    ],
+    data.map((r) => {
+      const name = names.get(r.candidateId.toUpperCase());
+      return [name ? `${name} (${r.candidateId})` : r.candidateId, r.phone, outcomeLabel(r.outcome), interview(r.interviewAt), r.comment];
+    }),
+  );
+  const counts = new Map<string, number>();
+  for (const r of data) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
+  const summaryRows: Array<[string, number]> = OUTCOMES.map((o) => [choiceLabel(o, language), counts.get(o.key) ?? 0]);
+  for (const [key, n] of counts) if (!OUTCOMES.some((o) => o.key === key)) summaryRows.push([outcomeLabel(key), n]);
+  summaryRows.push([say(language, 'total'), data.length]);
+  return {
+    key: reportKey(row.orderId, row.number),
+    to: [to.value],
+    cc,
+    template: 'report.calling',
+    language,
+    values: {
+      client: cellText(order.client),
+      contactPerson: cellText(order.contactPerson),
+      orderId: row.orderId,
+      callingDate: formatDay(row.callingDate!, language),
+      summary: table([say(language, 'colOutcome'), say(language, 'colCount')], summaryRows),
+      results,
+    },
+    replyTo: sales.status === 'ok' ? sales.value : undefined,
+  };
+}
+
+function candidateNames(s: Scheduler): Map<string, string> {
+  const out = new Map<string, string>();
+  const tab = s.ctx.tab('candidates');
+  if (!tab) return out;
+  for (const row of tab.rows) {
+    const rec = recordOf(tab, row);
+    const id = cellText(rec.candidateId).toUpperCase();
+    if (id && !isBlank(rec.name) && !out.has(id)) out.set(id, cellText(rec.name));
+  }
+  return out;
+}
+
+/** The overdue alert of a row: to the HR specialist (or their deputy) and their manager. */
+function overdueMail(s: Scheduler, row: SelectionRow, order: Row | undefined): MailItem | string {
+  const locale: Locale = s.ctx.locale;
+  const hr = parseEmailCell(row.hrSpecialist || cellText(order?.hrSpecialist));
+  const responsible = hr.status === 'ok' ? hr.value : '';
+  const to = responsibleAndManager(s.ctx.staff(), responsible, s.today);
+  if (to.length === 0) return say(locale, 'sendFailed', { error: 'no recipient' });
+  return {
+    key: overdueKey(row.orderId, row.number),
+    to,
+    template: 'alert.overdue',
+    language: locale,
+    values: {
+      item: say(locale, 'itemReport', { date: formatDay(row.callingDate!, locale), n: row.number }),
+      orderId: row.orderId,
+      client: cellText(order?.client),
+      due: formatInstant(row.reportDue!, s.ctx.zone, locale),
+      responsible: responsible || '—',
+      details: say(locale, 'overdueDetails'),
+    },
+  };
+}

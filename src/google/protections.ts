@@ -1,0 +1,259 @@
+/**
+ * Google's protections as the rules' first line: Google checks the person typing on every
+ * account, whether or not the script may learn who it was. Every column of a tab is
+ * protected for the people its rule names (PERMISSIONS), over whole columns ("B:F"), so
+ * rows added later are covered too (a protection of B1:F1000 would not grow on appended
+ * rows); system columns, Outbox, Log and the hidden tabs are the owner's alone; Staff,
+ * Settings, Holidays and Templates are Management's. Domain-wide edit is always off.
+ *
+ * One protection per run of adjacent columns with the same editors; its description names
+ * the columns and the editor group ("Reglament: Orders: Vacancy…Contract link {sales,
+ * management}"), so a Staff change only adds and removes editors, and only when the
+ * department lists changed (their fingerprint is kept in a script property).
+ * https://developers.google.com/apps-script/reference/spreadsheet/protection (the recipe:
+ * add the script's user, remove the others, turn domain edit off).
+ */
+import { DepartmentKey, PERMISSIONS, protectionGroup, ruleOf, StaffDirectory } from '../core/permissions';
+import { findColumn, TabDef, TabKey, TABS } from '../core/schema';
+import { columnLetter } from './rules';
+import { MIRRORED_TABS, mirrorSheetName } from '../app/guard/mirror';
+import { SYNC_SHEET } from '../features/calls/sync';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+export const PROTECTION_PREFIX = 'Reglament: ';
+const FINGERPRINT_KEY = 'reglament.protections.staff';
+
+/** Who a protection lets type: the owner only, everyone on Staff, or these departments. */
+export type EditorGroup = 'owner' | 'staff' | DepartmentKey[];
+
+export interface WantedProtection {
+  description: string;
+  sheet: Sheet;
+  /** Whole columns ("B:F"); null protects the whole sheet. */
+  a1: string | null;
+  group: EditorGroup;
+}
+
+/** The editor lists by group, from the Staff tab. */
+export interface StaffGroups {
+  byDepartment: Map<string, string[]>;
+  all: string[];
+}
+
+export function groupsOf(staff: StaffDirectory): StaffGroups {
+  const out: StaffGroups = { byDepartment: new Map(), all: [] };
+  for (const member of staff.members.values()) {
+    out.all.push(member.email);
+    if (member.department) out.byDepartment.set(member.department, [...(out.byDepartment.get(member.department) ?? []), member.email]);
+  }
+  return out;
+}
+
+export function editorsOf(group: EditorGroup, staff: StaffGroups): string[] {
+  if (group === 'owner') return [];
+  if (group === 'staff') return staff.all;
+  return [...new Set(group.flatMap((d) => staff.byDepartment.get(d) ?? []))];
+}
+
+function groupText(group: EditorGroup): string {
+  return `{${group === 'owner' || group === 'staff' ? group : group.join(',')}}`;
+}
+
+/** The editor group a Reglament protection's description names (null: not one of ours). */
+export function groupOf(description: string): EditorGroup | null {
+  if (description.indexOf(PROTECTION_PREFIX) !== 0) return null;
+  const m = /\{([a-z,]+)\}$/.exec(description);
+  if (!m) return null;
+  if (m[1] === 'owner' || m[1] === 'staff') return m[1];
+  return m[1].split(',') as DepartmentKey[];
+}
+
+/** The protections one tab should have, from its header row. */
+export function wantedFor(sheet: Sheet, def: TabDef, header: readonly unknown[]): WantedProtection[] {
+  if (def.systemTab) return [{ description: `${PROTECTION_PREFIX}${def.en} ${groupText('owner')}`, sheet, a1: null, group: 'owner' }];
+  const rules = PERMISSIONS[def.key];
+  if (rules.default.kind === 'management' && Object.keys(rules.columns).length === 0) {
+    return [{ description: `${PROTECTION_PREFIX}${def.en} ${groupText(['management'])}`, sheet, a1: null, group: ['management'] }];
+  }
+  const out: WantedProtection[] = [];
+  let run: { first: number; last: number; group: EditorGroup; from: string; to: string } | null = null;
+  const close = () => {
+    if (!run) return;
+    const a1 = `${columnLetter(run.first)}:${columnLetter(run.last)}`;
+    const cols = run.from === run.to ? run.from : `${run.from}…${run.to}`;
+    out.push({ description: `${PROTECTION_PREFIX}${def.en}: ${cols} ${groupText(run.group)}`, sheet, a1, group: run.group });
+    run = null;
+  };
+  header.forEach((h, i) => {
+    const col = findColumn(def, String(h ?? ''));
+    const rule = col ? ruleOf(def.key, col.key) : undefined;
+    if (!col || !rule) return close(); // a person's own column stays theirs
+    const g = protectionGroup(rule);
+    const group: EditorGroup = g === 'system' ? 'owner' : g;
+    if (run && run.last === i && groupText(run.group) === groupText(group)) {
+      run.last = i + 1;
+      run.to = col.en;
+      return;
+    }
+    close();
+    run = { first: i + 1, last: i + 1, group, from: col.en, to: col.en };
+  });
+  close();
+  return out;
+}
+
+/** The hidden tabs only the script writes: the mirrors and the calendar sync. */
+export function hiddenSheets(ss: Spreadsheet, tabs: Map<TabKey, Sheet>): Sheet[] {
+  const names = new Set<string>([SYNC_SHEET]);
+  for (const key of MIRRORED_TABS) {
+    const sheet = tabs.get(key);
+    if (sheet) names.add(mirrorSheetName(sheet.getName()));
+  }
+  return ss.getSheets().filter((sheet) => names.has(sheet.getName()));
+}
+
+export function wantedHidden(sheet: Sheet): WantedProtection {
+  return { description: `${PROTECTION_PREFIX}${sheet.getName()} ${groupText('owner')}`, sheet, a1: null, group: 'owner' };
+}
+
+/**
+ * Makes the Reglament protections of these sheets exactly `wanted` (setup): creates the
+ * missing ones, replaces those whose range moved, removes the ones no longer wanted, and
+ * sets every one's editors. A person's own protections are left alone.
+ */
+export function applyProtections(ss: Spreadsheet, sheets: Sheet[], wanted: WantedProtection[], owner: string, staff: StaffGroups): void {
+  const ids = new Map<Sheet, number>(sheets.map((s) => [s, s.getSheetId()]));
+  const idSet = new Set(ids.values());
+  const keyOf = (w: WantedProtection) => `${w.description}#${ids.get(w.sheet) ?? w.sheet.getSheetId()}`;
+  const byKey = new Map(wanted.map((w) => [keyOf(w), w]));
+  const existing = new Map<string, Protection>();
+  for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
+    const description = p.getDescription();
+    if (description.indexOf(PROTECTION_PREFIX) !== 0) continue;
+    const range = p.getRange();
+    const sheetId = range.getSheet().getSheetId();
+    if (!idSet.has(sheetId)) continue;
+    const key = `${description}#${sheetId}`;
+    const want = byKey.get(key);
+    const sameRange =
+      want && (want.a1 === null ? p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET : range.getA1Notation() === want.a1);
+    if (!want || !sameRange || existing.has(key)) p.remove();
+    else existing.set(key, p);
+  }
+  for (const w of wanted) {
+    let p = existing.get(keyOf(w));
+    if (!p) {
+      p = (w.a1 === null ? w.sheet.protect() : w.sheet.getRange(w.a1).protect()).setDescription(w.description);
+      p.addEditor(owner);
+    } else if (p.isWarningOnly()) p.setWarningOnly(false);
+    syncEditors(p, owner, editorsOf(w.group, staff));
+  }
+  saveFingerprint(staff);
+}
+
+/**
+ * After a Staff change: the editors of every Reglament protection follow the new
+ * department lists. Skipped when the lists are what the protections were last set for.
+ */
+export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroups): boolean {
+  if (loadFingerprint() === fingerprint(staff)) return false;
+  for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
+    const group = groupOf(p.getDescription());
+    if (group === null || group === 'owner') continue;
+    syncEditors(p, owner, editorsOf(group, staff));
+  }
+  saveFingerprint(staff);
+  return true;
+}
+
+/** Google's recipe: the owner stays, everyone else not wanted goes, the wanted are added, no domain edit. */
+function syncEditors(p: Protection, owner: string, editors: string[]): void {
+  const want = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
+  const current = p
+    .getEditors()
+    .map((u) => u.getEmail())
+    .filter(Boolean);
+  const have = new Set(current.map((e) => e.toLowerCase()));
+  const remove = current.filter((e) => !want.has(e.toLowerCase()));
+  const add = editors.filter((e) => !have.has(e.toLowerCase()));
+  if (remove.length) p.removeEditors(remove);
+  if (add.length) p.addEditors(add);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
+}
+
+/**
+ * Does Google's protection vouch for whoever typed in these columns of `sheet`? True when
+ * every column is covered by a Reglament protection that is in force (not warning-only,
+ * no domain edit) and lets exactly its group's current Staff (and the owner) type. Read
+ * only for an editor Google did not name: one getProtections and a few getters.
+ */
+export function protectionVouches(
+  sheet: Sheet,
+  def: TabDef,
+  header: readonly unknown[],
+  columns: number[],
+  owner: string,
+  staff: StaffGroups,
+): boolean {
+  const wanted = wantedFor(sheet, def, header);
+  const byDescription = new Map<string, Protection>();
+  const type = wanted.some((w) => w.a1 === null) ? SpreadsheetApp.ProtectionType.SHEET : SpreadsheetApp.ProtectionType.RANGE;
+  for (const p of sheet.getProtections(type)) byDescription.set(p.getDescription(), p);
+  for (const col of columns) {
+    const w = wanted.find((x) => x.a1 === null || covers(x.a1, col));
+    const p = w && byDescription.get(w.description);
+    if (!w || !p || p.isWarningOnly() || p.canDomainEdit()) return false;
+    const want = new Set([owner.toLowerCase(), ...editorsOf(w.group, staff).map((e) => e.toLowerCase())]);
+    const have = p
+      .getEditors()
+      .map((u) => u.getEmail().toLowerCase())
+      .filter(Boolean);
+    if (have.some((e) => !want.has(e))) return false;
+  }
+  return true;
+}
+
+function covers(a1: string, col: number): boolean {
+  const [from, to] = a1.split(':');
+  return col >= letterNumber(from) && col <= letterNumber(to);
+}
+
+function letterNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The department lists the protections were last set for: one short script property. */
+export function fingerprint(staff: StaffGroups): string {
+  const parts = [...staff.byDepartment.entries()].map(([d, list]) => `${d}=${[...list].sort().join(',')}`).sort();
+  parts.push(`all=${[...staff.all].sort().join(',')}`);
+  let h = 2166136261;
+  for (const ch of parts.join(';')) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h.toString(16);
+}
+
+function loadFingerprint(): string | null {
+  return PropertiesService.getScriptProperties().getProperty(FINGERPRINT_KEY);
+}
+
+function saveFingerprint(staff: StaffGroups): void {
+  PropertiesService.getScriptProperties().setProperty(FINGERPRINT_KEY, fingerprint(staff));
+}
+
+/** Every tab's wanted protections plus the hidden tabs', for setup. */
+export function wantedAll(ss: Spreadsheet, sheets: Map<TabKey, Sheet>): WantedProtection[] {
+  const out: WantedProtection[] = [];
+  for (const def of TABS) {
+    const sheet = sheets.get(def.key);
+    if (!sheet) continue;
+    const lastCol = sheet.getLastColumn();
+    const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+    out.push(...wantedFor(sheet, def, header));
+  }
+  for (const sheet of hiddenSheets(ss, sheets)) out.push(wantedHidden(sheet));
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * Thin adapter over the spreadsheet: finds tabs and columns by header text, reads a tab
+ * once (getValues) and writes in batches (setValues). No rules live here.
+ */
+import { ColumnMap, findTab, isTextColumn, mapColumns, TabDef, TabKey, tabDef } from '../core/schema';
+import { toCells } from './cells';
+import { noteWritten } from '../app/guard/written';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface TabData {
+  def: TabDef;
+  sheet: Sheet;
+  header: unknown[];
+  columns: ColumnMap;
+  /** Data rows (below the header), as getValues gave them. */
+  rows: unknown[][];
+  /** Per column index: a known text column, formatted as plain text by setup. */
+  plainText: boolean[];
+}
+
+function plainTextColumns(def: TabDef, columns: ColumnMap): boolean[] {
+  const out: boolean[] = [];
+  for (const col of def.columns) {
+    const i = columns.index[col.key];
+    if (i !== undefined) out[i] = isTextColumn(col);
+  }
+  return out;
+}
+
+/** Sheet row number of data row `i` (0-based): the header is row 1. */
+export const sheetRow = (i: number): number => i + 2;
+
+/** Maps each known tab to its sheet, by name in either language, with one getSheets call. */
+export function sheetsByTab(ss: Spreadsheet): Map<TabKey, Sheet> {
+  const out = new Map<TabKey, Sheet>();
+  for (const sheet of ss.getSheets()) {
+    const def = findTab(sheet.getName());
+    if (def && !out.has(def.key)) out.set(def.key, sheet);
+  }
+  return out;
+}
+
+/** Reads a whole tab with one getValues call; null when the tab does not exist. */
+export function readTab(sheet: Sheet | undefined, key: TabKey): TabData | null {
+  if (!sheet) return null;
+  const def = tabDef(key);
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow < 1 || lastCol < 1) {
+    return { def, sheet, header: [], columns: mapColumns(def, []), rows: [], plainText: [] };
+  }
+  const values = sheet.getRange(1, 1, lastRow, lastCol).getValues();
+  const header = values[0];
+  const columns = mapColumns(def, header);
+  return { def, sheet, header, columns, rows: values.slice(1), plainText: plainTextColumns(def, columns) };
+}
+
+/**
+ * Reads the header and one contiguous block of data rows (`first`..`last`, data indexes)
+ * with two calls. Rows outside the block are empty placeholders: use only the block.
+ */
+export function readTabBlock(sheet: Sheet | undefined, key: TabKey, first: number, last: number): TabData | null {
+  if (!sheet) return null;
+  const def = tabDef(key);
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const columns = mapColumns(def, header);
+  const total = Math.max(lastRow - 1, 0);
+  const rows: unknown[][] = new Array(total);
+  for (let i = 0; i < total; i++) rows[i] = PLACEHOLDER;
+  const from = Math.max(first, 0);
+  const to = Math.min(last, total - 1);
+  if (lastCol > 0 && to >= from) {
+    const block = sheet.getRange(sheetRow(from), 1, to - from + 1, lastCol).getValues();
+    block.forEach((row, k) => (rows[from + k] = row));
+  }
+  return { def, sheet, header, columns, rows, plainText: plainTextColumns(def, columns) };
+}
+
+/** A row not read (outside the block): empty, never written back. */
+const PLACEHOLDER: unknown[] = Object.freeze([]) as unknown as unknown[];
+
+export function isLoaded(row: unknown[] | undefined): row is unknown[] {
+  return row !== undefined && row !== PLACEHOLDER;
+}
+
+/** One column's values for every data row, with one call. */
+export function readColumn(tab: TabData, key: string): unknown[] {
+  const i = tab.columns.index[key];
+  const n = tab.rows.length;
+  if (i === undefined || n === 0) return new Array(n).fill('');
+  return tab.sheet
+    .getRange(2, i + 1, n, 1)
+    .getValues()
+    .map((r) => r[0]);
+}
+
+/** The cell of `key` in a data row, or '' when the column is missing. */
+export function cell(tab: TabData, row: readonly unknown[], key: string): unknown {
+  const i = tab.columns.index[key];
+  return i === undefined ? '' : row[i];
+}
+
+/** Appends rows (objects keyed by column key, strings as plain text) with one setValues call. */
+export function appendRows(tab: TabData, records: Array<Record<string, unknown>>): void {
+  if (records.length === 0) return;
+  const width = Math.max(tab.header.length, 1);
+  const values = records.map((rec) => {
+    const row: unknown[] = new Array(width).fill('');
+    for (const [key, value] of Object.entries(rec)) {
+      const i = tab.columns.index[key];
+      if (i !== undefined) row[i] = value;
+    }
+    return row;
+  });
+  const start = tab.sheet.getLastRow() + 1;
+  // A sheet has a fixed number of rows: grow it first, or the write is refused.
+  const need = start + values.length - 1;
+  const max = tab.sheet.getMaxRows();
+  if (max < need) tab.sheet.insertRowsAfter(max, need - max);
+  tab.sheet.getRange(start, 1, values.length, width).setValues(values.map((row) => toCells(row, tab.plainText)));
+  // In memory the rows go where they went on the sheet (another run may have appended since the read).
+  const first = start - 2;
+  for (let k = tab.rows.length; k < first; k++) tab.rows[k] = PLACEHOLDER;
+  tab.rows.splice(first, values.length, ...values);
+  noteWritten(
+    tab,
+    values.map((_, k) => first + k),
+  );
+}

@@ -1,0 +1,420 @@
+/**
+ * `npm start`: the main job on the local Workspace, as a short story told by the CLI's
+ * own operations. A fresh workbook; Sales types an order with individual terms, HR
+ * agrees them, Sales hands the order off; then the week runs: calls of every type with
+ * their Meet links, a candidate declining in Google Calendar (the manager is told), the
+ * interview's comment going to the staff-only notes and never to the guests. Every step
+ * prints what changed, and the end checks the invitations the guests got and lists the
+ * files to open.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { LocalWorkspace, stateDirFor } from '../runtime/workspace';
+import { acquireLock } from '../runtime/filelock';
+import { lockDefaults } from '../runtime/session';
+import { answerSenderPrompt, personEdit, personEvent, runSpan, workbookStatus } from '../driver';
+import { findColumn, findTab } from '../../src/core/schema';
+import { parseInstant } from '../runtime/typing';
+
+interface Out {
+  json: boolean;
+  print(text: string): void;
+  data(value: unknown, text: () => string): void;
+}
+
+export const SALES = 'anna.sales@example.com';
+export const HR = 'irina.hr@example.com';
+export const HR_DEPUTY = 'pavel.hr@example.com';
+export const CLIENT_DEPT = 'client.dept@example.com';
+export const BOSS = 'boss@example.com';
+export const COMPANY = 'Кадровое агентство «Штат»';
+
+const STAFF: Array<Array<[string, string]>> = [
+  [
+    ['Name', 'Анна (продажи)'],
+    ['E-mail', SALES],
+    ['Department', 'Отдел продаж'],
+    ['Manager e-mail', BOSS],
+  ],
+  [
+    ['Name', 'Ирина (HR)'],
+    ['E-mail', HR],
+    ['Department', 'HR'],
+    ['Manager e-mail', BOSS],
+    ['Deputy e-mail', HR_DEPUTY],
+  ],
+  [
+    ['Name', 'Павел (HR)'],
+    ['E-mail', HR_DEPUTY],
+    ['Department', 'HR'],
+    ['Manager e-mail', BOSS],
+  ],
+  [
+    ['Name', 'Клиентский отдел'],
+    ['E-mail', CLIENT_DEPT],
+    ['Department', 'Клиентский отдел'],
+    ['Manager e-mail', BOSS],
+  ],
+  [
+    ['Name', 'Борис (руководитель)'],
+    ['E-mail', BOSS],
+    ['Department', 'Руководство'],
+  ],
+];
+
+const ORDER: Array<[string, string]> = [
+  ['Client', 'ООО «Ромашка»'],
+  ['Contact person', 'Пётр Иванов'],
+  ['Client e-mail', 'petr@romashka.example'],
+  ['Client phone', '+7 999 123-45-67'],
+  ['Client language', 'Русский'],
+  ['Vacancy', 'Оператор call-центра'],
+  ['Vacancy description', 'Входящие звонки, 5/2, удалённо'],
+  ['Fintops company link', 'https://fintops.example/company/42'],
+  ['Publication from', '2026-11-23'],
+  ['Publication to', '2026-12-23'],
+  ['Paid services', 'Обзвон соискателей'],
+  ['Paid from', '2026-11-23'],
+  ['Paid to', '2026-12-31'],
+  ['Sum', '45000'],
+  ['Bonuses and discounts', 'скидка 5%'],
+  ['Contract link', 'https://docs.example/contract/42'],
+  ['Sales manager', SALES],
+  ['Terms', 'Индивидуальные'],
+  ['HR specialist', HR],
+];
+
+export async function runDemo(dir: string, out: Out): Promise<void> {
+  const workbook = path.resolve(dir, 'reglament.xlsx');
+  fs.rmSync(workbook, { force: true });
+  fs.rmSync(stateDirFor(workbook), { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(workbook), { recursive: true });
+  const zone = 'Europe/Moscow';
+  const at = (wall: string) => parseInstant(wall, zone);
+  const steps: string[] = [];
+  const say = (text: string) => {
+    steps.push(text);
+    if (!out.json) out.print(text);
+  };
+
+  // Held until the demo is saved (a failure ends the process, whose lock is then taken over at once).
+  const lock = await acquireLock(stateDirFor(workbook), { mode: 'exclusive', command: 'demo', wait: lockDefaults.wait, workbook });
+  // A company on Google Workspace (example.com): Google names its staff to the script, so
+  // typing in the sheet is enough for every rule (on a consumer account the call's manager
+  // would mark calls Done through the sidebar).
+  const ws = await LocalWorkspace.open({
+    workbook,
+    create: true,
+    locale: 'ru',
+    timeZone: zone,
+    now: at('2026-11-23T09:00'),
+    account: 'workspace',
+    domain: 'example.com',
+  });
+  // Setup asks how e-mails are signed: the company's name, not the product's.
+  answerSenderPrompt(ws, COMPANY);
+  const setup = ws.invoke('setupWorkbook', { kind: 'editor' });
+  say(`Пн 23.11 09:00  setupWorkbook: ${setup.ok ? String(setup.result) : setup.error}; имя отправителя — «${COMPANY}»`);
+  personEdit(ws, 'Настройки', '4', [['Value', CLIENT_DEPT]], ws.owner);
+  for (const person of STAFF) personEdit(ws, 'Сотрудники', 'new', person, ws.owner);
+  say(`                Сотрудники: ${STAFF.length} человек; e-mail клиентского отдела в настройках`);
+
+  const order = (label: string) => {
+    const row = rowOf(ws, 'orders', 2);
+    return `${label}: ${row.orderId} · статус «${row.status}»${row.problems ? `\n                  проблемы: ${String(row.problems).split('\n').join('; ')}` : ''}`;
+  };
+  const edit = (tab: string, row: string, cells: Array<[string, string]>, user: string, wall: string) => {
+    ws.rt.clock.reset(at(wall).getTime());
+    personEdit(ws, tab, row, cells, user);
+  };
+
+  edit('Заказы', 'new', ORDER, SALES, '2026-11-23T10:00');
+  say(`Пн 10:00  Анна вводит заказ → ${order('заказ')}`);
+  edit('Заказы', '2', [['Payment received', '2026-11-23']], SALES, '2026-11-23T11:00');
+  say(`Пн 11:00  оплата получена → ${order('заказ')}`);
+  edit('Заказы', '2', [['Hand off', 'TRUE']], SALES, '2026-11-23T11:05');
+  say(`Пн 11:05  Анна отмечает «Передать» → отказ, галочка снята. ${order('заказ')}`);
+  const orderId = String(rowOf(ws, 'orders', 2).orderId);
+  edit(
+    'Согласования HR',
+    'new',
+    [
+      ['Order ID', orderId],
+      ['Requested by', SALES],
+      ['Expected resumes', '40'],
+      ['Expected calls', '30'],
+      ['Expected agreeing', '12'],
+      ['Expected coming', '8'],
+      ['Risks', 'возврат, если придут меньше 5'],
+      ['Call kind', 'Подробные'],
+      ['Selection weekdays', 'Вт'],
+      ['Resumes per selection', '40'],
+    ],
+    SALES,
+    '2026-11-23T11:10',
+  );
+  say(`Пн 11:10  Анна запрашивает у HR индивидуальные условия → ${rowOf(ws, 'agreements', 2).agreementId}, письмо HR: ${lastMailTo(ws, HR)}`);
+  edit(
+    'Согласования HR',
+    '2',
+    [
+      ['Answer', 'Согласовано'],
+      ['HR comment', 'Подбор по вторникам, 40 резюме'],
+    ],
+    HR,
+    '2026-11-23T15:00',
+  );
+  say(`Пн 15:00  Ирина отвечает «Согласовано» → письмо Анне: ${lastMailTo(ws, SALES)}`);
+  edit('Заказы', '2', [['Hand off', 'TRUE']], SALES, '2026-11-23T15:30');
+  say(`Пн 15:30  Анна снова отмечает «Передать» → ${order('заказ')}\n                письмо клиентскому отделу: ${lastMailTo(ws, CLIENT_DEPT)}`);
+
+  await week(ws, orderId, edit, say, at);
+  await ws.save('demo');
+  lock.release();
+  say(await invitationsCheck(ws));
+
+  const status = workbookStatus(ws, 8);
+  const mail = ws.mail.sent();
+  out.data(
+    { steps, status, mail: mail.map((m) => ({ to: m.to, subject: m.subject, file: m.path })), files: { workbook, stateDir: ws.stateDir } },
+    () =>
+      [
+        '',
+        'Письма (.eml):',
+        ...mail.map((m) => `  ${m.to.join(', ')} — «${m.subject}»\n    ${m.path}`),
+        '',
+        'События календарей (гости видят свои события; «Для сотрудников» — без гостей, там инструкции и комментарии):',
+        ...ws.calendar
+          .events()
+          .map((e) => `  ${e.start?.dateTime ?? e.start?.date}  ${e.summary}${e.attendees?.length ? `  [гостей: ${e.attendees.length}]` : ''}`),
+        '',
+        'Откройте файлы:',
+        `  книга (.xlsx):      ${workbook}`,
+        `  письма (.eml):      ${path.join(ws.stateDir, 'mail')}`,
+        `  календари (.ics):   ${path.join(ws.stateDir, 'calendar')}`,
+        '',
+        `Дальше: npx reglament status ${path.relative(process.cwd(), workbook)}`,
+      ].join('\n'),
+  );
+}
+
+type Edit = (tab: string, row: string, cells: Array<[string, string]>, user: string, wall: string) => void;
+
+/**
+ * The working week after the hand-off: HR receives the order (the schedule and HR
+ * invites appear), calls of all four types are booked, HR records a calling day, and the
+ * time trigger runs every 5 minutes through Friday, sending reminders and the report.
+ */
+async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: string) => void, at: (wall: string) => Date): Promise<void> {
+  const run = (from: string, to: string, label: string) => {
+    const runs = runSpan(ws, at(from), at(to), 5 * 60000);
+    const sent = ws.mail.sent().length;
+    say(`${label}  ${runs.length} запусков tick, ошибок: ${runs.filter((r) => !r.ok).length}; писем всего: ${sent}`);
+  };
+  edit('Заказы', '2', [['HR received', '2026-11-23 16:00']], HR, '2026-11-23T16:00');
+  const selections = ws.spreadsheet
+    .readValues('Подборы')
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''));
+  say(
+    `Пн 16:00  Ирина отмечает «HR получил» → подборов запланировано: ${selections.length}; события в календаре HR: ${ws.calendar.events().length}`,
+  );
+  for (const [id, name, email] of CANDIDATES)
+    edit(
+      'Кандидаты',
+      'new',
+      [
+        ['Candidate ID', id],
+        ['Name', name],
+        ['E-mail', email],
+        ['Order ID', orderId],
+        ['Status', 'Новый'],
+      ],
+      HR,
+      '2026-11-23T16:10',
+    );
+  const call = (type: string, start: string, people: Array<[string, string]>) =>
+    edit(
+      'Звонки',
+      'new',
+      [
+        ['Type', type],
+        ['Order ID', orderId],
+        ['Start', start],
+        ['Duration (min)', '30'],
+        ['Manager e-mail', BOSS],
+        ['Status', 'Запланирован'],
+        ...people,
+      ],
+      SALES,
+      '2026-11-23T16:30',
+    );
+  call('Первый звонок', '2026-11-24 11:00', [['Client e-mail', 'petr@romashka.example']]);
+  call('Интервью', '2026-11-27 14:00', [
+    ['Client e-mail', 'petr@romashka.example'],
+    ['Candidate IDs', 'C-1, C-2'],
+  ]);
+  call('Повторный звонок', '2026-11-27 16:00', [['Candidate IDs', 'C-1']]);
+  call('Вводный звонок', '2026-11-27 17:00', [
+    ['Client e-mail', 'petr@romashka.example'],
+    ['Hired employee e-mail', 'maria.new@example.com'],
+    ['Hired employee name', 'Мария Новикова'],
+    ['Team lead e-mail', 'lena.lead@example.com'],
+    ['Team lead name', 'Елена'],
+  ]);
+  const guests = ws.calendar.events().filter((e) => e.extendedProperties?.private?.reglament === 'call').length;
+  const notes = ws.calendar.events().filter((e) => e.extendedProperties?.private?.reglament === 'notes').length;
+  say(
+    `Пн 16:30  Анна назначает 4 звонка → событий для гостей: ${guests} (список гостей скрыт, Google Meet), заметок для сотрудников без гостей: ${notes}; напоминаний в «Исходящих»: ${outboxCount(ws)}`,
+  );
+  run('2026-11-23T16:35', '2026-11-24T11:25', 'Пн 16:35 → Вт 11:25');
+  const meet =
+    ws.calendar.events().find((e) => e.extendedProperties?.private?.reglament === 'call')?.conferenceData?.entryPoints?.[0]?.uri ?? '(нет)';
+  say(`          первый тик прочитал календарь: ссылки Meet в описаниях и напоминаниях (например ${meet})`);
+  edit(
+    'Звонки',
+    '2',
+    [
+      ['Status', 'Проведён'],
+      ['Comment', FIRST_CALL_COMMENT],
+    ],
+    SALES,
+    '2026-11-24T11:30',
+  );
+  say(`Вт 11:30  первый звонок проведён, комментарий по шаблону → руководителю: ${lastMailTo(ws, BOSS)}`);
+  // A guest answers in Google Calendar: Мария declines the repeat call (its only candidate).
+  const repeat = String(rowOf(ws, 'calls', 4).eventId);
+  ws.rt.clock.reset(at('2026-11-24T11:40').getTime());
+  personEvent(ws, { id: repeat, respond: 'maria.s@example.com=declined' });
+  run('2026-11-24T11:45', '2026-11-24T11:50', 'Вт 11:40  Мария отклоняет приглашение на повторный звонок в Календаре →');
+  say(
+    `          ответы гостей в строке звонка: ${String(rowOf(ws, 'calls', 4).guestAnswers).replace(/\n/g, '; ')}; руководителю: ${lastMailTo(ws, BOSS)}`,
+  );
+  run('2026-11-24T11:55', '2026-11-26T11:55', 'Вт 11:55 → Чт 11:55');
+  for (const [id, , , outcome, interviewAt] of CANDIDATES) {
+    edit(
+      'Результаты обзвона',
+      'new',
+      [
+        ['Date', '2026-11-26'],
+        ['Order ID', orderId],
+        ['Candidate ID', id],
+        ['Outcome', outcome],
+        ['Interview at', interviewAt],
+        ['Comment', 'обзвон'],
+      ],
+      HR,
+      '2026-11-26T12:00',
+    );
+  }
+  say(
+    `Чт 12:00  Ирина записывает результаты обзвона (${CANDIDATES.length} кандидата; Олегу назначено интервью — то же, что на вкладке «Звонки», напоминание одно)`,
+  );
+  run('2026-11-26T12:05', '2026-11-27T14:35', 'Чт 12:05 → Пт 14:35');
+  say(`          отчёт клиенту об обзвоне (ушёл в чт 18:00): ${lastMailTo(ws, 'petr@romashka.example')}`);
+  edit(
+    'Звонки',
+    '3',
+    [
+      ['Status', 'Проведён'],
+      ['Comment', INTERVIEW_COMMENT],
+    ],
+    SALES,
+    '2026-11-27T14:40',
+  );
+  const interview = ws.calendar
+    .events()
+    .find((e) => e.extendedProperties?.private?.callId === rowOf(ws, 'calls', 3).callId && e.extendedProperties?.private?.reglament === 'call');
+  const staff = ws.calendar
+    .events()
+    .find((e) => e.extendedProperties?.private?.callId === rowOf(ws, 'calls', 3).callId && e.extendedProperties?.private?.reglament === 'notes');
+  say(
+    `Пт 14:40  интервью проведено: комментарий → руководителю ${lastMailTo(ws, BOSS)}; в событии гостей «слабый английский»: ${interview?.description?.includes('слабый английский') ? 'ЕСТЬ (ошибка)' : 'нет'}, в «${staff?.summary}»: ${staff?.description?.includes('слабый английский') ? 'есть' : 'нет'}`,
+  );
+  run('2026-11-27T14:45', '2026-11-27T18:00', 'Пт 14:45 → Пт 18:00');
+}
+
+/** Text only staff may read: no invitation a guest got may hold any of it. */
+const INTERNAL = [
+  'После звонка',
+  'по образцу',
+  'Today we interviewed',
+  'Company Name',
+  'уточняем у клиента',
+  'слабый английский',
+  'Для сотрудников',
+  'Results',
+];
+
+/** Reads every invitation .eml the guests got (as a guest's mail program would) and counts internal text and other guests' addresses in them. */
+async function invitationsCheck(ws: LocalWorkspace): Promise<string> {
+  const { simpleParser } = await import('mailparser');
+  const dir = path.join(ws.stateDir, 'calendar', 'invitations');
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+  const candidates = CANDIDATES.map(([, , email]) => email);
+  let internal = 0;
+  let exposed = 0;
+  for (const f of files) {
+    const mail = await simpleParser(fs.readFileSync(path.join(dir, f)));
+    const to = String((mail.to as { text?: string } | undefined)?.text ?? '');
+    const text = `${mail.subject}\n${mail.text}\n${mail.attachments.map((a) => a.content.toString()).join('\n')}`;
+    if (INTERNAL.some((t) => text.includes(t))) internal++;
+    if (candidates.includes(to) && candidates.some((c) => c !== to && text.includes(c))) exposed++;
+  }
+  return `Проверка приглашений (.eml): ${files.length} писем гостям; с внутренним текстом: ${internal}; кандидату виден другой кандидат: ${exposed}`;
+}
+
+const CANDIDATES: Array<[string, string, string, string, string]> = [
+  ['C-1', 'Мария Смирнова', 'maria.s@example.com', 'Согласен прийти', ''],
+  ['C-2', 'Олег Петров', 'oleg.p@example.com', 'Назначено интервью', '2026-11-27 14:00'],
+  ['C-3', 'Инна Козлова', 'inna.k@example.com', 'Не дозвонились', ''],
+];
+
+const INTERVIEW_COMMENT = [
+  'Today we interviewed:',
+  'Мария Смирнова (C-1) – два года на входящей линии, уверенно отвечала',
+  'Олег Петров (C-2) – Олег не подошёл — слабый английский',
+  'Interview results: клиент выбрал Марию',
+  'SM: Анна',
+].join('\n');
+
+const FIRST_CALL_COMMENT = [
+  'Company Name: ООО «Ромашка»',
+  'Company Website: https://romashka.example',
+  'Contact Person: Пётр Иванов',
+  'Product: цветочная доставка',
+  'Specialties: e-commerce',
+  'Country-Location: Россия',
+  'Target Audience: worldwide',
+  'Immediate Requirement: 2 оператора',
+  'Future needs: ещё 3 к весне',
+  'Next Step: интервью в пятницу',
+  'Next Contact Date: 01.12.2026',
+  'SM: Анна',
+].join('\n');
+
+function outboxCount(ws: LocalWorkspace): number {
+  const name = ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === 'outbox')!;
+  return Math.max(ws.spreadsheet.readValues(name).length - 1, 0);
+}
+
+/** A data row (sheet row `row`) of a tab as a record keyed by column key. */
+function rowOf(ws: LocalWorkspace, key: string, row: number): Record<string, unknown> {
+  const name = ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === key)!;
+  const def = findTab(name)!;
+  const values = ws.spreadsheet.readValues(name);
+  const rec: Record<string, unknown> = {};
+  values[0].forEach((h, i) => {
+    const col = findColumn(def, String(h));
+    if (col) rec[col.key] = values[row - 1]?.[i] ?? '';
+  });
+  return rec;
+}
+
+function lastMailTo(ws: LocalWorkspace, to: string): string {
+  const m = ws.mail
+    .sent()
+    .filter((x) => x.to.includes(to))
+    .pop();
+  return m ? `«${m.subject}»` : '(нет)';
+}
