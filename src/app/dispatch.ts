@@ -11,6 +11,7 @@
  * each feature read the shared tabs again, ~4 s more per tick on a large workbook.)
  */
 import { localizer } from '../core/i18n';
+import { withLock } from './lock';
 import { openContext, RunContext } from './context';
 import { resolveEdit } from './edits';
 import { Feature, TabEdit } from './feature';
@@ -57,21 +58,19 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
   const e = { range, value, oldValue, source: range.getSheet().getParent() } as unknown as GoogleAppsScript.Events.SheetsOnEdit;
   const edit = resolveEdit(e, user);
   if (!edit) return;
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(EDIT_LOCK_WAIT_MS)) {
-    deferEdit(edit);
-    return;
-  }
-  try {
-    beginWrites();
-    const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user);
-    drainDeferred(ctx, edit.range);
-    runEditRules(ctx, edit);
-    ctx.finish();
-    syncMirrors(ctx.ss);
-  } finally {
-    lock.releaseLock();
-  }
+  withLock(
+    'script',
+    EDIT_LOCK_WAIT_MS,
+    () => {
+      beginWrites();
+      const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user);
+      drainDeferred(ctx, edit.range);
+      runEditRules(ctx, edit);
+      ctx.finish();
+      syncMirrors(ctx.ss);
+    },
+    () => deferEdit(edit),
+  );
 }
 
 /**
@@ -81,24 +80,25 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
  */
 export function dispatchTick(): void {
   const started = Date.now();
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(10000)) return;
-  try {
-    beginWrites();
-    const ctx = openContext();
-    const deadline = started + TICK_BUDGET_MS;
-    for (const f of registry) {
-      if (Date.now() > deadline) break;
-      if (!f.tick) continue;
+  withLock(
+    'script',
+    10000,
+    () => {
+      beginWrites();
+      const ctx = openContext();
+      const deadline = started + TICK_BUDGET_MS;
+      for (const f of registry) {
+        if (Date.now() > deadline) break;
+        if (!f.tick) continue;
+        drainDeferred(ctx);
+        f.tick(ctx, deadline);
+      }
       drainDeferred(ctx);
-      f.tick(ctx, deadline);
-    }
-    drainDeferred(ctx);
-    ctx.finish();
-    syncMirrors(ctx.ss);
-  } finally {
-    lock.releaseLock();
-  }
+      ctx.finish();
+      syncMirrors(ctx.ss);
+    },
+    () => undefined,
+  );
 }
 
 export function dispatchSetup(ctx: RunContext): void {

@@ -42,7 +42,6 @@ import { callText, hasErrors, problem, problemsText } from './rules/messages';
 import { Problem } from '../../core/i18n';
 import { CallTypeKey, reminderOffsets } from './rules/offsets';
 import {
-  afterSendError,
   callIdOfKey,
   dueDecision,
   isReminderKey,
@@ -90,7 +89,7 @@ import { ADOPT, emptySync, SyncRecord, SyncStore } from './sync';
 import { say } from './rules/messages';
 import { RunContext } from '../../app/context';
 import { Feature, TabEdit } from '../../app/feature';
-import { deliver, indexOutbox, OutboxRow, outboxState, QUOTA_MESSAGE, sendOnce, settleInterrupted, writeState } from '../../mail/outbox';
+import { deliver, indexOutbox, OutboxRow, outboxState, QUOTA_MESSAGE, sendOnce, SendResult, settleInterrupted } from '../../mail/outbox';
 import { recordOf, recordsOf, writeColumn, writeRowCells } from '../../google/records';
 import { TICK_MINUTES } from '../../google/triggers';
 import { appendRows, cell, sheetRow, TabData } from '../../google/workbook';
@@ -122,9 +121,6 @@ const OFFSET_SETTING: Record<CallTypeKey, SettingKey> = {
   repeat: 'reminderRepeatCall',
   intro: 'reminderIntroductoryCall',
 };
-
-/** Per-message refusals (retrying cannot help); anything else but the quota is taken as transient. */
-const PERMANENT_MAIL_ERROR = /Invalid email|no recipient|Recipients Per Message|Email Body Size|Argument too large/i;
 
 type CallStatus = 'scheduled' | 'done' | 'cancelled';
 
@@ -1108,7 +1104,6 @@ class CallsRun {
     if (!this.timeLeft()) return;
     const mail = commentMail(this.mc, call, comment);
     const to = this.resolver(call.managerEmail, Date.now());
-    const attemptsBefore = existing ? existing.attempts : 0;
     const result = sendOnce(
       outbox,
       {
@@ -1130,7 +1125,7 @@ class CallsRun {
       return;
     }
     if (result.outcome === 'quota') this.quotaHit(plan.callId);
-    else this.afterMailError(this.index().get(key), attemptsBefore, result.error ?? '', plan.callId);
+    else this.afterMailError(result, plan.callId);
     plan.extra.push(say(this.locale, 'commentWaiting', { error: result.error ?? result.outcome }));
   }
 
@@ -1145,19 +1140,13 @@ class CallsRun {
   }
 
   /**
-   * deliver() marked the row Failed; a transient error keeps it Pending for the next tick
-   * until its attempts run out (core afterSendError). Returns whether sending should pause.
+   * deliver() already wrote the row's state and attempts (mail/policy.ts). A permanent
+   * refusal of one message does not pause the others; a transient error is logged and
+   * pauses sending for this run. Returns whether sending should pause.
    */
-  private afterMailError(row: OutboxRow | undefined, attemptsBefore: number, error: string, rowKey: string): boolean {
-    if (!row || !this.outbox) return false;
-    if (PERMANENT_MAIL_ERROR.test(error)) return false;
-    const next = afterSendError(attemptsBefore);
-    if (next.state === 'pending') {
-      writeState(this.outbox, row.index, this.locale, 'pending', { attempts: next.attempts, lastError: error });
-      row.state = 'pending';
-      row.attempts = next.attempts;
-    }
-    this.log(rowKey, say(this.locale, 'logMailError'), error);
+  private afterMailError(result: SendResult, rowKey: string): boolean {
+    if (!this.outbox || result.kind !== 'transient') return false;
+    this.log(rowKey, say(this.locale, 'logMailError'), result.error ?? '');
     return true;
   }
 
@@ -1184,7 +1173,6 @@ class CallsRun {
         if (this.mailStop || !this.timeLeft()) return;
         const mail = declinedMail(this.mc, call, people, answersText(call, answers, call.language));
         const to = this.resolver(call.managerEmail, Date.now());
-        const attemptsBefore = existing ? existing.attempts : 0;
         const result = sendOnce(
           outbox,
           {
@@ -1202,7 +1190,7 @@ class CallsRun {
         );
         if (result.outcome === 'sent') this.log(plan.callId, say(this.locale, 'logDeclineAlert'), `${people.join(', ')} → ${to}`);
         else if (result.outcome === 'quota') this.quotaHit(plan.callId);
-        else if (result.outcome !== 'already-sent') this.afterMailError(this.index().get(key), attemptsBefore, result.error ?? '', plan.callId);
+        else if (result.outcome !== 'already-sent') this.afterMailError(result, plan.callId);
       }
     }
   }
@@ -1276,7 +1264,7 @@ class CallsRun {
       );
       if (result.outcome === 'sent') sent++;
       else if (result.outcome === 'quota') this.quotaHit(plan.callId);
-      else if (this.afterMailError(row, attempts, result.error ?? '', plan.callId)) break;
+      else if (this.afterMailError(result, plan.callId)) break;
     }
     if (sent > 0) this.log('', say(this.locale, 'logRemindersSent'), String(sent));
   }

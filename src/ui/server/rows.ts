@@ -23,10 +23,10 @@ import { Feature } from '../../app/feature';
 import { recordOf } from '../../google/records';
 import { toCell } from '../../google/cells';
 import { orderSalesManagers } from '../../features/calls/managers';
-import { readColumn, readTabBlock, TabData, sheetRow } from '../../google/workbook';
+import { loadRows, readColumn, readTabBlock, TabData, sheetRow } from '../../google/workbook';
 import { revalidateOrders } from '../../features/orders/feature';
 import { ui, UiKey } from './messages';
-import { indexOfId, loadRows, shellOf } from './read';
+import { indexOfId, shellOf } from './read';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
