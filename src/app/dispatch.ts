@@ -14,7 +14,7 @@ import { localizer } from '../core/i18n';
 import { withLock } from './lock';
 import { openContext, RunContext } from './context';
 import { resolveEdit } from './edits';
-import { Feature, TabEdit } from './feature';
+import { editDeadline, Feature, TabEdit } from './feature';
 import { afterEdit, guardEdit } from './guard/guard';
 import { syncMirrors } from './guard/mirror';
 import { beginWrites } from './guard/written';
@@ -47,9 +47,9 @@ export function features(): Feature[] {
 }
 
 /** What every run that holds the lock does with an edit: the guard, the tab's features, then after-steps. */
-export function runEditRules(ctx: RunContext, edit: TabEdit): void {
+export function runEditRules(ctx: RunContext, edit: TabEdit, deadline = editDeadline()): void {
   guardEdit(ctx, edit);
-  for (const f of registry) if (f.onEdit && f.tabs.indexOf(edit.tab) >= 0) f.onEdit(ctx, edit);
+  for (const f of registry) if (f.onEdit && f.tabs.indexOf(edit.tab) >= 0) f.onEdit(ctx, edit, deadline);
   afterEdit(ctx, edit);
 }
 

@@ -19,7 +19,7 @@ import { cellText, isBlank } from '../../core/values';
 import { RunContext } from '../../app/context';
 import { dispatchEdit, features, runEditRules } from '../../app/dispatch';
 import { resolveEdit } from '../../app/edits';
-import { Feature } from '../../app/feature';
+import { editDeadline, Feature } from '../../app/feature';
 import { recordOf } from '../../google/records';
 import { toCell } from '../../google/cells';
 import { orderSalesManagers } from '../../features/calls/managers';
@@ -338,10 +338,11 @@ export function canRecheck(key: TabKey): boolean {
 export function recheckTab(ctx: RunContext, key: TabKey): number {
   let changed = 0;
   let handled = false;
+  const deadline = editDeadline();
   for (const f of features()) {
     if (f.check && f.tabs.indexOf(key) >= 0) {
       handled = true;
-      changed += Number(f.check(ctx, key)) || 0;
+      changed += Number(f.check(ctx, key, deadline)) || 0;
     }
   }
   if (!handled && key === 'orders') changed += revalidateOrders(ctx);
