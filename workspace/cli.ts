@@ -164,7 +164,7 @@ export function buildProgram(): Command {
             [
               String(run.result),
               ...warnings,
-              ...shownLines(shown),
+              ...shownLines(shown.filter((x) => x.text !== String(run.result))),
               `tabs: ${ws.spreadsheet
                 .sheetNames()
                 .filter((n) => !n.startsWith('_'))

@@ -112,6 +112,7 @@ const TEXT = {
   kindReport: { ru: 'Отчёт об обзвоне не отправлен', en: 'Calling report not sent' },
   kindCallComment: { ru: 'Звонок без комментария', en: 'Call without a comment' },
   kindContract: { ru: 'Срок по договору', en: 'Contract deadline' },
+  reportDetails: { ru: 'Подбор №{n}, обзвон {date}', en: 'Selection #{n}, calling day {date}' },
   overdue: { ru: 'просрочено', en: 'overdue' },
   today: { ru: 'сегодня', en: 'today' },
   more: { ru: '… и ещё {count}', en: '… and {count} more' },
