@@ -219,7 +219,7 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   },
   'digest.daily': {
     ru: { subject: 'Сводка на {{date}}: {{summary}}', body: 'Сводка на {{date}}: {{summary}}.\n\n{{items}}' },
-    en: { subject: 'Digest for {{date}}: {{summary}}', body: 'Digest for {{date}}: {{summary}}.\n\n{{items}}' },
+    en: { subject: 'Daily digest for {{date}}: {{summary}}', body: 'Digest for {{date}}: {{summary}}.\n\n{{items}}' },
   },
   'deadline.reminder': {
     ru: {
