@@ -13,13 +13,35 @@ import {
   settingLabel,
   untranslatedDefault,
 } from '../core/settings';
-import { t } from '../core/i18n';
+import { localizer, t } from '../core/i18n';
 import { LogEntry } from './log';
 import { sheetsByTab } from './workbook';
 import { applyColumnRules, applyProblemHighlight } from './rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const TEXT = {
+  summary: {
+    ru: 'Вкладок создано: {created}, заголовков добавлено: {repaired}, настроек добавлено: {settings}; триггеры: {triggers}.',
+    en: 'Tabs created: {created}, headers added: {repaired}, settings added: {settings}; triggers: {triggers}.',
+  },
+  triggersKept: { ru: 'уже были установлены', en: 'already installed' },
+  triggersInstalled: { ru: 'установлены {names}', en: 'installed {names}' },
+} as const;
+
+const say = localizer<keyof typeof TEXT>(TEXT);
+
+/** The Log's line for a setup run, as a sentence in the workbook's language. */
+export function setupSummary(report: SetupReport, triggers: string[]): string {
+  const L = report.locale;
+  return say(L, 'summary', {
+    created: report.created.length,
+    repaired: report.repairedHeaders.length,
+    settings: report.settingsAdded.length,
+    triggers: triggers.length ? say(L, 'triggersInstalled', { names: triggers.join(', ') }) : say(L, 'triggersKept'),
+  });
+}
 
 export interface SetupReport {
   locale: Locale;

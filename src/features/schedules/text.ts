@@ -47,6 +47,10 @@ const TEXT = {
 
   // Log actions
   logPlanned: { ru: 'График подборов обновлён', en: 'Selection schedule updated' },
+  logPlannedDetails: {
+    ru: 'Заказов: {orders}; подборов добавлено: {added}, изменено: {updated}, убрано: {removed}.',
+    en: 'Orders: {orders}; selections added: {added}, changed: {updated}, removed: {removed}.',
+  },
   logPlanProblem: { ru: 'График подборов не построен', en: 'No selection schedule' },
   logReportSent: { ru: 'Отчёт об обзвоне отправлен', en: 'Calling report sent' },
   logOverdue: { ru: 'Просрочен отчёт об обзвоне', en: 'Calling report overdue' },
