@@ -13,9 +13,8 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const GLOBAL = 'Reglament';
 
-async function buildBundle(entry = 'src/main.ts', outDir = 'build', manifest = 'appsscript.json', keep = ['addon']) {
+async function buildBundle(entry = 'src/main.ts', outDir = 'build', manifest = 'appsscript.json', keep = ['addon'], GLOBAL = 'Reglament') {
   const result = await esbuild.build({
     entryPoints: [path.join(root, entry)],
     bundle: true,
@@ -29,7 +28,7 @@ async function buildBundle(entry = 'src/main.ts', outDir = 'build', manifest = '
     logLevel: 'warning',
   });
   const iife = result.outputFiles[0].text;
-  const entries = exportedFunctions(iife);
+  const entries = exportedFunctions(iife, GLOBAL);
   if (entries.length === 0) throw new Error(`${entry} exports no functions`);
   const wrappers = entries.map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`).join('\n');
   const code = `${iife}\n// Entry points Apps Script can see: top-level function declarations.\n${wrappers}\n`;
@@ -43,7 +42,7 @@ async function buildBundle(entry = 'src/main.ts', outDir = 'build', manifest = '
 }
 
 /** Runs the IIFE in an empty context to list the functions it exports. */
-function exportedFunctions(iife) {
+function exportedFunctions(iife, GLOBAL) {
   const ctx = vm.createContext({});
   vm.runInContext(`${iife}\n;globalThis.__exports = Object.keys(${GLOBAL}).filter((k) => typeof ${GLOBAL}[k] === 'function');`, ctx);
   return [...ctx.__exports].sort();
@@ -66,7 +65,7 @@ async function buildCli() {
 
 const entries = await buildBundle();
 const addon = fs.existsSync(path.join(root, 'src/addon/main.ts'))
-  ? await buildBundle('src/addon/main.ts', 'build/addon', 'addon/appsscript.json', [])
+  ? await buildBundle('src/addon/main.ts', 'build/addon', 'addon/appsscript.json', [], 'ReglamentAddon')
   : [];
 await buildCli();
 if (!process.env.REGLAMENT_QUIET_BUILD) {

@@ -6,7 +6,7 @@
  * (exclusive, or shared for the read-only ones) from load to one atomic commit. `run`
  * commits after each trigger run; a kill loses at most the run in progress.
  * Exit codes: 0 ok; 1 a run failed (or an unexpected error); 2 bad input or a missing
- * workbook; 4 the workbook is busy and --no-wait was given.
+ * workbook; 3 the product refused the action (addon --action); 4 the workbook is busy and --no-wait was given.
  */
 import { Command, CommanderError } from 'commander';
 import * as path from 'path';
@@ -18,6 +18,7 @@ import { Transaction } from './runtime/commit';
 import { BUSY_EXIT_CODE, WorkbookBusyError } from './runtime/filelock';
 import { OpenError, WorkbookSession, lockDefaults, readWorkbook, withWorkbook } from './runtime/session';
 
+import { addAddonCommand } from './cli/addon';
 import { UsageError, answerSenderPrompt, parseDuration, personEdit, personEvent, planSpan, workbookStatus, WorkbookStatus } from './driver';
 
 // The CLI's own API for scripts and tests: what a person does (driver.ts).
@@ -352,6 +353,8 @@ export function buildProgram(): Command {
       const { runDemo } = await import('./cli/demo');
       await runDemo(dir, output(program.opts().json));
     });
+
+  addAddonCommand(program);
 
   return program;
 }

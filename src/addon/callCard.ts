@@ -120,9 +120,7 @@ function commentSections(run: AddonRun, at: RowAt): GoogleAppsScript.Card_Servic
   const params = { callId: at.id };
   const done = cellText(at.rec.status) && findChoice(CALL_STATUSES, cellText(at.rec.status))?.key !== 'scheduled';
   const save = button(say(L, 'bSave'), 'addonSaveCall', params);
-  sections.push(
-    section('', [done ? buttons(save) : buttons(save, button(say(L, 'bSaveDone'), 'addonSaveCall', { ...params, done: '1' }, true))]),
-  );
+  sections.push(section('', [done ? buttons(save) : buttons(save, button(say(L, 'bSaveDone'), 'addonMarkCallDone', params, true))]));
   return sections;
 }
 
@@ -132,6 +130,7 @@ function outcomeSection(run: AddonRun, at: RowAt): GoogleAppsScript.Card_Service
   const hired = CardService.newSelectionInput()
     .setType(CardService.SelectionInputType.CHECK_BOX)
     .setFieldName('hired')
+    .setTitle(col('hired', L))
     .addItem(say(L, 'lHired'), 'yes', rec.hired === true);
   const who = CardService.newSelectionInput()
     .setType(CardService.SelectionInputType.DROPDOWN)

@@ -75,15 +75,24 @@ export function addonGmailMessageOpen(e: AddonEventObject): Card {
   });
 }
 
-/** The call card's Save / Save and mark done. */
-export function addonSaveCall(e: AddonEventObject): Response {
+function saveAndShow(e: AddonEventObject, markDone: boolean): Response {
   return act((run) => {
-    const p = paramsOf(e);
-    const saved = saveCall(run, p.callId || '', inputsOf(e), p.done === '1');
+    const callId = paramsOf(e).callId || '';
+    const saved = saveCall(run, callId, inputsOf(e), markDone);
     const fresh = openAddon();
-    const at = callById(fresh, p.callId || '');
+    const at = callById(fresh, callId);
     return respond(saved.message, at ? callCard(fresh, at) : undefined);
   });
+}
+
+/** The call card's Save: the comment (and the Interview outcome) as the person would type them. */
+export function addonSaveCall(e: AddonEventObject): Response {
+  return saveAndShow(e, false);
+}
+
+/** The call card's Save and mark done: the same, with Status Done (the sheet's rights and checks). */
+export function addonMarkCallDone(e: AddonEventObject): Response {
+  return saveAndShow(e, true);
 }
 
 /** The client card's Record payment received (the mail's link as the payment document). */
@@ -91,7 +100,10 @@ export function addonRecordPayment(e: AddonEventObject): Response {
   return act((run) => {
     const p = paramsOf(e);
     const out = recordPayment(run, p.orderId || '', inputsOf(e));
-    return respond(out.message);
+    const fresh = openAddon();
+    const mail = currentMail(e);
+    const at = orderOfMail(fresh, mail);
+    return respond(out.message, at ? clientCard(fresh, at, mail) : undefined);
   });
 }
 

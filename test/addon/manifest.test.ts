@@ -199,7 +199,7 @@ describe('the add-on manifest (addon/appsscript.json → build/addon/appsscript.
       .map((f) => fs.readFileSync(path.join(root, 'src/addon', f), 'utf8'))
       .join('\n');
     const named = new Set([...src.matchAll(/'(addon[A-Z]\w*)'/g)].map((m) => m[1]));
-    expect([...named].sort()).toEqual(['addonRecordPayment', 'addonSaveCall', 'addonScheduleCall', 'addonScheduleForm']);
+    expect([...named].sort()).toEqual(['addonMarkCallDone', 'addonRecordPayment', 'addonSaveCall', 'addonScheduleCall', 'addonScheduleForm']);
     const fns = topLevelFunctions('build/addon/Code.js');
     for (const f of named) expect(fns).toContain(f);
   });
