@@ -106,7 +106,17 @@ function commentSections(run: AddonRun, at: RowAt): GoogleAppsScript.Card_Servic
   const L = ctx.locale;
   const ref = { sheet: at.tab.sheet.getName(), row: at.rowNumber, id: at.id };
   const form = commentForm(ctx, ref, run.user, run.owner);
-  if (!form.allowed) return [section(say(L, 'secComment'), [paragraph(say(L, 'readOnly', { reason: form.reason })), paragraph(form.text)])];
+  const done = cellText(at.rec.status) && findChoice(CALL_STATUSES, cellText(at.rec.status))?.key !== 'scheduled';
+  // View only: the person may still try Done; the sheet's rules answer (e.g. HR on a Sales call).
+  const markOnly = done ? [] : [buttons(button(say(L, 'bMarkDone'), 'addonMarkCallDone', { callId: at.id }))];
+  if (!form.allowed)
+    return [
+      section(say(L, 'secComment'), [
+        paragraph(say(L, 'readOnly', { reason: form.reason })),
+        ...(form.text ? [paragraph(form.text)] : []),
+        ...markOnly,
+      ]),
+    ];
   const widgets: GoogleAppsScript.Card_Service.Widget[] = [];
   if (form.type === 'first') for (const f of form.fields) widgets.push(input(`f_${f.key}`, f.label + (f.required ? ' *' : ''), f.value));
   else if (form.type === 'interview') {
@@ -118,7 +128,6 @@ function commentSections(run: AddonRun, at: RowAt): GoogleAppsScript.Card_Servic
   const sections = [section(say(L, 'secComment'), widgets)];
   if (form.type === 'interview') sections.push(outcomeSection(run, at));
   const params = { callId: at.id };
-  const done = cellText(at.rec.status) && findChoice(CALL_STATUSES, cellText(at.rec.status))?.key !== 'scheduled';
   const save = button(say(L, 'bSave'), 'addonSaveCall', params);
   sections.push(section('', [done ? buttons(save) : buttons(save, button(say(L, 'bSaveDone'), 'addonMarkCallDone', params, true))]));
   return sections;
@@ -187,8 +196,10 @@ export function saveCall(run: AddonRun, callId: string, inputs: FormInputs, mark
   const at = callById(run, callId) ?? refuse(L, 'pickCallRow');
   const type = callTypeOf(at.rec) ?? refuse(L, 'fieldRequired', { field: col('type', L) });
   const candidates = callCandidates(ctx, at.rec);
-  const cells: Record<string, unknown> = { comment: composeComment(type, formOf(inputs), candidates) };
-  if (type === 'interview') {
+  // A person who may not write the comment (a view-only card) can only ask for Done.
+  const mayComment = refusals(ctx, run.user, run.owner, 'calls', ['comment'], at.rec).length === 0;
+  const cells: Record<string, unknown> = mayComment ? { comment: composeComment(type, formOf(inputs), candidates) } : {};
+  if (type === 'interview' && mayComment) {
     const hired = (inputs.hired?.stringInputs?.value ?? []).indexOf('yes') >= 0;
     const date = dateOf(inputs, 'hireStartDate');
     const priceText = stringOf(inputs, 'price').replace(',', '.');

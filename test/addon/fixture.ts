@@ -9,8 +9,9 @@ import type { CardJson, WidgetJson } from '../../workspace/services/card';
 
 export const HR = 'irina.hr@example.com';
 
-export async function addonWorkbook(): Promise<Harness> {
-  const h = await callsWorkbook({ now: '2026-11-23T09:00' });
+/** `account` workspace: Google names editors of the domain (example.com), so the sheet's rules see who edited. */
+export async function addonWorkbook(account: 'consumer' | 'workspace' = 'consumer'): Promise<Harness> {
+  const h = await callsWorkbook({ now: '2026-11-23T09:00', account });
   h.edit('Staff', 'new', { Name: 'Irina', 'E-mail': HR, Department: 'HR', 'Manager e-mail': 'boss@example.com' }, h.ws.owner);
   return h;
 }

@@ -18,7 +18,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { loadBundle, LocalWorkspace } from '../runtime/workspace';
+import { defaultBundleDir, loadBundle, LocalWorkspace } from '../runtime/workspace';
 import { Realm } from '../runtime/runtime';
 import { createPropertiesService } from '../services/properties';
 import { createLockService, LockFake } from '../services/lock';
@@ -51,7 +51,7 @@ export interface AddonManifest {
 }
 
 export function defaultAddonDir(): string {
-  return path.resolve(__dirname, '..', 'build', 'addon');
+  return path.join(defaultBundleDir(), 'addon');
 }
 
 /** A user error of the add-on command (exit 2). */

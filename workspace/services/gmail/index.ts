@@ -33,15 +33,17 @@ export function accessTokenOf(messageId: string): string {
 }
 
 export function createGmailService(rt: Runtime, opened: OpenedMessage | null): FakeService {
-  let token = '';
+  // The token holds for the execution that set it (each callback is an execution of its own).
+  let token = { value: '', execution: null as unknown };
   const GmailApp = {
     setCurrentMessageAccessToken(accessToken: unknown): void {
       rt.call('GmailApp.setCurrentMessageAccessToken');
-      token = String(accessToken ?? '');
+      token = { value: String(accessToken ?? ''), execution: rt.execution };
     },
     getMessageById(id: unknown) {
       rt.call('GmailApp.getMessageById');
-      if (!opened || String(id) !== opened.id || token !== accessTokenOf(opened.id)) throw rt.error(MISSING_TOKEN);
+      const valid = token.execution === rt.execution && !!opened && token.value === accessTokenOf(opened.id);
+      if (!opened || String(id) !== opened.id || !valid) throw rt.error(MISSING_TOKEN);
       const m = opened;
       return {
         getId: () => m.id,
