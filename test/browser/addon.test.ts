@@ -102,7 +102,7 @@ describeBrowser('the add-on panel in Chromium', () => {
     expect(callRow['Hired']).toBe(true);
     expect(ws.mail.sent().filter((m) => m.to.includes(BOSS) && /comment/i.test(m.subject))).toHaveLength(0);
     // The engine's tick (the serve page's button, or a timer's `reglament tick`).
-    const tick = await page.evaluate(() => fetch('/api/tick', { method: 'POST' }).then((r) => r.json()));
+    const tick = (await page.evaluate(() => fetch('/api/tick', { method: 'POST' }).then((r) => r.json()))) as { ok: boolean };
     expect(tick.ok).toBe(true);
     ws = await LocalWorkspace.open({ workbook: h.workbook });
     callRow = englishRecords(ws, 'Calls')[0];
