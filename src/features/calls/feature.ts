@@ -21,7 +21,7 @@
  *
  * Cost: each tab is read once per run; system columns and Outbox states are written back
  * in batches; Calendar and MailApp are called once per event or message that changes.
- * What the calendar holds is remembered in the hidden "_Calls sync" sheet (sync.ts);
+ * What the calendar holds is remembered in the hidden "_Calls sync" / «_Синхронизация звонков» sheet (sync.ts);
  * what people changed there comes from the one incremental list per tick.
  *
  * A run (run.ts, one CallsRun object) is worked on by modules with one job each, in the
@@ -97,7 +97,7 @@ export const callsFeature: Feature = {
   },
   setup(ctx) {
     addDefaultTemplates(ctx);
-    SyncStore.open(ctx.ss, true);
+    SyncStore.open(ctx.ss, true, ctx.locale);
   },
 };
 

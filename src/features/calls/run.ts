@@ -125,7 +125,7 @@ export class CallsRun {
     /** Rows an edit touched (they yield a duplicated Call ID); null in a tick. */
     readonly edited: Set<number> | null,
   ) {
-    this.sync = SyncStore.open(ctx.ss);
+    this.sync = SyncStore.open(ctx.ss, false, ctx.locale);
     const candidatesTab = ctx.tab('candidates');
     const candidateRecords = candidatesTab ? recordsOf(candidatesTab) : [];
     this.candidates = candidateIndex(candidateRecords);

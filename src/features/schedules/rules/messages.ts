@@ -66,6 +66,10 @@ const TEXT = {
 
   // Log actions
   logPlanned: { ru: 'График подборов обновлён', en: 'Selection schedule updated' },
+  logPlannedDetails: {
+    ru: 'Заказов: {orders}; подборов добавлено: {added}, изменено: {updated}, убрано: {removed}.',
+    en: 'Orders: {orders}; selections added: {added}, changed: {updated}, removed: {removed}.',
+  },
   logPlanProblem: { ru: 'График подборов не построен', en: 'No selection schedule' },
   logReportSent: { ru: 'Отчёт об обзвоне отправлен', en: 'Calling report sent' },
   logOverdue: { ru: 'Просрочен отчёт об обзвоне', en: 'Calling report overdue' },
@@ -131,6 +135,7 @@ const TEXT = {
   kindReport: { ru: 'Отчёт об обзвоне не отправлен', en: 'Calling report not sent' },
   kindCallComment: { ru: 'Звонок без комментария', en: 'Call without a comment' },
   kindContract: { ru: 'Срок по договору', en: 'Contract deadline' },
+  reportDetails: { ru: 'Подбор №{n}, обзвон {date}', en: 'Selection #{n}, calling day {date}' },
   overdue: { ru: 'просрочено', en: 'overdue' },
   today: { ru: 'сегодня', en: 'today' },
   more: { ru: '… и ещё {count}', en: '… and {count} more' },
