@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const json = args.includes('--json');
   const filters = args.filter((a) => !a.startsWith('--'));
   const cases = BENCHES.filter((b) => filters.length === 0 || filters.some((f) => caseMatches(b, f)));
-  if (cases.length === 0) throw new Error(`no bench case named ${filters.join(', ')} (cases: ${BENCHES.map((b) => b.name.split(':')[0]).join(', ')})`);
+  if (cases.length === 0)
+    throw new Error(`no bench case named ${filters.join(', ')} (cases: ${BENCHES.map((b) => b.name.split(':')[0]).join(', ')})`);
   if (json) {
     const out: Record<string, unknown> = {};
     for (const c of cases) if (c.json) Object.assign(out, await c.json());

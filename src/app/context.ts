@@ -95,7 +95,7 @@ export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadshee
       entries.push({ ...entry, user: who || unknownUser(locale) });
     },
     finish() {
-      appendLog(tab('log'), entries.splice(0), now);
+      appendLog(sheets.get('log'), entries.splice(0), now);
     },
   };
 }

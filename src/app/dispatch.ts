@@ -17,6 +17,8 @@ import { Feature, TabEdit } from './feature';
 import { afterEdit, guardEdit } from './guard/guard';
 import { syncMirrors } from './guard/mirror';
 import { beginWrites } from './guard/written';
+import { archiveDays, archiveHistory, archiveSummary } from '../google/archive';
+import { formatLocalDate, localDateOf } from '../core/time';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -94,11 +96,27 @@ export function dispatchTick(): void {
       f.tick(ctx, deadline);
     }
     drainDeferred(ctx);
+    if (Date.now() <= deadline) archiveDaily(ctx);
     ctx.finish();
     syncMirrors(ctx.ss);
   } finally {
     lock.releaseLock();
   }
+}
+
+const ARCHIVE_DAY = 'reglament.archive.day';
+
+/** The first tick of each local day moves old finished Outbox rows and Log lines to the archive tabs (google/archive.ts). */
+function archiveDaily(ctx: RunContext): void {
+  const props = PropertiesService.getScriptProperties();
+  const today = formatLocalDate(localDateOf(ctx.zone, ctx.now.getTime()));
+  if (props.getProperty(ARCHIVE_DAY) === today) return;
+  const owner = Session.getEffectiveUser().getEmail();
+  const moved = archiveHistory(ctx.ss, ctx.sheets, ctx.zone, ctx.now, archiveDays(ctx.settings.archiveAfterDays), owner);
+  ctx.invalidate('outbox');
+  if (moved.outbox > 0 || moved.log > 0)
+    ctx.log({ tab: ctx.sheets.get('outbox')?.getName() ?? 'Outbox', rowKey: '', action: archiveSummary(ctx.locale, moved), details: '' });
+  props.setProperty(ARCHIVE_DAY, today);
 }
 
 export function dispatchSetup(ctx: RunContext): void {

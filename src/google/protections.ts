@@ -169,6 +169,13 @@ export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroup
   return true;
 }
 
+/** A tab only the owner (and the script running as the owner) may change: the archive tabs. */
+export function protectOwnerOnly(sheet: Sheet, owner: string): void {
+  const p = sheet.protect().setDescription(`${PROTECTION_PREFIX}${sheet.getName()} ${groupText('owner')}`);
+  p.addEditor(owner);
+  syncEditors(p, owner, []);
+}
+
 /** Google's recipe: the owner stays, everyone else not wanted goes, the wanted are added, no domain edit. */
 function syncEditors(p: Protection, owner: string, editors: string[]): void {
   const want = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);

@@ -94,8 +94,9 @@ export function stateDirFor(workbook: string): string {
 }
 
 export function defaultBundleDir(): string {
-  // dist/cli.js and workspace/*.ts both sit one level below the project root.
-  return path.resolve(__dirname, '..', 'build');
+  // dist/cli.js sits one level below the project root, workspace/runtime/*.ts two.
+  const up = fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '..' : path.join('..', '..');
+  return path.resolve(__dirname, up, 'build');
 }
 
 /** How many runs last-run.json keeps (a long `run` commits after each of its steps). */
