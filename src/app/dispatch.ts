@@ -16,7 +16,8 @@ import { resolveEdit } from './edits';
 import { Feature, TabEdit } from './feature';
 import { afterEdit, guardEdit } from './guard/guard';
 import { syncMirrors } from './guard/mirror';
-import { beginWrites } from './guard/written';
+import { beginWrites, hasWrites } from './guard/written';
+import { FULL, FULL_PASS_HOUR, gateOpen, MARK, markedIn, markPlan, NEXT, nextDue, nextLocalHour, tickRun } from './gate';
 import { archiveDays, archiveHistory, archiveSummary } from '../google/archive';
 import { formatLocalDate, localDateOf } from '../core/time';
 
@@ -49,6 +50,7 @@ export function features(): Feature[] {
 
 /** What every run that holds the lock does with an edit: the guard, the tab's features, then after-steps. */
 export function runEditRules(ctx: RunContext, edit: TabEdit): void {
+  markPlan(ctx);
   guardEdit(ctx, edit);
   for (const f of registry) if (f.onEdit && f.tabs.indexOf(edit.tab) >= 0) f.onEdit(ctx, edit);
   afterEdit(ctx, edit);
@@ -81,13 +83,18 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
  * holds it. Edits recorded while the tick ran are enforced before each feature (so none acts
  * on them first) and once more before the lock is released.
  */
-export function dispatchTick(): void {
+export function dispatchTick(options: { full?: boolean } = {}): void {
   const started = Date.now();
+  const props = PropertiesService.getScriptProperties();
+  const all = props.getProperties();
+  // The gate (gate.ts): nothing due, nothing marked — two service calls and done.
+  if (!options.full && !gateOpen(all, started)) return;
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(10000)) return;
   try {
     beginWrites();
     const ctx = openContext();
+    tickRun(ctx);
     const deadline = started + TICK_BUDGET_MS;
     for (const f of registry) {
       if (Date.now() > deadline) break;
@@ -96,13 +103,25 @@ export function dispatchTick(): void {
       f.tick(ctx, deadline);
     }
     drainDeferred(ctx);
+    const busy = hasWrites() || ctx.logged() > 0 || Date.now() > deadline;
+    const wasMarked = all[MARK] !== undefined ? Number(all[MARK]) || started : markedIn(ctx) ? started : null;
     if (Date.now() <= deadline) archiveDaily(ctx);
+    const plan: Record<string, string> = {
+      [NEXT]: String(nextDue(ctx, busy, wasMarked, TICK_MS)),
+      [FULL]: String(nextLocalHour(ctx, FULL_PASS_HOUR)),
+    };
     ctx.finish();
     syncMirrors(ctx.ss);
+    // Under the lock: a mark set after this run's start by an edit is impossible (edits take the lock or defer).
+    props.setProperties(plan);
+    if (all[MARK] !== undefined) props.deleteProperty(MARK);
   } finally {
     lock.releaseLock();
   }
 }
+
+/** The tick's interval (installed by setup): work due now that a tick did not finish is the next one's. */
+const TICK_MS = 5 * 60000;
 
 const ARCHIVE_DAY = 'reglament.archive.day';
 
