@@ -66,7 +66,7 @@ describe('the gated tick', () => {
     const rec: Record<string, string> = { type: 'Interview', candidateIds: 'C-1', managerEmail: BOSS };
     const app = h.ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     const sheet = app.getActiveSpreadsheet().getSheetByName('Calls')!;
-    const row = header.map((text) => {
+    const row: unknown[] = header.map((text) => {
       const col = def.columns.find((c) => c.en === text);
       return col ? (rec[col.key] ?? '') : '';
     });

@@ -94,9 +94,10 @@ export function stateDirFor(workbook: string): string {
 }
 
 export function defaultBundleDir(): string {
-  // dist/cli.js sits one level below the project root, workspace/runtime/*.ts two.
-  const up = fs.existsSync(path.resolve(__dirname, '..', 'package.json')) ? '..' : path.join('..', '..');
-  return path.resolve(__dirname, up, 'build');
+  // dist/cli.js (bundled) and workspace/runtime/*.ts (ts-jest) sit at different depths: find the project root.
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'build');
 }
 
 /** How many runs last-run.json keeps (a long `run` commits after each of its steps). */
@@ -288,7 +289,8 @@ function readScriptTimeZone(bundleDir: string): string {
 export function loadBundle(bundleDir: string, globals: Record<string, unknown>, nowMs: () => number): vm.Context {
   const code = path.join(bundleDir, 'Code.js');
   if (!fs.existsSync(code)) throw new Error(`no bundle at ${code}: run "npm run build" first`);
-  const ctx = gas.require(bundleDir, { ...globals, __reglamentNow: nowMs }, { filter: (f: string) => path.basename(f) === 'Code.js' });
+  // gas-local walks sub-folders too: only this folder's Code.js (build/addon/ is another project).
+  const ctx = gas.require(bundleDir, { ...globals, __reglamentNow: nowMs }, { filter: (f: string) => path.resolve(f) === path.resolve(code) });
   vm.runInContext(SIMULATED_DATE, ctx);
   return ctx;
 }
