@@ -111,3 +111,35 @@ describe('the archive', () => {
     expect(state.reminders.map((l) => l.state)).toEqual(['Sent']);
   });
 });
+
+describe('protections follow Staff by department', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await uiWorkbook();
+  });
+  afterAll(() => h.close());
+
+  test('a new HR member touches only the protections naming HR or all of Staff', () => {
+    const groups = h.ws.spreadsheet.model.protections.map((p) => /\{([a-z,]+)\}$/.exec(String(p.description ?? ''))?.[1] ?? '');
+    const touched = groups.filter((g) => g === 'staff' || g.split(',').includes('hr')).length;
+    const ours = groups.filter((g) => g !== '' && g !== 'owner').length;
+    expect(touched).toBeLessThan(ours);
+    const run = h
+      .edit(
+        'Staff',
+        'new',
+        { Name: 'Hanna', 'E-mail': 'hanna.hr@example.com', Department: 'HR', 'Manager e-mail': 'boss@example.com' },
+        h.ws.owner,
+      )
+      .find((r) => r.fn === 'onEditInstallable')!;
+    expect(run.ok).toBe(true);
+    expect(run.calls.find((c) => c.call === 'Protection.getEditors')?.count).toBe(touched);
+    // The new member may type in HR's columns: every HR protection lists her.
+    for (const p of h.ws.spreadsheet.model.protections)
+      if (/\{[a-z,]*hr[a-z,]*\}$/.test(String(p.description ?? '')))
+        expect(p.editors.map((e: string) => e.toLowerCase())).toContain('hanna.hr@example.com');
+    // A second edit that changes no department list touches none.
+    const again = h.edit('Staff', 6, { Name: 'Hanna K.' }, h.ws.owner).find((r) => r.fn === 'onEditInstallable')!;
+    expect(again.calls.find((c) => c.call === 'Protection.getEditors')).toBeUndefined();
+  });
+});
