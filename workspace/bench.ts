@@ -1,14 +1,27 @@
 /**
  * `npm run bench`: prints figures (service calls by method, local wall time, estimated
- * time on Google) for the heavy operations. `npm run bench -- NAME` runs the cases whose
- * name contains NAME. Figures, not pass/fail: targets are read off the output.
+ * time on Google) for the heavy operations. `npm run bench -- NAME [NAME…]` runs only the
+ * cases named: a filter matches a case's whole short name (the word before its colon,
+ * e.g. `orders`, `day`) or its whole title. `--json` prints the cases' JSON summaries
+ * instead (the cases that have one, e.g. `npm run bench -- day --json`).
+ * Figures, not pass/fail: targets are read off the output.
  */
 import { BENCHES } from './bench/index';
-import { printFigure } from './bench/report';
+import { caseMatches, printFigure } from './bench/report';
 
 async function main(): Promise<void> {
-  const filter = process.argv[2];
-  const cases = BENCHES.filter((b) => !filter || b.name.includes(filter));
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const filters = args.filter((a) => !a.startsWith('--'));
+  const cases = BENCHES.filter((b) => filters.length === 0 || filters.some((f) => caseMatches(b, f)));
+  if (cases.length === 0)
+    throw new Error(`no bench case named ${filters.join(', ')} (cases: ${BENCHES.map((b) => b.name.split(':')[0]).join(', ')})`);
+  if (json) {
+    const out: Record<string, unknown> = {};
+    for (const c of cases) if (c.json) Object.assign(out, await c.json());
+    console.log(JSON.stringify(out));
+    return;
+  }
   for (const c of cases) {
     console.log(`\n${c.name}`);
     const started = Date.now();

@@ -34,6 +34,8 @@ export interface RunContext {
   /** Forgets what was read of a tab (it was just changed), so the next tab()/staff() reads it again. */
   invalidate(key: TabKey): void;
   log(entry: LogEntry): void;
+  /** How many Log entries wait for finish() (a run that logged did something). */
+  logged(): number;
   /** Appends the collected Log entries in one write. */
   finish(): void;
 }
@@ -94,8 +96,11 @@ export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadshee
       const who = entry.user !== undefined ? entry.user : user;
       entries.push({ ...entry, user: who || unknownUser(locale) });
     },
+    logged() {
+      return entries.length;
+    },
     finish() {
-      appendLog(tab('log'), entries.splice(0), now);
+      appendLog(sheets.get('log'), entries.splice(0), now);
     },
   };
 }

@@ -17,7 +17,10 @@ import { resolveEdit } from './edits';
 import { editDeadline, Feature, TabEdit } from './feature';
 import { afterEdit, guardEdit } from './guard/guard';
 import { syncMirrors } from './guard/mirror';
-import { beginWrites } from './guard/written';
+import { beginWrites, hasWrites } from './guard/written';
+import { FULL, FULL_PASS_HOUR, gateOpen, MARK, markedIn, markPlan, NEXT, nextDue, nextLocalHour, tickRun } from './gate';
+import { archiveDays, archiveHistory, archiveSummary } from '../google/archive';
+import { formatLocalDate, localDateOf } from '../core/time';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -48,6 +51,7 @@ export function features(): Feature[] {
 
 /** What every run that holds the lock does with an edit: the guard, the tab's features, then after-steps. */
 export function runEditRules(ctx: RunContext, edit: TabEdit, deadline = editDeadline()): void {
+  markPlan(ctx);
   guardEdit(ctx, edit);
   for (const f of registry) if (f.onEdit && f.tabs.indexOf(edit.tab) >= 0) f.onEdit(ctx, edit, deadline);
   afterEdit(ctx, edit);
@@ -78,14 +82,19 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
  * holds it. Edits recorded while the tick ran are enforced before each feature (so none acts
  * on them first) and once more before the lock is released.
  */
-export function dispatchTick(): void {
+export function dispatchTick(options: { full?: boolean } = {}): void {
   const started = Date.now();
+  const props = PropertiesService.getScriptProperties();
+  const all = props.getProperties();
+  // The gate (gate.ts): nothing due, nothing marked — two service calls and done.
+  if (!options.full && !gateOpen(all, started)) return;
   withLock(
     'script',
     10000,
     () => {
       beginWrites();
       const ctx = openContext();
+      tickRun(ctx);
       const deadline = started + TICK_BUDGET_MS;
       for (const f of registry) {
         if (Date.now() > deadline) break;
@@ -94,11 +103,39 @@ export function dispatchTick(): void {
         f.tick(ctx, deadline);
       }
       drainDeferred(ctx);
+      const busy = hasWrites() || ctx.logged() > 0 || Date.now() > deadline;
+      const wasMarked = all[MARK] !== undefined ? Number(all[MARK]) || started : markedIn(ctx) ? started : null;
+      if (Date.now() <= deadline) archiveDaily(ctx);
+      const plan: Record<string, string> = {
+        [NEXT]: String(nextDue(ctx, busy, wasMarked, TICK_MS)),
+        [FULL]: String(nextLocalHour(ctx, FULL_PASS_HOUR)),
+      };
       ctx.finish();
       syncMirrors(ctx.ss);
+      // Under the lock: a mark set after this run's start by an edit is impossible (edits take the lock or defer).
+      props.setProperties(plan);
+      if (all[MARK] !== undefined) props.deleteProperty(MARK);
     },
     () => undefined,
   );
+}
+
+/** The tick's interval (installed by setup): work due now that a tick did not finish is the next one's. */
+const TICK_MS = 5 * 60000;
+
+const ARCHIVE_DAY = 'reglament.archive.day';
+
+/** The first tick of each local day moves old finished Outbox rows and Log lines to the archive tabs (google/archive.ts). */
+function archiveDaily(ctx: RunContext): void {
+  const props = PropertiesService.getScriptProperties();
+  const today = formatLocalDate(localDateOf(ctx.zone, ctx.now.getTime()));
+  if (props.getProperty(ARCHIVE_DAY) === today) return;
+  const owner = Session.getEffectiveUser().getEmail();
+  const moved = archiveHistory(ctx.ss, ctx.sheets, ctx.zone, ctx.now, archiveDays(ctx.settings.archiveAfterDays), owner);
+  ctx.invalidate('outbox');
+  if (moved.outbox > 0 || moved.log > 0)
+    ctx.log({ tab: ctx.sheets.get('outbox')?.getName() ?? 'Outbox', rowKey: '', action: archiveSummary(ctx.locale, moved), details: '' });
+  props.setProperty(ARCHIVE_DAY, today);
 }
 
 export function dispatchSetup(ctx: RunContext): void {

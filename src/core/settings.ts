@@ -29,7 +29,8 @@ export type SettingKey =
   | 'reminderRepeatCall'
   | 'reminderIntroductoryCall'
   | 'senderName'
-  | 'mailQuota';
+  | 'mailQuota'
+  | 'archiveAfterDays';
 
 const s = (key: SettingKey, en: string, ru: string, defaultValue: string, descriptionEn: string, descriptionRu: string): SettingDef => ({
   key,
@@ -146,6 +147,14 @@ const SETTING_LIST: readonly SettingDef[] = [
     '100',
     'Recipients per day the account may send to (100 consumer, 1500 Workspace)',
     'Получателей в день (100 — обычный аккаунт, 1500 — Workspace)',
+  ),
+  s(
+    'archiveAfterDays',
+    'Archive after days',
+    'Архив через дней',
+    '30',
+    'Finished Outbox rows and Log lines older than this many days move once a day to the yearly archive tabs ("Outbox 2026", "Log 2026")',
+    'Завершённые строки «Исходящих» и строки «Журнала» старше этого числа дней раз в день переносятся в архивные вкладки года («Исходящие 2026», «Журнал 2026»)',
   ),
 ];
 

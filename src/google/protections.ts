@@ -14,7 +14,7 @@
  * add the script's user, remove the others, turn domain edit off).
  */
 import { DepartmentKey, PERMISSIONS, protectionGroup, ruleOf, StaffDirectory } from '../core/permissions';
-import { findColumn, TabDef, TabKey, TABS } from '../core/schema';
+import { DEPARTMENTS, findColumn, TabDef, TabKey, TABS } from '../core/schema';
 import { readHeader } from './workbook';
 import { columnLetter } from './rules';
 import { MIRRORED_TABS, mirrorSheetName } from '../app/guard/mirror';
@@ -156,18 +156,51 @@ export function applyProtections(ss: Spreadsheet, sheets: Sheet[], wanted: Wante
 }
 
 /**
- * After a Staff change: the editors of every Reglament protection follow the new
- * department lists. Skipped when the lists are what the protections were last set for.
+ * After a Staff change: the editors of the Reglament protections follow the new department
+ * lists — only the protections whose group names a department whose list changed (or the
+ * Staff-wide ones when anyone joined or left). Skipped when no list changed.
  */
 export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroups): boolean {
-  if (loadFingerprint() === fingerprint(staff)) return false;
+  const changed = changedGroups(loadFingerprints(), fingerprints(staff));
+  if (changed.size === 0) return false;
   for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
     const group = groupOf(p.getDescription());
     if (group === null || group === 'owner') continue;
+    if (group === 'staff' ? !changed.has(ALL) : !group.some((d) => changed.has(d))) continue;
     syncEditors(p, owner, editorsOf(group, staff));
   }
   saveFingerprint(staff);
   return true;
+}
+
+const ALL = '*';
+
+/** Each department's list and the whole Staff, hashed (one short script property holds them). */
+export function fingerprints(staff: StaffGroups): Record<string, string> {
+  const out: Record<string, string> = { [ALL]: hash([...staff.all].sort().join(',')) };
+  for (const [d, list] of staff.byDepartment) out[d] = hash([...list].sort().join(','));
+  return out;
+}
+
+/** The groups whose list differs (all of them when nothing or an older format was kept). */
+export function changedGroups(before: Record<string, string> | null, now: Record<string, string>): Set<string> {
+  if (!before) return new Set([ALL, ...Object.keys(now), ...DEPARTMENTS.map((d) => d.key)]);
+  const out = new Set<string>();
+  for (const k of new Set([...Object.keys(before), ...Object.keys(now)])) if (before[k] !== now[k]) out.add(k);
+  return out;
+}
+
+function hash(text: string): string {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h.toString(16);
+}
+
+/** A tab only the owner (and the script running as the owner) may change: the archive tabs. */
+export function protectOwnerOnly(sheet: Sheet, owner: string): void {
+  const p = sheet.protect().setDescription(`${PROTECTION_PREFIX}${sheet.getName()} ${groupText('owner')}`);
+  p.addEditor(owner);
+  syncEditors(p, owner, []);
 }
 
 /** Google's recipe: the owner stays, everyone else not wanted goes, the wanted are added, no domain edit. */
@@ -230,15 +263,17 @@ function letterNumber(letters: string): number {
 
 /** The department lists the protections were last set for: one short script property. */
 export function fingerprint(staff: StaffGroups): string {
-  const parts = [...staff.byDepartment.entries()].map(([d, list]) => `${d}=${[...list].sort().join(',')}`).sort();
-  parts.push(`all=${[...staff.all].sort().join(',')}`);
-  let h = 2166136261;
-  for (const ch of parts.join(';')) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return h.toString(16);
+  return JSON.stringify(fingerprints(staff));
 }
 
-function loadFingerprint(): string | null {
-  return PropertiesService.getScriptProperties().getProperty(FINGERPRINT_KEY);
+function loadFingerprints(): Record<string, string> | null {
+  const text = PropertiesService.getScriptProperties().getProperty(FINGERPRINT_KEY);
+  if (!text || text.charAt(0) !== '{') return null;
+  try {
+    return JSON.parse(text) as Record<string, string>;
+  } catch (e) {
+    return null;
+  }
 }
 
 function saveFingerprint(staff: StaffGroups): void {

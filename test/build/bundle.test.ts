@@ -21,7 +21,8 @@ describe('build/Code.js, what clasp pushes', () => {
   test('calling an entry point without Google services fails on a Google service, not on a Node global', () => {
     const ctx = vm.createContext({});
     vm.runInContext(code, ctx);
-    expect(() => ctx.tick()).toThrow(/LockService is not defined/);
+    // The gated tick reads the script properties first (src/app/gate.ts).
+    expect(() => ctx.tick()).toThrow(/PropertiesService is not defined/);
     expect(() => ctx.onOpen()).toThrow(/SpreadsheetApp is not defined/);
   });
 

@@ -2,7 +2,8 @@
  * Calls figures (issue 5): a workbook of 5,000 calls and 20,000 candidates.
  * - one tick with 200 reminders due (100 First calls in 15 minutes, 100 Interviews in 20);
  * - a bulk re-plan after the spreadsheet's time zone changed (every event and reminder moves);
- * - one edit of a call (it is re-planned at once).
+ * - one edit of a call (it is re-planned at once);
+ * - the idle tick: the one after a tick that found nothing to do (the gate closed).
  * Targets: a tick's Spreadsheet calls do not grow with rows; mail and calendar calls are one
  * per message or event changed; a tick that would pass 6 minutes stops early (the rest is
  * done by the next ticks).
@@ -67,8 +68,9 @@ export const callsBench: BenchCase = {
         create: true,
         locale: 'en',
         now: new Date(T - 6 * 60 * MIN),
-        // A Workspace account (1,500 recipients a day); no short-time create limit while the workbook is filled.
-        limits: { account: 'workspace', mailRecipientsPerDay: 1500, calendarCreatesPerMinute: 1e9 },
+        // A Workspace account (1,500 recipients a day); no short-time create limit and no daily
+        // trigger runtime while the workbook is filled (the day case measures the daily runtime).
+        limits: { account: 'workspace', mailRecipientsPerDay: 1500, calendarCreatesPerMinute: 1e9, triggerRuntimePerDayMs: 1e12 },
       });
       ws.invoke('setupWorkbook', { kind: 'editor' });
       bulkLoad(ws, 'Staff', [['Boris', BOSS, 'Management', '', '', '']]);
@@ -110,6 +112,8 @@ export const callsBench: BenchCase = {
       const due = ws.invoke('tick', { kind: 'time', at: new Date(T) });
       const sent = ws.mail.sent().length;
       const quiet = ws.invoke('tick', { kind: 'time', at: new Date(T + 5 * MIN) });
+      // The gate (src/app/gate.ts): the tick after a tick that found nothing to do.
+      const gated = ws.invoke('tick', { kind: 'time', at: new Date(T + 10 * MIN) });
 
       const edit = personEdit(ws, 'Calls', '1000', [['Start', '2026-12-20 11:00']], ws.owner).runs.find((r) => r.fn === 'onEditInstallable')!;
 
@@ -136,6 +140,7 @@ export const callsBench: BenchCase = {
           record: quiet,
           note: `Spreadsheet calls: ${spreadsheetCalls(quiet)} (the due tick: ${spreadsheetCalls(due)})`,
         },
+        { label: 'the tick after it: nothing due, nothing marked (the gate is closed)', record: gated },
         { label: 'one edit of a call (new start: event patched, reminders moved)', record: edit },
         { label: 'bulk re-plan after the time zone changed to Asia/Yekaterinburg: the first tick', record: replan[0] },
         {

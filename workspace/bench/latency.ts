@@ -5,13 +5,39 @@
  * Sources (figures are round, and meant to rank designs, not to promise seconds):
  * - Google's "Best practices" for Apps Script: each service call is a round trip to
  *   a Google server, "calls to other services ... are slower than JavaScript"; batch
- *   reads/writes (getValues/setValues) instead of per-cell calls.
+ *   reads/writes (getValues/setValues) instead of per-cell calls; and "Google Apps Script
+ *   already has some built-in optimization, such as using look-ahead caching to retrieve
+ *   what a script is likely to get and write caching to save what is likely to be set" —
+ *   "alternating read and write commands is slow".
  *   https://developers.google.com/apps-script/guides/support/best-practices
+ * - The Spreadsheet service's overview: "spreadsheet operations are bundled together to
+ *   improve performance ... If you want to make sure that all pending changes are made
+ *   right away ... call SpreadsheetApp.flush()".
+ *   https://developers.google.com/apps-script/reference/spreadsheet
+ *   So a write to a sheet (set…, insert…, delete…, clear…) is queued, not a round trip of
+ *   its own: it costs its cells (QUEUED_WRITE) and the queue is sent in one round trip
+ *   (WRITE_FLUSH) at the next read of the spreadsheet, at SpreadsheetApp.flush(), or at the
+ *   end of the run (writeCache() below; Runtime.call applies it). A community measurement
+ *   shows the cost sits in the flush: one 4,000-cell setValues "took less than 50ms, and
+ *   adding a call to flush() increased that to 610ms" (Stack Overflow, "What is faster:
+ *   ScriptDb or SpreadsheetApp?").
+ *   Where Google is silent, the less convenient reading: every read of the spreadsheet
+ *   (any get…/is…/can… call that needs the server, Protection reads included) flushes the
+ *   queue first, and protections (protect, Protection.*) and new sheets are immediate
+ *   round trips (they return server objects).
  * - Measured figures published by the community (Tanaike's benchmarks of
  *   SpreadsheetApp read/write: ~ tens of ms per call plus a per-cell cost that
  *   reaches ~1 s for 100k cells; MailApp ~0.3–1 s per message; Advanced Calendar
  *   ~0.2–0.6 s per request; PropertiesService ~30–100 ms per call).
- * - Utilities and Logger run inside the script's own V8 and cost next to nothing.
+ *   https://tanaikech.github.io/topics/benchmark
+ * - Builders (SpreadsheetApp.newDataValidation, newConditionalFormatRule, newTrigger and
+ *   their steps) assemble a request inside the script: ~0 ms; the set…/create() call that
+ *   applies them is the round trip.
+ * - Utilities.formatDate: a call into the Apps Script host, not JavaScript; Google
+ *   publishes no figure and none was found in community benchmarks (searched), and it
+ *   cannot be measured from here. Charged 1 ms a call — a host call's overhead, the less
+ *   convenient reading than "free" (4,372 calls in one tick cost 4.4 s). The other
+ *   Utilities and Logger calls are charged 0.05 ms.
  */
 
 export interface Latency {
@@ -27,7 +53,14 @@ const TABLE: Record<string, Latency> = {
   'SpreadsheetApp.getActive': { baseMs: 30 },
   'SpreadsheetApp.openById': { baseMs: 300 },
   'SpreadsheetApp.getUi': { baseMs: 5 },
+  // An explicit flush is the write cache's round trip (it empties the queue).
   'SpreadsheetApp.flush': { baseMs: 100 },
+  // Builders: assembled in the script, no round trip.
+  'SpreadsheetApp.newDataValidation': { baseMs: 0.05 },
+  'SpreadsheetApp.newConditionalFormatRule': { baseMs: 0.05 },
+  'SpreadsheetApp.newRichTextValue': { baseMs: 0.05 },
+  'SpreadsheetApp.newTextStyle': { baseMs: 0.05 },
+  'Utilities.formatDate': { baseMs: 1 },
   'Spreadsheet.getSheetByName': { baseMs: 20 },
   'Spreadsheet.getSheets': { baseMs: 30 },
   'Spreadsheet.insertSheet': { baseMs: 250 },
@@ -129,9 +162,9 @@ const TABLE: Record<string, Latency> = {
   'ClockTriggerBuilder.create': { baseMs: 300 },
   'SpreadsheetTriggerBuilder.create': { baseMs: 300 },
   // Builder steps only assemble a request locally; create() is the round trip.
-  'ScriptApp.newTrigger': { baseMs: 1 },
-  'TriggerBuilder.timeBased': { baseMs: 1 },
-  'TriggerBuilder.forSpreadsheet': { baseMs: 1 },
+  'ScriptApp.newTrigger': { baseMs: 0.05 },
+  'TriggerBuilder.timeBased': { baseMs: 0.05 },
+  'TriggerBuilder.forSpreadsheet': { baseMs: 0.05 },
   'ScriptApp.getUserTriggers': { baseMs: 150 },
   'ScriptApp.getScriptId': { baseMs: 5 },
   'ScriptApp.getOAuthToken': { baseMs: 20 },
@@ -154,18 +187,18 @@ const TABLE: Record<string, Latency> = {
 
 /** Fallbacks by service for methods not in the table. */
 const SERVICE_DEFAULT: Record<string, number> = {
-  ClockTriggerBuilder: 1,
+  ClockTriggerBuilder: 0.05,
   // Builders assemble a rule locally; the round trip is the set… call that applies it.
-  DataValidationBuilder: 1,
-  ConditionalFormatRuleBuilder: 1,
-  DataValidation: 1,
-  ConditionalFormatRule: 1,
-  BooleanCondition: 1,
+  DataValidationBuilder: 0.05,
+  ConditionalFormatRuleBuilder: 0.05,
+  DataValidation: 0.05,
+  ConditionalFormatRule: 0.05,
+  BooleanCondition: 0.05,
   HtmlService: 2,
   HtmlOutput: 1,
   HtmlTemplate: 5,
   Session: 5,
-  SpreadsheetTriggerBuilder: 1,
+  SpreadsheetTriggerBuilder: 0.05,
   SpreadsheetApp: 30,
   Spreadsheet: 30,
   Sheet: 30,
@@ -185,4 +218,37 @@ export function latencyMs(call: string, cells = 0): number {
   if (entry) return entry.baseMs + (entry.perCellMs ?? 0) * cells;
   const service = call.split('.')[0];
   return SERVICE_DEFAULT[service] ?? 20;
+}
+
+/** A queued sheet write's own cost (its cells; the request is sent by the flush). */
+export const QUEUED_WRITE_MS = 5;
+/** The name the meter shows for the write cache's round trip. */
+export const WRITE_FLUSH = 'Sheets write cache flush';
+const WRITE_FLUSH_MS = 100;
+
+/** Sheet and range writes that Google's write cache queues (see the header). */
+const QUEUED = /^(Range|Sheet)\.(set|clear|insert|delete|append|hide|show|check|uncheck|remove|autoResize|merge|sort|moveTo|copyTo)/;
+const SPREADSHEET_SERVICE = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection)\./;
+
+/**
+ * How a call meets the write cache: 'queued' (a write: charged its cells now, sent later),
+ * 'flushes' (a call to the server that first sends the queue), or 'other' (no effect: other
+ * services, and calls answered from objects the script already holds).
+ */
+export function writeCache(call: string): 'queued' | 'flushes' | 'other' {
+  if (call === 'SpreadsheetApp.flush') return 'other';
+  if (QUEUED.test(call)) return 'queued';
+  if (!SPREADSHEET_SERVICE.test(call) || /^SpreadsheetApp\.new/.test(call)) return 'other';
+  return latencyMs(call) > 5 ? 'flushes' : 'other';
+}
+
+/** What a queued write costs when queued: its cells (no round trip). */
+export function queuedMs(call: string, cells = 0): number {
+  const entry = TABLE[call];
+  return QUEUED_WRITE_MS + (entry?.perCellMs ?? 0.02) * cells;
+}
+
+/** The write cache's round trip. */
+export function flushMs(): number {
+  return WRITE_FLUSH_MS;
 }

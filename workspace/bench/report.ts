@@ -2,8 +2,16 @@
 import { RunRecord } from '../runtime/workspace';
 
 export interface BenchCase {
+  /** "short: what it measures"; the short name is what `npm run bench -- short` selects. */
   name: string;
   run(): Promise<BenchFigure[]>;
+  /** The case's figures as one JSON object (`--json`), merged with the other cases'. */
+  json?(): Promise<Record<string, unknown>>;
+}
+
+/** A filter selects a case by its whole short name or its whole title, never by a part of one. */
+export function caseMatches(c: BenchCase, filter: string): boolean {
+  return c.name === filter || c.name.split(':')[0].trim() === filter;
 }
 
 export interface BenchFigure {

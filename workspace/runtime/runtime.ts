@@ -15,7 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Staged, Transaction } from './commit';
 import { writeFileAtomic } from './fsutil';
-import { latencyMs } from '../bench/latency';
+import { flushMs, latencyMs, queuedMs, WRITE_FLUSH, writeCache } from '../bench/latency';
 
 /** Constructors of the realm the bundle runs in (a vm context): values handed to
  * the bundle must come from it, or `instanceof Date` fails there as it never would on Google. */
@@ -125,6 +125,8 @@ export interface CallCount {
 export class CallMeter {
   private counts = new Map<string, { count: number; ms: number }>();
   private stopped = false;
+  /** Sheet writes queued by Google's write cache since its last flush (bench/latency.ts). */
+  queuedWrites = 0;
   /** A tighter budget for this execution (the daily trigger runtime left) and Google's text for it. */
   private cap: { ms: number; message: string } | null = null;
   constructor(
@@ -168,6 +170,7 @@ export class CallMeter {
   /** Starts counting a new execution (the totals of the last one are kept by the caller). */
   reset(): void {
     this.counts.clear();
+    this.queuedWrites = 0;
     this.stopped = false;
     this.cap = null;
   }
@@ -296,9 +299,27 @@ export class Runtime {
     writeFileIn(this.transaction, file, data);
   }
 
-  /** Counts a service call by its name in the latency table, e.g. call('Range.getValues', rows * cols). */
+  /**
+   * Counts a service call by its name in the latency table, e.g. call('Range.getValues', rows * cols).
+   * Sheet writes are queued (their cells now, the round trip at the next read or the end of the run).
+   */
   call(name: string, cells = 0): void {
+    const cache = writeCache(name);
+    if (cache === 'queued') {
+      this.meter.queuedWrites++;
+      this.meter.record(name, queuedMs(name, cells));
+      return;
+    }
+    if (cache === 'flushes') this.flushWrites();
+    if (name === 'SpreadsheetApp.flush') this.meter.queuedWrites = 0;
     this.meter.record(name, latencyMs(name, cells));
+  }
+
+  /** Sends the queued sheet writes in one round trip (a read needs them, or the run ends). */
+  flushWrites(): void {
+    if (this.meter.queuedWrites === 0) return;
+    this.meter.queuedWrites = 0;
+    this.meter.record(WRITE_FLUSH, flushMs());
   }
 
   /** Starts a new execution: a trigger firing, a person's edit, a CLI command. */

@@ -227,6 +227,8 @@ export class LocalWorkspace {
     try {
       if (left <= 0) throw this.rt.error(TRIGGER_RUNTIME_EXCEEDED);
       result = target(...(options.args ?? []));
+      // The script returned: Google sends what its write cache still holds.
+      this.rt.flushWrites();
     } catch (e) {
       error = e instanceof Error || (e && typeof e === 'object' && 'message' in e) ? String((e as Error).message) : String(e);
       if (error !== EXECUTION_TIME_EXCEEDED && error !== TRIGGER_RUNTIME_EXCEEDED) this.logger.record(`Exception: ${error}`);

@@ -38,3 +38,8 @@ export function takeWrites(): Written[] {
   written = [];
   return out;
 }
+
+/** Has the script written any row since beginWrites (a tick that did work)? */
+export function hasWrites(): boolean {
+  return written.length > 0;
+}

@@ -9,6 +9,7 @@ import { cellText } from '../../core/values';
 import { RunContext } from '../../app/context';
 import { recordOf } from '../../google/records';
 import { loadRows, readColumn, readTabBlock, TabData } from '../../google/workbook';
+import { archiveSheets } from '../../google/archive';
 
 interface Cache {
   shells: Map<TabKey, TabData | null>;
@@ -110,4 +111,36 @@ export function candidatesByIds(ctx: RunContext, ids: readonly string[]): Array<
   if (wanted.size === 0) return [];
   const { tab, indexes } = rowsWhere(ctx, 'candidates', 'candidateId', (v) => wanted.has(trimmed(v).toUpperCase()), 500);
   return recordsAt(tab, indexes);
+}
+
+/**
+ * The same lookup in a live tab's yearly archive tabs (google/archive.ts), newest year
+ * first, until `max` rows are found: one key-column read per archive tab searched.
+ */
+export function archivedRowsWhere(
+  ctx: RunContext,
+  key: 'outbox' | 'log',
+  column: string,
+  test: (value: unknown) => boolean,
+  max = 50,
+): Array<{ tab: TabData; indexes: number[] }> {
+  const live = ctx.sheets.get(key);
+  if (!live || max <= 0) return [];
+  const out: Array<{ tab: TabData; indexes: number[] }> = [];
+  let left = max;
+  for (const sheet of archiveSheets(ctx.ss, live.getName())) {
+    const tab = readTabBlock(sheet, key, 0, -1);
+    if (!tab) continue;
+    const indexes: number[] = [];
+    readColumn(tab, column).forEach((v, i) => {
+      if (test(v)) indexes.push(i);
+    });
+    const picked = indexes.slice(-left);
+    if (picked.length === 0) continue;
+    loadRows(tab, picked);
+    out.push({ tab, indexes: picked });
+    left -= picked.length;
+    if (left <= 0) break;
+  }
+  return out;
 }

@@ -19,6 +19,7 @@ import { cellText, isBlank } from '../../core/values';
 import { RunContext } from '../../app/context';
 import { dispatchEdit, features, runEditRules } from '../../app/dispatch';
 import { resolveEdit } from '../../app/edits';
+import { markPlan } from '../../app/gate';
 import { editDeadline, Feature } from '../../app/feature';
 import { recordOf } from '../../google/records';
 import { toCell } from '../../google/cells';
@@ -348,6 +349,8 @@ export function canRecheck(key: TabKey): boolean {
 
 /** Re-checks every row of a tab through the features that can (menu "Check this sheet"); cells changed. */
 export function recheckTab(ctx: RunContext, key: TabKey): number {
+  // "Check this sheet" is a full pass: the next tick re-plans whatever it finds.
+  markPlan(ctx);
   let changed = 0;
   let handled = false;
   const deadline = editDeadline();

@@ -43,7 +43,8 @@ import {
 import { isDate, localDateOf, dayNumber, wallClockOf } from '../../core/time';
 import { cellText, isBlank, isEmail, parseDateCell, Row } from '../../core/values';
 import { RunContext } from '../../app/context';
-import { agreementsOf, candidatesByIds, lastRows, ordersById, recordsAt, rowsWhere } from './read';
+import { agreementsOf, archivedRowsWhere, candidatesByIds, lastRows, ordersById, recordsAt, rowsWhere } from './read';
+import { outboxState } from '../../mail/outbox';
 import { cell } from '../../google/workbook';
 import { ui } from './messages';
 import { ID_KEY, locate, queuedEdits, refusals, RowAt, RowRef, runsAsOwner, UiTab } from './rows';
@@ -499,11 +500,17 @@ function eventLine(ctx: RunContext, eventId: string, owner: string): Line {
 
 export function remindersOf(ctx: RunContext, id: string): Line[] {
   if (!id) return [];
-  const found = rowsWhere(ctx, 'outbox', 'key', (v) => mentions(cellText(v), id), 40);
+  const test = (v: unknown) => mentions(cellText(v), id);
+  const found = rowsWhere(ctx, 'outbox', 'key', test, 40);
   const outbox = found.tab;
   if (!outbox) return [];
-  const rows = found.indexes.map((i) => outbox.rows[i]);
-  const lines = rows.map((r) => {
+  // Old finished mail has moved to the yearly archive tabs: looked up there when the live tab has few.
+  const blocks = [{ tab: outbox, indexes: found.indexes }];
+  const pastLive = found.indexes.filter((i) => outboxState(cell(outbox, outbox.rows[i], 'state')) !== 'pending').length;
+  if (pastLive < 4) blocks.push(...archivedRowsWhere(ctx, 'outbox', 'key', test, 4 - pastLive));
+  const rows = blocks.flatMap((b) => b.indexes.map((i) => ({ tab: b.tab, r: b.tab.rows[i] })));
+  const lines = rows.map(({ tab, r }) => {
+    const outbox = tab;
     const stateText = cellText(cell(outbox, r, 'state'));
     const state = findChoice(OUTBOX_STATES, stateText)?.key ?? 'pending';
     const due = cell(outbox, r, 'due');

@@ -32,13 +32,13 @@ describe('the daily trigger runtime quota', () => {
     rt.meter.capAt(1000, TRIGGER_RUNTIME_EXCEEDED);
     rt.call('Range.getValues'); // 40 ms
     const e = thrown(() => {
-      for (let i = 0; i < 100; i++) rt.call('Range.setValues');
+      for (let i = 0; i < 100; i++) rt.call('Range.getValues');
     });
     expect(e.message).toBe('Service using too much computer time for one day');
     expect(e.name).toBe('Exception');
     // The next execution starts without the cap.
     rt.beginExecution(new Date(T0 + 60000));
-    for (let i = 0; i < 100; i++) rt.call('Range.setValues');
+    for (let i = 0; i < 100; i++) rt.call('Range.getValues');
     expect(rt.meter.totalCalls()).toBe(100);
   });
 

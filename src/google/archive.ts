@@ -1,0 +1,176 @@
+/**
+ * History that does not slow the live tabs down: once a day, finished Outbox rows (Sent,
+ * Cancelled, Missed) and Log lines older than Settings "Archive after days" (default 30)
+ * move to a yearly archive tab of the same workbook — "Outbox 2026" / "Исходящие 2026",
+ * "Log 2026" / "Журнал 2026" — by the year of the row's instant (sent at, else due; the
+ * Log line's time). Ticks read only the live Outbox; the Log is appended without reading.
+ * Failed rows stay live whatever their age: they wait for a person (set Pending to resend).
+ *
+ * Why tabs, not an archive spreadsheet: another spreadsheet needs the `spreadsheets` scope
+ * (every spreadsheet the owner can open) instead of `spreadsheets.currentonly`, and the
+ * owner would have a second file to share and keep. The cost is the 10-million-cell limit
+ * of one spreadsheet (https://support.google.com/drive/answer/37603): archive tabs are made
+ * exactly as wide as their header (9 Outbox and 6 Log columns, not Google's 26), so a year
+ * of the "company day" bench (≈180,000 Outbox rows, 110,000 Log lines) adds ≈2.3 M cells —
+ * a busy company's workbook holds several years; the owner downloads and deletes an old
+ * year's tabs when it needs room (they are ordinary tabs: readable, searchable with Find,
+ * sortable in a filter view).
+ *
+ * Safe under the script lock: the live tab is read again right before it is rewritten (a
+ * tick may have run for minutes since its first read), rows are appended to the archive
+ * before they leave the live tab (a run killed between the two leaves a row in both, never
+ * in neither), and the Outbox's sidebar lookup searches the archive tabs too.
+ */
+import { findChoice, isTextColumn, Locale, mapColumns, OUTBOX_STATES, TabKey, tabDef } from '../core/schema';
+import { isDate, localDateOf, Zone } from '../core/time';
+import { toCells } from './cells';
+import { protectOwnerOnly } from './protections';
+import { readColumn, readTab, TabData } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const DAY_MS = 86400000;
+export const DEFAULT_ARCHIVE_DAYS = 30;
+/** Outbox states that are over: nothing more happens to such a row. */
+const FINISHED = new Set(['sent', 'cancelled', 'missed']);
+
+export type ArchivedKey = Extract<TabKey, 'outbox' | 'log'>;
+
+/** The archive tab's name for a year: the live tab's name and the year ("Outbox 2026"). */
+export function archiveName(liveName: string, year: number): string {
+  return `${liveName} ${year}`;
+}
+
+/** The archive tabs of a live tab, newest year first. */
+export function archiveSheets(ss: Spreadsheet, liveName: string): Sheet[] {
+  const pattern = new RegExp(`^${liveName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d{4})$`);
+  return ss
+    .getSheets()
+    .map((sheet) => ({ sheet, m: pattern.exec(sheet.getName()) }))
+    .filter((x) => x.m !== null)
+    .sort((a, b) => Number(b.m![1]) - Number(a.m![1]))
+    .map((x) => x.sheet);
+}
+
+export function archiveDays(text: string): number {
+  const n = Number(String(text).trim());
+  return Number.isFinite(n) && n >= 1 ? Math.floor(n) : DEFAULT_ARCHIVE_DAYS;
+}
+
+export interface ArchiveResult {
+  outbox: number;
+  log: number;
+}
+
+/** Moves what is old enough from the live Outbox and Log; returns how many rows moved. */
+export function archiveHistory(ss: Spreadsheet, sheets: Map<TabKey, Sheet>, zone: Zone, now: Date, days: number, owner: string): ArchiveResult {
+  const cutoff = now.getTime() - days * DAY_MS;
+  return {
+    outbox: archiveOutbox(ss, sheets.get('outbox'), zone, cutoff, owner),
+    log: archiveLog(ss, sheets.get('log'), zone, cutoff, owner),
+  };
+}
+
+function instantOf(value: unknown): number | null {
+  return isDate(value) ? value.getTime() : null;
+}
+
+/** Finished Outbox rows older than the cutoff: appended to their year's tab, then the live tab rewritten without them. */
+function archiveOutbox(ss: Spreadsheet, sheet: Sheet | undefined, zone: Zone, cutoff: number, owner: string): number {
+  const live = readTab(sheet, 'outbox');
+  if (!live || live.rows.length === 0) return 0;
+  const stateAt = live.columns.index.state;
+  const keep: unknown[][] = [];
+  const byYear = new Map<number, unknown[][]>();
+  for (const row of live.rows) {
+    const state = stateAt === undefined ? undefined : findChoice(OUTBOX_STATES, String(row[stateAt] ?? ''))?.key;
+    const at = instantOf(row[live.columns.index.sentAt ?? -1]) ?? instantOf(row[live.columns.index.due ?? -1]);
+    if (state && FINISHED.has(state) && at !== null && at < cutoff) {
+      const year = localDateOf(zone, at).year;
+      if (!byYear.has(year)) byYear.set(year, []);
+      byYear.get(year)!.push(row);
+    } else keep.push(row);
+  }
+  if (byYear.size === 0) return 0;
+  for (const [year, rows] of byYear) appendTo(archiveTab(ss, live, year, owner), rows, live.plainText);
+  rewrite(live, keep);
+  return live.rows.length - keep.length;
+}
+
+/** Log lines older than the cutoff (the Log is in time order: a prefix of it), read by their time column first. */
+function archiveLog(ss: Spreadsheet, sheet: Sheet | undefined, zone: Zone, cutoff: number, owner: string): number {
+  if (!sheet) return 0;
+  const last = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (last < 2 || lastCol < 1) return 0;
+  const def = tabDef('log');
+  const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0];
+  const columns = mapColumns(def, header);
+  const plainText = header.map((_, i) => def.columns.some((c) => columns.index[c.key] === i && isTextColumn(c)));
+  const shell: TabData = { def, sheet, header, columns, rows: new Array(last - 1), plainText };
+  const times = readColumn(shell, 'time');
+  let count = 0;
+  while (count < times.length) {
+    const at = instantOf(times[count]);
+    // A line without a time (typed by hand) stops the prefix: nothing after it is judged.
+    if (at === null || at >= cutoff) break;
+    count++;
+  }
+  if (count === 0) return 0;
+  const rows = sheet.getRange(2, 1, count, lastCol).getValues();
+  const byYear = new Map<number, unknown[][]>();
+  rows.forEach((row, i) => {
+    const year = localDateOf(zone, instantOf(times[i])!).year;
+    if (!byYear.has(year)) byYear.set(year, []);
+    byYear.get(year)!.push(row);
+  });
+  for (const [year, list] of byYear) appendTo(archiveTab(ss, shell, year, owner), list, plainText);
+  removeRows(sheet, 2, count);
+  return count;
+}
+
+/** Deletes rows; Google refuses to delete every non-frozen row, so a blank one is added first when needed. */
+function removeRows(sheet: Sheet, first: number, count: number): void {
+  if (count <= 0) return;
+  const max = sheet.getMaxRows();
+  if (max - count < 2) sheet.insertRowsAfter(max, 1);
+  sheet.deleteRows(first, count);
+}
+
+/** The year's archive tab, made the first time: the live header, as wide as it, owner-only. */
+function archiveTab(ss: Spreadsheet, live: TabData, year: number, owner: string): Sheet {
+  const name = archiveName(live.sheet.getName(), year);
+  const found = ss.getSheetByName(name);
+  if (found) return found;
+  const sheet = ss.insertSheet(name, ss.getNumSheets());
+  const width = live.header.length;
+  if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
+  sheet.getRange(1, 1, 1, width).setValues([toCells(live.header, [])]);
+  sheet.setFrozenRows(1);
+  protectOwnerOnly(sheet, owner);
+  return sheet;
+}
+
+/** Appends rows below the last one: getLastRow, rows inserted, one setValues. */
+function appendTo(sheet: Sheet, rows: unknown[][], plainText: boolean[]): void {
+  const last = sheet.getLastRow();
+  const width = rows[0].length;
+  sheet.insertRowsAfter(Math.max(last, 1), rows.length);
+  sheet.getRange(last + 1, 1, rows.length, width).setValues(rows.map((r) => toCells(r, plainText)));
+}
+
+/** The live tab holds `keep` (in their order) and is shorter by the rows that left. */
+function rewrite(live: TabData, keep: unknown[][]): void {
+  const width = live.header.length;
+  const gone = live.rows.length - keep.length;
+  if (keep.length > 0) live.sheet.getRange(2, 1, keep.length, width).setValues(keep.map((r) => toCells(r.slice(0, width), live.plainText)));
+  removeRows(live.sheet, 2 + keep.length, gone);
+}
+
+/** Settings' locale label of the archive, for the Log line of a night's move. */
+export function archiveSummary(locale: Locale, moved: ArchiveResult): string {
+  return locale === 'en'
+    ? `${moved.outbox} Outbox rows and ${moved.log} Log lines moved to the archive tabs`
+    : `В архивные вкладки перенесено: строк «Исходящих» — ${moved.outbox}, строк «Журнала» — ${moved.log}`;
+}
