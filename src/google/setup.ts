@@ -90,10 +90,11 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
     applyProblemHighlight(sheet, def);
     applyStyle(sheet, def, header, !styledBefore || report.created.includes(tabName(def, locale)));
   }
-  writeLegend(existing.get('settings') as Sheet, locale);
   if (!styledBefore) props.setProperty(STYLED_KEY, STYLE_VERSION);
   // After the formats: Settings' text columns are plain text, so values go in as typed.
   fillSettings(existing.get('settings') as Sheet, ss, locale, report);
+  // After the settings rows: the legend beside them must not count as rows of the table.
+  writeLegend(existing.get('settings') as Sheet, locale);
   return report;
 }
 

@@ -9,7 +9,7 @@
  * once on a workbook set up before they existed (a script property records it): a width a
  * person chose afterwards is theirs.
  */
-import { ColumnDef, DEPARTMENTS, Locale, TabDef, mapColumns } from '../core/schema';
+import { ColumnDef, Locale, TabDef, mapColumns } from '../core/schema';
 import { ruleOf } from '../core/permissions';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,12 +41,11 @@ const OWNER_TEXT: Readonly<Record<Owner, Record<Locale, string>>> = {
 
 const LEGEND_TEXT = {
   title: { ru: 'Цвет заголовка — кто заполняет столбец', en: 'Header colour — who fills the column' },
-  several: {
-    ru: 'несколько отделов (см. подсказку столбца в боковой панели)',
-    en: 'several departments (the sidebar says which)',
-  },
-  management: { ru: 'руководство и владелец таблицы (они же могут менять всё, кроме системного)', en: 'Management and the owner (who may change all but the system’s)' },
-  system: { ru: 'заполняет только Регламент: вручную не менять', en: 'written by Reglament only: not to be typed in' },
+  department: { ru: 'только этот отдел (и руководство)', en: 'that department only (and Management)' },
+  several: { ru: 'несколько отделов (какие — в боковой панели)', en: 'several departments (the sidebar says which)' },
+  callManager: { ru: 'руководитель звонка или менеджер продаж его заказа', en: "the call's manager or its order's sales manager" },
+  management: { ru: 'руководство и владелец таблицы', en: 'Management and the spreadsheet owner' },
+  system: { ru: 'только Регламент: вручную не менять', en: 'Reglament only: not to be typed in' },
 } as const;
 
 /** The colour group of a column: its department, several, the call's manager, the system's. */
@@ -70,8 +69,10 @@ export function ownerOf(tab: TabDef, col: ColumnDef | undefined): Owner {
  * Width in pixels by what a column holds (Google's default is 100), in four steps so that
  * neighbouring columns share a width and one setColumnWidths sets a run of them.
  */
-export function widthOf(col: ColumnDef | undefined): number {
+export function widthOf(col: ColumnDef | undefined, tab?: TabDef): number {
   if (!col) return 150;
+  const special = tab ? WIDE[`${tab.key}.${col.key}`] : undefined;
+  if (special) return special;
   switch (col.type) {
     case 'date':
     case 'number':
@@ -90,6 +91,17 @@ export function widthOf(col: ColumnDef | undefined): number {
       return 150; // IDs, text, lists, phones, date-times, zones
   }
 }
+
+/** Columns whose text runs longer than their type says (setting names, template keys, log actions). */
+const WIDE: Readonly<Record<string, number>> = {
+  'settings.key': 240,
+  'templates.key': 210,
+  'templates.subject': 280,
+  'outbox.key': 210,
+  'outbox.subject': 280,
+  'log.action': 210,
+  'log.rowKey': 210,
+};
 
 /** Runs of adjacent columns (1-based) sharing a value. */
 function runs<T>(values: T[]): Array<{ start: number; count: number; value: T }> {
@@ -122,7 +134,7 @@ export function applyStyle(sheet: Sheet, def: TabDef, header: unknown[], widths:
   const rows = long.length ? sheet.getMaxRows() - 1 : 0;
   if (rows >= 1) for (const run of long) sheet.getRange(2, run.start, rows, run.count).setWrap(true);
 
-  if (widths) for (const run of runs(byIndex.map(widthOf))) sheet.setColumnWidths(run.start, run.count, run.value);
+  if (widths) for (const run of runs(byIndex.map((col) => widthOf(col, def)))) sheet.setColumnWidths(run.start, run.count, run.value);
 
   // Event IDs (long, for the script): in a collapsed group of their own, not deleted.
   const eventCol = index['eventId'];
@@ -146,11 +158,7 @@ export function writeLegend(settings: Sheet, locale: Locale): void {
   const mine = String(current[0][0]) === title || String(current[0][0]) === LEGEND_TEXT.title[locale === 'ru' ? 'en' : 'ru'];
   if (!mine && current.some((r) => r.some((v) => String(v ?? '') !== ''))) return;
   const meaning = (o: Owner) =>
-    o === 'several' || o === 'management' || o === 'system'
-      ? LEGEND_TEXT[o][locale]
-      : o === 'callManager'
-        ? OWNER_TEXT.callManager[locale]
-        : (DEPARTMENTS.find((d) => d.key === o)?.[locale] ?? OWNER_TEXT[o][locale]);
+    o === 'several' || o === 'management' || o === 'system' || o === 'callManager' ? LEGEND_TEXT[o][locale] : LEGEND_TEXT.department[locale];
   at.setValues([[title, ''], ...LEGEND.map((o) => [OWNER_TEXT[o][locale], meaning(o)])]);
   at.setBackgrounds([['#ffffff', '#ffffff'], ...LEGEND.map((o) => [OWNER_FILL[o], '#ffffff'])]);
   settings.getRange(1, 5).setFontWeight('bold');

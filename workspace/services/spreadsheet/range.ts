@@ -8,7 +8,9 @@
  * getBackground "#ffffff" and getNumberFormat "0.###############" for untouched cells,
  * checkbox semantics of isChecked/check/uncheck/insertCheckboxes/removeCheckboxes.
  * Formulas are stored, never computed: they read as FORMULA_VALUE ("#ERROR!") unless a loaded
- * file carried a cached result. Font, alignment, border and wrap setters are counted no-ops.
+ * file carried a cached result. Font weight and wrap are kept (and saved in the .xlsx);
+ * column groups too (shiftColumnGroupDepth, collapseGroups: the columns hidden, not by the
+ * user). Other font, alignment and border setters are counted no-ops.
  */
 import { Rect, a1Of } from './a1';
 import { Ctx, RANGE_REF, mayChange } from './ctx';
@@ -264,7 +266,10 @@ export class Range {
   }
   setWrap(isWrapEnabled: unknown): Range {
     this.call('setWrap');
-    if (typeof isWrapEnabled !== 'boolean') throw this.ctx.fail(`Exception: The parameters (${describeArgs([isWrapEnabled])}) don't match the method signature for SpreadsheetApp.Range.setWrap.`);
+    if (typeof isWrapEnabled !== 'boolean')
+      throw this.ctx.fail(
+        `Exception: The parameters (${describeArgs([isWrapEnabled])}) don't match the method signature for SpreadsheetApp.Range.setWrap.`,
+      );
     return this.setEach(this.sheet.wraps, null, isWrapEnabled, (v) => (v === true ? true : undefined));
   }
 
@@ -543,8 +548,6 @@ for (const [method, get] of Object.entries(GEOMETRY))
 
 /** Formatting the fake does not keep: counted, and chainable like Google's. */
 const NO_OPS = [
-  'setFontWeight',
-  'setFontWeights',
   'setFontColor',
   'setFontColors',
   'setFontStyle',
@@ -554,7 +557,6 @@ const NO_OPS = [
   'setHorizontalAlignment',
   'setHorizontalAlignments',
   'setVerticalAlignment',
-  'setWrap',
   'setWrapStrategy',
   'setBorder',
   'setTextRotation',

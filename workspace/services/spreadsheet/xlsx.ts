@@ -260,6 +260,31 @@ function writeCell(cell: ExcelJS.Cell, value: Stored | undefined, formula: strin
   } else if (value !== undefined) cell.value = value;
 }
 
+/**
+ * Heights for rows whose wrapped text needs more than one line. Sheets grows such rows by
+ * itself; an .xlsx carries the height, and LibreOffice does not recompute it on opening, so
+ * it is estimated here (about 7 px a character, 15 pt a line, at most 8 lines).
+ */
+function wrappedRowHeights(s: SheetModel, rows: number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const wraps = s.wraps.rows[r];
+    if (!wraps) continue;
+    let lines = 1;
+    wraps.forEach((w, c) => {
+      const v = s.values.get(r, c);
+      if (w !== true || v === undefined || v === null || v === '') return;
+      const width = Math.max((s.columnWidths[c + 1] ?? 100) - 8, 20);
+      const n = String(v)
+        .split('\n')
+        .reduce((sum, line) => sum + Math.max(1, Math.ceil((line.length * 7) / width)), 0);
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) out[r] = Math.min(lines, 8) * 15;
+  }
+  return out;
+}
+
 /** Per column, whether the sheet's bottom row wraps: saved as the column's alignment (a wrapped long-text column). */
 function columnWraps(s: SheetModel): boolean[] {
   const bottom = s.wraps.rows[s.maxRows - 1];
@@ -310,7 +335,7 @@ export async function buildXlsx(wb: WorkbookModel): Promise<Buffer> {
           cell.protection = { locked: true };
         if (bg !== undefined) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(bg) };
         if (note !== undefined) cell.note = note;
-        if (bold) cell.font = { bold: true };
+        if (bold) cell.font = { name: 'Calibri', size: 11, bold: true };
         if (ownWrap || wrap) cell.alignment = wrap ? { wrapText: true, vertical: 'top' } : {};
       }
     }
@@ -323,6 +348,7 @@ export async function buildXlsx(wb: WorkbookModel): Promise<Buffer> {
       if (x) ws.addConditionalFormatting({ ref: own.map(a1Of).join(' '), rules: [x] });
     }
     for (const [col, px] of Object.entries(s.columnWidths)) ws.getColumn(Number(col)).width = px / 7;
+    wrappedRowHeights(s, rows).forEach((height, r) => height && (ws.getRow(r + 1).height = height));
     for (const col of s.hiddenColumns) ws.getColumn(col).hidden = true;
     // Column groups as outline levels; a collapsed group's columns hidden, as Excel and LibreOffice show them.
     const depths = Object.entries(s.columnGroups);
