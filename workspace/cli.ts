@@ -6,8 +6,8 @@
  * (exclusive, or shared for the read-only ones) from load to one atomic commit. `run`
  * commits after each trigger run; a kill loses at most the run in progress.
  * Exit codes: 0 applied; 1 a run failed (or an unexpected error); 2 bad input or a missing
- * workbook; 3 refused — by a protection or by the rules (the edit was put back); 4 the
- * workbook is busy and --no-wait was given.
+ * workbook; 3 refused — by a protection or by the rules (the edit was put back), or an add-on
+ * action the product refused; 4 the workbook is busy and --no-wait was given.
  */
 import { Command, CommanderError } from 'commander';
 import * as fs from 'fs';
@@ -20,8 +20,10 @@ import { Transaction } from './runtime/commit';
 import { BUSY_EXIT_CODE, WorkbookBusyError } from './runtime/filelock';
 import { OpenError, WorkbookSession, lockDefaults, readWorkbook, withWorkbook } from './runtime/session';
 
+import { addAddonCommand } from './cli/addon';
 import {
   EditResult,
+  REFUSED_EXIT_CODE,
   RefusedError,
   UsageError,
   answerSenderPrompt,
@@ -36,9 +38,6 @@ import {
 } from './driver';
 import { capLines, Lang, localTime, problemsLine, refusalLine, runLine, runsText, shownLines } from './cli/report';
 import { nextSteps, workbookLang } from './cli/steps';
-
-/** Exit code of an edit the product refused or put back. */
-export const REFUSED_EXIT_CODE = 3;
 
 // The CLI's own API for scripts and tests: what a person does (driver.ts).
 export * from './driver';
@@ -413,6 +412,8 @@ export function buildProgram(): Command {
       const { runDemo } = await import('./cli/demo');
       await runDemo(dir, output(program.opts().json));
     });
+
+  addAddonCommand(program);
 
   return program;
 }

@@ -12,6 +12,9 @@ import { editEvent, EditShape } from './runtime/events';
 import { parseInstant } from './runtime/typing';
 
 /** A user error: printed without a stack, exit code 2. */
+
+/** Exit code of an edit or an add-on action the product refused or put back (0 applied, 2 bad input, 4 busy). */
+export const REFUSED_EXIT_CODE = 3;
 export class UsageError extends Error {}
 
 /** The product (a protection or its rules) refused what the person did: exit code 3. */

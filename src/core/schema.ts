@@ -199,6 +199,8 @@ export const TABS: readonly TabDef[] = [
       // Added later (issue 12): after the existing columns, so no column moves.
       c('otherContacts', 'Other contact e-mails', 'Другие e-mail клиента', 'emails'),
       c('clientTimeZone', 'Client time zone', 'Часовой пояс клиента', 'timezone'),
+      // Added later (issue 16): the payment order's link (e.g. the client's mail), beside Payment received.
+      c('paymentDocumentLink', 'Payment document link', 'Ссылка на платёжный документ', 'url'),
     ],
   },
   {

@@ -7,7 +7,7 @@
 import { openHarness, Harness } from './harness';
 import { SETTINGS } from '../../src/core/settings';
 import { parseOffsets } from '../../src/features/calls/rules/offsets';
-import { parseSelectionWeekdays } from '../../src/features/schedules/rules/schedule';
+import { parseSelectionWeekdays } from '../../src/core/weekdays';
 
 const settingsOf = (h: Harness) =>
   new Map(
