@@ -62,13 +62,13 @@ function validation(col: ColumnDef, locale: Locale): DataValidation | null {
   }
 }
 
-/** Formats and validations for every known column of the tab, below the header. */
-export function applyColumnRules(sheet: Sheet, def: TabDef, locale: Locale): void {
+/** Formats and validations for every known column of the tab, below the header; returns the header it read. */
+export function applyColumnRules(sheet: Sheet, def: TabDef, locale: Locale): unknown[] {
   const lastCol = sheet.getLastColumn();
-  if (lastCol < 1) return;
-  const rows = sheet.getMaxRows() - 1;
-  if (rows < 1) return;
+  if (lastCol < 1) return [];
   const header = readHeader(sheet, lastCol);
+  const rows = sheet.getMaxRows() - 1;
+  if (rows < 1) return header;
   const { index } = mapColumns(def, header);
   for (const col of def.columns) {
     const i = index[col.key];
@@ -78,6 +78,7 @@ export function applyColumnRules(sheet: Sheet, def: TabDef, locale: Locale): voi
     const rule = validation(col, locale);
     if (rule) range.setDataValidation(rule);
   }
+  return header;
 }
 
 /** Shades a row whose Problems cell is not empty. */

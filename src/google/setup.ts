@@ -17,6 +17,7 @@ import { localizer, t } from '../core/i18n';
 import { LogEntry } from './log';
 import { readHeader, sheetsByTab } from './workbook';
 import { applyColumnRules, applyProblemHighlight } from './rules';
+import { applyStyle, writeLegend } from './style';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -62,6 +63,10 @@ export function workbookLocale(ss: Spreadsheet, settingsSheet?: Sheet): Locale {
   return parseLocale(ss.getSpreadsheetLocale());
 }
 
+/** Script property: the style version setup last applied in full (column widths included). */
+const STYLED_KEY = 'reglament.style';
+const STYLE_VERSION = '1';
+
 export function setupTabs(ss: Spreadsheet): SetupReport {
   const existing = sheetsByTab(ss);
   const locale = workbookLocale(ss, existing.get('settings'));
@@ -77,13 +82,19 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
     if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   }
   removeDefaultSheet(ss, report);
+  const props = PropertiesService.getScriptProperties();
+  const styledBefore = props.getProperty(STYLED_KEY) === STYLE_VERSION;
   for (const def of TABS) {
     const sheet = existing.get(def.key) as Sheet;
-    applyColumnRules(sheet, def, locale);
+    const header = applyColumnRules(sheet, def, locale);
     applyProblemHighlight(sheet, def);
+    applyStyle(sheet, def, header, !styledBefore || report.created.includes(tabName(def, locale)));
   }
+  if (!styledBefore) props.setProperty(STYLED_KEY, STYLE_VERSION);
   // After the formats: Settings' text columns are plain text, so values go in as typed.
   fillSettings(existing.get('settings') as Sheet, ss, locale, report);
+  // After the settings rows: the legend beside them must not count as rows of the table.
+  writeLegend(existing.get('settings') as Sheet, locale);
   return report;
 }
 

@@ -363,7 +363,13 @@ export function sendDigests(s: Scheduler, mailer: Mailer, items: DigestItem[]): 
       },
       done: (r) => {
         finished = true;
-        if (r.outcome === 'sent') s.ctx.log({ tab: '', rowKey: key, action: say(locale, 'logDigest'), details: `${manager}: ${list.length}` });
+        if (r.outcome === 'sent')
+          s.ctx.log({
+            tab: '',
+            rowKey: key,
+            action: say(locale, 'logDigest'),
+            details: say(locale, 'logDigestDetails', { manager, count: list.length }),
+          });
       },
     });
     if (!finished || mailer.quotaOut) return false;

@@ -191,6 +191,11 @@ export function fillHolidays(ctx: RunContext): number {
     tab,
     rows.map((r) => ({ date: new Date(instantAt(ctx.zone, r.date)), name: r.name, workingDay: r.workingDay })),
   );
-  ctx.log({ tab: tab.sheet.getName(), rowKey: '', action: say(ctx.locale, 'logHolidays'), details: String(rows.length) });
+  ctx.log({
+    tab: tab.sheet.getName(),
+    rowKey: '',
+    action: say(ctx.locale, 'logHolidays'),
+    details: say(ctx.locale, 'logHolidaysDetails', { count: rows.length }),
+  });
   return rows.length;
 }

@@ -70,6 +70,14 @@ export interface SheetModel {
   cfRules: CfRuleSpec[];
   columnWidths: Record<number, number>;
   hiddenColumns: number[];
+  /** Range.setFontWeight: 'bold' (undefined = normal). */
+  fontWeights: Grid<'bold'>;
+  /** Range.setWrap(true) (undefined = Google's default, overflow). */
+  wraps: Grid<true>;
+  /** Column group depth per 1-based column (Range.shiftColumnGroupDepth); absent = 0. */
+  columnGroups: Record<number, number>;
+  /** 1-based columns hidden by a collapsed group (not by the user). */
+  collapsedColumns: number[];
 }
 
 export interface WorkbookModel {
@@ -108,11 +116,15 @@ export function newSheet(id: number, name: string, rows = NEW_SHEET_ROWS, cols =
     cfRules: [],
     columnWidths: {},
     hiddenColumns: [],
+    fontWeights: new Grid(),
+    wraps: new Grid(),
+    columnGroups: {},
+    collapsedColumns: [],
   };
 }
 
 export function cellLayers(s: SheetModel): Grid<unknown>[] {
-  return [s.values, s.formulas, s.formats, s.notes, s.backgrounds, s.validations];
+  return [s.values, s.formulas, s.formats, s.notes, s.backgrounds, s.validations, s.fontWeights, s.wraps];
 }
 
 export function totalCells(wb: WorkbookModel): number {

@@ -8,7 +8,9 @@
  * getBackground "#ffffff" and getNumberFormat "0.###############" for untouched cells,
  * checkbox semantics of isChecked/check/uncheck/insertCheckboxes/removeCheckboxes.
  * Formulas are stored, never computed: they read as FORMULA_VALUE ("#ERROR!") unless a loaded
- * file carried a cached result. Font, alignment, border and wrap setters are counted no-ops.
+ * file carried a cached result. Font weight and wrap are kept (and saved in the .xlsx);
+ * column groups too (shiftColumnGroupDepth, collapseGroups: the columns hidden, not by the
+ * user). Other font, alignment and border setters are counted no-ops.
  */
 import { Rect, a1Of } from './a1';
 import { Ctx, RANGE_REF, mayChange } from './ctx';
@@ -219,7 +221,7 @@ export class Range {
     const any = o.contentsOnly || o.formatOnly || o.commentsOnly || o.validationsOnly;
     const wipe = (g: Grid<unknown>) => g.clear(row - 1, col - 1, numRows, numCols);
     if (!any || o.contentsOnly) [s.values, s.formulas].forEach(wipe);
-    if (!any || o.formatOnly) [s.formats, s.backgrounds].forEach(wipe);
+    if (!any || o.formatOnly) [s.formats, s.backgrounds, s.fontWeights, s.wraps].forEach(wipe);
     if (o.commentsOnly) wipe(s.notes);
     if (o.validationsOnly) wipe(s.validations);
     return this;
@@ -230,6 +232,85 @@ export class Range {
     const { row, col, numRows, numCols } = this.rect;
     this.sheet.formats.clear(row - 1, col - 1, numRows, numCols);
     this.sheet.backgrounds.clear(row - 1, col - 1, numRows, numCols);
+    this.sheet.fontWeights.clear(row - 1, col - 1, numRows, numCols);
+    this.sheet.wraps.clear(row - 1, col - 1, numRows, numCols);
+    return this;
+  }
+
+  // --- text style: font weight, wrap ------------------------------------------------------
+  getFontWeights(): string[][] {
+    this.call('getFontWeights');
+    return this.read(this.sheet.fontWeights, (w) => w ?? 'normal');
+  }
+  getFontWeight(): string {
+    this.call('getFontWeight', 1);
+    return this.sheet.fontWeights.get(this.rect.row - 1, this.rect.col - 1) ?? 'normal';
+  }
+  /** 'bold', 'normal', or null (resets to normal); anything else is refused as Google refuses it. */
+  setFontWeight(weight: unknown): Range {
+    this.call('setFontWeight');
+    return this.setEach(this.sheet.fontWeights, null, weight, (v) => fontWeightOf(this.ctx, v));
+  }
+  setFontWeights(weights: unknown): Range {
+    this.call('setFontWeights');
+    const data = this.checkShape(weights, 'setFontWeights');
+    return this.setEach(this.sheet.fontWeights, data, null, (v) => fontWeightOf(this.ctx, v));
+  }
+  getWraps(): boolean[][] {
+    this.call('getWraps');
+    return this.read(this.sheet.wraps, (w) => w === true);
+  }
+  getWrap(): boolean {
+    this.call('getWrap', 1);
+    return this.sheet.wraps.get(this.rect.row - 1, this.rect.col - 1) === true;
+  }
+  setWrap(isWrapEnabled: unknown): Range {
+    this.call('setWrap');
+    if (typeof isWrapEnabled !== 'boolean')
+      throw this.ctx.fail(
+        `Exception: The parameters (${describeArgs([isWrapEnabled])}) don't match the method signature for SpreadsheetApp.Range.setWrap.`,
+      );
+    return this.setEach(this.sheet.wraps, null, isWrapEnabled, (v) => (v === true ? true : undefined));
+  }
+
+  // --- column groups (https://developers.google.com/apps-script/reference/spreadsheet/range#shiftcolumngroupdepthdelta)
+  /** Changes the group depth of the range's columns by `delta`, kept within 0…8 as Google keeps it. */
+  shiftColumnGroupDepth(delta: unknown): Range {
+    this.call('shiftColumnGroupDepth');
+    this.editable();
+    const d = toInt(this.ctx, delta);
+    const groups = this.sheet.columnGroups;
+    for (let c = this.rect.col; c < this.rect.col + this.rect.numCols; c++) {
+      const next = Math.min(8, Math.max(0, (groups[c] ?? 0) + d));
+      if (next === 0) delete groups[c];
+      else groups[c] = next;
+    }
+    // A column no longer in any group is no longer hidden by one.
+    this.sheet.collapsedColumns = this.sheet.collapsedColumns.filter((c) => (groups[c] ?? 0) > 0);
+    return this;
+  }
+  /**
+   * Collapses every column group wholly inside the range; when none is, the deepest group
+   * partly inside it (Range.collapseGroups). Its columns are hidden, not by the user.
+   */
+  collapseGroups(): Range {
+    this.call('collapseGroups');
+    const first = this.rect.col;
+    const last = first + this.rect.numCols - 1;
+    const all = columnGroupsOf(this.sheet);
+    const whole = all.filter((g) => g.start >= first && g.end <= last);
+    const partial = all.filter((g) => g.end >= first && g.start <= last).sort((a, b) => b.depth - a.depth);
+    for (const g of whole.length ? whole : partial.slice(0, 1))
+      for (let c = g.start; c <= g.end; c++) if (!this.sheet.collapsedColumns.includes(c)) this.sheet.collapsedColumns.push(c);
+    return this;
+  }
+  /** Expands the column groups the range touches (Range.expandGroups). */
+  expandGroups(): Range {
+    this.call('expandGroups');
+    const first = this.rect.col;
+    const last = first + this.rect.numCols - 1;
+    const touched = columnGroupsOf(this.sheet).filter((g) => g.end >= first && g.start <= last);
+    this.sheet.collapsedColumns = this.sheet.collapsedColumns.filter((c) => !touched.some((g) => c >= g.start && c <= g.end));
     return this;
   }
 
@@ -406,6 +487,35 @@ function noteOf(v: unknown): string | undefined {
   return v === null || v === undefined || v === '' ? undefined : String(v);
 }
 
+function fontWeightOf(ctx: Ctx, v: unknown): 'bold' | undefined {
+  if (v === null || v === 'normal') return undefined;
+  if (v === 'bold') return 'bold';
+  throw ctx.fail(`Invalid argument: fontWeight`);
+}
+
+/** The sheet's column groups: at each depth, every maximal run of columns that deep or deeper. */
+export function columnGroupsOf(sheet: SheetModel): Array<{ start: number; end: number; depth: number }> {
+  const cols = Object.keys(sheet.columnGroups)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const max = Math.max(0, ...cols.map((c) => sheet.columnGroups[c]));
+  const out: Array<{ start: number; end: number; depth: number }> = [];
+  for (let depth = 1; depth <= max; depth++) {
+    let start = -1;
+    let prev = -1;
+    for (const c of cols) {
+      if (sheet.columnGroups[c] < depth) continue;
+      if (start >= 0 && c === prev + 1) prev = c;
+      else {
+        if (start >= 0) out.push({ start, end: prev, depth });
+        start = prev = c;
+      }
+    }
+    if (start >= 0) out.push({ start, end: prev, depth });
+  }
+  return out;
+}
+
 function colorOf(v: unknown): string | undefined {
   return v === null || v === undefined || v === '' ? undefined : normalizeColor(String(v));
 }
@@ -438,8 +548,6 @@ for (const [method, get] of Object.entries(GEOMETRY))
 
 /** Formatting the fake does not keep: counted, and chainable like Google's. */
 const NO_OPS = [
-  'setFontWeight',
-  'setFontWeights',
   'setFontColor',
   'setFontColors',
   'setFontStyle',
@@ -449,7 +557,6 @@ const NO_OPS = [
   'setHorizontalAlignment',
   'setHorizontalAlignments',
   'setVerticalAlignment',
-  'setWrap',
   'setWrapStrategy',
   'setBorder',
   'setTextRotation',

@@ -160,7 +160,8 @@ export class Sheet {
     for (const g of cellLayers(s)) g.insertRows(at - 1, count);
     if (from !== null) {
       const src = from >= at ? from + count : from; // the source row moved down if it was below
-      for (const g of [s.formats, s.backgrounds, s.validations]) for (let i = 0; i < count; i++) g.copyRow(src - 1, at - 1 + i);
+      for (const g of [s.formats, s.backgrounds, s.validations, s.fontWeights, s.wraps])
+        for (let i = 0; i < count; i++) g.copyRow(src - 1, at - 1 + i);
     }
     shiftReferences(this.ctx.wb, s, at, count);
   }
@@ -305,7 +306,7 @@ export class Sheet {
     const o = options ?? {};
     const all = !o.contentsOnly && !o.formatOnly;
     if (all || o.contentsOnly) [s.values, s.formulas].forEach((g) => (g.rows = []));
-    if (all || o.formatOnly) [s.formats, s.backgrounds].forEach((g) => (g.rows = []));
+    if (all || o.formatOnly) [s.formats, s.backgrounds, s.fontWeights, s.wraps].forEach((g) => (g.rows = []));
     return this;
   }
   clearContents(): Sheet {
@@ -320,6 +321,8 @@ export class Sheet {
     assertScriptCanEdit(this.ctx, this.model, this.whole());
     this.model.formats.rows = [];
     this.model.backgrounds.rows = [];
+    this.model.fontWeights.rows = [];
+    this.model.wraps.rows = [];
     return this;
   }
   clearNotes(): Sheet {
@@ -337,7 +340,9 @@ export class Sheet {
   setColumnWidths(start: unknown, count: unknown, width: unknown): Sheet {
     this.call('setColumnWidths');
     const s = toInt(this.ctx, start);
-    for (let c = s; c < s + toInt(this.ctx, count); c++) this.model.columnWidths[c] = toInt(this.ctx, width);
+    const n = toInt(this.ctx, count);
+    if (s < 1 || n < 1 || s + n - 1 > this.model.maxCols) throw this.fail(MSG.columnsOutOfBounds);
+    for (let c = s; c < s + n; c++) this.model.columnWidths[c] = toInt(this.ctx, width);
     return this;
   }
   getColumnWidth(column: unknown): number {
@@ -354,6 +359,11 @@ export class Sheet {
     const s = toInt(this.ctx, index);
     const e = s + toInt(this.ctx, count);
     this.model.hiddenColumns = this.model.hiddenColumns.filter((c) => c < s || c >= e);
+  }
+  /** The group depth of a column (0 when in no group). */
+  getColumnGroupDepth(columnIndex: unknown): number {
+    this.call('getColumnGroupDepth');
+    return this.model.columnGroups[toInt(this.ctx, columnIndex)] ?? 0;
   }
   isColumnHiddenByUser(column: unknown): boolean {
     this.call('isColumnHiddenByUser');

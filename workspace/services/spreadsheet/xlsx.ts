@@ -5,7 +5,8 @@
  * In the .xlsx: sheet order, values with their types (numbers, text, booleans, dates as
  * serials with their number format, formulas with any cached result), number formats, notes
  * (comments), backgrounds (solid fills), frozen rows/columns, hidden sheets and columns,
- * column widths, data validations and conditional formats (as close as Excel's model goes),
+ * column widths, bold text and wrapping, column groups (outline levels; a collapsed group's
+ * columns hidden), data validations and conditional formats (as close as Excel's model goes),
  * and sheet protection on sheets with a non-warning sheet protection (unprotected ranges
  * as unlocked cells).
  * In the sidecar ('spreadsheet.json'): id, name, time zone, locale, owner, editors, viewers,
@@ -259,6 +260,37 @@ function writeCell(cell: ExcelJS.Cell, value: Stored | undefined, formula: strin
   } else if (value !== undefined) cell.value = value;
 }
 
+/**
+ * Heights for rows whose wrapped text needs more than one line. Sheets grows such rows by
+ * itself; an .xlsx carries the height, and LibreOffice does not recompute it on opening, so
+ * it is estimated here (about 7 px a character, 15 pt a line, at most 8 lines).
+ */
+function wrappedRowHeights(s: SheetModel, rows: number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    const wraps = s.wraps.rows[r];
+    if (!wraps) continue;
+    let lines = 1;
+    wraps.forEach((w, c) => {
+      const v = s.values.get(r, c);
+      if (w !== true || v === undefined || v === null || v === '') return;
+      const width = Math.max((s.columnWidths[c + 1] ?? 100) - 8, 20);
+      const n = String(v)
+        .split('\n')
+        .reduce((sum, line) => sum + Math.max(1, Math.ceil((line.length * 7) / width)), 0);
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) out[r] = Math.min(lines, 8) * 15;
+  }
+  return out;
+}
+
+/** Per column, whether the sheet's bottom row wraps: saved as the column's alignment (a wrapped long-text column). */
+function columnWraps(s: SheetModel): boolean[] {
+  const bottom = s.wraps.rows[s.maxRows - 1];
+  return bottom ? Array.from({ length: bottom.length }, (_, c) => bottom[c] === true) : [];
+}
+
 /** Per column, the number format of the sheet's bottom row: saved as the column's style. */
 function columnFormats(s: SheetModel): Array<string | undefined> {
   const bottom = s.formats.rows[s.maxRows - 1];
@@ -275,9 +307,12 @@ export async function buildXlsx(wb: WorkbookModel): Promise<Buffer> {
     // Column styles first: cells made afterwards take them.
     const columnFormat = columnFormats(s);
     columnFormat.forEach((fmt, c) => fmt !== undefined && (ws.getColumn(c + 1).numFmt = fmt));
-    const rows = Math.max(s.values.rows.length, s.formulas.rows.length, s.formats.rows.length, s.notes.rows.length, s.backgrounds.rows.length);
+    const columnWrap = columnWraps(s);
+    columnWrap.forEach((wrap, c) => wrap && (ws.getColumn(c + 1).alignment = { wrapText: true, vertical: 'top' }));
+    const layers = [s.values, s.formulas, s.formats, s.notes, s.backgrounds, s.fontWeights, s.wraps];
+    const rows = Math.max(...layers.map((g) => g.rows.length));
     for (let r = 0; r < rows; r++) {
-      const cols = Math.max(...[s.values, s.formulas, s.formats, s.notes, s.backgrounds].map((g) => g.rows[r]?.length ?? 0));
+      const cols = Math.max(...layers.map((g) => g.rows[r]?.length ?? 0));
       if (cols === 0) continue;
       const row = ws.getRow(r + 1);
       for (let c = 0; c < cols; c++) {
@@ -286,8 +321,11 @@ export async function buildXlsx(wb: WorkbookModel): Promise<Buffer> {
         const fmt = s.formats.get(r, c);
         const note = s.notes.get(r, c);
         const bg = s.backgrounds.get(r, c);
+        const bold = s.fontWeights.get(r, c) === 'bold';
+        const wrap = s.wraps.get(r, c) === true;
         const ownFormat = fmt !== columnFormat[c];
-        if (value === undefined && formula === undefined && !ownFormat && note === undefined && bg === undefined) continue;
+        const ownWrap = wrap !== (columnWrap[c] === true);
+        if (value === undefined && formula === undefined && !ownFormat && note === undefined && bg === undefined && !bold && !ownWrap) continue;
         const cell = row.getCell(c + 1);
         writeCell(cell, value, formula);
         if (fmt !== undefined) cell.numFmt = fmt;
@@ -297,6 +335,8 @@ export async function buildXlsx(wb: WorkbookModel): Promise<Buffer> {
           cell.protection = { locked: true };
         if (bg !== undefined) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(bg) };
         if (note !== undefined) cell.note = note;
+        if (bold) cell.font = { name: 'Calibri', size: 11, bold: true };
+        if (ownWrap || wrap) cell.alignment = wrap ? { wrapText: true, vertical: 'top' } : {};
       }
     }
     const dv = (ws as unknown as { dataValidations: { add(address: string, v: ExcelValidation): void } }).dataValidations;
@@ -308,7 +348,13 @@ export async function buildXlsx(wb: WorkbookModel): Promise<Buffer> {
       if (x) ws.addConditionalFormatting({ ref: own.map(a1Of).join(' '), rules: [x] });
     }
     for (const [col, px] of Object.entries(s.columnWidths)) ws.getColumn(Number(col)).width = px / 7;
+    wrappedRowHeights(s, rows).forEach((height, r) => height && (ws.getRow(r + 1).height = height));
     for (const col of s.hiddenColumns) ws.getColumn(col).hidden = true;
+    // Column groups as outline levels; a collapsed group's columns hidden, as Excel and LibreOffice show them.
+    const depths = Object.entries(s.columnGroups);
+    for (const [col, depth] of depths) ws.getColumn(Number(col)).outlineLevel = depth;
+    if (depths.length) ws.properties.outlineLevelCol = Math.max(...depths.map(([, d]) => d));
+    for (const col of s.collapsedColumns) ws.getColumn(col).hidden = true;
     const guard = wb.protections.find((p) => p.sheetId === s.id && p.type === 'SHEET' && !p.warningOnly);
     if (guard) {
       // exceljs' protect() hashes a password for ~100k rounds; the model accepts the flags directly.
@@ -399,6 +445,8 @@ function readCell(cell: ExcelJS.Cell, s: SheetModel, r: number, c: number, local
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   if (fill && fill.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb)
     s.backgrounds.set(r, c, '#' + fill.fgColor.argb.slice(-6).toLowerCase());
+  if (cell.font?.bold) s.fontWeights.set(r, c, 'bold');
+  if (cell.alignment?.wrapText) s.wraps.set(r, c, true);
 }
 
 export interface LoadDefaults {
@@ -460,7 +508,10 @@ export async function loadWorkbook(file: string, state: StateStore | null, defau
       const col = ws.getColumn(c);
       // exceljs writes its default width (9) on a column that only has a style: not a width set.
       if (col.width !== undefined && col.isCustomWidth) s.columnWidths[c] = Math.round(col.width * 7);
-      if (col.hidden) s.hiddenColumns.push(c);
+      if (col.outlineLevel) s.columnGroups[c] = col.outlineLevel;
+      // A hidden column in a group is read as the group collapsed (what this fake writes), not hidden by the user.
+      if (col.hidden) (col.outlineLevel ? s.collapsedColumns : s.hiddenColumns).push(c);
+      if (col.alignment?.wrapText) for (let r = 1; r <= s.maxRows; r++) if (!ws.findRow(r)?.findCell(c)) s.wraps.set(r - 1, c - 1, true);
       // A column's style is the format of each of its cells the file does not hold.
       const fmt = col.numFmt;
       if (fmt && fmt !== 'General') for (let r = 1; r <= s.maxRows; r++) if (!ws.findRow(r)?.findCell(c)) s.formats.set(r - 1, c - 1, fmt);

@@ -76,6 +76,8 @@ const TEXT = {
   logDeadlineReminder: { ru: 'Напоминание о сроке по договору', en: 'Contract deadline reminder' },
   logDigest: { ru: 'Ежедневная сводка отправлена', en: 'Daily digest sent' },
   logHolidays: { ru: 'Праздники заполнены', en: 'Holidays filled in' },
+  logHolidaysDetails: { ru: 'Добавлено праздников и переносов: {count}.', en: 'Holidays and moved days added: {count}.' },
+  logDigestDetails: { ru: '{manager}: пунктов в сводке — {count}.', en: '{manager}: {count} items in the digest.' },
   logCalendarStopped: {
     ru: 'Календарь: запись событий остановлена до следующего запуска',
     en: 'Calendar: writing events stopped until the next run',
