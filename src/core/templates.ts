@@ -6,7 +6,10 @@
  * same words, and an unknown placeholder is reported and left visible, never dropped.
  */
 import { LANGUAGES, Locale, findChoice } from './schema';
-import { Problem, warning, problem } from '../features/calls/rules/messages';
+import { Problem } from './i18n';
+import { TemplateMessageKey, templateProblems } from './messages';
+
+const { problem, warning } = templateProblems;
 
 export type TemplateKey =
   | 'reminder.firstCall'
@@ -51,7 +54,7 @@ export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   'report.calling': [...CLIENT, 'orderId', 'callingDate', 'results', 'summary'],
   'alert.overdue': ['item', 'orderId', 'client', 'due', 'responsible', 'details'],
   'alert.callDeclined': ['callType', 'client', 'date', 'time', 'zone', 'who', 'answers', 'callId', 'orderId'],
-  'digest.daily': ['date', 'count', 'items'],
+  'digest.daily': ['date', 'count', 'summary', 'items'],
   'deadline.reminder': ['item', 'orderId', 'client', 'due', 'details'],
   'sales.offer': [...CLIENT, 'offerLink', 'validUntil'],
   'sales.silentClient': [...CLIENT, 'lastContactDate'],
@@ -93,9 +96,9 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   },
   'reminder.interview': {
     ru: {
-      subject: 'Напоминание: собеседование {{date}} в {{time}}',
+      subject: 'Напоминание: интервью {{date}} в {{time}}',
       body:
-        'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nПодключитесь, пожалуйста, вовремя.' +
+        'Здравствуйте, {{recipientName}}!\n\nНапоминаем об интервью с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nПодключитесь, пожалуйста, вовремя.' +
         SIGN_RU,
     },
     en: {
@@ -218,8 +221,8 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
     },
   },
   'digest.daily': {
-    ru: { subject: 'Сводка за {{date}}: {{count}}', body: 'Сводка на {{date}} — пунктов: {{count}}.\n\n{{items}}' },
-    en: { subject: 'Daily digest {{date}}: {{count}}', body: 'Digest for {{date}} — {{count}} items.\n\n{{items}}' },
+    ru: { subject: 'Сводка на {{date}}: {{summary}}', body: 'Сводка на {{date}}: {{summary}}.\n\n{{items}}' },
+    en: { subject: 'Daily digest for {{date}}: {{summary}}', body: 'Digest for {{date}}: {{summary}}.\n\n{{items}}' },
   },
   'deadline.reminder': {
     ru: {
@@ -357,6 +360,13 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
  * (these reminders had no link to join and showed the zone's IANA id).
  */
 export const SUPERSEDED_TEMPLATES: Partial<Record<TemplateKey, Texts[]>> = {
+  // The subject said only how many («Сводка за 26.11.2026: 1»), not of what.
+  'digest.daily': [
+    {
+      ru: { subject: 'Сводка за {{date}}: {{count}}', body: 'Сводка на {{date}} — пунктов: {{count}}.\n\n{{items}}' },
+      en: { subject: 'Daily digest {{date}}: {{count}}', body: 'Digest for {{date}} — {{count}} items.\n\n{{items}}' },
+    },
+  ],
   'reminder.firstCall': [
     {
       ru: {
@@ -374,6 +384,20 @@ export const SUPERSEDED_TEMPLATES: Partial<Record<TemplateKey, Texts[]>> = {
     },
   ],
   'reminder.interview': [
+    {
+      ru: {
+        subject: 'Напоминание: собеседование {{date}} в {{time}}',
+        body:
+          'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nПодключитесь, пожалуйста, вовремя.' +
+          SIGN_RU,
+      },
+      en: {
+        subject: 'Reminder: interview on {{date}} at {{time}}',
+        body:
+          'Hello {{recipientName}},\n\nA reminder of your interview with {{client}} on {{date}} at {{time}} {{zone}}. It starts in {{offset}}.\n\nJoin: {{meetingLink}}\nPlease join on time.' +
+          SIGN_EN,
+      },
+    },
     {
       ru: {
         subject: 'Напоминание: собеседование {{date}} в {{time}}',
@@ -475,7 +499,7 @@ export function pickTemplate(rows: readonly TemplateRow[], key: string, language
   return null;
 }
 
-export function templateMissing(key: string, language: Locale): Problem {
+export function templateMissing(key: string, language: Locale): Problem<TemplateMessageKey> {
   return problem('templateMissing', { key, language });
 }
 
@@ -489,7 +513,7 @@ export function placeholdersOf(text: string): string[] {
 }
 
 /** Checks a Templates-tab row of a known key: placeholders it may not use are reported. */
-export function checkTemplateRow(row: TemplateRow): Problem[] {
+export function checkTemplateRow(row: TemplateRow): Problem<TemplateMessageKey>[] {
   if (!isTemplateKey(row.key)) return [];
   const allowed = new Set([...TEMPLATE_PLACEHOLDERS[row.key], 'senderName']);
   const used = placeholdersOf(`${row.subject}\n${row.body}`);
@@ -500,7 +524,7 @@ export function checkTemplateRow(row: TemplateRow): Problem[] {
   return out;
 }
 
-function unknownPlaceholders(key: string, names: readonly string[]): Problem {
+function unknownPlaceholders(key: string, names: readonly string[]): Problem<TemplateMessageKey> {
   return warning('templatePlaceholderUnknown', { key, names: names.map((n) => `{{${n}}}`).join(', ') });
 }
 
@@ -570,7 +594,7 @@ export interface Rendered {
   subject: string;
   text: string;
   html: string;
-  problems: Problem[];
+  problems: Problem<TemplateMessageKey>[];
 }
 
 type Piece = { literal: string } | { name: string; raw: string };

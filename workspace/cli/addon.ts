@@ -14,12 +14,10 @@ import * as fs from 'fs';
 import type { Command } from 'commander';
 import { parseInstant } from '../runtime/typing';
 import { withWorkbook } from '../runtime/session';
-import { UsageError } from '../driver';
+import { REFUSED_EXIT_CODE, UsageError } from '../driver';
 import { applyNavigations, CardJson, renderCardText } from '../services/card';
 import type { OpenedMessage } from '../services/gmail';
 import { Acted, AddonHost, AddonInputError, Opened, Shown } from './addonHost';
-
-export const REFUSED_EXIT_CODE = 3;
 
 export interface AddonOptions {
   calendarEvent?: string;

@@ -21,7 +21,7 @@
  *
  * Cost: each tab is read once per run; system columns and Outbox states are written back
  * in batches; Calendar and MailApp are called once per event or message that changes.
- * What the calendar holds is remembered in the hidden "_Calls sync" sheet (calls-sync.ts);
+ * What the calendar holds is remembered in the hidden "_Calls sync" / «_Синхронизация звонков» sheet (calls-sync.ts);
  * what people changed there comes from the one incremental list per tick.
  */
 import {
@@ -38,7 +38,8 @@ import {
 import { answersText, declinesOf, guestNames, parseAnswers } from './rules/answers';
 import { bookedInterviews, BOOKED_PREFIX } from './rules/booked';
 import { appendResults, checkComment, checkHire, CommentCheck, Hire, resultsHeading } from './rules/comments';
-import { callText, hasErrors, problem, Problem, problemsText } from './rules/messages';
+import { callText, hasErrors, problem, problemsText } from './rules/messages';
+import { Problem } from '../../core/i18n';
 import { CallTypeKey, reminderOffsets } from './rules/offsets';
 import {
   afterSendError,
@@ -86,7 +87,7 @@ import {
 import { CallMail, commentMail, declinedMail, followUpMail, MailContext, offsetOfKey, reminderMail, templateProblems } from './mail';
 import { keepToken, ObservedCall, readBack, ReadBack } from './readback';
 import { ADOPT, emptySync, SyncRecord, SyncStore } from './sync';
-import { say } from './text';
+import { say } from './rules/messages';
 import { RunContext } from '../../app/context';
 import { Feature, TabEdit } from '../../app/feature';
 import { deliver, indexOutbox, OutboxRow, outboxState, QUOTA_MESSAGE, sendOnce, settleInterrupted, writeState } from '../../mail/outbox';
@@ -167,7 +168,7 @@ export const callsFeature: Feature = {
   },
   setup(ctx) {
     addDefaultTemplates(ctx);
-    SyncStore.open(ctx.ss, true);
+    SyncStore.open(ctx.ss, true, ctx.locale);
   },
 };
 
@@ -242,7 +243,7 @@ class CallsRun {
     /** Rows an edit touched (they yield a duplicated Call ID); null in a tick. */
     private readonly edited: Set<number> | null,
   ) {
-    this.sync = SyncStore.open(ctx.ss);
+    this.sync = SyncStore.open(ctx.ss, false, ctx.locale);
     const candidatesTab = ctx.tab('candidates');
     const candidateRecords = candidatesTab ? recordsOf(candidatesTab) : [];
     this.candidates = candidateIndex(candidateRecords);

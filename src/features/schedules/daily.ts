@@ -31,7 +31,8 @@ import { recordOf } from '../../google/records';
 import { CellWriter } from './rows';
 import { Mailer, MailItem } from './mail';
 import { normId, Scheduler } from './env';
-import { formatDay, formatInstant, formatMonth, say, TextKey } from './text';
+import { formatDay, formatInstant, formatMonth, say, TextKey } from './rules/messages';
+import { digestSummary } from './rules/digest';
 
 export const DAILY_HOUR = 9;
 export const DAILY_DONE = 'reglament.schedules.dailyDone';
@@ -266,7 +267,7 @@ export function digestItems(s: Scheduler, mailer: Mailer, contracts: ContractOrd
         fallback: 'hr',
         dueMs: row.reportDue,
         overdue: now >= row.reportDue,
-        details: `#${row.number}, ${formatDay(row.callingDate, locale)}`,
+        details: say(locale, 'reportDetails', { n: row.number, date: formatDay(row.callingDate, locale) }),
       });
     }
 
@@ -354,6 +355,7 @@ export function sendDigests(s: Scheduler, mailer: Mailer, items: DigestItem[]): 
       values: {
         date: formatDay(s.today, locale),
         count: list.length,
+        summary: digestSummary(list, s.ctx.zone, locale),
         items: table(
           [say(locale, 'colKind'), say(locale, 'colOrder'), say(locale, 'colResponsible'), say(locale, 'colDue'), say(locale, 'colDetails')],
           rows,
