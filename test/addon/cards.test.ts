@@ -202,10 +202,16 @@ describe('Gmail: the client card', () => {
     const mail = await mailFrom(h, CLIENT, SALES, 'Can we talk?');
     const { host, shown, card } = open(h, mail, SALES);
     const pushed = host.act(shown, card, 'addonScheduleForm', {});
-    const form = pushed.response.renderActions.action.navigations?.[0]?.pushCard;
+    const nav = pushed.response.renderActions.action.navigations?.[0];
+    const form = nav && 'pushCard' in nav ? nav.pushCard : undefined;
     expect(form).toBeDefined();
     expect(inputNames(form!)).toEqual(['type', 'start', 'duration', 'clientEmail', 'candidateIds', 'managerEmail']);
-    const acted = host.act(shown, form!, 'addonScheduleCall', { type: 'interview', start: '2026-11-25T10:00', candidateIds: 'C-1', managerEmail: BOSS });
+    const acted = host.act(shown, form!, 'addonScheduleCall', {
+      type: 'interview',
+      start: '2026-11-25T10:00',
+      candidateIds: 'C-1',
+      managerEmail: BOSS,
+    });
     expect(acted.problems).toEqual([]);
     expect(acted.refused).toBe(false);
     const rows = h.rows('Calls');
