@@ -51,6 +51,7 @@ describe('the workbook contract (SPEC §6)', () => {
       'Problems',
       'Other contact e-mails',
       'Client time zone',
+      'Payment document link',
     ]);
   });
 
