@@ -198,6 +198,32 @@ describe('Gmail: the client card', () => {
     expect(h.rows('Orders')[1]['Payment received']).toBe('');
   });
 
+  test('Schedule a call… pushes the schedule form; submitting it writes a new Calls row as the Sales manager would type it', async () => {
+    const mail = await mailFrom(h, CLIENT, SALES, 'Can we talk?');
+    const { host, shown, card } = open(h, mail, SALES);
+    const pushed = host.act(shown, card, 'addonScheduleForm', {});
+    const nav = pushed.response.renderActions.action.navigations?.[0];
+    const form = nav && 'pushCard' in nav ? nav.pushCard : undefined;
+    expect(form).toBeDefined();
+    expect(inputNames(form!)).toEqual(['type', 'start', 'duration', 'clientEmail', 'candidateIds', 'managerEmail']);
+    const acted = host.act(shown, form!, 'addonScheduleCall', {
+      type: 'interview',
+      start: '2026-11-25T10:00',
+      candidateIds: 'C-1',
+      managerEmail: BOSS,
+    });
+    expect(acted.problems).toEqual([]);
+    expect(acted.refused).toBe(false);
+    const rows = h.rows('Calls');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ Type: 'Interview', 'Order ID': 'ORD-2026-0001', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
+    expect(rows[0]['Start']).toEqual(h.instant('2026-11-25T10:00'));
+    // The engine assigns the ID and makes the event at its next tick.
+    expect(rows[0]['Call ID']).toBe('');
+    h.tick('2026-11-23T09:35');
+    expect(h.rows('Calls')[0]['Call ID']).toBe('CALL-2026-0001');
+  });
+
   test('the mail must be in the user’s mailbox: GmailApp reads it only with the event’s token', async () => {
     const mail = await mailFrom(h, CLIENT, SALES, 'Hi');
     const { host } = open(h, mail, SALES);

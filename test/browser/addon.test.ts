@@ -113,7 +113,6 @@ describeBrowser('the add-on panel in Chromium', () => {
 
   test('a client’s mail card: Record payment received writes the date and the mail as the payment document', async () => {
     const page = await browser.newPage();
-    await page.evaluate(() => 0);
     await page.goto(`${server.url}/`);
     await page.evaluate(
       (u) => fetch('/api/user', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: u }) }),

@@ -73,6 +73,7 @@ describe('the permissions matrix of Orders', () => {
     bonuses: ['sales'],
     contractLink: ['sales'],
     paymentReceived: ['sales', 'client'],
+    paymentDocumentLink: ['sales', 'client'],
     salesManager: ['sales'],
     terms: ['sales'],
     hrSpecialist: ['sales', 'client', 'hr'],

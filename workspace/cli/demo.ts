@@ -7,6 +7,7 @@
  * prints what changed, and the end checks the invitations the guests got and lists the
  * files to open.
  */
+import { addonText, runAddon } from './addon';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LocalWorkspace, stateDirFor } from '../runtime/workspace';
@@ -173,10 +174,17 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
   lock.release();
   say(await invitationsCheck(ws));
 
+  const cards = await addonCards(ws);
   const status = workbookStatus(ws, 8);
   const mail = ws.mail.sent();
   out.data(
-    { steps, status, mail: mail.map((m) => ({ to: m.to, subject: m.subject, file: m.path })), files: { workbook, stateDir: ws.stateDir } },
+    {
+      steps,
+      status,
+      mail: mail.map((m) => ({ to: m.to, subject: m.subject, file: m.path })),
+      files: { workbook, stateDir: ws.stateDir },
+      addon: cards,
+    },
     () =>
       [
         '',
@@ -194,6 +202,14 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
         `  календари (.ics):   ${path.join(ws.stateDir, 'calendar')}`,
         '',
         `Дальше: npx reglament status ${path.relative(process.cwd(), workbook)}`,
+        '',
+        `Дополнение Workspace — карточка звонка в Календаре (${BOSS}):`,
+        '',
+        cards.call,
+        '',
+        `Дополнение Workspace — карточка письма клиента в Gmail (${SALES}):`,
+        '',
+        cards.mail,
       ].join('\n'),
   );
 }
@@ -417,4 +433,35 @@ function lastMailTo(ws: LocalWorkspace, to: string): string {
     .filter((x) => x.to.includes(to))
     .pop();
   return m ? `«${m.subject}»` : '(нет)';
+}
+
+/**
+ * The Workspace add-on over the demo's week: the Interview's card as its manager sees it
+ * on opening the event, and the card of a client's payment mail (dropped into the inbox
+ * folder) as the Sales manager sees it in Gmail — each as `reglament addon` prints it.
+ */
+async function addonCards(ws: LocalWorkspace): Promise<{ call: string; mail: string }> {
+  const interview = ws.calendar
+    .events()
+    .find((e) => e.extendedProperties?.private?.reglament === 'call' && String(e.summary).startsWith('Интервью'));
+  const inbox = path.join(ws.stateDir, 'inbox');
+  fs.mkdirSync(inbox, { recursive: true });
+  const eml = path.join(inbox, 'romashka-payment.eml');
+  fs.writeFileSync(
+    eml,
+    [
+      'From: =?UTF-8?B?' + Buffer.from('Пётр Иванов').toString('base64') + '?= <petr@romashka.example>',
+      `To: ${SALES}`,
+      'Subject: =?UTF-8?B?' + Buffer.from('Платёжное поручение').toString('base64') + '?=',
+      'Message-ID: <payment-1@romashka.example>',
+      'Date: Fri, 27 Nov 2026 18:10:00 +0300',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Добрый день! Оплату отправили, платёжка во вложении.',
+      '',
+    ].join('\r\n'),
+  );
+  const call = interview ? addonText(await runAddon(ws.workbook, { calendarEvent: interview.id ?? '', user: BOSS, input: [] })) : '';
+  const mail = addonText(await runAddon(ws.workbook, { gmailMessage: eml, user: SALES, input: [] }));
+  return { call, mail };
 }
