@@ -225,6 +225,8 @@ export const TABS: readonly TabDef[] = [
       c('hrComment', 'HR comment', 'Комментарий HR', 'longtext'),
       sys('answeredAt', 'Answered at', 'Дата ответа', 'datetime'),
       sys('problems', 'Problems', 'Проблемы', 'longtext'),
+      // Added later (issue 14): who answered, for the hand-off's «Согласовал (HR)».
+      sys('answeredBy', 'Answered by', 'Ответил', 'email'),
     ],
   },
   {

@@ -18,7 +18,7 @@ const COMPLETE_ORDER: Record<string, string> = {
   'Fintops company link': 'https://fintops.example/company/42',
   'Publication from': '2026-11-23',
   'Publication to': '2026-12-23',
-  'Paid services': 'Обзвон соискателей',
+  'Paid services': 'Подбор резюме',
   'Paid from': '2026-11-23',
   'Paid to': '2026-12-31',
   Sum: '45000',
@@ -135,7 +135,7 @@ describe('Orders: IDs, status and the hand-off to the Client department', () => 
   });
 
   test('job sites are required when job-site posting is paid', () => {
-    h.edit('Orders', 'new', { ...COMPLETE_ORDER, 'Paid services': 'Обзвон соискателей, Размещение на сайтах вакансий' }, SALES);
+    h.edit('Orders', 'new', { ...COMPLETE_ORDER, 'Paid services': 'Подбор резюме, Размещение на сайтах вакансий' }, SALES);
     h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
     expect(String(h.rows('Orders')[0]['Problems'])).toContain('Job sites');
     // Two edits: one paste from Job sites to Hand off would span HR's protected "HR received".
@@ -221,6 +221,58 @@ describe('HR agreements: individual terms need HR first', () => {
     );
     expect(mailsTo(h, HR)).toHaveLength(0);
     expect(mailsTo(h, 'pavel.hr@example.com')).toHaveLength(1);
+  });
+});
+
+describe('the calling service needs HR first (seed 000)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await workbook();
+  });
+  afterEach(() => h.close());
+
+  test('a calling-service order cannot be handed off before HR agrees the expected numbers; the hand-off mail names who agreed and when', async () => {
+    h.edit('Orders', 'new', { ...COMPLETE_ORDER, 'Paid services': 'Обзвон соискателей' }, SALES);
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    let order = h.rows('Orders')[0];
+    expect(order['Hand off']).toBe(false);
+    expect(String(order['Problems'])).toContain('The calling service is sold only after HR agrees it');
+    expect(mailsTo(h, CLIENT_DEPT)).toHaveLength(0);
+
+    // Sales files the expected numbers and risks; no individual item is asked on Standard terms.
+    h.edit(
+      'HR agreements',
+      'new',
+      {
+        'Order ID': 'ORD-2026-0001',
+        'Requested by': SALES,
+        'Expected resumes': '50',
+        'Expected calls': '100',
+        'Expected agreeing': '12',
+        'Expected coming': '6',
+        Risks: 'refund if fewer than 3 come',
+      },
+      SALES,
+    );
+    expect(h.rows('HR agreements')[0]['Problems']).toBe('');
+    // The agreement names no HR specialist: the request goes to the order's.
+    expect(mailsTo(h, HR)).toHaveLength(1);
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    expect(String(h.rows('Orders')[0]['Problems'])).toContain('has not been agreed by HR yet');
+
+    h.edit('HR agreements', 2, { Answer: 'Agreed' }, HR, '2026-11-23T14:20');
+    expect(h.rows('HR agreements')[0]['HR specialist']).toBe('');
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES, '2026-11-23T14:30');
+    order = h.rows('Orders')[0];
+    expect(order['Status']).toBe('Handed off');
+    const mails = mailsTo(h, CLIENT_DEPT);
+    expect(mails).toHaveLength(1);
+    await h.ws.save();
+    const parsed = await simpleParser(fs.readFileSync(mails[0].path!));
+    expect(parsed.text).not.toMatch(/Agreed by \(HR\)\s*\|?\s*none/);
+    expect(parsed.text).toMatch(/Agreed by \(HR\)[^\n]*irina\.hr@example\.com, 2026-11-23 14:2\d/);
+    expect(parsed.text).toMatch(/Expected resumes[^\n]*50/);
+    expect(parsed.text).toMatch(/Risks[^\n]*refund if fewer than 3 come/);
   });
 });
 

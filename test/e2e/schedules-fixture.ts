@@ -21,7 +21,7 @@ export function order(overrides: Record<string, string> = {}): Record<string, st
     'Fintops company link': 'https://fintops.example/company/42',
     'Publication from': '2026-10-19',
     'Publication to': '2026-11-06',
-    'Paid services': 'Candidate calling',
+    'Paid services': 'Resume selection',
     'Paid from': '2026-10-19',
     'Paid to': '2026-11-06',
     Sum: '45000',

@@ -19,7 +19,7 @@ export const COMPLETE_ORDER: Record<string, string> = {
   'Fintops company link': 'https://fintops.example/company/42',
   'Publication from': '2026-11-23',
   'Publication to': '2026-12-23',
-  'Paid services': 'Candidate calling',
+  'Paid services': 'Resume selection',
   'Paid from': '2026-11-23',
   'Paid to': '2026-12-31',
   Sum: '45000',

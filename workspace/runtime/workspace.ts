@@ -94,8 +94,11 @@ export function stateDirFor(workbook: string): string {
 }
 
 export function defaultBundleDir(): string {
-  // dist/cli.js and workspace/*.ts both sit one level below the project root.
-  return path.resolve(__dirname, '..', 'build');
+  // dist/cli.js sits one level below the project root, workspace/runtime/*.ts two: the
+  // nearest folder up holding package.json is the root.
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.resolve(dir, 'build');
 }
 
 /** How many runs last-run.json keeps (a long `run` commits after each of its steps). */

@@ -340,7 +340,10 @@ export function processAgreements(ctx: RunContext, agreements: TabData, indexes:
       }
     }
     if (state === 'agreed' || state === 'rejected') {
-      if (isBlank(rec.answeredAt)) rec.answeredAt = cells.answeredAt = ctx.now;
+      if (isBlank(rec.answeredAt)) {
+        rec.answeredAt = cells.answeredAt = ctx.now;
+        if (isBlank(rec.answeredBy) && ctx.user.indexOf('@') > 0) rec.answeredBy = cells.answeredBy = ctx.user;
+      }
       const to = answerRecipient(rec, staff, day);
       const answer = parseChoiceCell(rec.answer, ANSWERS);
       if (outbox && to && answer.status === 'ok') {
