@@ -19,6 +19,7 @@ export type TemplateKey =
   | 'agreement.request'
   | 'agreement.answer'
   | 'report.calling'
+  | 'report.expectations'
   | 'alert.overdue'
   | 'alert.callDeclined'
   | 'digest.daily'
@@ -49,6 +50,7 @@ export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   'agreement.request': ['orderId', 'client', 'requestedBy', 'details'],
   'agreement.answer': ['orderId', 'client', 'answer', 'hrComment', 'hrSpecialist'],
   'report.calling': [...CLIENT, 'orderId', 'callingDate', 'results', 'summary'],
+  'report.expectations': ['client', 'orderId', 'callingDate', 'number', 'planned', 'comparison', 'risks', 'agreementId'],
   'alert.overdue': ['item', 'orderId', 'client', 'due', 'responsible', 'details'],
   'alert.callDeclined': ['callType', 'client', 'date', 'time', 'zone', 'who', 'answers', 'callId', 'orderId'],
   'digest.daily': ['date', 'count', 'items'],
@@ -181,6 +183,16 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
     en: {
       subject: 'HR answer for order {{orderId}}: {{answer}}',
       body: 'HR ({{hrSpecialist}}) answered on the individual terms of order {{orderId}} ({{client}}): {{answer}}.\n\nComment: {{hrComment}}',
+    },
+  },
+  'report.expectations': {
+    ru: {
+      subject: 'Обзвон {{orderId}} против согласованного с HR — {{client}}, {{callingDate}}',
+      body: 'Отчёт об обзвоне №{{number}} из {{planned}} по заказу {{orderId}} ({{client}}) отправлен клиенту. Сравнение с согласованием HR {{agreementId}}:\n\n{{comparison}}\n\nРиски, названные при согласовании: {{risks}}\n\nЭто письмо только для сотрудников: клиент его не получает.',
+    },
+    en: {
+      subject: 'Calling {{orderId}} against what HR agreed — {{client}}, {{callingDate}}',
+      body: 'Calling report {{number}} of {{planned}} for order {{orderId}} ({{client}}) went to the client. Compared with HR agreement {{agreementId}}:\n\n{{comparison}}\n\nRisks named in the agreement: {{risks}}\n\nThis e-mail is for staff only: the client does not get it.',
     },
   },
   'report.calling': {

@@ -32,6 +32,8 @@ import { CellWriter } from './rows';
 import { Mailer, MailItem } from './mail';
 import { normId, Scheduler } from './env';
 import { formatDay, formatInstant, formatMonth, say, TextKey } from './text';
+import { expectationDigestItems, ExpectationsBook } from './expectations';
+import { readResults } from './report';
 
 export const DAILY_HOUR = 9;
 export const DAILY_DONE = 'reglament.schedules.dailyDone';
@@ -287,6 +289,8 @@ export function digestItems(s: Scheduler, mailer: Mailer, contracts: ContractOrd
         details: [cellText(rec.callId), cellText(rec.type)].filter(Boolean).join(', '),
       });
     }
+
+  items.push(...expectationDigestItems(s, new ExpectationsBook(s, readResults(s))));
 
   for (const c of contracts)
     for (const item of c.items) {
