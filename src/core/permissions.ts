@@ -17,7 +17,8 @@
  *   the person who clicks and so knows who it is, does it instead).
  */
 import { ANSWERS, CALL_STATUSES, DEPARTMENTS, Locale, TabKey, tabDef } from './schema';
-import { columnProblem, Localized, OrderMessageKey, Params, Problem } from '../features/orders/rules/messages';
+import { Localized, Params } from './i18n';
+import { EditMessageKey, editProblem } from './messages';
 import { LocalDate, dayNumber, Zone } from './time';
 import { cellText, isBlank, parseChoiceCell, parseDateCell, parseEmailCell, Row } from './values';
 
@@ -267,7 +268,7 @@ export function needsIdentity(rule: ColumnRule): boolean {
 export type EditBasis = 'department' | 'management' | 'owner' | 'callManager' | 'protection' | 'freeColumn';
 
 export type EditDecision =
-  { allowed: true; basis: EditBasis } | { allowed: false; code: OrderMessageKey; params: Params; ru: string; en: string };
+  { allowed: true; basis: EditBasis } | { allowed: false; code: EditMessageKey; params: Params; ru: string; en: string };
 
 export interface EditContext {
   /** The spreadsheet owner's e-mail (may edit all but system columns). */
@@ -298,8 +299,8 @@ function joinLabels(keys: readonly DepartmentKey[]): Localized {
   return { ru: labels.map((l) => `«${l.ru}»`).join(', '), en: labels.map((l) => l.en).join(', ') };
 }
 
-function refuse(tab: TabKey, code: OrderMessageKey, column: string | undefined, params: Params = {}): EditDecision {
-  const p: Problem = columnProblem(tab, code, column, params);
+function refuse(tab: TabKey, code: EditMessageKey, column: string | undefined, params: Params = {}): EditDecision {
+  const p = editProblem(tab, code, column, params);
   return { allowed: false, code: p.code, params: p.params, ru: p.ru, en: p.en };
 }
 

@@ -6,7 +6,10 @@
  * same words, and an unknown placeholder is reported and left visible, never dropped.
  */
 import { LANGUAGES, Locale, findChoice } from './schema';
-import { Problem, warning, problem } from '../features/calls/rules/messages';
+import { Problem } from './i18n';
+import { TemplateMessageKey, templateProblems } from './messages';
+
+const { problem, warning } = templateProblems;
 
 export type TemplateKey =
   | 'reminder.firstCall'
@@ -487,7 +490,7 @@ export function pickTemplate(rows: readonly TemplateRow[], key: string, language
   return null;
 }
 
-export function templateMissing(key: string, language: Locale): Problem {
+export function templateMissing(key: string, language: Locale): Problem<TemplateMessageKey> {
   return problem('templateMissing', { key, language });
 }
 
@@ -501,7 +504,7 @@ export function placeholdersOf(text: string): string[] {
 }
 
 /** Checks a Templates-tab row of a known key: placeholders it may not use are reported. */
-export function checkTemplateRow(row: TemplateRow): Problem[] {
+export function checkTemplateRow(row: TemplateRow): Problem<TemplateMessageKey>[] {
   if (!isTemplateKey(row.key)) return [];
   const allowed = new Set([...TEMPLATE_PLACEHOLDERS[row.key], 'senderName']);
   const used = placeholdersOf(`${row.subject}\n${row.body}`);
@@ -512,7 +515,7 @@ export function checkTemplateRow(row: TemplateRow): Problem[] {
   return out;
 }
 
-function unknownPlaceholders(key: string, names: readonly string[]): Problem {
+function unknownPlaceholders(key: string, names: readonly string[]): Problem<TemplateMessageKey> {
   return warning('templatePlaceholderUnknown', { key, names: names.map((n) => `{{${n}}}`).join(', ') });
 }
 
@@ -582,7 +585,7 @@ export interface Rendered {
   subject: string;
   text: string;
   html: string;
-  problems: Problem[];
+  problems: Problem<TemplateMessageKey>[];
 }
 
 type Piece = { literal: string } | { name: string; raw: string };

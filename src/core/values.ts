@@ -4,7 +4,7 @@
  * result into a problem on the row. No URL/Intl globals: Google's V8 has no `URL` class.
  */
 import { Choice, findChoice } from './schema';
-import { parseSelectionWeekdays } from '../features/schedules/rules/schedule';
+import { parseSelectionWeekdays } from './weekdays';
 import { isDate, LocalDate, localDateOf, Zone } from './time';
 
 /** A row of a tab as core sees it: column key → cell value. */

@@ -8,6 +8,8 @@
  * plan thousands of orders without building Date objects; counting over long ranges is a
  * direct computation (weekday formula + prefix sums over the holiday rows), not a day loop.
  */
+import { Problem } from './i18n';
+import { HolidayMessageKey, holidayProblems } from './messages';
 import { dayNumber, formatLocalDate, fromDayNumber, isDate, LocalDate, localDateOf, Zone } from './time';
 
 /** One row of the Holidays tab, as core sees it. */
@@ -17,34 +19,6 @@ export interface HolidayRow {
   /** True for a working day on a weekend (a transferred Saturday); false for a day off. */
   workingDay: boolean;
 }
-
-/** A problem found by core: a stable code, its parameters and the text in both languages. */
-export interface CoreProblem {
-  code: string;
-  params: Record<string, string | number>;
-  ru: string;
-  en: string;
-}
-
-export type MessageTable = Record<string, { ru: string; en: string }>;
-
-/** Builds a problem from a module's message table, filling {name} placeholders. */
-export function makeProblem(table: MessageTable, code: string, params: Record<string, string | number> = {}): CoreProblem {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-  const entry = table[code];
-  return { code, params, ru: fill(entry.ru), en: fill(entry.en) };
-}
-
-const MESSAGES: MessageTable = {
-  holidayBadDate: {
-    ru: 'Праздники, строка {row}: «{value}» — не дата.',
-    en: 'Holidays, row {row}: "{value}" is not a date.',
-  },
-  holidayConflict: {
-    ru: 'Праздники: дата {date} указана дважды — и как рабочий, и как нерабочий день; действует строка {row}.',
-    en: 'Holidays: {date} is listed twice, as a working and as a non-working day; row {row} applies.',
-  },
-};
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a day number; day 0 (1970-01-01) was a Thursday. */
 export function weekdayOfDayNumber(n: number): number {
@@ -223,9 +197,9 @@ export function readHolidayRows(
   records: readonly Record<string, unknown>[],
   zone: Zone,
   firstRow = 2,
-): { rows: HolidayRow[]; problems: CoreProblem[] } {
+): { rows: HolidayRow[]; problems: Problem<HolidayMessageKey>[] } {
   const rows: HolidayRow[] = [];
-  const problems: CoreProblem[] = [];
+  const problems: Problem<HolidayMessageKey>[] = [];
   const seen = new Map<number, boolean>();
   records.forEach((rec, i) => {
     const raw = rec.date;
@@ -233,14 +207,14 @@ export function readHolidayRows(
     if ((raw === '' || raw === null || raw === undefined) && name === '') return;
     const date = toLocalDate(raw, zone);
     if (!date) {
-      problems.push(makeProblem(MESSAGES, 'holidayBadDate', { row: firstRow + i, value: String(raw ?? '') }));
+      problems.push(holidayProblems.problem('holidayBadDate', { row: firstRow + i, value: String(raw ?? '') }));
       return;
     }
     const workingDay = rec.workingDay === true || /^(true|да|yes|1)$/i.test(String(rec.workingDay ?? '').trim());
     const n = dayNumber(date);
     const before = seen.get(n);
     if (before !== undefined && before !== workingDay) {
-      problems.push(makeProblem(MESSAGES, 'holidayConflict', { date: formatLocalDate(date), row: firstRow + i }));
+      problems.push(holidayProblems.warning('holidayConflict', { date: formatLocalDate(date), row: firstRow + i }));
     }
     seen.set(n, workingDay);
     rows.push({ date, name, workingDay });

@@ -70,7 +70,8 @@ test('two ticks at once: the second waits (saying so after a second), then finds
 
 test(`--no-wait: a busy workbook is refused at once with exit code ${BUSY_EXIT_CODE} and a clear message, changing nothing`, async () => {
   const book = fresh('nowait');
-  const holder = start(['tick', book, '--now', '2026-11-24T10:00'], HOLD);
+  // Held long enough for two CLI starts on a loaded 2-core machine: the refusals must come while it holds.
+  const holder = start(['tick', book, '--now', '2026-11-24T10:00'], { REGLAMENT_TEST_HOLD_MS: '10000' });
   await heldBy(book, holder);
   const before = fs.readFileSync(book);
   for (const args of [

@@ -94,11 +94,10 @@ export function stateDirFor(workbook: string): string {
 }
 
 export function defaultBundleDir(): string {
-  // dist/cli.js sits one level below the project root, workspace/runtime/*.ts two: the
-  // nearest folder up holding package.json is the root.
+  // dist/cli.js (bundled) and workspace/runtime/*.ts (ts-jest) sit at different depths: find the project root.
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.resolve(dir, 'build');
+  return path.join(dir, 'build');
 }
 
 /** How many runs last-run.json keeps (a long `run` commits after each of its steps). */

@@ -38,7 +38,8 @@ import {
 import { answersText, declinesOf, guestNames, parseAnswers } from './rules/answers';
 import { bookedInterviews, BOOKED_PREFIX } from './rules/booked';
 import { appendResults, checkComment, checkHire, CommentCheck, Hire, resultsHeading } from './rules/comments';
-import { callText, hasErrors, problem, Problem, problemsText } from './rules/messages';
+import { callText, hasErrors, problem, problemsText } from './rules/messages';
+import { Problem } from '../../core/i18n';
 import { CallTypeKey, reminderOffsets } from './rules/offsets';
 import {
   afterSendError,
@@ -86,7 +87,7 @@ import {
 import { CallMail, commentMail, declinedMail, followUpMail, MailContext, offsetOfKey, reminderMail, templateProblems } from './mail';
 import { keepToken, ObservedCall, readBack, ReadBack } from './readback';
 import { ADOPT, emptySync, SyncRecord, SyncStore } from './sync';
-import { say } from './text';
+import { say } from './rules/messages';
 import { RunContext } from '../../app/context';
 import { Feature, TabEdit } from '../../app/feature';
 import { deliver, indexOutbox, OutboxRow, outboxState, QUOTA_MESSAGE, sendOnce, settleInterrupted, writeState } from '../../mail/outbox';

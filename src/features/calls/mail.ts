@@ -7,7 +7,7 @@
  */
 import { CommentCheck } from './rules/comments';
 import { PlannedCall, joinLink } from './rules/calls';
-import { Problem } from './rules/messages';
+import { Problem } from '../../core/i18n';
 import { Locale } from '../../core/schema';
 import { RecipientResolver, REMINDER_TEMPLATE, reminderRecipients, reminderValues } from './rules/reminders';
 import { checkTemplateRow, pickTemplate, render, Rendered, TemplateKey, TemplateRow, TemplateValues } from '../../core/templates';

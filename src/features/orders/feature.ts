@@ -14,9 +14,8 @@ import {
   validateAgreement,
 } from './rules/agreements';
 import { decideHandOff, deriveStatus, formatEmailValue, nextAgreementId, nextOrderId, statusLabel, validateOrder } from './rules/orders';
-import { hasErrors, problemsText, Problem } from './rules/messages';
+import { columnProblem, hasErrors, problemsText, Problem, say } from './rules/messages';
 import { ANSWERS, Locale, TabKey, choiceLabel } from '../../core/schema';
-import { localizer } from '../../core/i18n';
 import { localDateOf } from '../../core/time';
 import { cellText, isBlank, isTicked, parseChoiceCell, Row } from '../../core/values';
 import { pickTemplate, readTemplateRows, render, table, TemplateValues } from '../../core/templates';
@@ -25,26 +24,6 @@ import { Feature } from '../../app/feature';
 import { indexOutbox, sendOnce, SendResult, settleInterrupted } from '../../mail/outbox';
 import { findRowIndex, recordOf, recordsOf, writeColumn } from '../../google/records';
 import { TabData, isLoaded, readColumn, readTabBlock, sheetRow } from '../../google/workbook';
-
-const TEXT = {
-  flagged: { ru: 'Проблемы в строке', en: 'Row flagged' },
-  handOffRefused: {
-    ru: 'Передача не выполнена: заполните недостающее (см. «Проблемы»).',
-    en: 'Not handed off: fill in what is missing (see Problems).',
-  },
-  handOffDone: { ru: 'Заказ передан в Клиентский отдел.', en: 'Order handed off to the Client department.' },
-  handOffLog: { ru: 'Передан в Клиентский отдел', en: 'Handed off' },
-  handOffFailed: {
-    ru: 'Письмо о передаче не отправлено: {error}. Повтор при следующем запуске.',
-    en: 'Hand-off e-mail not sent: {error}. It will be retried.',
-  },
-  requestLog: { ru: 'Запрос в HR отправлен', en: 'HR request sent' },
-  answerLog: { ru: 'Ответ HR отправлен', en: 'HR answer sent' },
-  idAssigned: { ru: 'Присвоен ID', en: 'ID assigned' },
-  dueBy: { ru: 'Ответ нужен до {due}', en: 'Answer due by {due}' },
-} as const;
-
-const say = localizer<keyof typeof TEXT>(TEXT);
 
 export const ordersFeature: Feature = {
   name: 'orders',
@@ -248,10 +227,9 @@ function handOffIfTicked(ctx: RunContext, rec: Record<string, unknown>, agreemen
     rec.handedOffAt = ctx.now;
     return { cells: { handedOffAt: ctx.now }, problems: [], note: '', toast: say(ctx.locale, 'handOffDone') };
   }
-  const message = say(ctx.locale, 'handOffFailed', { error: result.error ?? result.outcome });
   return {
     cells: {},
-    problems: [{ code: 'handOffSendFailed', params: {}, severity: 'warning', ru: message, en: message } as unknown as Problem],
+    problems: [columnProblem('orders', 'handOffSendFailed', undefined, { error: result.error ?? result.outcome }, 'warning')],
   };
 }
 

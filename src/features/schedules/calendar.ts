@@ -13,7 +13,7 @@ import { cellText, parseEmailCell, Row } from '../../core/values';
 import { DayEvent } from './hr-calendar';
 import { HORIZON_DAYS, Scheduler } from './env';
 import { hasProblem, SelectionRow, withProblems } from './rows';
-import { formatClock, formatDay, say } from './text';
+import { formatClock, formatDay, say } from './rules/messages';
 
 /** A row as the calendar needs it (an existing Selections row, or one about to be appended). */
 export interface EventRow {

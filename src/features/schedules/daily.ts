@@ -31,7 +31,7 @@ import { recordOf } from '../../google/records';
 import { CellWriter } from './rows';
 import { Mailer, MailItem } from './mail';
 import { normId, Scheduler } from './env';
-import { formatDay, formatInstant, formatMonth, say, TextKey } from './text';
+import { formatDay, formatInstant, formatMonth, say, TextKey } from './rules/messages';
 import { expectationDigestItems, ExpectationsBook } from './expectations';
 import { readResults } from './report';
 

@@ -6,14 +6,15 @@
 import { agreedTerms, AgreedTerms } from '../orders/rules/agreements';
 import { answerOf } from '../orders/rules/orders';
 import { findSetting } from '../../core/settings';
-import { ClockTime, parseClockTime, parseSelectionWeekdays, Planner, schedulePlanner } from './rules/schedule';
+import { ClockTime, parseClockTime, parseSelectionWeekdays } from '../../core/weekdays';
+import { Planner, schedulePlanner } from './rules/schedule';
 import { dayNumber, LocalDate, localDateOf } from '../../core/time';
 import { cellText, isBlank, Row } from '../../core/values';
 import { RunContext } from '../../app/context';
 import { HrCalendar } from './hr-calendar';
 import { recordOf } from '../../google/records';
 import { CellWriter, readSelections, SelectionRow } from './rows';
-import { say } from './text';
+import { say } from './rules/messages';
 import { TabData } from '../../google/workbook';
 
 /** Events are created for selection days up to this many days ahead (Google limits creations per day). */

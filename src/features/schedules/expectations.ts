@@ -24,7 +24,7 @@ import type { MailItem } from './mail';
 import { normId, Scheduler } from './env';
 import type { CallingResult } from './report';
 import type { SelectionRow } from './rows';
-import { formatDay, say, TextKey } from './text';
+import { formatDay, say, TextKey } from './rules/messages';
 
 const WORD: Record<ExpectationKey, TextKey> = { resumes: 'expResumes', calls: 'expCalls', agreeing: 'expAgreeing', coming: 'expComing' };
 

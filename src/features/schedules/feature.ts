@@ -30,7 +30,7 @@ import { Mailer } from './mail';
 import { ordersWithoutRows, replan, ReplanSummary } from './plan';
 import { noteResultsEdited, processReports } from './report';
 import { SelectionRow } from './rows';
-import { say } from './text';
+import { say } from './rules/messages';
 import { appendRows, isLoaded, readTabBlock } from '../../google/workbook';
 
 /** Orders columns whose change re-plans the order. */

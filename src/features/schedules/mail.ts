@@ -16,7 +16,7 @@ import { RunContext } from '../../app/context';
 import { deliver, indexOutbox, OutboxRow, OutgoingMail, SendResult, writeState } from '../../mail/outbox';
 import { recordsOf } from '../../google/records';
 import { appendRows, cell, TabData } from '../../google/workbook';
-import { say } from './text';
+import { say } from './rules/messages';
 
 export const MAX_ATTEMPTS = 3;
 

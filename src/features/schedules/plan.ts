@@ -12,7 +12,7 @@ import { cellText, parseDateCell, parseDateTimeCell, parseEmailCell, Row } from 
 import { inHorizon, removeEvents, syncEvents } from './calendar';
 import { normId, Scheduler } from './env';
 import { SelectionRow, withProblems } from './rows';
-import { say } from './text';
+import { say } from './rules/messages';
 
 export type OrderDecision =
   /** Not (yet) something to plan: not handed off, not received by HR, no paid period. Rows stay as they are. */

@@ -21,7 +21,7 @@ import { cellText, isBlank, parseChoiceCell, parseEmailCell, Row } from '../../c
 import { Mailer, MailItem, MailResult } from './mail';
 import { normId, Scheduler } from './env';
 import { SelectionRow, withProblems } from './rows';
-import { formatDay, formatInstant, say } from './text';
+import { formatDay, formatInstant, say } from './rules/messages';
 import { recordOf } from '../../google/records';
 import { ExpectationsBook, expectationsMail } from './expectations';
 

@@ -9,7 +9,7 @@ import { isDate, LocalDate, localDateOf, Zone } from '../../core/time';
 import { isBlank, isTicked } from '../../core/values';
 import { toCells } from '../../google/cells';
 import { appendRows, sheetRow, TabData } from '../../google/workbook';
-import { bothLanguages, say, TextKey } from './text';
+import { bothLanguages, say, TextKey } from './rules/messages';
 
 export interface SelectionRow {
   /** Data row index in the tab. */

@@ -1,9 +1,6 @@
 import {
   anchorOf,
   ExistingSelection,
-  formatWeekdays,
-  parseClockTime,
-  parseSelectionWeekdays,
   Plan,
   PlanContext,
   PlannedSelection,
@@ -12,6 +9,7 @@ import {
   replan,
   replanOrder,
 } from '../../../src/features/schedules/rules/schedule';
+import { formatWeekdays, parseClockTime, parseSelectionWeekdays } from '../../../src/core/weekdays';
 import { defaultHolidayRows } from '../../../src/core/holidays';
 import { WorkCalendar } from '../../../src/core/workdays';
 import { formatLocalDate, instantAt, LocalDate, Zone } from '../../../src/core/time';

@@ -1,18 +1,13 @@
 /**
- * User-facing texts of the calls piece (offsets, Calls rows, comments, reminders,
- * templates), Russian and English. A problem carries a stable code, its params and the
+ * User-facing texts of the calls feature (offsets, Calls rows, comments, reminders, event
+ * descriptions, and the adapters' Problems lines and Log actions), Russian and English. A problem carries a stable code, its params and the
  * text already filled in both languages, so a Problems cell can be written in the
  * workbook's locale and logs can keep the code.
  */
-import { Locale } from '../../../core/schema';
+import { localizer, Problem as ProblemOf, problemMaker } from '../../../core/i18n';
 
-/** A param that reads differently per language (a field name, a call type). */
-export interface Localized {
-  ru: string;
-  en: string;
-}
-export type ParamValue = string | number | Localized;
-export type Params = Record<string, ParamValue>;
+export { hasErrors, problemsText } from '../../../core/i18n';
+export type { Localized, ParamValue, Params } from '../../../core/i18n';
 
 const CALL_MESSAGES = {
   // Reminder offsets (Settings)
@@ -168,19 +163,6 @@ const CALL_MESSAGES = {
     ru: 'Отмечено «Нанят», но у звонка нет кандидата.',
     en: 'Hired is ticked but the call has no candidate.',
   },
-  // Templates
-  templatePlaceholderUnknown: {
-    ru: 'Шаблон «{key}»: неизвестные подстановки {names} — они останутся в письме как есть.',
-    en: 'Template "{key}": unknown placeholders {names} — they stay in the e-mail as typed.',
-  },
-  templateNoLink: {
-    ru: 'Шаблон «{key}» без {{meetingLink}}: напоминания уйдут без ссылки на встречу.',
-    en: 'Template "{key}" has no {{meetingLink}}: reminders go without the link to join.',
-  },
-  templateMissing: {
-    ru: 'Нет шаблона «{key}» ни на вкладке Шаблоны, ни среди встроенных.',
-    en: 'No template "{key}" on the Templates tab or among the built-in ones.',
-  },
   // Event descriptions
   purposeFirst: {
     ru: 'Первый звонок: знакомимся с клиентом — сфера деятельности компании, потребность в удалённых сотрудниках; рассказываем о нас, вариантах партнёрства и ценах; договариваемся о следующей встрече.',
@@ -259,39 +241,87 @@ const CALL_MESSAGES = {
 
 export type CallMessageKey = keyof typeof CALL_MESSAGES;
 
-/** A problem found in a row or a text: stable code, params, and the text in both languages. */
-export interface Problem {
-  code: CallMessageKey;
-  params: Params;
-  /** 'error' blocks what the row asks for; 'warning' is reported and the row goes on. */
-  severity: 'error' | 'warning';
-  ru: string;
-  en: string;
-}
+const callProblems = problemMaker<CallMessageKey>(CALL_MESSAGES);
 
-function paramIn(locale: Locale, value: ParamValue): string {
-  return typeof value === 'object' ? value[locale] : String(value);
-}
+/** A problem found in a Calls row or a comment. */
+export type Problem = ProblemOf<CallMessageKey>;
 
 /** The message in the locale, with {name} placeholders filled. */
-export function callText(locale: Locale, key: CallMessageKey, params: Params = {}): string {
-  const text: string = CALL_MESSAGES[key][locale];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? paramIn(locale, params[name]) : m));
-}
+export const callText = callProblems.text;
+export const problem = callProblems.problem;
+export const warning = callProblems.warning;
 
-export function problem(code: CallMessageKey, params: Params = {}, severity: 'error' | 'warning' = 'error'): Problem {
-  return { code, params, severity, ru: callText('ru', code, params), en: callText('en', code, params) };
-}
+/** Problems lines and Log actions of the Calls adapters (calendar, mail, read-back). */
+const CALLS_TEXT = {
+  calendarWaiting: {
+    ru: 'Событие в календаре ещё не записано ({reason}); повтор автоматически при следующем запуске.',
+    en: 'The calendar event is not written yet ({reason}); it is retried automatically on the next run.',
+  },
+  calendarRefused: { ru: 'Календарь не принял событие: {error}', en: 'Calendar refused the event: {error}' },
+  notesWaiting: {
+    ru: 'Заметки для сотрудников в календаре ещё не записаны ({reason}); повтор автоматически при следующем запуске.',
+    en: 'The staff notes event is not written yet ({reason}); it is retried automatically on the next run.',
+  },
+  calendarMissing: {
+    ru: 'Календарь «{id}» недоступен ({error}): проверьте «ID календаря компании» в Настройках.',
+    en: 'Calendar "{id}" is not available ({error}): check "Company calendar ID" in Settings.',
+  },
+  commentWaiting: {
+    ru: 'Комментарий не отправлен руководителю ({error}); повтор автоматически.',
+    en: 'The comment was not e-mailed to the manager ({error}); it is retried automatically.',
+  },
+  commentFailed: {
+    ru: 'Письмо с комментарием не отправлено: {error}. Поставьте в «Исходящих» состояние «Ожидает», чтобы повторить.',
+    en: 'The comment e-mail failed: {error}. Set its Outbox State to Pending to retry.',
+  },
+  candidateStatusHired: { ru: 'Нанят', en: 'Hired' },
+  logIdAssigned: { ru: 'Присвоен ID звонка', en: 'Call ID assigned' },
+  logCopied: { ru: 'Скопированная строка получила новый ID', en: 'Copied row got a new Call ID' },
+  logEventCreated: { ru: 'Событие создано', en: 'Event created' },
+  logEventUpdated: { ru: 'Событие обновлено', en: 'Event updated' },
+  logEventDeleted: { ru: 'Событие удалено', en: 'Event deleted' },
+  logRowGone: { ru: 'Строка звонка удалена: событие и напоминания отменены', en: 'Call row deleted: event and reminders cancelled' },
+  logCalendarLimit: {
+    ru: 'Календарь: слишком много событий за короткое время — остальное при следующем запуске',
+    en: 'Calendar: too many events in a short time — the rest waits for the next run',
+  },
+  logCalendarUnavailable: { ru: 'Календарь недоступен', en: 'Calendar unavailable' },
+  logCalendarRefused: { ru: 'Календарь не принял событие', en: 'Calendar refused the event' },
+  logCommentSent: { ru: 'Комментарий отправлен руководителю', en: 'Comment e-mailed to the manager' },
+  logHired: { ru: 'Кандидат нанят', en: 'Candidate hired' },
+  logFlagged: { ru: 'Проблемы в строке', en: 'Row flagged' },
+  logQuota: {
+    ru: 'Дневная квота писем исчерпана: отправка остановлена, остальное ждёт в «Исходящих»',
+    en: 'Daily mail quota exhausted: sending stopped, the rest stays Pending in the Outbox',
+  },
+  logMailError: { ru: 'Ошибка отправки, повтор при следующем запуске', en: 'Send error, retried on the next run' },
+  logDeadline: {
+    ru: 'Запуск остановлен до лимита времени Apps Script: остальное при следующем запуске',
+    en: 'Run stopped before the Apps Script time limit: the rest waits for the next run',
+  },
+  calendarLeft: { ru: 'событий осталось', en: 'events left' },
+  remindersLeft: { ru: 'писем осталось', en: 'e-mails left' },
+  logRemindersSent: { ru: 'Напоминания отправлены', en: 'Reminders sent' },
+  logTemplateProblem: { ru: 'Шаблон с ошибкой', en: 'Template problem' },
+  logTemplatesAdded: { ru: 'Добавлены шаблоны писем', en: 'E-mail templates added' },
+  logTemplateUpdated: {
+    ru: 'Встроенный шаблон обновлён (ссылка на встречу, город во времени)',
+    en: 'Built-in template updated (the link to join, the city with the time)',
+  },
+  logChangedInCalendar: { ru: 'Изменено в Календаре', en: 'Changed in Calendar' },
+  calendarCancelled: { ru: 'событие удалено в Календаре: звонок отменён', en: 'the event was deleted in Calendar: the call is cancelled' },
+  durationChange: { ru: 'длительность {from} → {to} мин', en: 'duration {from} → {to} min' },
+  logCalendarConflict: {
+    ru: 'В Календаре событие перенесено, но в таблице начало уже изменено: остаётся время таблицы',
+    en: 'The event was moved in Calendar but the row’s Start changed too: the row’s time stands',
+  },
+  logReadBackFailed: {
+    ru: 'Календарь не прочитан (изменения в нём — при следующем запуске)',
+    en: 'Calendar not read back (its changes wait for the next run)',
+  },
+  logDeclineAlert: { ru: 'Руководителю сообщено об отказе гостя', en: 'Manager told a guest declined' },
+} as const;
 
-export function warning(code: CallMessageKey, params: Params = {}): Problem {
-  return problem(code, params, 'warning');
-}
+export type CallsTextKey = keyof typeof CALLS_TEXT;
 
-/** The Problems cell text in the locale: one problem per line. */
-export function problemsText(problems: readonly Problem[], locale: Locale): string {
-  return problems.map((p) => p[locale]).join('\n');
-}
-
-export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((p) => p.severity === 'error');
-}
+export const say = localizer<CallsTextKey>(CALLS_TEXT);

@@ -4,15 +4,13 @@
  * and the text already filled in both languages, so the Problems cell, a refusal note and
  * the Log can each take what they need.
  */
-import { Locale, TabKey, tabDef } from '../../../core/schema';
+import { Locale } from '../../../core/schema';
+import { Localized, localizer, Params, Problem as ProblemOf, problemMaker } from '../../../core/i18n';
+import { columnProblems } from '../../../core/messages';
 
-/** A param that reads differently per language (a column header, a choice label). */
-export interface Localized {
-  ru: string;
-  en: string;
-}
-export type ParamValue = string | number | Localized;
-export type Params = Record<string, ParamValue>;
+export { hasErrors, problemsText } from '../../../core/i18n';
+export { columnLabel } from '../../../core/messages';
+export type { Localized, ParamValue, Params, Severity } from '../../../core/i18n';
 
 const ORDER_MESSAGES = {
   // Any cell
@@ -92,6 +90,10 @@ const ORDER_MESSAGES = {
     en: '"{column}" is filled but the order has not been handed off to the Client department yet.',
   },
   cancelled: { ru: 'Заказ отменён: передача невозможна.', en: 'The order is cancelled: it cannot be handed off.' },
+  handOffSendFailed: {
+    ru: 'Письмо о передаче не отправлено: {error}. Повтор при следующем запуске.',
+    en: 'Hand-off e-mail not sent: {error}. It will be retried.',
+  },
   clientDepartmentEmailMissing: {
     ru: 'В Настройках не указан «E-mail клиентского отдела» (или он неверен): передачу некуда отправить.',
     en: 'Settings: "Client-department e-mail" is empty or invalid, so the hand-off has nowhere to go.',
@@ -154,38 +156,20 @@ const ORDER_MESSAGES = {
     ru: '«{column}»: {value} уже прошла.',
     en: '"{column}": {value} has already passed.',
   },
-  // Who may edit what (SPEC §6)
-  editSystemColumn: {
-    ru: '«{column}» заполняет только система; изменение отменено.',
-    en: '"{column}" is filled by the system only; the change was undone.',
-  },
-  editSystemTab: {
-    ru: 'Вкладку «{tab}» ведёт только система; изменение отменено.',
-    en: 'The {tab} tab is written by the system only; the change was undone.',
-  },
-  editNotInStaff: {
-    ru: '{user} нет на вкладке «Сотрудники»: изменение отменено. Попросите руководство добавить вас.',
-    en: '{user} is not on the Staff tab: the change was undone. Ask Management to add you.',
-  },
-  editWrongDepartment: {
-    ru: '«{column}» заполняет {owners}; вы — {department}. Изменение отменено.',
-    en: '"{column}" is filled by {owners}; you are in {department}. The change was undone.',
-  },
-  editUnknownUser: {
-    ru: 'Google не сообщил, кто изменил «{column}», а это правило зависит от того, кто вы: изменение отменено. Сделайте это через боковую панель «Регламент».',
-    en: 'Google did not say who changed "{column}", and this rule depends on who you are: the change was undone. Use the Reglament sidebar instead.',
-  },
-  editNotCallManager: {
-    ru: '«{column}» этого звонка заполняет его руководитель ({manager}) или «Руководство». Изменение отменено.',
-    en: '"{column}" of this call is filled by its manager ({manager}) or Management. The change was undone.',
-  },
-  editAnsweredAgreement: {
-    ru: 'HR уже ответил на это согласование: «{column}» менять нельзя. Чтобы изменить условия, подайте новое согласование.',
-    en: 'HR has already answered this agreement, so "{column}" cannot change. File a new agreement to change the terms.',
-  },
 } as const;
 
 export type OrderMessageKey = keyof typeof ORDER_MESSAGES;
+
+const orderProblems = problemMaker<OrderMessageKey>(ORDER_MESSAGES);
+
+/** The message in the locale, with {name} placeholders filled. */
+export const orderText = orderProblems.text;
+
+/** A problem of an order or agreement row. */
+export type Problem = ProblemOf<OrderMessageKey>;
+
+/** A problem about a column of a tab: its header fills {column}. */
+export const columnProblem = columnProblems(orderProblems);
 
 /** Labels of the hand-off e-mail that are not column headers. */
 const ORDER_LABELS = {
@@ -213,64 +197,25 @@ const ORDER_LABELS = {
 export type OrderLabelKey = keyof typeof ORDER_LABELS;
 
 /** A label of the hand-off e-mail in the locale, with {name} placeholders filled. */
-export function orderLabel(locale: Locale, key: OrderLabelKey, params: Params = {}): string {
-  const text: string = ORDER_LABELS[key][locale];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? paramIn(locale, params[name]) : m));
-}
+export const orderLabel: (locale: Locale, key: OrderLabelKey, params?: Params) => string = localizer(ORDER_LABELS);
 
 export function localizedLabel(key: OrderLabelKey): Localized {
   return { ru: ORDER_LABELS[key].ru, en: ORDER_LABELS[key].en };
 }
 
-export type Severity = 'error' | 'warning';
+/** Log actions and toasts of the Orders feature. */
+const ORDER_TEXT = {
+  flagged: { ru: 'Проблемы в строке', en: 'Row flagged' },
+  handOffRefused: {
+    ru: 'Передача не выполнена: заполните недостающее (см. «Проблемы»).',
+    en: 'Not handed off: fill in what is missing (see Problems).',
+  },
+  handOffDone: { ru: 'Заказ передан в Клиентский отдел.', en: 'Order handed off to the Client department.' },
+  handOffLog: { ru: 'Передан в Клиентский отдел', en: 'Handed off' },
+  requestLog: { ru: 'Запрос в HR отправлен', en: 'HR request sent' },
+  answerLog: { ru: 'Ответ HR отправлен', en: 'HR answer sent' },
+  idAssigned: { ru: 'Присвоен ID', en: 'ID assigned' },
+  dueBy: { ru: 'Ответ нужен до {due}', en: 'Answer due by {due}' },
+} as const;
 
-/** A problem of a row: stable code, the column it is about, params, text in both languages. */
-export interface Problem {
-  code: OrderMessageKey;
-  /** Column key (schema.ts) the problem is about; absent for a row-level problem. */
-  column?: string;
-  params: Params;
-  /** 'error' blocks what the row asks for (a hand-off); 'warning' is shown and the row goes on. */
-  severity: Severity;
-  ru: string;
-  en: string;
-}
-
-function paramIn(locale: Locale, value: ParamValue): string {
-  return typeof value === 'object' ? value[locale] : String(value);
-}
-
-/** The message in the locale, with {name} placeholders filled. */
-export function orderText(locale: Locale, key: OrderMessageKey, params: Params = {}): string {
-  const text: string = ORDER_MESSAGES[key][locale];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? paramIn(locale, params[name]) : m));
-}
-
-/** A column's header in both languages, for messages. */
-export function columnLabel(tab: TabKey, columnKey: string): Localized {
-  const col = tabDef(tab).columns.find((c) => c.key === columnKey);
-  return col ? { ru: col.ru, en: col.en } : { ru: columnKey, en: columnKey };
-}
-
-/** A problem about a column of a tab: its header fills {column}. */
-export function columnProblem(
-  tab: TabKey,
-  code: OrderMessageKey,
-  column: string | undefined,
-  params: Params = {},
-  severity: Severity = 'error',
-): Problem {
-  const all: Params = column === undefined ? params : { column: columnLabel(tab, column), ...params };
-  const p: Problem = { code, params: all, severity, ru: orderText('ru', code, all), en: orderText('en', code, all) };
-  if (column !== undefined) p.column = column;
-  return p;
-}
-
-/** The Problems cell text in the locale: one problem per line. */
-export function problemsText(problems: readonly Problem[], locale: Locale): string {
-  return problems.map((p) => p[locale]).join('\n');
-}
-
-export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((p) => p.severity === 'error');
-}
+export const say = localizer<keyof typeof ORDER_TEXT>(ORDER_TEXT);

@@ -31,14 +31,11 @@
  * per calling day inside a planner, so planMany over 10,000 orders × a year asks the zone
  * once per distinct calling day. Wrap the zone's offsetAt in cachedOffsets as well.
  */
-import { CoreProblem, makeProblem, MessageTable, WorkCalendar, weekdayOfDayNumber } from '../../../core/workdays';
-import { dayNumber, formatLocalDate, fromDayNumber, instantAt, isDate, LocalDate, wallClockOf, Zone } from '../../../core/time';
-import type { Locale } from '../../../core/schema';
-
-export interface ClockTime {
-  hour: number;
-  minute: number;
-}
+import { WorkCalendar, weekdayOfDayNumber } from '../../../core/workdays';
+import { ClockTime } from '../../../core/weekdays';
+import { Problem } from '../../../core/i18n';
+import { ScheduleMessageKey, scheduleProblems } from './messages';
+import { dayNumber, formatLocalDate, fromDayNumber, instantAt, LocalDate, wallClockOf, Zone } from '../../../core/time';
 
 export interface ScheduleTerms {
   /** ISO weekdays 1 = Monday … 7 = Sunday (parseSelectionWeekdays). */
@@ -81,130 +78,7 @@ export interface Plan {
   rows: PlannedSelection[];
   /** The working day the order counts as received. */
   receivedOn: LocalDate;
-  problems: CoreProblem[];
-}
-
-const MESSAGES: MessageTable = {
-  weekdaysEmpty: {
-    ru: 'Дни подбора не указаны. Пример: «пн, чт» или «Mon, Thu».',
-    en: 'No selection weekdays given. Example: "Mon, Thu" or "пн, чт".',
-  },
-  weekdayUnknown: {
-    ru: 'Дни подбора: «{token}» — не день недели. Пишите «пн, чт», «Mon, Thu» или номера 1–7 (1 — понедельник).',
-    en: 'Selection weekdays: "{token}" is not a weekday. Write "Mon, Thu", "пн, чт" or numbers 1–7 (1 = Monday).',
-  },
-  clockInvalid: {
-    ru: '«{value}» — не время. Пишите ЧЧ:ММ, например 18:00.',
-    en: '"{value}" is not a time of day. Write HH:mm, e.g. 18:00.',
-  },
-  paidPeriodBeforeFirstSelection: {
-    ru: 'Оплаченный период заканчивается {paidTo}, раньше первого подбора {first}: подборов не запланировано.',
-    en: 'The paid period ends on {paidTo}, before the first selection on {first}: no selections planned.',
-  },
-  agreedFirstDateBeforeReceipt: {
-    ru: 'Согласованная дата первого подбора {agreed} раньше получения заказа HR ({received}); первый подбор — по Таблице 1: {first}.',
-    en: 'The agreed first selection date {agreed} is before HR received the order ({received}); the first selection follows Table 1: {first}.',
-  },
-  paidPeriodTooLong: {
-    ru: 'Оплаченный период до {paidTo} дал бы больше {max} подборов; запланированы первые {max}. Проверьте дату «Оплачено по».',
-    en: 'The paid period to {paidTo} would give more than {max} selections; the first {max} are planned. Check "Paid to".',
-  },
-  firstSelectionMovedToPaidPeriod: {
-    ru: 'Первый подбор перенесён на {first}: оплаченный период начинается {paidFrom}.',
-    en: 'The first selection moved to {first}: the paid period starts on {paidFrom}.',
-  },
-};
-
-export function scheduleProblem(code: string, params: Record<string, string | number> = {}): CoreProblem {
-  return makeProblem(MESSAGES, code, params);
-}
-
-// --- Settings helpers ---
-
-const WEEKDAY_WORDS: Record<string, number> = {};
-(
-  [
-    [1, ['mon', 'monday', 'mondays', 'mo', 'пн', 'пон', 'понедельник']],
-    [2, ['tue', 'tues', 'tuesday', 'tuesdays', 'tu', 'вт', 'вторник']],
-    [3, ['wed', 'weds', 'wednesday', 'wednesdays', 'we', 'ср', 'среда', 'среду']],
-    [4, ['thu', 'thur', 'thurs', 'thursday', 'thursdays', 'th', 'чт', 'четверг']],
-    [5, ['fri', 'friday', 'fridays', 'fr', 'пт', 'пятница', 'пятницу']],
-    [6, ['sat', 'saturday', 'saturdays', 'sa', 'сб', 'суббота', 'субботу']],
-    [7, ['sun', 'sunday', 'sundays', 'su', 'вс', 'воскресенье']],
-  ] as [number, string[]][]
-).forEach(([n, words]) => words.forEach((w) => (WEEKDAY_WORDS[w] = n)));
-
-/** Russian stems, so "по понедельникам и четвергам" reads too. */
-const RU_STEMS: [string, number][] = [
-  ['понедельник', 1],
-  ['вторник', 2],
-  ['сред', 3],
-  ['четверг', 4],
-  ['пятниц', 5],
-  ['суббот', 6],
-  ['воскресен', 7],
-];
-
-const FILLER = new Set(['и', 'по', 'and', 'every', 'each', 'on']);
-
-function weekdayOfToken(token: string): number | undefined {
-  if (/^[1-7]$/.test(token)) return Number(token);
-  const w = token.replace(/\.+$/, '');
-  if (w in WEEKDAY_WORDS) return WEEKDAY_WORDS[w];
-  const stem = RU_STEMS.find(([s]) => w.startsWith(s));
-  return stem ? stem[1] : undefined;
-}
-
-/**
- * Reads "Mon, Thu", "пн, чт", "Monday Thursday", "1,4", "по понедельникам и четвергам"
- * and ranges "Mon-Fri" / "пн–пт" into sorted ISO weekdays (1 = Monday … 7 = Sunday).
- */
-export function parseSelectionWeekdays(text: string): { ok: true; weekdays: number[] } | { ok: false; problem: CoreProblem } {
-  const norm = String(text).toLowerCase().replace(/ё/g, 'е').trim();
-  const tokens = norm
-    .replace(/\s*[-–—]\s*/g, '-')
-    .split(/[\s,;/+&|]+/)
-    .filter((t) => t !== '' && !FILLER.has(t));
-  const days = new Set<number>();
-  for (const token of tokens) {
-    const range = token.split('-');
-    if (range.length === 2 && range[0] !== '' && range[1] !== '') {
-      const a = weekdayOfToken(range[0]);
-      const b = weekdayOfToken(range[1]);
-      if (a === undefined || b === undefined) return { ok: false, problem: scheduleProblem('weekdayUnknown', { token }) };
-      for (let i = 0, n = a; i < 7; i++, n = (n % 7) + 1) {
-        days.add(n);
-        if (n === b) break;
-      }
-      continue;
-    }
-    const n = weekdayOfToken(token);
-    if (n === undefined) return { ok: false, problem: scheduleProblem('weekdayUnknown', { token }) };
-    days.add(n);
-  }
-  if (days.size === 0) return { ok: false, problem: scheduleProblem('weekdaysEmpty') };
-  return { ok: true, weekdays: [...days].sort((a, b) => a - b) };
-}
-
-const SHORT = {
-  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
-  ru: ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'],
-};
-
-/** [1, 4] → "Mon, Thu" / "пн, чт". */
-export function formatWeekdays(weekdays: readonly number[], locale: Locale): string {
-  return weekdays.map((n) => SHORT[locale][n - 1]).join(', ');
-}
-
-/** "18:00", "9:30", "18.00" → {hour, minute}; a Date cell (a time value) reads its wall clock. */
-export function parseClockTime(value: unknown, zone?: Zone): { ok: true; time: ClockTime } | { ok: false; problem: CoreProblem } {
-  if (isDate(value) && zone) {
-    const w = wallClockOf(zone, value.getTime());
-    return { ok: true, time: { hour: w.hour, minute: w.minute } };
-  }
-  const m = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(String(value ?? ''));
-  if (m && Number(m[1]) < 24 && Number(m[2]) < 60) return { ok: true, time: { hour: Number(m[1]), minute: Number(m[2]) } };
-  return { ok: false, problem: scheduleProblem('clockInvalid', { value: String(value ?? '') }) };
+  problems: Problem<ScheduleMessageKey>[];
 }
 
 // --- the engine ---
@@ -265,7 +139,7 @@ export function schedulePlanner(ctx: PlanContext): Planner {
 
   return {
     plan(input: PlanInput): Plan {
-      const problems: CoreProblem[] = [];
+      const problems: Problem<ScheduleMessageKey>[] = [];
       const onWeekday: boolean[] = new Array(8).fill(false);
       for (const w of input.terms.weekdays) if (w >= 1 && w <= 7) onWeekday[w] = true;
       if (!onWeekday.some((x) => x)) throw new RangeError('planSelections: no selection weekdays');
@@ -278,7 +152,7 @@ export function schedulePlanner(ctx: PlanContext): Planner {
         if (a >= received) first = a;
         else
           problems.push(
-            scheduleProblem('agreedFirstDateBeforeReceipt', {
+            scheduleProblems.warning('agreedFirstDateBeforeReceipt', {
               agreed: formatLocalDate(agreed),
               received: formatLocalDate(fromDayNumber(received)),
               first: formatLocalDate(fromDayNumber(first)),
@@ -290,7 +164,7 @@ export function schedulePlanner(ctx: PlanContext): Planner {
         if (first < start) {
           first = start;
           problems.push(
-            scheduleProblem('firstSelectionMovedToPaidPeriod', {
+            scheduleProblems.warning('firstSelectionMovedToPaidPeriod', {
               first: formatLocalDate(fromDayNumber(first)),
               paidFrom: formatLocalDate(input.paidFrom),
             }),
@@ -311,7 +185,7 @@ export function schedulePlanner(ctx: PlanContext): Planner {
       const rows: PlannedSelection[] = [];
       if (sel > last && !input.after) {
         problems.push(
-          scheduleProblem('paidPeriodBeforeFirstSelection', {
+          scheduleProblems.problem('paidPeriodBeforeFirstSelection', {
             paidTo: formatLocalDate(input.paidTo),
             first: formatLocalDate(fromDayNumber(sel)),
           }),
@@ -319,7 +193,7 @@ export function schedulePlanner(ctx: PlanContext): Planner {
       }
       while (sel <= last) {
         if (rows.length === MAX_ROWS) {
-          problems.push(scheduleProblem('paidPeriodTooLong', { max: MAX_ROWS, paidTo: formatLocalDate(input.paidTo) }));
+          problems.push(scheduleProblems.warning('paidPeriodTooLong', { max: MAX_ROWS, paidTo: formatLocalDate(input.paidTo) }));
           break;
         }
         const calling = cal.addWorkingDaysNumber(sel, 1);

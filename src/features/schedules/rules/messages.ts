@@ -1,11 +1,34 @@
 /**
- * Texts of the schedules feature (Selections, Calling results, the HR calendar, calling
- * reports, overdue alerts, contract deadlines and the daily digest), Russian and English,
- * and the date formats used in them.
+ * Texts of the schedules feature (the plan's problems, Selections, Calling results, the HR
+ * calendar, calling reports, overdue alerts, contract deadlines and the daily digest),
+ * Russian and English, and the date formats used in them.
  */
-import { localizer } from '../../core/i18n';
-import { Locale } from '../../core/schema';
-import { LocalDate, wallClockOf, Zone } from '../../core/time';
+import { bothLanguages as both, localizer, problemMaker } from '../../../core/i18n';
+import { Locale } from '../../../core/schema';
+import { LocalDate, wallClockOf, Zone } from '../../../core/time';
+
+/** Problems of a plan (schedule.ts). */
+const SCHEDULE_MESSAGES = {
+  paidPeriodBeforeFirstSelection: {
+    ru: 'Оплаченный период заканчивается {paidTo}, раньше первого подбора {first}: подборов не запланировано.',
+    en: 'The paid period ends on {paidTo}, before the first selection on {first}: no selections planned.',
+  },
+  agreedFirstDateBeforeReceipt: {
+    ru: 'Согласованная дата первого подбора {agreed} раньше получения заказа HR ({received}); первый подбор — по Таблице 1: {first}.',
+    en: 'The agreed first selection date {agreed} is before HR received the order ({received}); the first selection follows Table 1: {first}.',
+  },
+  paidPeriodTooLong: {
+    ru: 'Оплаченный период до {paidTo} дал бы больше {max} подборов; запланированы первые {max}. Проверьте дату «Оплачено по».',
+    en: 'The paid period to {paidTo} would give more than {max} selections; the first {max} are planned. Check "Paid to".',
+  },
+  firstSelectionMovedToPaidPeriod: {
+    ru: 'Первый подбор перенесён на {first}: оплаченный период начинается {paidFrom}.',
+    en: 'The first selection moved to {first}: the paid period starts on {paidFrom}.',
+  },
+} as const;
+
+export type ScheduleMessageKey = keyof typeof SCHEDULE_MESSAGES;
+export const scheduleProblems = problemMaker<ScheduleMessageKey>(SCHEDULE_MESSAGES);
 
 const TEXT = {
   // Problems cell categories (a line starts with one of them; each writer replaces its own lines)
@@ -137,7 +160,7 @@ export const say = localizer<TextKey>(TEXT);
 
 /** Both languages of a text (to recognise a line whichever language wrote it). */
 export function bothLanguages(key: TextKey): string[] {
-  return [TEXT[key].ru, TEXT[key].en];
+  return both(TEXT, key);
 }
 
 const p2 = (n: number) => String(n).padStart(2, '0');
