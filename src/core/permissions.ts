@@ -178,6 +178,7 @@ export const PERMISSIONS: Readonly<Record<TabKey, TabRules>> = {
       clientLanguage: by(S, C),
       clientTimeZone: by(S, C),
       paymentReceived: by(S, C),
+      paymentDocumentLink: by(S, C),
       hrSpecialist: by(S, C, H),
       hrReceived: by(H),
     },

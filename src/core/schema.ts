@@ -176,6 +176,9 @@ export const TABS: readonly TabDef[] = [
       c('clientLanguage', 'Client language', 'Язык клиента', 'list', { choices: LANGUAGES }),
       c('vacancy', 'Vacancy', 'Вакансия', 'text'),
       c('vacancyDescription', 'Vacancy description', 'Описание вакансии', 'longtext'),
+      // Added later (issue 14), in the Sales block so a pasted row never spans the system
+      // columns (an existing workbook gets them appended by setup; columns go by header).
+      c('requestLink', 'Request link', 'Ссылка на заявку', 'url'),
       c('fintopsCompanyLink', 'Fintops company link', 'Ссылка на компанию в Fintops', 'url'),
       c('fintopsVacancyLink', 'Fintops vacancy link', 'Ссылка на вакансию в Fintops', 'url'),
       c('publicationFrom', 'Publication from', 'Публикация с', 'date'),
@@ -188,6 +191,7 @@ export const TABS: readonly TabDef[] = [
       c('bonuses', 'Bonuses and discounts', 'Бонусы и скидки', 'text'),
       c('contractLink', 'Contract link', 'Ссылка на договор', 'url'),
       c('paymentReceived', 'Payment received', 'Оплата получена', 'date'),
+      c('paymentDocumentLink', 'Payment document link', 'Ссылка на платёжный документ', 'url'),
       c('salesManager', 'Sales manager', 'Менеджер продаж', 'email'),
       c('terms', 'Terms', 'Условия', 'list', { choices: TERMS }),
       c('hrSpecialist', 'HR specialist', 'HR-специалист', 'email'),

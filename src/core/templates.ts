@@ -19,6 +19,7 @@ export type TemplateKey =
   | 'comment.toManager'
   | 'followUp.manager'
   | 'handoff.clientDepartment'
+  | 'payment.clientDepartment'
   | 'agreement.request'
   | 'agreement.answer'
   | 'report.calling'
@@ -49,7 +50,8 @@ export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   'reminder.introCall': [...CALL, 'recipientName'],
   'comment.toManager': ['callType', 'client', 'date', 'time', 'comment', 'callId', 'orderId'],
   'followUp.manager': [...CLIENT, 'nextContactDate', 'nextStep', 'callId', 'orderId', 'callDate'],
-  'handoff.clientDepartment': ['orderId', 'client', 'salesManager', 'details', 'individualTerms'],
+  'handoff.clientDepartment': ['orderId', 'client', 'salesManager', 'details', 'individualTerms', 'requestLink'],
+  'payment.clientDepartment': ['orderId', 'client', 'paymentReceived', 'sum', 'paidServices', 'paymentDocumentLink', 'salesManager'],
   'agreement.request': ['orderId', 'client', 'requestedBy', 'details'],
   'agreement.answer': ['orderId', 'client', 'answer', 'hrComment', 'hrSpecialist'],
   'report.calling': [...CLIENT, 'orderId', 'callingDate', 'results', 'summary'],
@@ -161,11 +163,21 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   'handoff.clientDepartment': {
     ru: {
       subject: 'Передача заказа {{orderId}} — {{client}}',
-      body: 'Коллеги, заказ {{orderId}} ({{client}}) оплачен и передаётся в Клиентский отдел.\n\n{{details}}\n\nИндивидуальные условия (согласованы с HR): {{individualTerms}}\n\nМенеджер продаж: {{salesManager}}',
+      body: 'Коллеги, заказ {{orderId}} ({{client}}) оплачен и передаётся в Клиентский отдел.\n\nЗаявка клиента: {{requestLink}}\n\n{{details}}\n\nУсловия работы и согласование HR:\n{{individualTerms}}\n\nМенеджер продаж: {{salesManager}}',
     },
     en: {
       subject: 'Hand-off of order {{orderId}} — {{client}}',
-      body: 'Colleagues, order {{orderId}} ({{client}}) is paid and handed to the Client department.\n\n{{details}}\n\nIndividual terms (agreed with HR): {{individualTerms}}\n\nSales manager: {{salesManager}}',
+      body: "Colleagues, order {{orderId}} ({{client}}) is paid and handed to the Client department.\n\nThe client's request: {{requestLink}}\n\n{{details}}\n\nTerms of work and the HR agreement:\n{{individualTerms}}\n\nSales manager: {{salesManager}}",
+    },
+  },
+  'payment.clientDepartment': {
+    ru: {
+      subject: 'Оплата получена: {{orderId}} — {{client}}',
+      body: 'Коллеги, по заказу {{orderId}} ({{client}}) получена оплата {{paymentReceived}}: {{sum}}.\n\nОплаченные услуги: {{paidServices}}\nПлатёжный документ: {{paymentDocumentLink}}\n\nПередача заказа придёт отдельным письмом. Менеджер продаж: {{salesManager}}',
+    },
+    en: {
+      subject: 'Payment received: {{orderId}} — {{client}}',
+      body: 'Colleagues, the payment for order {{orderId}} ({{client}}) was received on {{paymentReceived}}: {{sum}}.\n\nPaid services: {{paidServices}}\nPayment document: {{paymentDocumentLink}}\n\nThe hand-off follows in a separate e-mail. Sales manager: {{salesManager}}',
     },
   },
   'agreement.request': {

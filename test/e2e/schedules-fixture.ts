@@ -19,6 +19,7 @@ export function order(overrides: Record<string, string> = {}): Record<string, st
     Vacancy: 'Call-centre operator',
     'Vacancy description': 'Inbound calls',
     'Fintops company link': 'https://fintops.example/company/42',
+    'Request link': 'https://docs.example/request/42',
     'Publication from': '2026-10-19',
     'Publication to': '2026-11-06',
     'Paid services': 'Resume selection',

@@ -17,6 +17,7 @@ export const COMPLETE_ORDER: Record<string, string> = {
   Vacancy: 'Call-centre operator',
   'Vacancy description': 'Inbound calls, 5/2',
   'Fintops company link': 'https://fintops.example/company/42',
+  'Request link': 'https://docs.example/request/42',
   'Publication from': '2026-11-23',
   'Publication to': '2026-12-23',
   'Paid services': 'Resume selection',

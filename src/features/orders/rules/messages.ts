@@ -212,6 +212,7 @@ const ORDER_TEXT = {
   },
   handOffDone: { ru: 'Заказ передан в Клиентский отдел.', en: 'Order handed off to the Client department.' },
   handOffLog: { ru: 'Передан в Клиентский отдел', en: 'Handed off' },
+  paymentLog: { ru: 'Клиентский отдел извещён об оплате', en: 'Client department told of the payment' },
   requestLog: { ru: 'Запрос в HR отправлен', en: 'HR request sent' },
   answerLog: { ru: 'Ответ HR отправлен', en: 'HR answer sent' },
   idAssigned: { ru: 'Присвоен ID', en: 'ID assigned' },

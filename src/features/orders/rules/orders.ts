@@ -81,6 +81,8 @@ export const REQUIRED_FOR_HAND_OFF: readonly string[] = [
   'sum',
   'paymentReceived',
   'salesManager',
+  // The client's request itself (seed 000: «направляет … письмо, содержащее Заявку»).
+  'requestLink',
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -584,6 +586,7 @@ export function handOffEmail(order: Row, agreement: Row | undefined, locale: Loc
   add('request', 'clientEmail', header('clientEmail'), email(order.clientEmail));
   add('request', 'clientPhone', header('clientPhone'), text(order.clientPhone));
   add('request', 'clientLanguage', header('clientLanguage'), choice(order.clientLanguage, LANGUAGES));
+  add('request', 'requestLink', header('requestLink'), url(order.requestLink, 'none'));
   add('vacancy', 'vacancy', header('vacancy'), text(order.vacancy));
   add('vacancy', 'vacancyDescription', header('vacancyDescription'), text(order.vacancyDescription, 'longtext'));
   add('fintops', 'fintopsCompanyLink', header('fintopsCompanyLink'), url(order.fintopsCompanyLink, 'none'));
@@ -605,6 +608,8 @@ export function handOffEmail(order: Row, agreement: Row | undefined, locale: Loc
     add('payment', 'jobSites', header('jobSites'), sites.length ? { type: 'list', items: sites } : none('none'));
   }
   add('payment', 'paymentReceived', header('paymentReceived'), date(order.paymentReceived));
+  if (!isBlank(order.paymentDocumentLink))
+    add('payment', 'paymentDocumentLink', header('paymentDocumentLink'), url(order.paymentDocumentLink, 'none'));
   add('payment', 'contractLink', header('contractLink'), url(order.contractLink, 'noContract'));
   add('payment', 'salesManager', header('salesManager'), email(order.salesManager));
 
