@@ -460,6 +460,19 @@ export function supersededBy(row: TemplateRow): { subject: string; body: string 
 
 export const TEMPLATE_KEYS = Object.keys(DEFAULT_TEMPLATES) as TemplateKey[];
 
+/** Seed 001's Sales and project-manager e-mails: setup puts them on the Templates tab (both languages) for people to edit and use. */
+export const SEED_001_TEMPLATE_KEYS: readonly TemplateKey[] = [
+  'sales.offer',
+  'sales.silentClient',
+  'sales.presaleSummary',
+  'sales.contract',
+  'sales.paymentReminder',
+  'sales.extension',
+  'pm.introduction',
+  'pm.dailyReport',
+  'pm.projectCompletion',
+];
+
 export function isTemplateKey(key: string): key is TemplateKey {
   return Object.prototype.hasOwnProperty.call(DEFAULT_TEMPLATES, key);
 }

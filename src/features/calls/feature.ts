@@ -58,6 +58,7 @@ import { CALL_STATUSES, LANGUAGES, Locale, OUTBOX_STATES, choiceLabel, findChoic
 import { SettingKey } from '../../core/settings';
 import {
   DEFAULT_TEMPLATES,
+  SEED_001_TEMPLATE_KEYS,
   pickLanguage,
   readTemplateRows,
   supersededBy,
@@ -1402,7 +1403,7 @@ function addDefaultTemplates(ctx: RunContext): void {
   });
   const have = new Set(readTemplateRows(records).map((r) => `${r.key}|${r.language}`));
   const rows: Array<Record<string, unknown>> = [];
-  for (const key of CALL_TEMPLATE_KEYS) {
+  for (const key of [...CALL_TEMPLATE_KEYS, ...SEED_001_TEMPLATE_KEYS]) {
     for (const language of LANGUAGES) {
       const lang = pickLanguage(language.en);
       if (have.has(`${key}|${lang}`)) continue;
