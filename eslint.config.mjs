@@ -75,7 +75,17 @@ const restricted = (names, where) => [
 // --- the layers (today's and the target layout of issue 13 side by side) ---
 
 const PURE = ['src/core/**', 'src/features/*/rules/**'];
-const ADAPTERS = ['src/*.ts', 'src/gas/**', 'src/google/**', 'src/app/**', 'src/mail/**', 'src/ui/*.ts', 'src/ui/server/**', 'src/features/**'];
+const ADAPTERS = [
+  'src/*.ts',
+  'src/addon/**',
+  'src/gas/**',
+  'src/google/**',
+  'src/app/**',
+  'src/mail/**',
+  'src/ui/*.ts',
+  'src/ui/server/**',
+  'src/features/**',
+];
 const CLIENT = ['src/ui/client/**'];
 const NODE_LAYERS = ['workspace/**', 'scripts/**', 'bin/**', 'test/**', '*.js', '*.mjs', '*.cjs'];
 

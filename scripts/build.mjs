@@ -1,5 +1,6 @@
 /**
- * Builds build/Code.js (what `clasp push` deploys) and dist/ (the local CLI).
+ * Builds build/Code.js (what `clasp push` deploys), build/addon/Code.js (the Workspace
+ * add-on, its own Apps Script project: addon/.clasp.json) and dist/ (the local CLI).
  *
  * The bundle is an IIFE under one global name plus a small top-level wrapper per
  * export of src/main.ts: Apps Script only sees top-level function declarations, and an
@@ -12,11 +13,10 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const GLOBAL = 'Reglament';
 
-async function buildBundle() {
+async function buildBundle(entry = 'src/main.ts', outDir = 'build', manifest = 'appsscript.json', keep = ['addon'], GLOBAL = 'Reglament') {
   const result = await esbuild.build({
-    entryPoints: [path.join(root, 'src/main.ts')],
+    entryPoints: [path.join(root, entry)],
     bundle: true,
     format: 'iife',
     globalName: GLOBAL,
@@ -28,20 +28,21 @@ async function buildBundle() {
     logLevel: 'warning',
   });
   const iife = result.outputFiles[0].text;
-  const entries = exportedFunctions(iife);
-  if (entries.length === 0) throw new Error('src/main.ts exports no functions');
+  const entries = exportedFunctions(iife, GLOBAL);
+  if (entries.length === 0) throw new Error(`${entry} exports no functions`);
   const wrappers = entries.map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`).join('\n');
   const code = `${iife}\n// Entry points Apps Script can see: top-level function declarations.\n${wrappers}\n`;
-  const out = path.join(root, 'build');
-  fs.rmSync(out, { recursive: true, force: true });
+  const out = path.join(root, outDir);
   fs.mkdirSync(out, { recursive: true });
+  // Only what this bundle owns is replaced (build/addon/ sits inside build/).
+  for (const name of fs.readdirSync(out)) if (!keep.includes(name)) fs.rmSync(path.join(out, name), { recursive: true, force: true });
   fs.writeFileSync(path.join(out, 'Code.js'), code);
-  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(out, 'appsscript.json'));
+  fs.copyFileSync(path.join(root, manifest), path.join(out, 'appsscript.json'));
   return entries;
 }
 
 /** Runs the IIFE in an empty context to list the functions it exports. */
-function exportedFunctions(iife) {
+function exportedFunctions(iife, GLOBAL) {
   const ctx = vm.createContext({});
   vm.runInContext(`${iife}\n;globalThis.__exports = Object.keys(${GLOBAL}).filter((k) => typeof ${GLOBAL}[k] === 'function');`, ctx);
   return [...ctx.__exports].sort();
@@ -63,5 +64,11 @@ async function buildCli() {
 }
 
 const entries = await buildBundle();
+const addon = fs.existsSync(path.join(root, 'src/addon/main.ts'))
+  ? await buildBundle('src/addon/main.ts', 'build/addon', 'addon/appsscript.json', [], 'ReglamentAddon')
+  : [];
 await buildCli();
-if (!process.env.REGLAMENT_QUIET_BUILD) console.log(`build/Code.js: ${entries.length} entry points (${entries.join(', ')})`);
+if (!process.env.REGLAMENT_QUIET_BUILD) {
+  console.log(`build/Code.js: ${entries.length} entry points (${entries.join(', ')})`);
+  if (addon.length) console.log(`build/addon/Code.js: ${addon.length} entry points (${addon.join(', ')})`);
+}

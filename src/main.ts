@@ -5,7 +5,7 @@
 import { t } from './core/i18n';
 import { openContext } from './app/context';
 import { dispatchEdit, dispatchSetup, dispatchTick, registerFeatures } from './app/dispatch';
-import { askSenderName, setupTabs, workbookLocale } from './google/setup';
+import { askSenderName, setupSummary, setupTabs, workbookLocale } from './google/setup';
 import { installTriggers } from './google/triggers';
 import { protectWorkbook } from './app/guard/guard';
 import { beginWrites } from './app/guard/written';
@@ -66,12 +66,7 @@ export function setupWorkbook(): string {
     tab: '',
     rowKey: '',
     action: t(report.locale, 'logSetup'),
-    details: JSON.stringify({
-      created: report.created.length,
-      repaired: report.repairedHeaders.length,
-      settingsAdded: report.settingsAdded.length,
-      triggers,
-    }),
+    details: setupSummary(report, triggers),
   });
   ctx.finish();
   const message = t(report.locale, 'setupDone', { created: report.created.length, repaired: report.repairedHeaders.length });

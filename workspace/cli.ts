@@ -5,10 +5,12 @@
  * Every command reaches the workbook through session.ts: under the workbook's file lock
  * (exclusive, or shared for the read-only ones) from load to one atomic commit. `run`
  * commits after each trigger run; a kill loses at most the run in progress.
- * Exit codes: 0 ok; 1 a run failed (or an unexpected error); 2 bad input or a missing
- * workbook; 4 the workbook is busy and --no-wait was given.
+ * Exit codes: 0 applied; 1 a run failed (or an unexpected error); 2 bad input or a missing
+ * workbook; 3 refused — by a protection or by the rules (the edit was put back), or an add-on
+ * action the product refused; 4 the workbook is busy and --no-wait was given.
  */
 import { Command, CommanderError } from 'commander';
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseInstant } from './runtime/typing';
 import { AccountType, LocalWorkspace, RunRecord } from './runtime/workspace';
@@ -18,7 +20,24 @@ import { Transaction } from './runtime/commit';
 import { BUSY_EXIT_CODE, WorkbookBusyError } from './runtime/filelock';
 import { OpenError, WorkbookSession, lockDefaults, readWorkbook, withWorkbook } from './runtime/session';
 
-import { UsageError, answerSenderPrompt, parseDuration, personEdit, personEvent, planSpan, workbookStatus, WorkbookStatus } from './driver';
+import { addAddonCommand } from './cli/addon';
+import {
+  EditResult,
+  REFUSED_EXIT_CODE,
+  RefusedError,
+  UsageError,
+  answerSenderPrompt,
+  parseDuration,
+  personEdit,
+  personEvent,
+  planSpan,
+  screenMark,
+  shownSince,
+  workbookStatus,
+  WorkbookStatus,
+} from './driver';
+import { capLines, Lang, localTime, problemsLine, refusalLine, runLine, runsText, shownLines } from './cli/report';
+import { nextSteps, workbookLang } from './cli/steps';
 
 // The CLI's own API for scripts and tests: what a person does (driver.ts).
 export * from './driver';
@@ -52,12 +71,6 @@ function setNow(ws: LocalWorkspace, now?: string): void {
   if (at) ws.rt.clock.reset(at.getTime());
 }
 
-function runSummary(r: RunRecord): string {
-  const head = `${r.fn} (${r.kind}, ${r.user}) at ${r.at}: ${r.ok ? 'ok' : `FAILED: ${r.error}`}`;
-  const calls = r.calls.map((c) => `    ${c.call} ×${c.count}  ~${Math.round(c.estimatedMs)} ms`).join('\n');
-  return `${head}\n  ${r.totalCalls} service calls, estimated ${(r.estimatedGoogleMs / 1000).toFixed(2)} s on Google, ${r.localMs} ms here\n${calls}`;
-}
-
 function filesSummary(ws: LocalWorkspace): string {
   return [
     `workbook:  ${ws.workbook}`,
@@ -73,12 +86,19 @@ export function buildProgram(): Command {
     .name('reglament')
     .description('Runs the Reglament Apps Script bundle on the local Workspace (.xlsx workbook, .eml mail, .ics calendars).')
     .option('--json', 'machine-readable output')
+    .option('--calls', 'print every service call of each run (counts and estimated time on Google)')
     .option('--no-wait', `when another command holds the workbook, exit at once with code ${BUSY_EXIT_CODE} instead of waiting for it`)
-    .hook('preAction', () => {
+    .hook('preAction', (_program, action) => {
       lockDefaults.wait = program.opts().wait !== false;
+      const book = action.name() === 'demo' ? undefined : action.args[0];
+      if (book !== undefined && !/\.xlsx$/i.test(book))
+        throw new UsageError(
+          `${book}: the workbook must be an .xlsx file (e.g. book.xlsx); export other formats from Sheets or LibreOffice as .xlsx`,
+        );
     })
     .showHelpAfterError()
     .exitOverride();
+  const withCalls = () => program.opts().calls === true;
 
   program
     .command('init')
@@ -98,6 +118,7 @@ export function buildProgram(): Command {
       async (
         workbook: string,
         opts: { locale: string; tz: string; user?: string; now?: string; account?: string; domain?: string; senderName?: string },
+        cmd: Command,
       ) => {
         const out = output(program.opts().json);
         if (opts.locale !== 'ru' && opts.locale !== 'en') throw new UsageError(`--locale must be ru or en, not "${opts.locale}"`);
@@ -110,12 +131,23 @@ export function buildProgram(): Command {
         const now = parseNow(opts.now, opts.tz);
         const account = opts.account as AccountType | undefined;
         const open = { create: true, locale: opts.locale as 'ru' | 'en', timeZone: opts.tz, now, account, domain: opts.domain };
-        const { ws, run } = await withWorkbook({ workbook, command: 'init', open }, (ws) => {
+        const { ws, run, shown, steps, localeWas } = await withWorkbook({ workbook, command: 'init', open }, (ws) => {
+          const localeWas = fs.existsSync(workbook) ? workbookLang(ws) : undefined;
           if (opts.senderName !== undefined) answerSenderPrompt(ws, opts.senderName);
-          return { ws, run: ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user, at: now }) };
+          const mark = screenMark(ws);
+          const run = ws.invoke('setupWorkbook', { kind: 'editor', user: opts.user, at: now });
+          return { ws, run, shown: shownSince(ws, mark), steps: run.ok ? nextSteps(ws) : [], localeWas };
         });
         if (!run.ok) throw new UsageError(`setupWorkbook failed: ${run.error}`);
         const accountInfo = { type: ws.account, owner: ws.owner, ...(ws.meta.domain ? { domain: ws.meta.domain } : {}) };
+        const zone = ws.spreadsheet.timeZone();
+        const lang = workbookLang(ws);
+        const warnings =
+          localeWas !== undefined && opts.locale !== localeWas && cmd.getOptionValueSource('locale') === 'cli'
+            ? [
+                `warning: the workbook is already in ${localeWas === 'ru' ? 'Russian (ru)' : 'English (en)'}; --locale ${opts.locale} changes nothing (the Settings "Locale" value decides the language)`,
+              ]
+            : [];
         out.data(
           {
             result: run.result,
@@ -123,14 +155,23 @@ export function buildProgram(): Command {
             files: { workbook: ws.workbook, stateDir: ws.stateDir },
             tabs: ws.spreadsheet.sheetNames(),
             account: accountInfo,
+            shown,
+            nextSteps: steps.map((s) => s.key),
+            warnings,
           },
           () =>
             [
               String(run.result),
-              `tabs: ${ws.spreadsheet.sheetNames().join(', ')}`,
+              ...warnings,
+              ...shownLines(shown.filter((x) => x.text !== String(run.result))),
+              `tabs: ${ws.spreadsheet
+                .sheetNames()
+                .filter((n) => !n.startsWith('_'))
+                .join(', ')}`,
               `account: ${ws.account}${ws.meta.domain ? ` (${ws.meta.domain})` : ''}, owner ${ws.owner}`,
               filesSummary(ws),
-              runSummary(run),
+              ...runsText([run], zone, withCalls()),
+              ...(steps.length ? [lang === 'en' ? 'next steps:' : 'дальше:', ...steps.map((s, i) => `  ${i + 1}. ${s.text}`)] : []),
             ].join('\n'),
         );
       },
@@ -168,17 +209,14 @@ export function buildProgram(): Command {
         const cells = editCells(opts);
         const lockHeldForMs = opts.lockHeldFor === undefined ? undefined : parseDuration(opts.lockHeldFor, '--lock-held-for');
         const shape: EditShape = opts.paste || opts.set.length > 0 ? 'paste' : 'typed';
-        const result = await withWorkbook({ workbook, command: 'edit' }, (ws) => {
+        const { result, zone, lang } = await withWorkbook({ workbook, command: 'edit' }, (ws) => {
           setNow(ws, opts.now);
-          return personEdit(ws, opts.sheet, opts.row, cells, opts.user, { shape, lockHeldForMs });
+          const zone = ws.spreadsheet.timeZone();
+          return { result: personEdit(ws, opts.sheet, opts.row, cells, opts.user, { shape, lockHeldForMs }), zone, lang: workbookLang(ws) };
         });
-        out.data(result, () =>
-          [
-            `edited ${result.range} as ${opts.user}${result.lockHeldUntil ? ` (another execution holds the script lock until ${result.lockHeldUntil})` : ''}`,
-            ...result.runs.map(runSummary),
-          ].join('\n'),
-        );
+        out.data(result, () => editText(result, opts.user, zone, lang, withCalls()));
         if (result.runs.some((r) => !r.ok)) process.exitCode = 1;
+        else if (result.outcome === 'refused') process.exitCode = REFUSED_EXIT_CODE;
       },
     );
 
@@ -189,11 +227,16 @@ export function buildProgram(): Command {
     .requiredOption('--now <iso>', 'the instant (ISO 8601; without an offset, in the spreadsheet zone)')
     .action(async (workbook: string, opts: { now: string }) => {
       const out = output(program.opts().json);
-      const run = await withWorkbook({ workbook, command: 'tick' }, (ws) => {
+      const { run, zone } = await withWorkbook({ workbook, command: 'tick' }, (ws) => {
         setNow(ws, opts.now);
-        return ws.invoke('tick', { kind: 'time', at: ws.rt.clock.now() });
+        return { run: ws.invoke('tick', { kind: 'time', at: ws.rt.clock.now() }), zone: ws.spreadsheet.timeZone() };
       });
-      out.data(run, () => runSummary(run));
+      out.data(run, () =>
+        (withCalls()
+          ? runsText([run], zone, true)
+          : [`tick at ${localTime(run.at, zone)}: ${run.ok ? 'ok' : `FAILED: ${run.error}`}`, ...runsText([run], zone, false).slice(0, 1)]
+        ).join('\n'),
+      );
       if (!run.ok) process.exitCode = 1;
     });
 
@@ -210,12 +253,12 @@ export function buildProgram(): Command {
       // The plan is read once; each trigger run then takes the lock, reloads what another
       // process committed meanwhile, and commits on its own.
       const session = new WorkbookSession({ workbook, command: 'run' });
-      const { from, to, plan } = await session.shared((ws) => {
+      const { from, to, plan, zone } = await session.shared((ws) => {
         const zone = ws.spreadsheet.timeZone();
         const from = parseNow(opts.from, zone) as Date;
         const to = parseNow(opts.to, zone) as Date;
         if (to.getTime() < from.getTime()) throw new UsageError('--to is before --from');
-        return { from, to, plan: planSpan(ws, from, to, step) };
+        return { from, to, plan: planSpan(ws, from, to, step), zone };
       });
       const runs: RunRecord[] = [];
       for (const [i, p] of plan.entries()) {
@@ -226,8 +269,8 @@ export function buildProgram(): Command {
       const failed = runs.filter((r) => !r.ok);
       out.data({ runs: runs.length, failed, calls: sumCalls(runs) }, () =>
         [
-          `${runs.length} trigger runs from ${from.toISOString()} to ${to.toISOString()}, ${failed.length} failed`,
-          ...failed.map(runSummary),
+          `${runs.length} trigger runs from ${localTime(from, zone)} to ${localTime(to, zone)}, ${failed.length} failed`,
+          ...(withCalls() ? runsText(runs, zone, true) : failed.map((r) => runsText([r], zone, true)[0].split('\n')[0])),
         ].join('\n'),
       );
       if (failed.length > 0) process.exitCode = 1;
@@ -238,10 +281,14 @@ export function buildProgram(): Command {
     .description('Counts rows per tab and Outbox states, shows the last Log lines and the last run’s service calls.')
     .argument('<workbook>', 'path of the .xlsx workbook')
     .option('--log <n>', 'how many Log lines', '10')
-    .action(async (workbook: string, opts: { log: string }) => {
+    .option('--calls', 'the last command’s service calls in full')
+    .action(async (workbook: string, opts: { log: string; calls?: boolean }) => {
       const out = output(program.opts().json);
-      const status = await readWorkbook({ workbook, command: 'status' }, (ws) => workbookStatus(ws, Number(opts.log) || 10));
-      out.data(status, () => formatStatus(status));
+      const { status, zone } = await readWorkbook({ workbook, command: 'status' }, (ws) => ({
+        status: workbookStatus(ws, Number(opts.log) || 10),
+        zone: ws.spreadsheet.timeZone(),
+      }));
+      out.data(status, () => formatStatus(status, zone, opts.calls === true || withCalls()));
     });
 
   program
@@ -250,12 +297,18 @@ export function buildProgram(): Command {
     .argument('<workbook>', 'path of the .xlsx workbook')
     .action(async (workbook: string) => {
       const out = output(program.opts().json);
-      const sent = await readWorkbook({ workbook, command: 'mail' }, (ws) => ws.mail.sent());
+      const { sent, zone } = await readWorkbook({ workbook, command: 'mail' }, (ws) => ({
+        sent: ws.mail.sent(),
+        zone: ws.spreadsheet.timeZone(),
+      }));
       out.data(sent, () =>
         sent.length === 0
           ? 'no mail sent'
           : sent
-              .map((m) => `${m.sentAt}  to ${m.to.join(', ')}${m.cc.length ? ` cc ${m.cc.join(', ')}` : ''}  "${m.subject}"\n    ${m.file}`)
+              .map(
+                (m) =>
+                  `${localTime(m.sentAt, zone)}  to ${m.to.join(', ')}${m.cc.length ? ` cc ${m.cc.join(', ')}` : ''}  "${m.subject}"\n    ${m.file}`,
+              )
               .join('\n'),
       );
     });
@@ -331,7 +384,14 @@ export function buildProgram(): Command {
       const zone = await readWorkbook({ workbook, command: 'serve' }, (ws) => ws.spreadsheet.timeZone());
       const now = parseNow(opts.now, zone);
       const { serve } = await import('./cli/serve');
-      const served = await serve({ workbook, port, user: opts.user, now });
+      const served = await serve({ workbook, port, user: opts.user, now }).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'EADDRINUSE')
+          throw new UsageError(
+            `port ${port} on 127.0.0.1 is in use (another reglament serve?): give another --port, or --port 0 for a free one`,
+          );
+        if (e.code === 'EACCES') throw new UsageError(`port ${port} needs privileges: give a --port above 1023, or --port 0 for a free one`);
+        throw e;
+      });
       out.data(
         { url: served.url, user: served.user(), workbook: served.ws.workbook },
         () =>
@@ -352,6 +412,8 @@ export function buildProgram(): Command {
       const { runDemo } = await import('./cli/demo');
       await runDemo(dir, output(program.opts().json));
     });
+
+  addAddonCommand(program);
 
   return program;
 }
@@ -381,15 +443,33 @@ function sumCalls(runs: RunRecord[]): Record<string, number> {
   return out;
 }
 
-function formatStatus(s: WorkbookStatus): string {
+/** The edit in at most 5 lines (without --calls): what was edited, what the person saw, what was refused. */
+function editText(result: EditResult, user: string, zone: string, lang: Lang, calls: boolean): string {
+  const head = `edited ${result.range} as ${user}${result.lockHeldUntil ? ` (another execution holds the script lock until ${localTime(result.lockHeldUntil, zone)})` : ''}`;
+  const reasons = new Set(result.refused.map((r) => r.reason));
+  const seen = result.shown.filter((s) => !reasons.has(s.text));
+  const details = [
+    ...result.refused.map((r) => refusalLine(r, lang)),
+    ...shownLines(seen),
+    ...result.problems.map((p) => problemsLine(p, lang)),
+  ];
+  const runs = runsText(result.runs, zone, calls);
+  if (calls) return [head, ...details, ...runs].join('\n');
+  const lines = capLines([...details, ...runs], 4, (n) => `… ${n} more (reglament --json edit … shows all)`);
+  return [head, ...lines].join('\n');
+}
+
+function formatStatus(s: WorkbookStatus, zone: string, calls: boolean): string {
   const lines = [`${s.workbook}`, '', 'rows per tab:', ...s.tabs.map((t) => `  ${t.name.padEnd(22)} ${t.rows}`)];
   lines.push(
     '',
     'outbox:',
     ...(Object.keys(s.outbox).length ? Object.entries(s.outbox).map(([k, v]) => `  ${k.padEnd(22)} ${v}`) : ['  (empty)']),
   );
-  lines.push('', 'last log lines:', ...(s.log.length ? s.log.map((r) => '  ' + r.join(' | ')) : ['  (empty)']));
-  lines.push('', 'last command’s runs:', ...(s.lastRuns.length ? s.lastRuns.map(runSummary) : ['  (none)']));
+  const when = (v: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(v) ? localTime(v, zone) : v);
+  lines.push('', 'last log lines:', ...(s.log.length ? s.log.map((r) => '  ' + r.map(when).join(' | ')) : ['  (empty)']));
+  const runs = calls ? runsText(s.lastRuns, zone, true) : s.lastRuns.map((r) => `  ${runLine(r, zone)} — ${r.totalCalls} service calls`);
+  lines.push('', 'last command’s runs:', ...(runs.length ? runs : ['  (none)']));
   return lines.join('\n');
 }
 
@@ -402,6 +482,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+    }
+    if (e instanceof RefusedError) {
+      process.stdout.write((program.opts().json ? JSON.stringify({ outcome: 'refused', refused: [e.refusal] }, null, 2) : e.message) + '\n');
+      return REFUSED_EXIT_CODE;
     }
     if (e instanceof UsageError || e instanceof OpenError) {
       process.stderr.write(`reglament: ${e.message}\n`);

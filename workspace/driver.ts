@@ -5,13 +5,66 @@
  * and reading the workbook's status. The CLI only parses flags and prints.
  */
 import type { calendar_v3 } from 'googleapis';
-import { findColumn, findTab } from '../src/core/schema';
+import { DEPARTMENTS, findColumn, findTab } from '../src/core/schema';
+import { columnOwners } from '../src/core/permissions';
 import { LocalWorkspace, RunRecord } from './runtime/workspace';
 import { editEvent, EditShape } from './runtime/events';
 import { parseInstant } from './runtime/typing';
 
 /** A user error: printed without a stack, exit code 2. */
+
+/** Exit code of an edit or an add-on action the product refused or put back (0 applied, 2 bad input, 4 busy). */
+export const REFUSED_EXIT_CODE = 3;
 export class UsageError extends Error {}
+
+/** The product (a protection or its rules) refused what the person did: exit code 3. */
+export class RefusedError extends Error {
+  constructor(
+    message: string,
+    readonly refusal: Refusal,
+  ) {
+    super(message);
+  }
+}
+
+/** What the person saw on screen during a command: a toast, an alert, a prompt. */
+export interface Shown {
+  kind: 'toast' | 'alert' | 'prompt';
+  title: string;
+  text: string;
+}
+
+/** A cell the person typed that the product refused or undid, and why. */
+export interface Refusal {
+  tab: string;
+  column: string;
+  row: number;
+  typed: string;
+  reason: string;
+}
+
+/** Where the screen's record stood: what shownSince() reads from. */
+export function screenMark(ws: LocalWorkspace): { toasts: number; ui: number } {
+  return { toasts: ws.spreadsheet.toasts.length, ui: ws.spreadsheet.uiLog.length };
+}
+
+/** The toasts, alerts and prompts shown since `mark`, each once. */
+export function shownSince(ws: LocalWorkspace, mark: { toasts: number; ui: number }): Shown[] {
+  const out: Shown[] = [
+    ...ws.spreadsheet.toasts.slice(mark.toasts).map((t) => ({ kind: 'toast' as const, title: t.title, text: t.message })),
+    ...ws.spreadsheet.uiLog
+      .slice(mark.ui)
+      .filter((e) => e.kind === 'alert' || e.kind === 'prompt')
+      .map((e) => ({ kind: e.kind as 'alert' | 'prompt', title: e.title, text: e.content })),
+  ];
+  const seen = new Set<string>();
+  return out.filter((s) => {
+    const key = `${s.kind}|${s.title}|${s.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /** The person running setup answers its sender-name question with `name`. */
 export function answerSenderPrompt(ws: LocalWorkspace, name: string): void {
@@ -56,6 +109,13 @@ export interface EditResult {
   runs: RunRecord[];
   /** Set when another execution held the script lock during the edit (--lock-held-for): until when. */
   lockHeldUntil?: string;
+  /** applied, or refused: a typed cell was put back as it was (the guard's undo, a refused hand-off). */
+  outcome: 'applied' | 'refused';
+  refused: Refusal[];
+  /** The toasts and alerts the person saw. */
+  shown: Shown[];
+  /** The Problems cell of each row the edit touched, where not empty (sheet row numbers). */
+  problems: Array<{ row: number; text: string }>;
 }
 
 export interface EditOptions {
@@ -107,12 +167,19 @@ export function personEdit(
     line[columns[k] - first] = text; // typed text: the spreadsheet parses it as Sheets parses input
   });
   ws.rt.beginExecution(ws.rt.clock.now(), { kind: 'ui', activeUser: user, effectiveUser: user });
+  // Google refuses the whole paste when any cell of its rectangle is protected against the person.
+  const spanned = Array.from({ length: last - first + 1 }, (_, k) => first + k);
+  const refusedByProtection = ws.spreadsheet.protectedColumns(sheetName, row, spanned, user);
+  if (refusedByProtection.length > 0) throw protectionRefusal(ws, sheetName, header, row, refusedByProtection, cells, columns);
   let edit;
   try {
     edit = ws.spreadsheet.personEdit(sheetName, row, first, [line], user);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  const typed = ws.spreadsheet.readValues(sheetName)[row - 1] ?? [];
+  const typedCells = columns.map((col) => typed[col - 1]);
+  const mark = screenMark(ws);
   let lockHeldUntil: string | undefined;
   if (options.lockHeldForMs !== undefined) {
     const until = ws.rt.clock.nowMs() + options.lockHeldForMs;
@@ -121,7 +188,74 @@ export function personEdit(
   }
   const shape: EditShape = options.shape ?? (cells.length === 1 ? 'typed' : 'paste');
   const runs = fireOnEdit(ws, edit.range, edit.oldValues, user, shape);
-  return { range: `${sheetName}!${edit.range.getA1Notation()}`, runs, ...(lockHeldUntil ? { lockHeldUntil } : {}) };
+  const shown = shownSince(ws, mark);
+  const after = ws.spreadsheet.readValues(sheetName)[row - 1] ?? [];
+  const refused: Refusal[] = [];
+  columns.forEach((col, k) => {
+    const before = edit.oldValues[0]?.[col - first];
+    // Undone: the cell holds again what it held before, though the person typed something else.
+    if (sameCell(typedCells[k], before) || !sameCell(after[col - 1], before)) return;
+    const note = ws.spreadsheet.model.sheets.find((s) => s.name === sheetName)?.notes.get(row - 1, col - 1) ?? '';
+    const reason = shown.find((s) => s.kind === 'toast')?.text || note;
+    refused.push({ tab: sheetName, column: header[col - 1], row, typed: cells[k][1], reason });
+  });
+  const problemsCol = header.findIndex((h) => findColumn(def, h)?.key === 'problems');
+  const problems = problemsCol < 0 || !cellString(after[problemsCol]).trim() ? [] : [{ row, text: cellString(after[problemsCol]).trim() }];
+  return {
+    range: `${sheetName}!${edit.range.getA1Notation()}`,
+    runs,
+    ...(lockHeldUntil ? { lockHeldUntil } : {}),
+    outcome: refused.length > 0 ? 'refused' : 'applied',
+    refused,
+    shown,
+    problems,
+  };
+}
+
+/** Google's own refusal of a protected cell, naming the tab and the column. */
+function protectionRefusal(
+  ws: LocalWorkspace,
+  sheetName: string,
+  header: string[],
+  row: number,
+  refusedCols: number[],
+  cells: Array<[string, string]>,
+  columns: number[],
+): RefusedError {
+  const google =
+    'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+  const ru = ws.spreadsheet.locale().startsWith('ru');
+  const names = refusedCols.map((c) => `«${header[c - 1]}»`).join(', ');
+  const def = findTab(sheetName);
+  const key = def ? findColumn(def, header[refusedCols[0] - 1])?.key : undefined;
+  const owners = def && key ? columnOwners(def.key, key) : undefined;
+  const lang = ru ? 'ru' : 'en';
+  const dept = (k: string) => DEPARTMENTS.find((d) => d.key === k)?.[lang] ?? k;
+  const who =
+    owners === 'system'
+      ? ru
+        ? 'его заполняет Регламент'
+        : 'Reglament fills it in'
+      : owners === undefined
+        ? ''
+        : (ru ? 'его заполняют: ' : 'it is for: ') + [...owners, 'management'].map(dept).join(', ');
+  const reason = ru
+    ? `столбец ${names} защищён${who ? `: ${who}` : ''} (Google: ${google})`
+    : `column ${names} is protected${who ? `: ${who}` : ''} (Google: ${google})`;
+  const k = columns.indexOf(refusedCols[0]);
+  const refusal = { tab: sheetName, column: header[refusedCols[0] - 1], row, typed: cells[k]?.[1] ?? '', reason };
+  return new RefusedError(`${ru ? 'отклонено' : 'refused'}: ${sheetName}, ${reason}`, refusal);
+}
+
+function cellString(v: unknown): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** Same as a person reads it: an unticked box is an empty one. */
+function sameCell(a: unknown, b: unknown): boolean {
+  const t = (v: unknown) =>
+    v === null || v === undefined || v === false ? '' : Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v;
+  return t(a) === t(b);
 }
 
 /**

@@ -4,5 +4,6 @@ import { ordersFeature } from '../features/orders/feature';
 import { uiQueueFeature } from '../ui/server/rows';
 import { schedulesFeature } from '../features/schedules/feature';
 import { callsFeature } from '../features/calls/feature';
+import { addonQueueFeature } from '../addon/queue';
 
-export const FEATURES: Feature[] = [uiQueueFeature, ordersFeature, schedulesFeature, callsFeature];
+export const FEATURES: Feature[] = [uiQueueFeature, addonQueueFeature, ordersFeature, schedulesFeature, callsFeature];

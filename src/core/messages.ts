@@ -9,28 +9,28 @@ import { TabKey, tabDef } from './schema';
 /** Who may edit what (docs/DOMAIN.md §6): the note on an undone edit. */
 const EDIT_MESSAGES = {
   editSystemColumn: {
-    ru: '«{column}» заполняет только система; изменение отменено.',
-    en: '"{column}" is filled by the system only; the change was undone.',
+    ru: '«{column}» заполняет только система.',
+    en: '"{column}" is filled by the system only.',
   },
   editSystemTab: {
-    ru: 'Вкладку «{tab}» ведёт только система; изменение отменено.',
-    en: 'The {tab} tab is written by the system only; the change was undone.',
+    ru: 'Вкладку «{tab}» ведёт только система.',
+    en: 'The {tab} tab is written by the system only.',
   },
   editNotInStaff: {
-    ru: '{user} нет на вкладке «Сотрудники»: изменение отменено. Попросите руководство добавить вас.',
-    en: '{user} is not on the Staff tab: the change was undone. Ask Management to add you.',
+    ru: '{user} нет на вкладке «Сотрудники»: попросите руководство добавить вас.',
+    en: '{user} is not on the Staff tab: ask Management to add you.',
   },
   editWrongDepartment: {
-    ru: '«{column}» заполняет {owners}; вы — {department}. Изменение отменено.',
-    en: '"{column}" is filled by {owners}; you are in {department}. The change was undone.',
+    ru: '«{column}» заполняет {owners}; вы — {department}. Если нужно изменить, напишите им.',
+    en: '"{column}" is filled by {owners}; you are in {department}. Ask them if it needs changing.',
   },
   editUnknownUser: {
-    ru: 'Google не сообщил, кто изменил «{column}», а это правило зависит от того, кто вы: изменение отменено. Сделайте это через боковую панель «Регламент».',
-    en: 'Google did not say who changed "{column}", and this rule depends on who you are: the change was undone. Use the Reglament sidebar instead.',
+    ru: 'Google не сообщил, кто изменил «{column}», а это правило зависит от того, кто вы. Сделайте это через боковую панель «Регламент».',
+    en: 'Google did not say who changed "{column}", and this rule depends on who you are. Use the Reglament sidebar instead.',
   },
   editNotCallManager: {
-    ru: '«{column}» этого звонка заполняет его руководитель ({manager}) или «Руководство». Изменение отменено.',
-    en: '"{column}" of this call is filled by its manager ({manager}) or Management. The change was undone.',
+    ru: '«{column}» этого звонка заполняет его руководитель ({manager}) или «Руководство»: попросите их.',
+    en: '"{column}" of this call is filled by its manager ({manager}) or Management: ask them.',
   },
   editAnsweredAgreement: {
     ru: 'HR уже ответил на это согласование: «{column}» менять нельзя. Чтобы изменить условия, подайте новое согласование.',

@@ -191,7 +191,6 @@ export const TABS: readonly TabDef[] = [
       c('bonuses', 'Bonuses and discounts', 'Бонусы и скидки', 'text'),
       c('contractLink', 'Contract link', 'Ссылка на договор', 'url'),
       c('paymentReceived', 'Payment received', 'Оплата получена', 'date'),
-      c('paymentDocumentLink', 'Payment document link', 'Ссылка на платёжный документ', 'url'),
       c('salesManager', 'Sales manager', 'Менеджер продаж', 'email'),
       c('terms', 'Terms', 'Условия', 'list', { choices: TERMS }),
       c('hrSpecialist', 'HR specialist', 'HR-специалист', 'email'),
@@ -203,6 +202,8 @@ export const TABS: readonly TabDef[] = [
       // Added later (issue 12): after the existing columns, so no column moves.
       c('otherContacts', 'Other contact e-mails', 'Другие e-mail клиента', 'emails'),
       c('clientTimeZone', 'Client time zone', 'Часовой пояс клиента', 'timezone'),
+      // Added later (issue 16): the payment order's link (e.g. the client's mail), beside Payment received.
+      c('paymentDocumentLink', 'Payment document link', 'Ссылка на платёжный документ', 'url'),
     ],
   },
   {

@@ -8,8 +8,10 @@ export interface SettingDef {
   key: SettingKey;
   en: string;
   ru: string;
-  /** Default value as text in the Value column. */
+  /** Default value as text in the Value column (the English form; every reader accepts it). */
   defaultValue: string;
+  /** The same default as a Russian workbook shows it («пн, чт», «15 мин»); absent when it reads the same. */
+  defaultRu?: string;
   descriptionEn: string;
   descriptionRu: string;
 }
@@ -38,7 +40,16 @@ const s = (key: SettingKey, en: string, ru: string, defaultValue: string, descri
   descriptionRu,
 });
 
-export const SETTINGS: readonly SettingDef[] = [
+/** The Russian display of the defaults that differ (the readers take either form). */
+const DEFAULT_RU: Partial<Record<SettingKey, string>> = {
+  selectionWeekdays: 'пн, чт',
+  reminderFirstCall: '15 мин',
+  reminderInterview: '20 мин',
+  reminderRepeatCall: '1 д, 20 мин',
+  reminderIntroductoryCall: '1 д, 20 мин',
+};
+
+const SETTING_LIST: readonly SettingDef[] = [
   s(
     'timeZone',
     'Time zone',
@@ -137,6 +148,24 @@ export const SETTINGS: readonly SettingDef[] = [
     'Получателей в день (100 — обычный аккаунт, 1500 — Workspace)',
   ),
 ];
+
+export const SETTINGS: readonly SettingDef[] = SETTING_LIST.map((d) => (DEFAULT_RU[d.key] ? { ...d, defaultRu: DEFAULT_RU[d.key] } : d));
+
+/** A default as the workbook's language writes it in the Value column. */
+export function defaultValueIn(def: SettingDef, locale: Locale): string {
+  return locale === 'ru' && def.defaultRu !== undefined ? def.defaultRu : def.defaultValue;
+}
+
+/**
+ * The value setup left in the other language's form of the default (a Russian workbook set
+ * up before the Russian forms showed «Mon, Thu»): its display in `locale`, else undefined —
+ * anything else is a person's and stays as typed.
+ */
+export function untranslatedDefault(def: SettingDef, value: string, locale: Locale): string | undefined {
+  const want = defaultValueIn(def, locale);
+  const other = defaultValueIn(def, locale === 'ru' ? 'en' : 'ru');
+  return want !== other && value.trim() === other ? want : undefined;
+}
 
 function normalize(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();

@@ -58,7 +58,7 @@ export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   'report.expectations': ['client', 'orderId', 'callingDate', 'number', 'planned', 'comparison', 'risks', 'agreementId'],
   'alert.overdue': ['item', 'orderId', 'client', 'due', 'responsible', 'details'],
   'alert.callDeclined': ['callType', 'client', 'date', 'time', 'zone', 'who', 'answers', 'callId', 'orderId'],
-  'digest.daily': ['date', 'count', 'items'],
+  'digest.daily': ['date', 'count', 'summary', 'items'],
   'deadline.reminder': ['item', 'orderId', 'client', 'due', 'details'],
   'sales.offer': [...CLIENT, 'offerLink', 'validUntil'],
   'sales.silentClient': [...CLIENT, 'lastContactDate'],
@@ -100,9 +100,9 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   },
   'reminder.interview': {
     ru: {
-      subject: 'Напоминание: собеседование {{date}} в {{time}}',
+      subject: 'Напоминание: интервью {{date}} в {{time}}',
       body:
-        'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nПодключитесь, пожалуйста, вовремя.' +
+        'Здравствуйте, {{recipientName}}!\n\nНапоминаем об интервью с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nПодключитесь, пожалуйста, вовремя.' +
         SIGN_RU,
     },
     en: {
@@ -245,8 +245,8 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
     },
   },
   'digest.daily': {
-    ru: { subject: 'Сводка за {{date}}: {{count}}', body: 'Сводка на {{date}} — пунктов: {{count}}.\n\n{{items}}' },
-    en: { subject: 'Daily digest {{date}}: {{count}}', body: 'Digest for {{date}} — {{count}} items.\n\n{{items}}' },
+    ru: { subject: 'Сводка на {{date}}: {{summary}}', body: 'Сводка на {{date}}: {{summary}}.\n\n{{items}}' },
+    en: { subject: 'Daily digest for {{date}}: {{summary}}', body: 'Digest for {{date}}: {{summary}}.\n\n{{items}}' },
   },
   'deadline.reminder': {
     ru: {
@@ -384,6 +384,13 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
  * (these reminders had no link to join and showed the zone's IANA id).
  */
 export const SUPERSEDED_TEMPLATES: Partial<Record<TemplateKey, Texts[]>> = {
+  // The subject said only how many («Сводка за 26.11.2026: 1»), not of what.
+  'digest.daily': [
+    {
+      ru: { subject: 'Сводка за {{date}}: {{count}}', body: 'Сводка на {{date}} — пунктов: {{count}}.\n\n{{items}}' },
+      en: { subject: 'Daily digest {{date}}: {{count}}', body: 'Digest for {{date}} — {{count}} items.\n\n{{items}}' },
+    },
+  ],
   'reminder.firstCall': [
     {
       ru: {
@@ -401,6 +408,20 @@ export const SUPERSEDED_TEMPLATES: Partial<Record<TemplateKey, Texts[]>> = {
     },
   ],
   'reminder.interview': [
+    {
+      ru: {
+        subject: 'Напоминание: собеседование {{date}} в {{time}}',
+        body:
+          'Здравствуйте, {{recipientName}}!\n\nНапоминаем о собеседовании с компанией {{client}}: {{date}} в {{time}} {{zone}}. До начала — {{offset}}.\n\nПодключиться: {{meetingLink}}\nПодключитесь, пожалуйста, вовремя.' +
+          SIGN_RU,
+      },
+      en: {
+        subject: 'Reminder: interview on {{date}} at {{time}}',
+        body:
+          'Hello {{recipientName}},\n\nA reminder of your interview with {{client}} on {{date}} at {{time}} {{zone}}. It starts in {{offset}}.\n\nJoin: {{meetingLink}}\nPlease join on time.' +
+          SIGN_EN,
+      },
+    },
     {
       ru: {
         subject: 'Напоминание: собеседование {{date}} в {{time}}',

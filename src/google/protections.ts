@@ -17,7 +17,7 @@ import { DepartmentKey, PERMISSIONS, protectionGroup, ruleOf, StaffDirectory } f
 import { findColumn, TabDef, TabKey, TABS } from '../core/schema';
 import { columnLetter } from './rules';
 import { MIRRORED_TABS, mirrorSheetName } from '../app/guard/mirror';
-import { SYNC_SHEET } from '../features/calls/sync';
+import { SYNC_SHEETS } from '../features/calls/sync';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -107,7 +107,7 @@ export function wantedFor(sheet: Sheet, def: TabDef, header: readonly unknown[])
 
 /** The hidden tabs only the script writes: the mirrors and the calendar sync. */
 export function hiddenSheets(ss: Spreadsheet, tabs: Map<TabKey, Sheet>): Sheet[] {
-  const names = new Set<string>([SYNC_SHEET]);
+  const names = new Set<string>(Object.values(SYNC_SHEETS));
   for (const key of MIRRORED_TABS) {
     const sheet = tabs.get(key);
     if (sheet) names.add(mirrorSheetName(sheet.getName()));

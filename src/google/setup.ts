@@ -3,14 +3,45 @@
  * missing tabs and header cells and never moves, deletes or rewrites people's data.
  */
 import { headerOf, Locale, mapColumns, TABS, tabName } from '../core/schema';
-import { findSetting, parseLocale, senderNameMissing, SETTINGS, settingDescription, settingLabel } from '../core/settings';
-import { t } from '../core/i18n';
+import {
+  defaultValueIn,
+  findSetting,
+  parseLocale,
+  senderNameMissing,
+  SETTINGS,
+  settingDescription,
+  settingLabel,
+  untranslatedDefault,
+} from '../core/settings';
+import { localizer, t } from '../core/i18n';
 import { LogEntry } from './log';
 import { sheetsByTab } from './workbook';
 import { applyColumnRules, applyProblemHighlight } from './rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const TEXT = {
+  summary: {
+    ru: 'Вкладок создано: {created}, заголовков добавлено: {repaired}, настроек добавлено: {settings}; триггеры: {triggers}.',
+    en: 'Tabs created: {created}, headers added: {repaired}, settings added: {settings}; triggers: {triggers}.',
+  },
+  triggersKept: { ru: 'уже были установлены', en: 'already installed' },
+  triggersInstalled: { ru: 'установлены {names}', en: 'installed {names}' },
+} as const;
+
+const say = localizer<keyof typeof TEXT>(TEXT);
+
+/** The Log's line for a setup run, as a sentence in the workbook's language. */
+export function setupSummary(report: SetupReport, triggers: string[]): string {
+  const L = report.locale;
+  return say(L, 'summary', {
+    created: report.created.length,
+    repaired: report.repairedHeaders.length,
+    settings: report.settingsAdded.length,
+    triggers: triggers.length ? say(L, 'triggersInstalled', { names: triggers.join(', ') }) : say(L, 'triggersKept'),
+  });
+}
 
 export interface SetupReport {
   locale: Locale;
@@ -73,24 +104,33 @@ function repairHeader(sheet: Sheet, def: (typeof TABS)[number], locale: Locale, 
 
 function fillSettings(sheet: Sheet, ss: Spreadsheet, locale: Locale, report: SetupReport): void {
   const lastRow = sheet.getLastRow();
-  const keys =
-    lastRow > 1
-      ? sheet
-          .getRange(2, 1, lastRow - 1, 1)
-          .getValues()
-          .map((r) => String(r[0]))
-      : [];
+  const current = lastRow > 1 ? sheet.getRange(2, 1, lastRow - 1, 2).getValues() : [];
+  const keys = current.map((r) => String(r[0]));
   const present = new Set(keys.map((k) => findSetting(k)?.key).filter(Boolean));
+  translateDefaults(sheet, current, locale);
   const rows: string[][] = [];
   for (const def of SETTINGS) {
     if (present.has(def.key)) continue;
-    let value = def.defaultValue;
+    let value = defaultValueIn(def, locale);
     if (def.key === 'timeZone') value = ss.getSpreadsheetTimeZone();
     if (def.key === 'locale') value = locale;
     rows.push([settingLabel(def, locale), value, settingDescription(def, locale)]);
     report.settingsAdded.push(settingLabel(def, locale));
   }
   if (rows.length > 0) sheet.getRange(Math.max(lastRow, 1) + 1, 1, rows.length, 3).setValues(rows);
+}
+
+/**
+ * Defaults setup wrote in the other language («Mon, Thu» in a Russian workbook) are shown
+ * in the workbook's: once per workbook, one setValue per such cell (at most five). What a
+ * person typed is never the other language's exact default, so it stays.
+ */
+function translateDefaults(sheet: Sheet, rows: unknown[][], locale: Locale): void {
+  rows.forEach((r, i) => {
+    const def = findSetting(String(r[0]));
+    const want = def && typeof r[1] === 'string' ? untranslatedDefault(def, r[1], locale) : undefined;
+    if (want !== undefined) sheet.getRange(i + 2, 2).setValue(want);
+  });
 }
 
 /** A new spreadsheet comes with an empty "Sheet1"/"Лист1"; drop it once the tabs exist. */

@@ -40,7 +40,7 @@ describe('build/Code.js, what clasp pushes', () => {
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/script.send_mail');
     expect(manifest.oauthScopes).not.toContain('https://mail.google.com/');
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
-    expect(fs.readdirSync(path.join(root, 'build')).sort()).toEqual(['Code.js', 'appsscript.json']);
+    expect(fs.readdirSync(path.join(root, 'build')).sort()).toEqual(['Code.js', 'addon', 'appsscript.json']);
   });
 
   test('.clasp.json deploys build/ and carries a placeholder script id', () => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -145,5 +145,118 @@ describe('the reglament CLI', () => {
     }
     expect(reglament('event', book, '--id', ev!.id, '--cancel', '--now', '2026-11-23T12:10').code).toBe(0);
     expect(reglament('event', book, '--id', ev!.id, '--cancel').err).toMatch(/is cancelled/);
+  });
+});
+
+describe('the CLI tells the truth quietly', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reglament-truth-'));
+  const book = path.join(dir, 'ru.xlsx');
+  const OWNER = 'owner@example.com';
+  const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('init names the next steps it finds and prints one line of service calls; --calls prints them all', () => {
+    const r = reglament('init', book, '--now', '2026-11-23T09:00');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^setupWorkbook: \d+ service calls, ~[\d.]+ s on Google$/m);
+    expect(r.out).not.toMatch(/Range\.setValues ×/);
+    expect(r.out).toContain('дальше:');
+    expect(r.out).toMatch(/1\. «Сотрудники» пусто/);
+    expect(r.out).toMatch(/«E-mail клиентского отдела» на вкладке «Настройки» не заполнен/);
+    expect(r.out).toMatch(/«Имя отправителя» на вкладке «Настройки» не задано/);
+    const again = reglament('--calls', 'init', book, '--locale', 'en', '--sender-name', 'Acme Staffing', '--now', '2026-11-23T09:01');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/warning: the workbook is already in Russian \(ru\); --locale en changes nothing/);
+    expect(again.out).toMatch(/Range\.\w+ ×\d+/);
+    expect(again.out).not.toContain('«Имя отправителя»');
+    const json = JSON.parse(reglament('--json', 'init', book, '--now', '2026-11-23T09:02').out);
+    expect(json.nextSteps).toEqual(['staff', 'clientDepartmentEmail']);
+    expect(json.warnings).toEqual([]);
+  });
+
+  test('an applied edit exits 0 in at most 5 lines, with the Problems of its row', () => {
+    const staff = (name: string, email: string, dept: string) =>
+      reglament('edit', book, '--sheet', 'Staff', '--row', 'new', '--set', `Name=${name}`, '--set', `E-mail=${email}`, '--set', `Department=${dept}`, '--user', OWNER, '--now', '2026-11-23T09:10');
+    expect(staff('Анна', 'anna@example.com', 'Отдел продаж').code).toBe(0);
+    expect(staff('Хельга', 'hr@example.com', 'HR').code).toBe(0);
+    const r = reglament('edit', book, '--sheet', 'Orders', '--row', 'new', '--set', 'Client=Acme', '--set', 'Sales manager=anna@example.com', '--user', 'anna@example.com', '--now', '2026-11-23T10:00');
+    expect(r.code).toBe(0);
+    expect(lines(r.out).length).toBeLessThanOrEqual(5);
+    expect(r.out).toMatch(/^edited Заказы!\w+2:\w+2 as anna@example.com$/m);
+    expect(r.out).not.toMatch(/отклонено/);
+    expect(r.out).not.toMatch(/×\d/);
+  });
+
+  test('a refused hand-off exits 3 and says so, with the toast’s reason and the row’s Problems', () => {
+    const r = reglament('edit', book, '--sheet', 'Orders', '--row', '2', '--column', 'Hand off', '--value', 'TRUE', '--user', 'anna@example.com', '--now', '2026-11-23T10:05');
+    expect(r.code).toBe(3);
+    expect(lines(r.out).length).toBeLessThanOrEqual(5);
+    expect(r.out).toMatch(/^отклонено: Заказы, столбец «Передать», строка 2: «TRUE» отменено — Передача не выполнена: заполните недостающее/m);
+    expect(r.out).toMatch(/^Проблемы, строка 2: .*Не заполнено: «Вакансия»/m);
+    const json = JSON.parse(reglament('--json', 'edit', book, '--sheet', 'Orders', '--row', '2', '--column', 'Hand off', '--value', 'TRUE', '--user', 'anna@example.com', '--now', '2026-11-23T10:06').out);
+    expect(json.outcome).toBe('refused');
+    expect(json.refused[0]).toEqual(expect.objectContaining({ tab: 'Заказы', column: 'Передать', row: 2 }));
+    expect(json.runs.length).toBe(2); // the existing shape is kept
+  });
+
+  test('an edit the guard undoes exits 3 with the reason; one it applies on the same cell exits 0', () => {
+    const call = reglament('edit', book, '--sheet', 'Calls', '--row', 'new', '--set', 'Type=Interview', '--set', 'Start=2026-11-26 10:00', '--set', 'Manager e-mail=anna@example.com', '--user', 'anna@example.com', '--now', '2026-11-23T11:00');
+    expect(call.code).toBe(0);
+    const undone = reglament('edit', book, '--sheet', 'Calls', '--row', '2', '--column', 'Comment', '--value', 'мой комментарий', '--user', 'hr@example.com', '--now', '2026-11-23T11:02');
+    expect(undone.code).toBe(3);
+    expect(undone.out).toMatch(/^отклонено: Звонки, столбец «Комментарий», строка 2: «мой комментарий» отменено — .+/m);
+    const status = JSON.parse(reglament('--json', 'status', book, '--log', '5').out);
+    expect(status.log.some((l: string[]) => l[4] === 'Изменение отклонено' && /мой комментарий/.test(l[5]))).toBe(true);
+    const own = reglament('edit', book, '--sheet', 'Calls', '--row', '2', '--column', 'Comment', '--value', 'договорились', '--user', OWNER, '--now', '2026-11-23T11:03');
+    expect(own.code).toBe(0);
+  });
+
+  test('a protected cell exits 3, naming the tab, the column and who fills it', () => {
+    const r = reglament('edit', book, '--sheet', 'Orders', '--row', '2', '--column', 'Vacancy', '--value', 'Программист', '--user', 'hr@example.com', '--now', '2026-11-23T11:10');
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/^отклонено: Заказы, столбец «Вакансия» защищён: его заполняют: Отдел продаж, Руководство \(Google: You are trying to edit a protected cell/m);
+    const sys = JSON.parse(reglament('--json', 'edit', book, '--sheet', 'Orders', '--row', '2', '--column', 'Order ID', '--value', 'MINE', '--user', 'anna@example.com').out);
+    expect(sys.refused[0]).toEqual(expect.objectContaining({ tab: 'Заказы', column: 'ID заказа', typed: 'MINE' }));
+    expect(sys.refused[0].reason).toMatch(/его заполняет Регламент/);
+  });
+
+  test('times are local with the offset; --json keeps ISO; status prints service calls only with --calls', () => {
+    const s = reglament('status', book, '--log', '3');
+    expect(s.out).toMatch(/^ {2}2026-11-23 11:0\d \+03:00 \| /m);
+    expect(s.out).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
+    expect(s.out).not.toMatch(/×\d/);
+    expect(reglament('status', book, '--calls').out).toMatch(/Range\.getValues ×\d+/);
+    const json = JSON.parse(reglament('--json', 'status', book, '--log', '3').out);
+    expect(json.log[0][0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const run = reglament('run', book, '--from', '2026-11-23T12:00', '--to', '2026-11-23T12:10');
+    expect(run.out).toMatch(/from 2026-11-23 12:00 \+03:00 to 2026-11-23 12:10 \+03:00/);
+  });
+
+  test('a workbook that is not .xlsx and a busy port give one clear line and exit 2', async () => {
+    const junk = path.join(dir, 'junk.xlsx');
+    fs.writeFileSync(junk, 'not a zip');
+    const bad = reglament('status', junk);
+    expect(bad.code).toBe(2);
+    expect(lines(bad.err)).toEqual([`reglament: ${junk} is not an .xlsx workbook (the file is not a readable Excel/Sheets export)`]);
+    const ods = reglament('status', path.join(dir, 'book.ods'));
+    expect(ods.code).toBe(2);
+    expect(lines(ods.err)).toHaveLength(1);
+    expect(ods.err).toMatch(/must be an \.xlsx file/);
+    const net = await import('net');
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, 'serve', book, '--port', String(port)], { cwd: root });
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.on('exit', (code: number | null) => resolve({ code, err }));
+      });
+      expect(r.code).toBe(2);
+      expect(lines(r.err)).toEqual([`reglament: port ${port} on 127.0.0.1 is in use (another reglament serve?): give another --port, or --port 0 for a free one`]);
+    } finally {
+      server.close();
+    }
   });
 });

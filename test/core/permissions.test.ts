@@ -140,14 +140,14 @@ describe('refusals say why, in both languages', () => {
     const d = canEdit('olga@agency.ru', 'orders', 'handOff', staff);
     expect(d).toMatchObject({ allowed: false, code: 'editWrongDepartment' });
     if (d.allowed) return;
-    expect(d.ru).toBe('«Передать» заполняет «Отдел продаж», «Руководство»; вы — HR. Изменение отменено.');
-    expect(d.en).toBe('"Hand off" is filled by Sales, Management; you are in HR. The change was undone.');
+    expect(d.ru).toBe('«Передать» заполняет «Отдел продаж», «Руководство»; вы — HR. Если нужно изменить, напишите им.');
+    expect(d.en).toBe('"Hand off" is filled by Sales, Management; you are in HR. Ask them if it needs changing.');
   });
 
   test('a system column, even for Management and the owner', () => {
     for (const user of ['mark@agency.ru', 'owner@agency.ru']) {
       const d = canEdit(user, 'orders', 'status', staff, { ownerEmail: 'owner@agency.ru' });
-      expect(d).toMatchObject({ allowed: false, code: 'editSystemColumn', en: '"Status" is filled by the system only; the change was undone.' });
+      expect(d).toMatchObject({ allowed: false, code: 'editSystemColumn', en: '"Status" is filled by the system only.' });
     }
   });
 
@@ -155,7 +155,7 @@ describe('refusals say why, in both languages', () => {
     expect(canEdit('mark@agency.ru', 'outbox', 'state', staff)).toMatchObject({ allowed: false, code: 'editSystemTab' });
     expect(canEdit('mark@agency.ru', 'log', 'details', staff)).toMatchObject({
       allowed: false,
-      ru: 'Вкладку «Журнал» ведёт только система; изменение отменено.',
+      ru: 'Вкладку «Журнал» ведёт только система.',
     });
   });
 
@@ -163,7 +163,7 @@ describe('refusals say why, in both languages', () => {
     expect(canEdit('stranger@gmail.com', 'orders', 'sum', staff)).toMatchObject({
       allowed: false,
       code: 'editNotInStaff',
-      en: 'stranger@gmail.com is not on the Staff tab: the change was undone. Ask Management to add you.',
+      en: 'stranger@gmail.com is not on the Staff tab: ask Management to add you.',
     });
   });
 

@@ -638,7 +638,7 @@ describe('templates: the Templates tab, the client language, escaped HTML, a pla
       schedule(h, { Type: 'Interview', 'Order ID': 'ORD-2026-0002', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
       h.tick('2026-11-25T09:40');
       const [mail] = mailsTo(h, ALICE);
-      expect(mail.subject).toBe('Напоминание: собеседование 25.11.2026 в 10:00');
+      expect(mail.subject).toBe('Напоминание: интервью 25.11.2026 в 10:00');
       expect(mail.text).toContain('Здравствуйте, Алиса <img src=x onerror=alert(1)>!');
       expect(mail.text).toContain('с компанией ООО «Ромашка»');
       expect(mail.html).toContain('Алиса &lt;img src=x onerror=alert(1)&gt;');
@@ -676,7 +676,7 @@ describe('Russian by default', () => {
       h.tick('2026-11-25T09:40');
       expect(h.rows('Outbox')[0]['State']).toBe('Отправлено');
       const [mail] = h.ws.mail.sent();
-      expect(mail.subject).toBe('Напоминание: собеседование 25.11.2026 в 10:00');
+      expect(mail.subject).toBe('Напоминание: интервью 25.11.2026 в 10:00');
       expect(mail.text).toContain('Здравствуйте, Ольга!');
       expect(mail.text).toContain('25.11.2026 в 10:00 по екатеринбургскому времени');
       expect(mail.text).not.toContain('Asia/Yekaterinburg');

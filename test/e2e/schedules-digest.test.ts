@@ -60,7 +60,8 @@ describe('The daily digest at 09:00 on working days', () => {
           .sort(),
       ).toEqual([BOSS, HR_BOSS].sort());
       const boss = digests(h, BOSS)[0];
-      expect(boss.subject).toBe('Daily digest 2026-10-20: 2');
+      expect(boss.subject).toBe('Daily digest for 2026-10-20: 1 hand-off waiting, 1 call without a comment');
+      expect(digests(h, HR_BOSS)[0].subject).toBe('Daily digest for 2026-10-20: 1 HR agreement waiting, 1 order not received by HR');
       expect(boss.text).toMatch(/Hand-off waiting\s+\| ORD-2026-0001\s*\|\s*anna\.sales@example\.com\s*\|\s*2026-10-19 \(overdue\)/);
       expect(boss.text).toMatch(/Call without a comment\s+\| ORD-2026-0003\s*\|\s*boss@example\.com/);
       const hr = digests(h, HR_BOSS)[0];

@@ -19,6 +19,7 @@ import { AddressInfo } from 'net';
 import { findTab } from '../../src/core/schema';
 import { LocalWorkspace, RunRecord } from '../runtime/workspace';
 import { WorkbookSession } from '../runtime/session';
+import { addonPanel } from './addonPanel';
 
 export interface ServeOptions {
   workbook: string;
@@ -97,9 +98,13 @@ export async function serve(options: ServeOptions): Promise<Served> {
   const lockFor = (req: http.IncomingMessage): 'none' | 'shared' | 'exclusive' => {
     const p = (req.url || '/').split('?')[0];
     if (p === '/' || p === '/favicon.ico') return 'none';
+    // The add-on's cards run its bundle (and its first run connects it): exclusive, as the sidebar's pages.
+    if (p.startsWith('/addon/')) return 'exclusive';
     if (req.method === 'GET') return p.startsWith('/page/') ? 'exclusive' : 'shared';
     return p === '/api/select' || p === '/api/user' ? 'shared' : 'exclusive';
   };
+
+  const addon = addonPanel();
 
   const page = async (fn: string, args: unknown[]): Promise<string> => {
     const run = await invoke(fn, args);
@@ -127,6 +132,10 @@ export async function serve(options: ServeOptions): Promise<Served> {
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url || '/', 'http://localhost');
     const path = url.pathname;
+    if (path.startsWith('/addon')) {
+      const r = await addon.route(req, url, ws, user);
+      if (r) return send(res, r.status, r.type, r.text);
+    }
     const body = req.method === 'POST' ? await readJson(req) : {};
     if (req.method === 'GET' && path === '/') return send(res, 200, 'text/html; charset=utf-8', SHELL);
     if (path === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
@@ -363,7 +372,7 @@ button{font:inherit;cursor:pointer}.muted{color:#5f6368}
 <span id="menuBtn"><button id="openMenu" type="button">Menu ▾</button><div id="menu" hidden></div></span>
 <label>user <input id="user" list="users" size="28"></label><datalist id="users"></datalist>
 <button id="tick" type="button" title="Runs tick as the owner's time trigger: queued edits are applied, due mail goes out">Run the time trigger now</button>
-<span id="clock" class="muted"></span></header>
+<span id="clock" class="muted"></span><a href="/addon">Add-on: Calendar and Gmail</a></header>
 <main><div id="left"><div id="tabs"></div><div id="grid"></div>
 <div id="files"><div><b>Mail sent</b><div id="mail"></div></div><div><b>Calendar</b><div id="events"></div></div></div></div>
 <div id="side"><iframe id="sidebar" title="Sidebar"></iframe></div></main>

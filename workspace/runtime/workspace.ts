@@ -287,7 +287,8 @@ function readScriptTimeZone(bundleDir: string): string {
 export function loadBundle(bundleDir: string, globals: Record<string, unknown>, nowMs: () => number): vm.Context {
   const code = path.join(bundleDir, 'Code.js');
   if (!fs.existsSync(code)) throw new Error(`no bundle at ${code}: run "npm run build" first`);
-  const ctx = gas.require(bundleDir, { ...globals, __reglamentNow: nowMs }, { filter: (f: string) => path.basename(f) === 'Code.js' });
+  // gas-local walks sub-folders too: only this folder's Code.js (build/addon/ is another project).
+  const ctx = gas.require(bundleDir, { ...globals, __reglamentNow: nowMs }, { filter: (f: string) => path.resolve(f) === path.resolve(code) });
   vm.runInContext(SIMULATED_DATE, ctx);
   return ctx;
 }

@@ -21,7 +21,7 @@
  *
  * Cost: each tab is read once per run; system columns and Outbox states are written back
  * in batches; Calendar and MailApp are called once per event or message that changes.
- * What the calendar holds is remembered in the hidden "_Calls sync" sheet (calls-sync.ts);
+ * What the calendar holds is remembered in the hidden "_Calls sync" / «_Синхронизация звонков» sheet (calls-sync.ts);
  * what people changed there comes from the one incremental list per tick.
  */
 import {
@@ -169,7 +169,7 @@ export const callsFeature: Feature = {
   },
   setup(ctx) {
     addDefaultTemplates(ctx);
-    SyncStore.open(ctx.ss, true);
+    SyncStore.open(ctx.ss, true, ctx.locale);
   },
 };
 
@@ -244,7 +244,7 @@ class CallsRun {
     /** Rows an edit touched (they yield a duplicated Call ID); null in a tick. */
     private readonly edited: Set<number> | null,
   ) {
-    this.sync = SyncStore.open(ctx.ss);
+    this.sync = SyncStore.open(ctx.ss, false, ctx.locale);
     const candidatesTab = ctx.tab('candidates');
     const candidateRecords = candidatesTab ? recordsOf(candidatesTab) : [];
     this.candidates = candidateIndex(candidateRecords);

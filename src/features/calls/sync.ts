@@ -11,11 +11,28 @@
  * back in one setValues over the changed rows.
  */
 import { toCells } from '../../google/cells';
+import type { Locale } from '../../core/schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+/** The sheet's name in an English workbook (and in every workbook set up before it had a Russian one). */
 export const SYNC_SHEET = '_Calls sync';
+/** Its name in each language; the column headers stay English (only the script reads them). */
+export const SYNC_SHEETS: Readonly<Record<Locale, string>> = { en: SYNC_SHEET, ru: '_Синхронизация звонков' };
+
+/**
+ * The sync sheet under the workbook's name for it, else under the other language's (a
+ * workbook set up before, or whose language changed): `rename` (setup) gives it the
+ * workbook's name.
+ */
+export function findSyncSheet(ss: Spreadsheet, locale: Locale, rename = false): Sheet | null {
+  const own = ss.getSheetByName(SYNC_SHEETS[locale]);
+  if (own) return own;
+  const other = ss.getSheetByName(SYNC_SHEETS[locale === 'ru' ? 'en' : 'ru']);
+  if (other && rename) other.setName(SYNC_SHEETS[locale]);
+  return other;
+}
 const HEADER = [
   'Call ID',
   'Calendar ID',
@@ -146,6 +163,7 @@ export class SyncStore {
     private readonly rows: unknown[][],
     /** The sheet was made by an older version with fewer columns: its header is completed on the next write. */
     private oldHeader = false,
+    private readonly locale: Locale = 'en',
   ) {
     rows.forEach((row, i) => {
       const id = str(row[0]);
@@ -154,10 +172,10 @@ export class SyncStore {
   }
 
   /** Reads the sheet (one getValues); `create` makes it when missing (setup). */
-  static open(ss: Spreadsheet, create = false): SyncStore {
-    let sheet = ss.getSheetByName(SYNC_SHEET);
-    if (!sheet && create) sheet = createSheet(ss);
-    if (!sheet) return new SyncStore(ss, null, []);
+  static open(ss: Spreadsheet, create = false, locale: Locale = 'en'): SyncStore {
+    let sheet = findSyncSheet(ss, locale, create);
+    if (!sheet && create) sheet = createSheet(ss, locale);
+    if (!sheet) return new SyncStore(ss, null, [], false, locale);
     const last = sheet.getLastRow();
     // The header comes with the rows (one call), to see whether it has every column.
     const values = last >= 1 ? sheet.getRange(1, 1, last, WIDTH).getValues() : [];
@@ -167,6 +185,7 @@ export class SyncStore {
       sheet,
       values,
       header.some((h, i) => str(h) !== HEADER[i]),
+      locale,
     );
   }
 
@@ -197,7 +216,7 @@ export class SyncStore {
   /** Writes the changed rows with one setValues over their span (creating the sheet if needed). */
   flush(): void {
     if (this.dirty.size === 0) return;
-    if (!this.sheet) this.sheet = this.ss.getSheetByName(SYNC_SHEET) ?? createSheet(this.ss);
+    if (!this.sheet) this.sheet = findSyncSheet(this.ss, this.locale) ?? createSheet(this.ss, this.locale);
     const indexes = [...this.dirty].sort((a, b) => a - b);
     const first = indexes[0];
     const last = indexes[indexes.length - 1];
@@ -214,8 +233,8 @@ export class SyncStore {
   }
 }
 
-function createSheet(ss: Spreadsheet): Sheet {
-  const sheet = ss.insertSheet(SYNC_SHEET);
+function createSheet(ss: Spreadsheet, locale: Locale): Sheet {
+  const sheet = ss.insertSheet(SYNC_SHEETS[locale]);
   sheet.getRange(1, 1, 1, WIDTH).setValues([HEADER]);
   sheet.hideSheet();
   const p = sheet.protect().setDescription('Reglament: calendar sync (system)');

@@ -34,6 +34,7 @@ import { normId, Scheduler } from './env';
 import { formatDay, formatInstant, formatMonth, say, TextKey } from './rules/messages';
 import { expectationDigestItems, ExpectationsBook } from './expectations';
 import { readResults } from './report';
+import { digestSummary } from './rules/digest';
 
 export const DAILY_HOUR = 9;
 export const DAILY_DONE = 'reglament.schedules.dailyDone';
@@ -268,7 +269,7 @@ export function digestItems(s: Scheduler, mailer: Mailer, contracts: ContractOrd
         fallback: 'hr',
         dueMs: row.reportDue,
         overdue: now >= row.reportDue,
-        details: `#${row.number}, ${formatDay(row.callingDate, locale)}`,
+        details: say(locale, 'reportDetails', { n: row.number, date: formatDay(row.callingDate, locale) }),
       });
     }
 
@@ -358,6 +359,7 @@ export function sendDigests(s: Scheduler, mailer: Mailer, items: DigestItem[]): 
       values: {
         date: formatDay(s.today, locale),
         count: list.length,
+        summary: digestSummary(list, s.ctx.zone, locale),
         items: table(
           [say(locale, 'colKind'), say(locale, 'colOrder'), say(locale, 'colResponsible'), say(locale, 'colDue'), say(locale, 'colDetails')],
           rows,

@@ -168,7 +168,12 @@ function announce(s: Scheduler, summary: ReplanSummary, everything: boolean, ord
       tab: sheet,
       rowKey: orderIds.slice(0, 5).join(', ') + (orderIds.length > 5 ? ', …' : ''),
       action: say(ctx.locale, 'logPlanned'),
-      details: JSON.stringify({ orders: summary.orders, added: summary.added, updated: summary.updated, removed: summary.removed }),
+      details: say(ctx.locale, 'logPlannedDetails', {
+        orders: summary.orders,
+        added: summary.added,
+        updated: summary.updated,
+        removed: summary.removed,
+      }),
     });
     if (!everything && summary.added > 0) ctx.ss.toast(say(ctx.locale, 'toastPlanned', { count: summary.added }), sheet);
   }

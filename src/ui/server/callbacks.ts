@@ -143,9 +143,12 @@ export function uiSaveComment(ref: unknown, form: unknown): ActionResult {
 // ---------------------------------------------------------------------------------------
 // Menu items
 
+/** An alert that says each sentence once: a detail the message already holds is left out. */
 function alert(title: string, message: string, details: string[] = []): void {
   const ui_ = SpreadsheetApp.getUi();
-  ui_.alert(title, [message, ...details.map((d) => `• ${d}`)].join('\n'), ui_.ButtonSet.OK);
+  const said = (d: string) => d.trim() === '' || message.includes(d.trim());
+  const extra = details.filter((d, i) => !said(d) && details.indexOf(d) === i);
+  ui_.alert(title, [message, ...extra.map((d) => `• ${d}`)].join('\n'), ui_.ButtonSet.OK);
 }
 
 function menuAction(title: (run: Run) => string, work: (run: Run) => actions.ActionOutcome): string {

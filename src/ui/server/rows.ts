@@ -170,6 +170,17 @@ export function runsAsOwner(owner: string): boolean {
   return !!owner && !!me && owner.toLowerCase() === me.toLowerCase();
 }
 
+/**
+ * Where edits go instead of the script properties when this run is not the engine's own
+ * project (the Workspace add-on: its script properties are its own, and it must never run
+ * the rules itself). null: the sidebar's way (inline for the owner, else the queue).
+ */
+let editSink: ((entry: QueuedEdit) => void) | null = null;
+
+export function handEditsTo(sink: ((entry: QueuedEdit) => void) | null): void {
+  editSink = sink;
+}
+
 export interface Written {
   mode: 'inline' | 'queued';
   rowNumber: number;
@@ -222,7 +233,8 @@ export function writeAsPerson(
     refusals(ctx, user, owner, tab.def.key, between).length === 0 ? [[first, last]] : runsOf(cols).map((r) => [r[0].col, r[r.length - 1].col]);
   const value = single ? editText(cols[0].value) : undefined;
   const old = single ? editText(oldValue) : undefined;
-  const inline = runsAsOwner(owner);
+  const inline = !editSink && runsAsOwner(owner);
+  const queue = editSink ?? enqueue;
   for (const [a, b] of spans) {
     const entry: QueuedEdit = {
       kind: 'edit',
@@ -246,7 +258,7 @@ export function writeAsPerson(
         enqueue(entry);
         return { mode: 'queued', rowNumber };
       }
-    } else enqueue(entry);
+    } else queue(entry);
   }
   return { mode: inline ? 'inline' : 'queued', rowNumber };
 }
@@ -374,7 +386,7 @@ export const uiQueueFeature: Feature = {
   },
 };
 
-function applyQueued(ctx: RunContext, entry: QueuedEdit): void {
+export function applyQueued(ctx: RunContext, entry: QueuedEdit): void {
   if (entry.kind === 'check') {
     recheckTab(ctx, entry.tab);
     return;

@@ -62,8 +62,9 @@ export interface LockFake extends FakeService {
   holders(): LockEntry[];
 }
 
-export function createLockService(rt: Runtime): LockFake {
-  const state = new JsonState<LockFile>(rt, 'locks.json', () => ({ locks: {} }));
+/** `fileName`: another script project's locks (a script lock is per project). */
+export function createLockService(rt: Runtime, fileName = 'locks.json'): LockFake {
+  const state = new JsonState<LockFile>(rt, fileName, () => ({ locks: {} }));
   let execId = `exec-${randomUUID()}`;
   const staleAfterMs = () => rt.limits.executionMs + STALE_MARGIN_MS;
 

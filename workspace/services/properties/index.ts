@@ -48,8 +48,9 @@ function storeBytes(store: Store): number {
   return n;
 }
 
-export function createPropertiesService(rt: Runtime): PropertiesFake {
-  const state = new JsonState<PropertiesFile>(rt, 'properties.json', () => ({
+/** `fileName`: another script project's stores (the Workspace add-on's are its own). */
+export function createPropertiesService(rt: Runtime, fileName = 'properties.json'): PropertiesFake {
+  const state = new JsonState<PropertiesFile>(rt, fileName, () => ({
     script: {},
     document: {},
     user: {},

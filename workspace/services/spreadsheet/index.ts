@@ -59,6 +59,8 @@ export interface SpreadsheetFake extends FakeService {
   setActive(sheetName: string, row: number, col: number): void;
   /** Writes cells as a person typing would, refused by protections the person may not edit. */
   personEdit(sheetName: string, row: number, col: number, values: unknown[][], user: string): { range: GasRange; oldValues: unknown[][] };
+  /** Of `columns` (1-based) in `row`, those a protection keeps `user` from typing into. */
+  protectedColumns(sheetName: string, row: number, columns: number[], user: string): number[];
 }
 
 /** The fake's Range stands in for Apps Script's (it implements the methods the project uses). */
@@ -165,6 +167,10 @@ export async function createSpreadsheetService(rt: Runtime, options: Spreadsheet
     },
     setActive(sheetName, row, col) {
       ctx.selection = { sheetId: sheetNamed(sheetName).id, rect: { row, col, numRows: 1, numCols: 1 } };
+    },
+    protectedColumns(sheetName, row, columns, user) {
+      const s = sheetNamed(sheetName);
+      return columns.filter((col) => refusingProtection(ctx, s, { row, col, numRows: 1, numCols: 1 }, user));
     },
     personEdit(sheetName, row, col, values, user) {
       const s = sheetNamed(sheetName);

@@ -416,7 +416,11 @@ export async function loadWorkbook(file: string, state: StateStore | null, defau
   const exact = side !== null && side.xlsxSha256 === sha;
   const book = new ExcelJS.Workbook();
   // exceljs' typings predate Node's generic Buffer; the bytes are what it expects.
-  await book.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  try {
+    await book.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new Error(`${file} is not an .xlsx workbook (the file is not a readable Excel/Sheets export)`);
+  }
   const wb: WorkbookModel = {
     id: side?.id ?? defaults.id,
     name: side?.name ?? defaults.name,

@@ -70,6 +70,10 @@ const TEXT = {
 
   // Log actions
   logPlanned: { ru: 'График подборов обновлён', en: 'Selection schedule updated' },
+  logPlannedDetails: {
+    ru: 'Заказов: {orders}; подборов добавлено: {added}, изменено: {updated}, убрано: {removed}.',
+    en: 'Orders: {orders}; selections added: {added}, changed: {updated}, removed: {removed}.',
+  },
   logPlanProblem: { ru: 'График подборов не построен', en: 'No selection schedule' },
   logReportSent: { ru: 'Отчёт об обзвоне отправлен', en: 'Calling report sent' },
   logOverdue: { ru: 'Просрочен отчёт об обзвоне', en: 'Calling report overdue' },
@@ -149,6 +153,7 @@ const TEXT = {
   notEstimated: { ru: 'не оценивалось', en: 'not estimated' },
   yes: { ru: 'да', en: 'yes' },
   no: { ru: 'нет', en: 'no' },
+  reportDetails: { ru: 'Подбор №{n}, обзвон {date}', en: 'Selection #{n}, calling day {date}' },
   overdue: { ru: 'просрочено', en: 'overdue' },
   today: { ru: 'сегодня', en: 'today' },
   more: { ru: '… и ещё {count}', en: '… and {count} more' },
