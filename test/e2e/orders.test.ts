@@ -300,7 +300,10 @@ describe('payment: Sales and the Client department both learn of it (seed 000)',
     const { 'Payment received': _paid, ...draft } = COMPLETE_ORDER;
     h.edit('Orders', 'new', draft, SALES);
     expect(paymentNotices(h)).toHaveLength(0);
-    h.edit('Orders', 2, { 'Payment received': '2026-11-23', 'Payment document link': 'https://drive.example/scan?id=1&x=<b>' }, SALES);
+    // Two edits: the link sits after the system columns (issue 16 placed it there).
+    h.edit('Orders', 2, { 'Payment document link': 'https://drive.example/scan?id=1&x=<b>' }, SALES);
+    expect(paymentNotices(h)).toHaveLength(0);
+    h.edit('Orders', 2, { 'Payment received': '2026-11-23' }, SALES);
     expect(paymentNotices(h)).toHaveLength(1);
     await h.ws.save();
     const eml = await simpleParser(fs.readFileSync(paymentNotices(h)[0].path!));
