@@ -176,6 +176,9 @@ export const TABS: readonly TabDef[] = [
       c('clientLanguage', 'Client language', 'Язык клиента', 'list', { choices: LANGUAGES }),
       c('vacancy', 'Vacancy', 'Вакансия', 'text'),
       c('vacancyDescription', 'Vacancy description', 'Описание вакансии', 'longtext'),
+      // Added later (issue 14), in the Sales block so a pasted row never spans the system
+      // columns (an existing workbook gets them appended by setup; columns go by header).
+      c('requestLink', 'Request link', 'Ссылка на заявку', 'url'),
       c('fintopsCompanyLink', 'Fintops company link', 'Ссылка на компанию в Fintops', 'url'),
       c('fintopsVacancyLink', 'Fintops vacancy link', 'Ссылка на вакансию в Fintops', 'url'),
       c('publicationFrom', 'Publication from', 'Публикация с', 'date'),
@@ -227,6 +230,8 @@ export const TABS: readonly TabDef[] = [
       c('hrComment', 'HR comment', 'Комментарий HR', 'longtext'),
       sys('answeredAt', 'Answered at', 'Дата ответа', 'datetime'),
       sys('problems', 'Problems', 'Проблемы', 'longtext'),
+      // Added later (issue 14): who answered, for the hand-off's «Согласовал (HR)».
+      sys('answeredBy', 'Answered by', 'Ответил', 'email'),
     ],
   },
   {

@@ -19,9 +19,11 @@ export type TemplateKey =
   | 'comment.toManager'
   | 'followUp.manager'
   | 'handoff.clientDepartment'
+  | 'payment.clientDepartment'
   | 'agreement.request'
   | 'agreement.answer'
   | 'report.calling'
+  | 'report.expectations'
   | 'alert.overdue'
   | 'alert.callDeclined'
   | 'digest.daily'
@@ -48,10 +50,12 @@ export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   'reminder.introCall': [...CALL, 'recipientName'],
   'comment.toManager': ['callType', 'client', 'date', 'time', 'comment', 'callId', 'orderId'],
   'followUp.manager': [...CLIENT, 'nextContactDate', 'nextStep', 'callId', 'orderId', 'callDate'],
-  'handoff.clientDepartment': ['orderId', 'client', 'salesManager', 'details', 'individualTerms'],
+  'handoff.clientDepartment': ['orderId', 'client', 'salesManager', 'details', 'individualTerms', 'requestLink'],
+  'payment.clientDepartment': ['orderId', 'client', 'paymentReceived', 'sum', 'paidServices', 'paymentDocumentLink', 'salesManager'],
   'agreement.request': ['orderId', 'client', 'requestedBy', 'details'],
   'agreement.answer': ['orderId', 'client', 'answer', 'hrComment', 'hrSpecialist'],
   'report.calling': [...CLIENT, 'orderId', 'callingDate', 'results', 'summary'],
+  'report.expectations': ['client', 'orderId', 'callingDate', 'number', 'planned', 'comparison', 'risks', 'agreementId'],
   'alert.overdue': ['item', 'orderId', 'client', 'due', 'responsible', 'details'],
   'alert.callDeclined': ['callType', 'client', 'date', 'time', 'zone', 'who', 'answers', 'callId', 'orderId'],
   'digest.daily': ['date', 'count', 'summary', 'items'],
@@ -159,11 +163,21 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
   'handoff.clientDepartment': {
     ru: {
       subject: 'Передача заказа {{orderId}} — {{client}}',
-      body: 'Коллеги, заказ {{orderId}} ({{client}}) оплачен и передаётся в Клиентский отдел.\n\n{{details}}\n\nИндивидуальные условия (согласованы с HR): {{individualTerms}}\n\nМенеджер продаж: {{salesManager}}',
+      body: 'Коллеги, заказ {{orderId}} ({{client}}) оплачен и передаётся в Клиентский отдел.\n\nЗаявка клиента: {{requestLink}}\n\n{{details}}\n\nУсловия работы и согласование HR:\n{{individualTerms}}\n\nМенеджер продаж: {{salesManager}}',
     },
     en: {
       subject: 'Hand-off of order {{orderId}} — {{client}}',
-      body: 'Colleagues, order {{orderId}} ({{client}}) is paid and handed to the Client department.\n\n{{details}}\n\nIndividual terms (agreed with HR): {{individualTerms}}\n\nSales manager: {{salesManager}}',
+      body: "Colleagues, order {{orderId}} ({{client}}) is paid and handed to the Client department.\n\nThe client's request: {{requestLink}}\n\n{{details}}\n\nTerms of work and the HR agreement:\n{{individualTerms}}\n\nSales manager: {{salesManager}}",
+    },
+  },
+  'payment.clientDepartment': {
+    ru: {
+      subject: 'Оплата получена: {{orderId}} — {{client}}',
+      body: 'Коллеги, по заказу {{orderId}} ({{client}}) получена оплата {{paymentReceived}}: {{sum}}.\n\nОплаченные услуги: {{paidServices}}\nПлатёжный документ: {{paymentDocumentLink}}\n\nПередача заказа придёт отдельным письмом. Менеджер продаж: {{salesManager}}',
+    },
+    en: {
+      subject: 'Payment received: {{orderId}} — {{client}}',
+      body: 'Colleagues, the payment for order {{orderId}} ({{client}}) was received on {{paymentReceived}}: {{sum}}.\n\nPaid services: {{paidServices}}\nPayment document: {{paymentDocumentLink}}\n\nThe hand-off follows in a separate e-mail. Sales manager: {{salesManager}}',
     },
   },
   'agreement.request': {
@@ -184,6 +198,16 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, Texts> = {
     en: {
       subject: 'HR answer for order {{orderId}}: {{answer}}',
       body: 'HR ({{hrSpecialist}}) answered on the individual terms of order {{orderId}} ({{client}}): {{answer}}.\n\nComment: {{hrComment}}',
+    },
+  },
+  'report.expectations': {
+    ru: {
+      subject: 'Обзвон {{orderId}} против согласованного с HR — {{client}}, {{callingDate}}',
+      body: 'Отчёт об обзвоне №{{number}} из {{planned}} по заказу {{orderId}} ({{client}}) отправлен клиенту. Сравнение с согласованием HR {{agreementId}}:\n\n{{comparison}}\n\nРиски, названные при согласовании: {{risks}}\n\nЭто письмо только для сотрудников: клиент его не получает.',
+    },
+    en: {
+      subject: 'Calling {{orderId}} against what HR agreed — {{client}}, {{callingDate}}',
+      body: 'Calling report {{number}} of {{planned}} for order {{orderId}} ({{client}}) went to the client. Compared with HR agreement {{agreementId}}:\n\n{{comparison}}\n\nRisks named in the agreement: {{risks}}\n\nThis e-mail is for staff only: the client does not get it.',
     },
   },
   'report.calling': {
@@ -456,6 +480,19 @@ export function supersededBy(row: TemplateRow): { subject: string; body: string 
 }
 
 export const TEMPLATE_KEYS = Object.keys(DEFAULT_TEMPLATES) as TemplateKey[];
+
+/** Seed 001's Sales and project-manager e-mails: setup puts them on the Templates tab (both languages) for people to edit and use. */
+export const SEED_001_TEMPLATE_KEYS: readonly TemplateKey[] = [
+  'sales.offer',
+  'sales.silentClient',
+  'sales.presaleSummary',
+  'sales.contract',
+  'sales.paymentReminder',
+  'sales.extension',
+  'pm.introduction',
+  'pm.dailyReport',
+  'pm.projectCompletion',
+];
 
 export function isTemplateKey(key: string): key is TemplateKey {
   return Object.prototype.hasOwnProperty.call(DEFAULT_TEMPLATES, key);

@@ -104,7 +104,7 @@ describeBrowser('the staff’s windows in Chromium', () => {
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.locator('.pill.ok', { hasText: 'Handed off' }).waitFor();
     expect(await page.locator('.line', { hasText: 'Hand-off of order ORD-2026-0001' }).locator('.pill').textContent()).toBe('Sent');
-    expect(server.ws.mail.sent().filter((m) => m.to.includes(CLIENT_DEPT))).toHaveLength(1);
+    expect(server.ws.mail.sent().filter((m) => m.to.includes(CLIENT_DEPT) && !/^Payment received/.test(m.subject))).toHaveLength(1);
     expect(rows('Outbox').find((o) => o['Key'] === 'handoff:ORD-2026-0001')!['State']).toBe('Sent');
     await page.screenshot({ path: path.join(SHOTS, 'sidebar.png'), fullPage: true });
 

@@ -73,7 +73,9 @@ describe('the permissions matrix of Orders', () => {
     bonuses: ['sales'],
     contractLink: ['sales'],
     paymentReceived: ['sales', 'client'],
+    // Both learn of the payment (seed 000), so both may link its scan.
     paymentDocumentLink: ['sales', 'client'],
+    requestLink: ['sales'],
     salesManager: ['sales'],
     terms: ['sales'],
     hrSpecialist: ['sales', 'client', 'hr'],

@@ -29,6 +29,7 @@ describe('the workbook contract (SPEC §6)', () => {
       'Client language',
       'Vacancy',
       'Vacancy description',
+      'Request link',
       'Fintops company link',
       'Fintops vacancy link',
       'Publication from',

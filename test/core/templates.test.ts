@@ -174,9 +174,11 @@ describe('the built-in templates', () => {
         'pm.dailyReport',
         'pm.projectCompletion',
         'alert.callDeclined',
+        'report.expectations',
+        'payment.clientDepartment',
       ]),
     );
-    expect(TEMPLATE_KEYS.length).toBe(23);
+    expect(TEMPLATE_KEYS.length).toBe(25);
   });
 
   test.each(TEMPLATE_KEYS)('%s uses only its own placeholders and renders without problems', (key) => {

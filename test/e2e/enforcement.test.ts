@@ -228,7 +228,7 @@ describe.each(['consumer', 'workspace'] as AccountType[])('on a %s account', (ac
     sheet.insertRowsAfter(max, 20); // the sheet grows past the rows it had at setup
     const row = max + 10;
     expect(() => h.ws.spreadsheet.personEdit('Orders', row, 7, [['x']], HR)).toThrow(PROTECTED); // Vacancy: Sales'
-    expect(() => h.ws.spreadsheet.personEdit('Orders', row, 27, [['Completed']], SALES)).toThrow(PROTECTED); // Status*
+    expect(() => h.ws.spreadsheet.personEdit('Orders', row, 28, [['Completed']], SALES)).toThrow(PROTECTED); // Status*
     expect(() => h.ws.spreadsheet.personEdit('Orders', row, 7, [['x']], SALES)).not.toThrow();
     expect(() => h.ws.spreadsheet.personEdit('Orders', 2, 7, [['x']], HR)).toThrow(PROTECTED);
   });
@@ -240,7 +240,7 @@ describe.each(['consumer', 'workspace'] as AccountType[])('on a %s account', (ac
     const max = sheet.getMaxRows();
     sheet.insertRowsAfter(max, 3);
     expect(() => next.ws.spreadsheet.personEdit('Orders', max + 2, 7, [['x']], HR)).toThrow(PROTECTED);
-    expect(sheet.getProtections(app.ProtectionType.RANGE).map((p) => p.getRange().getA1Notation())).toContain('G:S');
+    expect(sheet.getProtections(app.ProtectionType.RANGE).map((p) => p.getRange().getA1Notation())).toContain('G:T');
   });
 
   test('the hidden tabs cannot be edited by anyone but the owner, the domain included', () => {

@@ -16,9 +16,10 @@ const COMPLETE_ORDER: Record<string, string> = {
   Vacancy: 'Оператор call-центра',
   'Vacancy description': '=HYPERLINK("http://evil.example","click")',
   'Fintops company link': 'https://fintops.example/company/42',
+  'Request link': 'https://docs.example/request/42',
   'Publication from': '2026-11-23',
   'Publication to': '2026-12-23',
-  'Paid services': 'Обзвон соискателей',
+  'Paid services': 'Подбор резюме',
   'Paid from': '2026-11-23',
   'Paid to': '2026-12-31',
   Sum: '45000',
@@ -45,7 +46,12 @@ async function workbook(): Promise<Harness> {
 }
 
 function mailsTo(h: Harness, to: string) {
-  return h.ws.mail.sent().filter((m) => m.to.includes(to));
+  return h.ws.mail.sent().filter((m) => m.to.includes(to) && !/^Payment received/.test(m.subject));
+}
+
+/** The payment notices the Client department got (seed 000: it learns of each payment). */
+function paymentNotices(h: Harness) {
+  return h.ws.mail.sent().filter((m) => m.to.includes(CLIENT_DEPT) && /^Payment received/.test(m.subject));
 }
 
 describe('Orders: IDs, status and the hand-off to the Client department', () => {
@@ -88,7 +94,13 @@ describe('Orders: IDs, status and the hand-off to the Client department', () => 
     expect(parsed.text).toContain('=HYPERLINK("http://evil.example","click")');
     expect(parsed.text).toContain('45');
     const outbox = h.rows('Outbox');
-    expect(outbox).toEqual([expect.objectContaining({ Key: 'handoff:ORD-2026-0001', State: 'Sent', Attempts: 1 })]);
+    expect(outbox).toEqual([
+      expect.objectContaining({ Key: 'payment:ORD-2026-0001', State: 'Sent', Attempts: 1 }),
+      expect.objectContaining({ Key: 'handoff:ORD-2026-0001', State: 'Sent', Attempts: 1 }),
+    ]);
+    // The terms are their own table; the client's request is linked.
+    expect(parsed.text).toContain('https://docs.example/request/42');
+    expect(parsed.text).toMatch(/Terms of work and the HR agreement:\n\s*Item\s*\|\s*Value/);
     expect(h.rows('Log').some((l) => l['Action'] === 'Handed off' && l['Row key'] === 'ORD-2026-0001')).toBe(true);
   });
 
@@ -118,6 +130,7 @@ describe('Orders: IDs, status and the hand-off to the Client department', () => 
     'Sum',
     'Payment received',
     'Sales manager',
+    'Request link',
   ];
   test.each(required)('a hand-off missing %s is refused: tick cleared, problem listed and noted, nothing typed lost', (column) => {
     const order = { ...COMPLETE_ORDER, [column]: '' };
@@ -135,7 +148,7 @@ describe('Orders: IDs, status and the hand-off to the Client department', () => 
   });
 
   test('job sites are required when job-site posting is paid', () => {
-    h.edit('Orders', 'new', { ...COMPLETE_ORDER, 'Paid services': 'Обзвон соискателей, Размещение на сайтах вакансий' }, SALES);
+    h.edit('Orders', 'new', { ...COMPLETE_ORDER, 'Paid services': 'Подбор резюме, Размещение на сайтах вакансий' }, SALES);
     h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
     expect(String(h.rows('Orders')[0]['Problems'])).toContain('Job sites');
     // Two edits: one paste from Job sites to Hand off would span HR's protected "HR received".
@@ -224,6 +237,108 @@ describe('HR agreements: individual terms need HR first', () => {
   });
 });
 
+describe('the calling service needs HR first (seed 000)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await workbook();
+  });
+  afterEach(() => h.close());
+
+  test('a calling-service order cannot be handed off before HR agrees the expected numbers; the hand-off mail names who agreed and when', async () => {
+    h.edit('Orders', 'new', { ...COMPLETE_ORDER, 'Paid services': 'Обзвон соискателей' }, SALES);
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    let order = h.rows('Orders')[0];
+    expect(order['Hand off']).toBe(false);
+    expect(String(order['Problems'])).toContain('The calling service is sold only after HR agrees it');
+    expect(mailsTo(h, CLIENT_DEPT)).toHaveLength(0);
+
+    // Sales files the expected numbers and risks; no individual item is asked on Standard terms.
+    h.edit(
+      'HR agreements',
+      'new',
+      {
+        'Order ID': 'ORD-2026-0001',
+        'Requested by': SALES,
+        'Expected resumes': '50',
+        'Expected calls': '100',
+        'Expected agreeing': '12',
+        'Expected coming': '6',
+        Risks: 'refund if fewer than 3 come',
+      },
+      SALES,
+    );
+    expect(h.rows('HR agreements')[0]['Problems']).toBe('');
+    // The agreement names no HR specialist: the request goes to the order's.
+    expect(mailsTo(h, HR)).toHaveLength(1);
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    expect(String(h.rows('Orders')[0]['Problems'])).toContain('has not been agreed by HR yet');
+
+    h.edit('HR agreements', 2, { Answer: 'Agreed' }, HR, '2026-11-23T14:20');
+    expect(h.rows('HR agreements')[0]['HR specialist']).toBe('');
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES, '2026-11-23T14:30');
+    order = h.rows('Orders')[0];
+    expect(order['Status']).toBe('Handed off');
+    const mails = mailsTo(h, CLIENT_DEPT);
+    expect(mails).toHaveLength(1);
+    await h.ws.save();
+    const parsed = await simpleParser(fs.readFileSync(mails[0].path!));
+    expect(parsed.text).not.toMatch(/Agreed by \(HR\)\s*\|?\s*none/);
+    expect(parsed.text).toMatch(/Agreed by \(HR\)[^\n]*irina\.hr@example\.com, 2026-11-23 14:2\d/);
+    expect(parsed.text).toMatch(/Expected resumes[^\n]*50/);
+    expect(parsed.text).toMatch(/Risks[^\n]*refund if fewer than 3 come/);
+  });
+});
+
+describe('payment: Sales and the Client department both learn of it (seed 000)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await workbook();
+  });
+  afterEach(() => h.close());
+
+  test('Payment received filled tells the Client department once, with the order and the link to the payment scan', async () => {
+    const { 'Payment received': _paid, ...draft } = COMPLETE_ORDER;
+    h.edit('Orders', 'new', draft, SALES);
+    expect(paymentNotices(h)).toHaveLength(0);
+    // Two edits: the link sits after the system columns (issue 16 placed it there).
+    h.edit('Orders', 2, { 'Payment document link': 'https://drive.example/scan?id=1&x=<b>' }, SALES);
+    expect(paymentNotices(h)).toHaveLength(0);
+    h.edit('Orders', 2, { 'Payment received': '2026-11-23' }, SALES);
+    expect(paymentNotices(h)).toHaveLength(1);
+    await h.ws.save();
+    const eml = await simpleParser(fs.readFileSync(paymentNotices(h)[0].path!));
+    expect(eml.subject).toBe('Payment received: ORD-2026-0001 — ООО «Ромашка» <b>bold</b>');
+    expect(eml.text).toContain('https://drive.example/scan?id=1&x=<b>');
+    expect(String(eml.html)).toContain('ООО «Ромашка» &lt;b&gt;bold&lt;/b&gt;');
+    expect(String(eml.html)).not.toContain('<b>bold</b>');
+    // A correction, another edit, a tick and the hand-off itself send no second notice.
+    h.edit('Orders', 2, { 'Payment received': '2026-11-22' }, CLIENT_DEPT);
+    h.tick('2026-11-23T12:00');
+    h.edit('Orders', 2, { 'Hand off': 'TRUE' }, SALES);
+    expect(paymentNotices(h)).toHaveLength(1);
+    expect(h.rows('Outbox').filter((o) => o['Key'] === 'payment:ORD-2026-0001')).toHaveLength(1);
+  });
+
+  test('a payment dated in the future is not a payment yet: no notice until the day comes', () => {
+    h.edit('Orders', 'new', { ...COMPLETE_ORDER, 'Payment received': '2026-11-25' }, SALES);
+    expect(paymentNotices(h)).toHaveLength(0);
+    expect(String(h.rows('Orders')[0]['Problems'])).toContain('in the future');
+  });
+
+  test('a notice whose send failed is retried by the tick and still goes once', () => {
+    h.ws.mail.failNext(1);
+    h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
+    expect(h.rows('Outbox').find((o) => o['Key'] === 'payment:ORD-2026-0001')).toEqual(
+      expect.objectContaining({ State: 'Pending', Attempts: 1 }),
+    );
+    expect(paymentNotices(h)).toHaveLength(0);
+    h.tick('2026-11-23T12:00');
+    expect(h.rows('Outbox').find((o) => o['Key'] === 'payment:ORD-2026-0001')).toEqual(expect.objectContaining({ State: 'Sent', Attempts: 2 }));
+    h.tick('2026-11-23T12:05');
+    expect(paymentNotices(h)).toHaveLength(1);
+  });
+});
+
 describe('enforcement on edit: departments and system columns', () => {
   let h: Harness;
   beforeEach(async () => {
@@ -285,7 +400,7 @@ describe('enforcement on edit: departments and system columns', () => {
   test('the Log and the system columns are protected: Google refuses a person who is not the owner', () => {
     expect(() => h.ws.spreadsheet.personEdit('Log', 2, 6, [['rewritten']], SALES)).toThrow(/protected cell/);
     expect(() => h.ws.spreadsheet.personEdit('Outbox', 2, 1, [['x']], HR)).toThrow(/protected cell/);
-    expect(() => h.ws.spreadsheet.personEdit('Orders', 2, 27, [['Completed']], SALES)).toThrow(/protected cell/); // Status*
+    expect(() => h.ws.spreadsheet.personEdit('Orders', 2, 28, [['Completed']], SALES)).toThrow(/protected cell/); // Status*
     // HR's answer column is HR's: Sales is refused by Google, HR may type.
     h.edit(
       'HR agreements',

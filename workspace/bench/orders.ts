@@ -29,6 +29,7 @@ export function orderRow(i: number): Record<string, unknown> {
     vacancy: 'Оператор',
     vacancyDescription: 'Входящие звонки',
     fintopsCompanyLink: `https://fintops.example/c/${i}`,
+    requestLink: `https://docs.example/request/${i}`,
     publicationFrom: new Date(Date.UTC(2026, 10, 1)),
     publicationTo: new Date(Date.UTC(2026, 11, 1)),
     paidServices: 'Обзвон соискателей',

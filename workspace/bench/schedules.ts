@@ -52,6 +52,7 @@ function order(i: number): Record<string, unknown> {
     vacancy: 'Оператор',
     vacancyDescription: 'Входящие звонки',
     fintopsCompanyLink: `https://fintops.example/c/${i}`,
+    requestLink: `https://docs.example/request/${i}`,
     publicationFrom: midnight(y, m, day),
     publicationTo: midnight(to.getUTCFullYear(), to.getUTCMonth() + 1, to.getUTCDate()),
     paidServices: 'Обзвон соискателей',

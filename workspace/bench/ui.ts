@@ -52,6 +52,7 @@ export const uiBench: BenchCase = {
             vacancy: 'Operator',
             vacancyDescription: 'Inbound',
             fintopsCompanyLink: `https://fintops.example/c/${i}`,
+            requestLink: `https://docs.example/request/${i}`,
             publicationFrom: day(1),
             publicationTo: day(30),
             paidServices: 'Candidate calling',

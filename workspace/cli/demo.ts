@@ -72,6 +72,7 @@ const ORDER: Array<[string, string]> = [
   ['Vacancy', 'Оператор call-центра'],
   ['Vacancy description', 'Входящие звонки, 5/2, удалённо'],
   ['Fintops company link', 'https://fintops.example/company/42'],
+  ['Request link', 'https://docs.example/request/romashka-42'],
   ['Publication from', '2026-11-23'],
   ['Publication to', '2026-12-23'],
   ['Paid services', 'Обзвон соискателей'],

@@ -31,7 +31,15 @@
  */
 import { problemsText, say } from './rules/messages';
 import { LANGUAGES, choiceLabel } from '../../core/schema';
-import { DEFAULT_TEMPLATES, pickLanguage, readTemplateRows, supersededBy, TemplateKey, checkTemplateRow } from '../../core/templates';
+import {
+  DEFAULT_TEMPLATES,
+  SEED_001_TEMPLATE_KEYS,
+  pickLanguage,
+  readTemplateRows,
+  supersededBy,
+  TemplateKey,
+  checkTemplateRow,
+} from '../../core/templates';
 import { SyncStore } from './sync';
 import { RunContext } from '../../app/context';
 import { Feature, TabEdit } from '../../app/feature';
@@ -147,7 +155,7 @@ function addDefaultTemplates(ctx: RunContext): void {
   });
   const have = new Set(readTemplateRows(records).map((r) => `${r.key}|${r.language}`));
   const rows: Array<Record<string, unknown>> = [];
-  for (const key of CALL_TEMPLATE_KEYS) {
+  for (const key of [...CALL_TEMPLATE_KEYS, ...SEED_001_TEMPLATE_KEYS]) {
     for (const language of LANGUAGES) {
       const lang = pickLanguage(language.en);
       if (have.has(`${key}|${lang}`)) continue;

@@ -13,16 +13,27 @@ import {
   promisesWithoutAgreement,
   validateAgreement,
 } from './rules/agreements';
-import { decideHandOff, deriveStatus, formatEmailValue, nextAgreementId, nextOrderId, statusLabel, validateOrder } from './rules/orders';
+import {
+  decideHandOff,
+  deriveStatus,
+  formatEmailValue,
+  isPaymentRecorded,
+  nextAgreementId,
+  nextOrderId,
+  statusLabel,
+  validateOrder,
+} from './rules/orders';
 import { columnProblem, hasErrors, problemsText, Problem, say } from './rules/messages';
 import { ANSWERS, Locale, TabKey, choiceLabel } from '../../core/schema';
 import { localDateOf } from '../../core/time';
 import { cellText, isBlank, isTicked, parseChoiceCell, Row } from '../../core/values';
-import { table, TemplateValues } from '../../core/templates';
+import { table } from '../../core/templates';
 import { RunContext } from '../../app/context';
+import { sendTemplate } from './send';
+import { notifyPayment } from './payment';
+import { paymentKey } from './rules/payment';
 import { Feature } from '../../app/feature';
-import { indexOutbox, sendOnce, SendResult, settleInterrupted } from '../../mail/outbox';
-import { composeMail, readTemplates } from '../../mail/mailer';
+import { indexOutbox, settleInterrupted } from '../../mail/outbox';
 import { findRowIndex, recordOf, recordsOf, writeColumn } from '../../google/records';
 import { TabData, isLoaded, readColumn, readTabBlock, sheetRow } from '../../google/workbook';
 
@@ -53,12 +64,36 @@ export const ordersFeature: Feature = {
     if (!shell || shell.rows.length === 0) return;
     const ticked = readColumn(shell, 'handOff');
     const handedOff = readColumn(shell, 'handedOffAt');
-    const waiting = ticked.map((v, i) => (isTicked(v) && isBlank(handedOff[i]) ? i : -1)).filter((i) => i >= 0);
+    // Paid and not yet handed off: a payment notice that failed is retried too (the set ends with the hand-off).
+    const paid = readColumn(shell, 'paymentReceived');
+    const notice = paymentNoticeWaiting(ctx, shell, paid, handedOff);
+    const waiting = ticked.map((v, i) => ((isTicked(v) && isBlank(handedOff[i])) || notice.has(i) ? i : -1)).filter((i) => i >= 0);
     if (waiting.length === 0) return;
     const tab = editedBlock(ctx, 'orders', waiting);
     if (tab) processOrders(ctx, tab, waiting, readColumn(tab, 'orderId'));
   },
 };
+
+/** Rows paid, not handed off, whose payment notice was queued and is still Pending (a send that failed). */
+function paymentNoticeWaiting(ctx: RunContext, shell: TabData, paid: unknown[], handedOff: unknown[]): Set<number> {
+  const out = new Set<number>();
+  const day = today(ctx);
+  const rows = paid.map((v, i) => (isBlank(handedOff[i]) && isPaymentRecorded({ paymentReceived: v }, { zone: ctx.zone, today: day }) ? i : -1));
+  const candidates = rows.filter((i) => i >= 0);
+  if (candidates.length === 0) return out;
+  const outbox = ctx.tab('outbox');
+  if (!outbox) return out;
+  const index = indexOutbox(outbox);
+  const ids = readColumn(shell, 'orderId');
+  for (const i of candidates) {
+    const id = cellText(ids[i]);
+    if (!id) continue;
+    const row = index.get(paymentKey(id));
+    // Only a notice already queued and not gone yet: orders paid before notices existed are not flooded.
+    if (row && row.state === 'pending') out.add(i);
+  }
+  return out;
+}
 
 /** The header and the block of rows an edit touched: what one edit reads, whatever the tab's size. */
 function editedBlock(ctx: RunContext, key: TabKey, rows: number[]): TabData | null {
@@ -107,6 +142,8 @@ export function processOrders(ctx: RunContext, orders: TabData, indexes: number[
       ids[index] = rec.orderId;
     }
     const agreement = currentAgreement(cellText(rec.orderId), agreementRows);
+    // The payment notice first: the hand-off, when it goes in the same edit, follows it.
+    notifyPayment(ctx, rec);
     const handOff = handOffIfTicked(ctx, rec, agreement);
     Object.assign(cells, handOff.cells);
     if (handOff.note !== undefined) notes.set(index, handOff.note);
@@ -197,11 +234,11 @@ function handOffIfTicked(ctx: RunContext, rec: Record<string, unknown>, agreemen
   const outbox = ctx.tab('outbox');
   if (!outbox) return { cells: {}, problems: [] };
   const email = decision.email;
-  const details = table(
-    [ctx.locale === 'en' ? 'Item' : 'Пункт', ctx.locale === 'en' ? 'Value' : 'Значение'],
-    email.rows.map((r) => [r.label, formatEmailValue(r.value, ctx.locale)]),
-  );
-  const terms = email.rows.filter((r) => r.section === 'terms').map((r) => `${r.label}: ${formatEmailValue(r.value, ctx.locale)}`);
+  const head = [ctx.locale === 'en' ? 'Item' : 'Пункт', ctx.locale === 'en' ? 'Value' : 'Значение'];
+  const cellsOf = (rows: typeof email.rows) => rows.map((r) => [r.label, formatEmailValue(r.value, ctx.locale)]);
+  // The terms (and what HR agreed) as their own table, not repeated in the details.
+  const details = table(head, cellsOf(email.rows.filter((r) => r.section !== 'terms')));
+  const terms = table(head, cellsOf(email.rows.filter((r) => r.section === 'terms')));
   const result = sendTemplate(
     ctx,
     outbox,
@@ -214,7 +251,8 @@ function handOffIfTicked(ctx: RunContext, rec: Record<string, unknown>, agreemen
       client: cellText(rec.client),
       salesManager: cellText(rec.salesManager),
       details,
-      individualTerms: terms.join('; ') || '—',
+      individualTerms: terms,
+      requestLink: cellText(rec.requestLink) || '—',
     },
     cellText(rec.salesManager),
   );
@@ -232,22 +270,6 @@ function handOffIfTicked(ctx: RunContext, rec: Record<string, unknown>, agreemen
     cells: {},
     problems: [columnProblem('orders', 'handOffSendFailed', undefined, { error: result.error ?? result.outcome }, 'warning')],
   };
-}
-
-/** Renders a template from the Templates tab (or the built-in one) and sends it once. */
-function sendTemplate(
-  ctx: RunContext,
-  outbox: TabData,
-  key: string,
-  to: string[],
-  templateKey: string,
-  language: Locale,
-  values: TemplateValues,
-  replyTo?: string,
-): SendResult {
-  const mail = composeMail(readTemplates(ctx), { key, to, template: templateKey, language, values, replyTo }, ctx.settings.senderName);
-  if (typeof mail === 'string') return { outcome: 'failed', error: mail };
-  return sendOnce(outbox, mail, ctx.locale, ctx.now, indexOutbox(outbox));
 }
 
 /** IDs, problems, the request to HR and the answer to Sales for the given agreement rows. */
@@ -302,7 +324,10 @@ export function processAgreements(ctx: RunContext, agreements: TabData, indexes:
       }
     }
     if (state === 'agreed' || state === 'rejected') {
-      if (isBlank(rec.answeredAt)) rec.answeredAt = cells.answeredAt = ctx.now;
+      if (isBlank(rec.answeredAt)) {
+        rec.answeredAt = cells.answeredAt = ctx.now;
+        if (isBlank(rec.answeredBy) && ctx.user.indexOf('@') > 0) rec.answeredBy = cells.answeredBy = ctx.user;
+      }
       const to = answerRecipient(rec, staff, day);
       const answer = parseChoiceCell(rec.answer, ANSWERS);
       if (outbox && to && answer.status === 'ok') {

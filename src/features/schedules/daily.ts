@@ -32,6 +32,8 @@ import { CellWriter } from './rows';
 import { Mailer, MailItem } from '../../mail/mailer';
 import { normId, Scheduler } from './env';
 import { formatDay, formatInstant, formatMonth, say, TextKey } from './rules/messages';
+import { expectationDigestItems, ExpectationsBook } from './expectations';
+import { readResults } from './report';
 import { digestSummary } from './rules/digest';
 
 export const DAILY_HOUR = 9;
@@ -288,6 +290,8 @@ export function digestItems(s: Scheduler, mailer: Mailer, contracts: ContractOrd
         details: [cellText(rec.callId), cellText(rec.type)].filter(Boolean).join(', '),
       });
     }
+
+  items.push(...expectationDigestItems(s, new ExpectationsBook(s, readResults(s))));
 
   for (const c of contracts)
     for (const item of c.items) {

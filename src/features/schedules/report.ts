@@ -23,6 +23,7 @@ import { normId, Scheduler } from './env';
 import { SelectionRow, withProblems } from './rows';
 import { formatDay, formatInstant, say } from './rules/messages';
 import { recordOf } from '../../google/records';
+import { ExpectationsBook, expectationsMail } from './expectations';
 
 /** A late report waits until no result was added for this long (unless HR ticks Done). */
 export const QUIET_MS = 30 * 60 * 1000;
@@ -174,6 +175,7 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
   };
   const failed = (row: SelectionRow, r: MailResult) => setProblems(row, [say(locale, 'sendFailed', { error: r.error ?? r.outcome })]);
   const batch: MailItem[] = [];
+  const reported: SelectionRow[] = [];
 
   for (const row of candidates) {
     const data = dataOf(row);
@@ -202,6 +204,7 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
         if (r.outcome !== 'sent' && r.outcome !== 'already-sent') return failed(row, r);
         w.set(row.index, 'reportSentAt', s.ctx.now);
         row.reportSent = true;
+        if (r.outcome === 'sent') reported.push(row);
         setProblems(row, []);
         // An alert a cut-short run queued but never sent is moot now.
         mailer.cancelPending(alertKey);
@@ -234,6 +237,17 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
     }
   }
   mailer.sendMany(batch);
+  // Beside each report, the sales manager sees the calling against what HR agreed (seed 000).
+  if (reported.length) {
+    const book = new ExpectationsBook(s, results);
+    const internal: MailItem[] = [];
+    for (const row of reported) {
+      const e = book.of(row.orderId);
+      const item = e && expectationsMail(s, row, e);
+      if (item) internal.push(item);
+    }
+    mailer.sendMany(internal);
+  }
   return run;
 }
 

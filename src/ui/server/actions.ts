@@ -8,7 +8,7 @@ import { agreementState, currentAgreement, validateAgreement } from '../../featu
 import { checkCall } from '../../features/calls/rules/calls';
 import { CallCandidate, checkComment, DEFAULT_TARGET_AUDIENCE, FIRST_CALL_FIELDS, readFields } from '../../features/calls/rules/comments';
 import { CallTypeKey } from '../../features/calls/rules/offsets';
-import { answerOf, decideHandOff, statusOf, termsOf } from '../../features/orders/rules/orders';
+import { agreementNeed, answerOf, decideHandOff, statusOf } from '../../features/orders/rules/orders';
 import { findStaff } from '../../core/permissions';
 import { ANSWERS, CALL_STATUSES, CALL_TYPES, choiceLabel, findChoice, findTab, Locale, tabDef, tabName } from '../../core/schema';
 import { instantAt, localDateOf } from '../../core/time';
@@ -118,7 +118,7 @@ export function askHr(ctx: RunContext, ref: RowRef | null, form: FormValues, use
   const L = ctx.locale;
   const at = locate(ctx, ref, 'orders') ?? refuse(L, 'pickOrderRow');
   const id = at.id || `#${at.rowNumber}`;
-  if (termsOf(at.rec) !== 'individual') refuse(L, 'askHrNotIndividual', { id });
+  if (!agreementNeed(at.rec)) refuse(L, 'askHrNotIndividual', { id });
   const agreementsTab = shellOf(ctx, 'agreements') ?? refuse(L, 'columnMissing', { tab: tabDef('agreements')[L], column: '' });
   const current = currentAgreement(at.id, agreementsOf(ctx, at.id));
   if (current && answerOf(current) !== 'rejected') {

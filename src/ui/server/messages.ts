@@ -62,8 +62,8 @@ const M = {
     en: 'An agreement row for order {order} was added (row {row}).',
   },
   askHrNotIndividual: {
-    ru: 'У заказа {id} стандартные условия: согласование HR не нужно.',
-    en: 'Order {id} has standard terms: no HR agreement is needed.',
+    ru: 'У заказа {id} стандартные условия и нет «Обзвона соискателей»: согласование HR не нужно.',
+    en: 'Order {id} has standard terms and no calling service: no HR agreement is needed.',
   },
   askHrOpen: {
     ru: 'По заказу {id} уже есть согласование {agreement} ({state}).',
@@ -153,6 +153,10 @@ const M = {
     en: 'Selection {n}: {date}, calling {calling}, report by {due}',
   },
   labelAgreementOk: { ru: 'Согласование HR «Согласовано»', en: 'HR agreement Agreed' },
+  labelCallingAgreementOk: {
+    ru: 'HR согласовал обзвон (резюме, звонки, согласившиеся, пришедшие, риски)',
+    en: 'HR agreed the calling service (resumes, calls, agreeing, coming, risks)',
+  },
   labelClientDeptEmail: { ru: 'E-mail клиентского отдела в Настройках', en: 'Client-department e-mail in Settings' },
   labelCommentTemplate: { ru: 'Комментарий по шаблону', en: 'Comment per the template' },
   labelHrAnswer: { ru: 'Ответ HR', en: 'HR answer' },

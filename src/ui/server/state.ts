@@ -23,7 +23,8 @@ import {
   jobSitePostingPaid,
   REQUIRED_FOR_HAND_OFF,
   statusLabel,
-  termsOf,
+  agreementNeed,
+  AGREEMENT_GATE_CODES,
   validateOrder,
 } from '../../features/orders/rules/orders';
 import { departmentName, departmentOf } from '../../core/permissions';
@@ -213,10 +214,11 @@ function ordersState(ctx: RunContext, at: RowAt, state: SidebarState, user: stri
     if (p) used.add(p);
     state.checklist.push({ label: colLabel('orders', key, L), ok: !p, detail: p && !BARE.has(p.code) ? p[L] : '' });
   }
-  if (termsOf(rec) === 'individual') {
-    const p = problems.find((x) => x.column === 'terms');
+  const need = agreementNeed(rec);
+  if (need) {
+    const p = problems.find((x) => AGREEMENT_GATE_CODES.has(x.code));
     if (p) used.add(p);
-    state.checklist.push({ label: ui(L, 'labelAgreementOk'), ok: !p, detail: p ? p[L] : '' });
+    state.checklist.push({ label: ui(L, need === 'calling' ? 'labelCallingAgreementOk' : 'labelAgreementOk'), ok: !p, detail: p ? p[L] : '' });
   }
   const deptEmail = isEmail(ctx.settings.clientDepartmentEmail.trim());
   state.checklist.push({ label: ui(L, 'labelClientDeptEmail'), ok: deptEmail, detail: '' });
@@ -268,7 +270,7 @@ function ordersState(ctx: RunContext, at: RowAt, state: SidebarState, user: stri
       ? ui(L, 'handOffFirst')
       : '';
   state.actions.push(action('handOff', ui(L, 'actHandOff'), handOffReasons, already));
-  if (termsOf(rec) === 'individual') {
+  if (agreementNeed(rec)) {
     const answer = answerOf(agreement);
     const open =
       agreement && answer !== 'rejected'

@@ -44,9 +44,11 @@ const codes = (problems: { code: string; column?: string }[]) => problems.map((p
 
 const individualOrder = { orderId: 'ORD-2026-0001', terms: 'Индивидуальные', paymentReceived: '' };
 const standardOrder = { orderId: 'ORD-2026-0002', terms: 'Стандартные' };
+const callingOrder = { orderId: 'ORD-2026-0003', terms: 'Стандартные', paidServices: 'Обзвон соискателей', paymentReceived: '' };
 const orders = new Map<string, Record<string, unknown>>([
   ['ORD-2026-0001', individualOrder],
   ['ORD-2026-0002', standardOrder],
+  ['ORD-2026-0003', callingOrder],
 ]);
 const ctx = { zone, today, orders };
 
@@ -93,6 +95,12 @@ describe('filing a request for individual terms (SPEC §3.1)', () => {
     const problems = validateAgreement(withAgreement({ orderId: 'ORD-2026-0002' }), ctx);
     expect(codes(problems)).toEqual(['orderNotIndividual:orderId']);
     expect(problems[0].severity).toBe('warning');
+  });
+
+  test('an agreement for a calling-service sale on Standard terms is expected and needs no individual item', () => {
+    const numbersOnly = withAgreement({ orderId: 'ORD-2026-0003', selectionWeekdays: '', resumesPerSelection: '', firstSelectionDate: '' });
+    expect(validateAgreement(numbersOnly, ctx)).toEqual([]);
+    expect(agreementState(numbersOnly, ctx)).toBe('pending');
   });
 
   test('a first selection date already past is flagged while unanswered', () => {
@@ -207,6 +215,16 @@ describe('promising individual terms without HR', () => {
     expect(codes(problems)).toEqual(['agreementMissing:terms']);
     expect(problems[0].severity).toBe('warning');
     expect(promisesWithoutAgreement(individualOrder, [filed], pctx)).toEqual([]);
+  });
+
+  test('a client who paid for the calling service before HR agreed it is flagged as an error; a draft is warned', () => {
+    const paidCalling = { ...callingOrder, paymentReceived: day(2026, 2, 27) };
+    const callingFiled = withAgreement({ orderId: 'ORD-2026-0003' });
+    expect(codes(promisesWithoutAgreement(paidCalling, [callingFiled], pctx))).toEqual(['callingSoldWithoutAgreement:paidServices']);
+    expect(promisesWithoutAgreement(paidCalling, [{ ...callingFiled, answer: 'Согласовано' }], pctx)).toEqual([]);
+    const draft = promisesWithoutAgreement(callingOrder, [], pctx);
+    expect(codes(draft)).toEqual(['callingAgreementMissing:paidServices']);
+    expect(draft[0].severity).toBe('warning');
   });
 
   test('standard terms promise nothing beyond Table 1', () => {

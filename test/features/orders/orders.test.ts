@@ -36,6 +36,7 @@ const complete: Record<string, unknown> = Object.freeze({
   vacancy: 'Оператор call-центра',
   vacancyDescription: 'Входящие звонки, график 5/2',
   fintopsCompanyLink: 'https://fintops.example.ru/company/42',
+  requestLink: 'https://docs.example.ru/request/42',
   fintopsVacancyLink: '',
   publicationFrom: day(2026, 3, 2),
   publicationTo: day(2026, 3, 31),
@@ -78,15 +79,30 @@ const agreed = {
   hrComment: 'Ок, анкеты — на нас',
 };
 
+/** What HR agrees for every calling-service sale on standard terms: the expected numbers and risks, no terms. */
+const callingAgreed = {
+  agreementId: 'AGR-2026-0002',
+  orderId: 'ORD-2026-0001',
+  requestedBy: 'anna@agency.ru',
+  expectedResumes: 50,
+  expectedCalls: 100,
+  expectedAgreeing: 12,
+  expectedComing: 6,
+  risks: 'Возврат, если придут меньше 3',
+  answer: 'Согласовано',
+  answeredAt: new Date('2026-02-26T10:15:00Z'),
+};
+
+const value = (rows: EmailRow[], key: string) => rows.find((r) => r.key === key)?.value;
 const codes = (problems: { code: string; column?: string }[]) => problems.map((p) => `${p.code}:${p.column ?? ''}`);
 
 describe('hand-off check (SPEC §3.2)', () => {
   test('a complete, paid standard order may be handed off', () => {
-    expect(handOffCheck(complete, undefined, ctx)).toEqual([]);
+    expect(handOffCheck(complete, callingAgreed, ctx)).toEqual([]);
   });
 
   test.each(REQUIRED_FOR_HAND_OFF)('the hand-off is refused while "%s" is missing, naming it in both languages', (key) => {
-    const problems = handOffCheck(withOrder({ [key]: '' }), undefined, ctx);
+    const problems = handOffCheck(withOrder({ [key]: '' }), callingAgreed, ctx);
     expect(codes(problems)).toEqual([`${key === 'paidServices' ? 'paidServicesEmpty' : 'required'}:${key}`]);
     const col = tabDef('orders').columns.find((c) => c.key === key);
     expect(problems[0].ru).toContain(`«${col?.ru}»`);
@@ -95,7 +111,11 @@ describe('hand-off check (SPEC §3.2)', () => {
 
   test('optional items may stay empty: Fintops vacancy link, contract, bonuses, HR specialist, client language', () => {
     expect(
-      handOffCheck(withOrder({ fintopsVacancyLink: '', contractLink: '', bonuses: '', hrSpecialist: '', clientLanguage: '' }), undefined, ctx),
+      handOffCheck(
+        withOrder({ fintopsVacancyLink: '', contractLink: '', bonuses: '', hrSpecialist: '', clientLanguage: '' }),
+        callingAgreed,
+        ctx,
+      ),
     ).toEqual([]);
   });
 
@@ -103,8 +123,8 @@ describe('hand-off check (SPEC §3.2)', () => {
     for (const services of ['Обзвон соискателей; Размещение на сайтах вакансий', 'Job-site posting', 'Размещение на JOB-сайтах']) {
       const order = withOrder({ paidServices: services });
       expect(jobSitePostingPaid(order)).toBe(true);
-      expect(codes(handOffCheck(order, undefined, ctx))).toEqual(['jobSitesRequired:jobSites']);
-      expect(handOffCheck({ ...order, jobSites: 'hh.ru, superjob.ru' }, undefined, ctx)).toEqual([]);
+      expect(codes(handOffCheck(order, callingAgreed, ctx))).toEqual(['jobSitesRequired:jobSites']);
+      expect(handOffCheck({ ...order, jobSites: 'hh.ru, superjob.ru' }, callingAgreed, ctx)).toEqual([]);
     }
   });
 
@@ -113,13 +133,13 @@ describe('hand-off check (SPEC §3.2)', () => {
   });
 
   test('every missing item is listed, in column order', () => {
-    const problems = handOffCheck(withOrder({ clientEmail: '', sum: '', fintopsCompanyLink: '' }), undefined, ctx);
+    const problems = handOffCheck(withOrder({ clientEmail: '', sum: '', fintopsCompanyLink: '' }), callingAgreed, ctx);
     expect(codes(problems)).toEqual(['required:clientEmail', 'required:fintopsCompanyLink', 'required:sum']);
     expect(problemsText(problems, 'en')).toBe('Missing: "Client e-mail".\nMissing: "Fintops company link".\nMissing: "Sum".');
   });
 
   test('a cancelled order cannot be handed off', () => {
-    expect(codes(handOffCheck(withOrder({ status: 'Cancelled' }), undefined, ctx))).toEqual(['cancelled:status']);
+    expect(codes(handOffCheck(withOrder({ status: 'Cancelled' }), callingAgreed, ctx))).toEqual(['cancelled:status']);
   });
 });
 
@@ -143,7 +163,7 @@ describe('bad inputs are reported and kept as typed', () => {
     const problems = validateOrder(order, ctx);
     expect(codes(problems)).toEqual([`${code}:${key}`]);
     expect(problems[0].severity).toBe('error');
-    expect(codes(handOffCheck(order, undefined, ctx))).toContain(`${code}:${key}`);
+    expect(codes(handOffCheck(order, callingAgreed, ctx))).toContain(`${code}:${key}`);
     expect(order[key]).toBe(value);
   });
 
@@ -191,7 +211,7 @@ describe('bad inputs are reported and kept as typed', () => {
     const problems = validateOrder(order, ctx);
     expect(codes(problems)).toEqual(['phoneUnreadable:clientPhone', 'unknownService:paidServices']);
     expect(problems.every((p) => p.severity === 'warning')).toBe(true);
-    expect(handOffCheck(order, undefined, ctx)).toEqual([]);
+    expect(handOffCheck(order, callingAgreed, ctx)).toEqual([]);
   });
 
   test('people named on the order are checked against Staff (warnings)', () => {
@@ -260,7 +280,60 @@ describe('an individual order cannot be handed off before HR agrees', () => {
   });
 
   test('a standard order needs no agreement', () => {
-    expect(handOffCheck(withOrder({ terms: '' }), undefined, ctx)).toEqual([]);
+    expect(handOffCheck(withOrder({ terms: '' }), callingAgreed, ctx)).toEqual([]);
+  });
+});
+
+describe('a calling-service order cannot be handed off before HR agrees the expected numbers (seed 000)', () => {
+  // «При продаже услуги «Обзвон соискателей» … обязан предварительно согласовывать … у HR»
+  test('a Standard order selling «Обзвон соискателей» with no agreement filed is refused, naming what HR must agree', () => {
+    const problems = handOffCheck(complete, undefined, ctx);
+    expect(codes(problems)).toEqual(['callingAgreementMissing:paidServices']);
+    expect(problems[0].ru).toContain('сколько резюме и звонков');
+    expect(problems[0].en).toContain('risks');
+  });
+
+  test('an agreement not answered yet, or rejected, still refuses it; HR’s reason is quoted', () => {
+    expect(codes(handOffCheck(complete, { ...callingAgreed, answer: '' }, ctx))).toEqual(['callingAgreementPending:paidServices']);
+    const rejected = handOffCheck(complete, { ...callingAgreed, answer: 'Отклонено', hrComment: 'Риск возврата высок' }, ctx);
+    expect(codes(rejected)).toEqual(['callingAgreementRejected:paidServices']);
+    expect(rejected[0].ru).toBe('«Обзвон соискателей»: HR отклонил согласование AGR-2026-0002: Риск возврата высок');
+  });
+
+  test('in English too: "Candidate calling" in Paid services needs the agreement', () => {
+    expect(codes(handOffCheck(withOrder({ paidServices: 'Candidate calling' }), undefined, ctx))).toEqual([
+      'callingAgreementMissing:paidServices',
+    ]);
+  });
+
+  test('an Agreed agreement of expected numbers lets a Standard calling-service order go', () => {
+    expect(handOffCheck(complete, callingAgreed, ctx)).toEqual([]);
+  });
+
+  test('an order without the calling service and on Standard terms needs no agreement', () => {
+    expect(handOffCheck(withOrder({ paidServices: 'Подбор резюме' }), undefined, ctx)).toEqual([]);
+  });
+
+  test('individual terms still need HR to agree the terms themselves, not only the numbers', () => {
+    const individual = withOrder({ terms: 'Индивидуальные' });
+    const problems = handOffCheck(individual, callingAgreed, ctx);
+    expect(codes(problems)).toEqual(['individualTermsNotAgreed:terms']);
+    expect(handOffCheck(individual, { ...callingAgreed, resumesPerSelection: 30 }, ctx)).toEqual([]);
+  });
+
+  test('the hand-off e-mail of a calling-service order carries what HR agreed, who agreed and when', () => {
+    const rows = handOffEmail(withOrder({ hrSpecialist: 'olga@agency.ru' }), callingAgreed, 'ru', zone).rows;
+    expect(value(rows, 'agreement.expectedResumes')).toEqual({ type: 'number', value: 50 });
+    expect(value(rows, 'agreement.expectedCalls')).toEqual({ type: 'number', value: 100 });
+    expect(value(rows, 'agreement.expectedAgreeing')).toEqual({ type: 'number', value: 12 });
+    expect(value(rows, 'agreement.expectedComing')).toEqual({ type: 'number', value: 6 });
+    expect(value(rows, 'agreement.risks')).toEqual({ type: 'longtext', text: 'Возврат, если придут меньше 3' });
+    // Standard terms: no individual items in the mail.
+    expect(value(rows, 'agreement.selectionWeekdays')).toBeUndefined();
+    // The agreement names no HR specialist: the request went to the order's; 10:15 UTC is 13:15 in Moscow.
+    expect(value(rows, 'agreement.hrSpecialist')).toEqual({ type: 'text', text: 'olga@agency.ru, 26.02.2026 13:15' });
+    const answered = handOffEmail(complete, { ...callingAgreed, answeredBy: 'irina@agency.ru' }, 'en', zone).rows;
+    expect(value(answered, 'agreement.hrSpecialist')).toEqual({ type: 'text', text: 'irina@agency.ru, 2026-02-26 13:15' });
   });
 });
 
@@ -268,7 +341,7 @@ describe('ticking Hand off', () => {
   const hctx = { ...ctx, clientDepartmentEmail: 'clients@agency.ru', locale: 'ru' as const };
 
   test('a complete order is sent once to the Client department, keyed by the order', () => {
-    const decision = decideHandOff(complete, undefined, hctx);
+    const decision = decideHandOff(complete, callingAgreed, hctx);
     expect(decision.action).toBe('send');
     if (decision.action !== 'send') return;
     expect(decision.to).toBe('clients@agency.ru');
@@ -277,24 +350,24 @@ describe('ticking Hand off', () => {
   });
 
   test('a second tick after the hand-off sends nothing', () => {
-    expect(decideHandOff(withOrder({ handedOffAt: new Date('2026-03-02T08:00:00Z') }), undefined, hctx)).toEqual({
+    expect(decideHandOff(withOrder({ handedOffAt: new Date('2026-03-02T08:00:00Z') }), callingAgreed, hctx)).toEqual({
       action: 'none',
       reason: 'alreadyHandedOff',
     });
   });
 
   test('no tick, nothing to do', () => {
-    expect(decideHandOff(withOrder({ handOff: false }), undefined, hctx)).toEqual({ action: 'none', reason: 'notTicked' });
+    expect(decideHandOff(withOrder({ handOff: false }), callingAgreed, hctx)).toEqual({ action: 'none', reason: 'notTicked' });
   });
 
   test('an incomplete order is refused with every missing item', () => {
-    const decision = decideHandOff(withOrder({ contactPerson: '', sum: -5 }), undefined, hctx);
+    const decision = decideHandOff(withOrder({ contactPerson: '', sum: -5 }), callingAgreed, hctx);
     expect(decision.action).toBe('refuse');
     if (decision.action === 'refuse') expect(codes(decision.problems)).toEqual(['required:contactPerson', 'negative:sum']);
   });
 
   test('without a Client-department e-mail in Settings there is nowhere to send: refused', () => {
-    const decision = decideHandOff(complete, undefined, { ...hctx, clientDepartmentEmail: '' });
+    const decision = decideHandOff(complete, callingAgreed, { ...hctx, clientDepartmentEmail: '' });
     expect(decision.action).toBe('refuse');
     if (decision.action === 'refuse') expect(codes(decision.problems)).toEqual(['clientDepartmentEmailMissing:']);
   });
@@ -359,8 +432,6 @@ describe('order IDs', () => {
 });
 
 describe('the hand-off e-mail holds everything SPEC §3.2 lists', () => {
-  const value = (rows: EmailRow[], key: string) => rows.find((r) => r.key === key)?.value;
-
   test('request, Fintops, payment and terms, typed for the renderer', () => {
     const order = withOrder({
       paidServices: 'Обзвон соискателей, job sites',
@@ -377,6 +448,7 @@ describe('the hand-off e-mail holds everything SPEC §3.2 lists', () => {
       'clientEmail',
       'clientPhone',
       'clientLanguage',
+      'requestLink',
       'vacancy',
       'vacancyDescription',
       'fintopsCompanyLink',
@@ -432,7 +504,7 @@ describe('the hand-off e-mail holds everything SPEC §3.2 lists', () => {
     expect(value(rows, 'agreement.firstSelectionDate')).toEqual({ type: 'date', date: { year: 2026, month: 3, day: 3 } });
     expect(value(rows, 'agreement.callKind')).toEqual({ type: 'text', text: 'Detailed' });
     expect(value(rows, 'agreement.otherPoints')).toEqual({ type: 'longtext', text: 'Анкетирование соискателей' });
-    expect(value(rows, 'agreement.hrSpecialist')).toEqual({ type: 'email', email: 'olga@agency.ru' });
+    expect(value(rows, 'agreement.hrSpecialist')).toEqual({ type: 'text', text: 'olga@agency.ru' });
   });
 
   test('values as plain text per locale', () => {

@@ -1,6 +1,7 @@
 /**
- * HR agreements (SPEC §3.1, seed 000): Sales asks HR to agree individual terms before
- * promising them; HR answers Agreed or Rejected; the agreed values replace Table 1.
+ * HR agreements (SPEC §3.1, seed 000): Sales asks HR to agree every sale of the calling
+ * service (expected resumes, calls, candidates agreeing and coming, risks) and individual
+ * terms before promising them; HR answers Agreed or Rejected; agreed terms replace Table 1.
  *
  * Readings chosen:
  * - Required to file: the order, the requester, expected resumes and expected calls, and
@@ -18,7 +19,17 @@ import { columnProblem, Problem } from './messages';
 import { addDays, dayNumber, instantAt, LocalDate, localDateOf, Zone } from '../../../core/time';
 import { tabDef } from '../../../core/schema';
 import { cellText, isBlank, parseCount, parseDateCell, parseEmailCell, parseWeekdays, Row } from '../../../core/values';
-import { answerOf, dateParam, isPaymentRecorded, staffProblems, termsOf, typedCellProblems } from './orders';
+import {
+  agreementNeed,
+  answerOf,
+  callingServiceSold,
+  dateParam,
+  INDIVIDUAL_TERM_COLUMNS,
+  isPaymentRecorded,
+  staffProblems,
+  termsOf,
+  typedCellProblems,
+} from './orders';
 import { departmentMembers, routeTo, Routed, StaffDirectory } from '../../../core/permissions';
 
 export { answerOf };
@@ -36,7 +47,7 @@ export interface AgreementContext {
 export const REQUIRED_TO_FILE: readonly string[] = ['orderId', 'requestedBy', 'expectedResumes', 'expectedCalls', 'risks'];
 
 /** The individual items a request can ask for. */
-const TERM_COLUMNS = ['selectionWeekdays', 'resumesPerSelection', 'firstSelectionDate', 'otherPoints'];
+const TERM_COLUMNS = INDIVIDUAL_TERM_COLUMNS;
 
 /** Problems of an HR agreements row as typed, in column order. */
 export function validateAgreement(agreement: Row, ctx: AgreementContext): Problem[] {
@@ -58,7 +69,11 @@ export function validateAgreement(agreement: Row, ctx: AgreementContext): Proble
     }
     problems.push(...agreementRules(agreement, column.key, ctx));
   }
-  if (TERM_COLUMNS.every((k) => isBlank(agreement[k]))) problems.push(columnProblem('agreements', 'nothingRequested', undefined, {}, 'warning'));
+  // A calling-service agreement on standard terms agrees expected numbers, not terms.
+  const order = ctx.orders?.get(cellText(agreement.orderId));
+  const standardCalling = order !== undefined && termsOf(order) === 'standard' && callingServiceSold(order);
+  if (!standardCalling && TERM_COLUMNS.every((k) => isBlank(agreement[k])))
+    problems.push(columnProblem('agreements', 'nothingRequested', undefined, {}, 'warning'));
   return problems;
 }
 
@@ -69,7 +84,7 @@ function agreementRules(agreement: Row, key: string, ctx: AgreementContext): Pro
       const id = cellText(agreement.orderId);
       const order = ctx.orders.get(id);
       if (!order) return [columnProblem('agreements', 'orderUnknown', key, { value: id })];
-      return termsOf(order) === 'standard' ? [columnProblem('agreements', 'orderNotIndividual', key, { value: id }, 'warning')] : [];
+      return agreementNeed(order) === undefined ? [columnProblem('agreements', 'orderNotIndividual', key, { value: id }, 'warning')] : [];
     }
     case 'requestedBy':
       return staffProblems('agreements', key, agreement[key], 'sales', ctx.staff);
@@ -155,18 +170,31 @@ export function agreedTerms(agreement: Row | undefined, zone: Zone): AgreedTerms
 
 /**
  * Sales must not promise a client individual terms (first selection date, schedules,
- * resume counts …) before HR agrees (seed 000). The workbook sees a promise as an order
- * marked Individual; it is flagged
+ * resume counts …) nor sell the calling service before HR agrees (seed 000). The workbook
+ * sees a promise as an order marked Individual, a sale as the calling service among the
+ * paid services; it is flagged
  * - as an error once the client has paid on those terms (Payment received) while the
  *   order's current agreement is not Agreed — the promise was made without HR;
  * - as a warning while still a draft with no agreement filed at all — file one first.
  */
 export function promisesWithoutAgreement(order: Row, agreements: readonly Row[], ctx: { zone: Zone; today: LocalDate }): Problem[] {
-  if (termsOf(order) !== 'individual') return [];
+  const need = agreementNeed(order);
+  if (!need) return [];
   const current = currentAgreement(cellText(order.orderId), agreements);
   if (answerOf(current) === 'agreed') return [];
-  if (isPaymentRecorded(order, ctx)) return [columnProblem('orders', 'promiseWithoutAgreement', 'terms')];
-  return current ? [] : [columnProblem('orders', 'agreementMissing', 'terms', {}, 'warning')];
+  const calling = need === 'calling';
+  if (isPaymentRecorded(order, ctx))
+    return [
+      calling
+        ? columnProblem('orders', 'callingSoldWithoutAgreement', 'paidServices')
+        : columnProblem('orders', 'promiseWithoutAgreement', 'terms'),
+    ];
+  if (current) return [];
+  return [
+    calling
+      ? columnProblem('orders', 'callingAgreementMissing', 'paidServices', {}, 'warning')
+      : columnProblem('orders', 'agreementMissing', 'terms', {}, 'warning'),
+  ];
 }
 
 /**

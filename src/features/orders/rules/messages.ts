@@ -115,13 +115,34 @@ const ORDER_MESSAGES = {
     ru: 'Клиент оплатил заказ на индивидуальных условиях, которые не согласованы с HR (регламент: сначала согласование HR).',
     en: 'The client paid for individual terms that HR has not agreed (the regulation requires HR agreement first).',
   },
+  // The calling service needs HR first (seed 000, SPEC §3.1)
+  callingAgreementMissing: {
+    ru: '«Обзвон соискателей» продаётся только после согласования с HR (сколько резюме и звонков, сколько кандидатов согласятся и придут, риски): подайте согласование на вкладке «Согласования HR».',
+    en: 'The calling service is sold only after HR agrees it (resumes and calls, candidates agreeing and coming, risks): file an agreement on the HR agreements tab.',
+  },
+  callingAgreementPending: {
+    ru: '«Обзвон соискателей»: согласование {id} ещё не согласовано HR.',
+    en: 'Calling service: agreement {id} has not been agreed by HR yet.',
+  },
+  callingAgreementRejected: {
+    ru: '«Обзвон соискателей»: HR отклонил согласование {id}: {comment}',
+    en: 'Calling service: HR rejected agreement {id}: {comment}',
+  },
+  callingSoldWithoutAgreement: {
+    ru: 'Клиент оплатил «Обзвон соискателей», а HR ещё не согласовал ожидаемые резюме, звонки и риски (регламент: сначала согласование HR).',
+    en: 'The client paid for the calling service before HR agreed the expected resumes, calls and risks (the regulation requires HR agreement first).',
+  },
+  individualTermsNotAgreed: {
+    ru: 'Индивидуальные условия: согласование {id} не называет ни одного условия (дни подбора, число резюме, дата первого подбора, прочие пункты) — HR должен согласовать сами условия.',
+    en: 'Individual terms: agreement {id} names no terms (selection weekdays, resumes per selection, first selection date, other points); HR must agree the terms themselves.',
+  },
   orderUnknown: {
     ru: '«{column}»: заказа «{value}» нет на вкладке «Заказы».',
     en: '"{column}": order "{value}" is not on the Orders tab.',
   },
   orderNotIndividual: {
-    ru: 'У заказа {value} условия «Стандартные»; согласование нужно только для индивидуальных условий.',
-    en: 'Order {value} has Standard terms; an agreement is only needed for individual terms.',
+    ru: 'У заказа {value} условия «Стандартные» и нет «Обзвона соискателей»; согласование нужно только для обзвона или индивидуальных условий.',
+    en: 'Order {value} has Standard terms and no calling service; an agreement is only needed for the calling service or individual terms.',
   },
   nothingRequested: {
     ru: 'Не указано, что согласовать: заполните дни подбора, число резюме, дату первого подбора или «Прочие пункты».',
@@ -191,6 +212,7 @@ const ORDER_TEXT = {
   },
   handOffDone: { ru: 'Заказ передан в Клиентский отдел.', en: 'Order handed off to the Client department.' },
   handOffLog: { ru: 'Передан в Клиентский отдел', en: 'Handed off' },
+  paymentLog: { ru: 'Клиентский отдел извещён об оплате', en: 'Client department told of the payment' },
   requestLog: { ru: 'Запрос в HR отправлен', en: 'HR request sent' },
   answerLog: { ru: 'Ответ HR отправлен', en: 'HR answer sent' },
   idAssigned: { ru: 'Присвоен ID', en: 'ID assigned' },

@@ -31,7 +31,7 @@ import {
   TERMS,
 } from '../../../core/schema';
 import { columnProblem, hasErrors, Localized, localizedLabel, orderLabel, ParamValue, Params, Problem } from './messages';
-import { dayNumber, LocalDate, Zone } from '../../../core/time';
+import { dayNumber, LocalDate, WallClock, wallClockOf, Zone } from '../../../core/time';
 import {
   CellParse,
   cellText,
@@ -81,6 +81,8 @@ export const REQUIRED_FOR_HAND_OFF: readonly string[] = [
   'sum',
   'paymentReceived',
   'salesManager',
+  // The client's request itself (seed 000: «направляет … письмо, содержащее Заявку»).
+  'requestLink',
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -313,17 +315,60 @@ function agreementIdParam(agreement: Row): ParamValue {
   return isBlank(agreement.agreementId) ? localizedLabel('noAgreementId') : cellText(agreement.agreementId);
 }
 
-/** An order with individual terms may go on only with an Agreed agreement (SPEC §3.1). */
+/** The calling service («Обзвон соискателей») is among the order's paid services. */
+export function callingServiceSold(order: Row): boolean {
+  return paidServicesOf(order).known.some((c) => c.key === 'calling');
+}
+
+/**
+ * Why an order needs an HR agreement before its hand-off (SPEC §3.1, seed 000): individual
+ * terms, and every sale of the calling service; undefined when it needs none.
+ */
+export function agreementNeed(order: Row): 'calling' | 'individual' | undefined {
+  // Individual terms first: their agreement also carries the calling numbers (REQUIRED_TO_FILE).
+  if (termsOf(order) === 'individual') return 'individual';
+  return callingServiceSold(order) ? 'calling' : undefined;
+}
+
+/** The codes of the HR gate's problems (the sidebar's checklist line). */
+export const AGREEMENT_GATE_CODES: ReadonlySet<string> = new Set([
+  'agreementMissing',
+  'agreementPending',
+  'agreementRejected',
+  'callingAgreementMissing',
+  'callingAgreementPending',
+  'callingAgreementRejected',
+  'individualTermsNotAgreed',
+]);
+
+/** The agreement columns that carry individual terms (what HR agrees instead of Table 1). */
+export const INDIVIDUAL_TERM_COLUMNS: readonly string[] = ['selectionWeekdays', 'resumesPerSelection', 'firstSelectionDate', 'otherPoints'];
+
+/**
+ * The HR gate (SPEC §3.1): an order selling the calling service, or with individual terms,
+ * goes on only with an Agreed agreement. Individual terms also need the agreement to name
+ * the terms HR agreed (one item at least), so a calling-service agreement of expected
+ * numbers alone does not pass for an agreement of individual terms.
+ */
 export function agreementGate(order: Row, agreement: Row | undefined): Problem[] {
-  if (termsOf(order) !== 'individual') return [];
-  if (!agreement) return [columnProblem('orders', 'agreementMissing', 'terms')];
+  const need = agreementNeed(order);
+  if (!need) return [];
+  const calling = need === 'calling';
+  if (!agreement) return [columnProblem('orders', calling ? 'callingAgreementMissing' : 'agreementMissing', calling ? 'paidServices' : 'terms')];
   const answer = answerOf(agreement);
-  if (answer === 'agreed') return [];
+  const column = calling ? 'paidServices' : 'terms';
   if (answer === 'rejected') {
     const comment = isBlank(agreement.hrComment) ? localizedLabel('noComment') : cellText(agreement.hrComment);
-    return [columnProblem('orders', 'agreementRejected', 'terms', { id: agreementIdParam(agreement), comment })];
+    return [
+      columnProblem('orders', calling ? 'callingAgreementRejected' : 'agreementRejected', column, { id: agreementIdParam(agreement), comment }),
+    ];
   }
-  return [columnProblem('orders', 'agreementPending', 'terms', { id: agreementIdParam(agreement) })];
+  if (answer !== 'agreed')
+    return [columnProblem('orders', calling ? 'callingAgreementPending' : 'agreementPending', column, { id: agreementIdParam(agreement) })];
+  if (termsOf(order) === 'individual' && INDIVIDUAL_TERM_COLUMNS.every((k) => isBlank(agreement[k]))) {
+    return [columnProblem('orders', 'individualTermsNotAgreed', 'terms', { id: agreementIdParam(agreement) })];
+  }
+  return [];
 }
 
 /** Status as its choice key, when the cell names one. */
@@ -541,6 +586,7 @@ export function handOffEmail(order: Row, agreement: Row | undefined, locale: Loc
   add('request', 'clientEmail', header('clientEmail'), email(order.clientEmail));
   add('request', 'clientPhone', header('clientPhone'), text(order.clientPhone));
   add('request', 'clientLanguage', header('clientLanguage'), choice(order.clientLanguage, LANGUAGES));
+  add('request', 'requestLink', header('requestLink'), url(order.requestLink, 'none'));
   add('vacancy', 'vacancy', header('vacancy'), text(order.vacancy));
   add('vacancy', 'vacancyDescription', header('vacancyDescription'), text(order.vacancyDescription, 'longtext'));
   add('fintops', 'fintopsCompanyLink', header('fintopsCompanyLink'), url(order.fintopsCompanyLink, 'none'));
@@ -562,25 +608,29 @@ export function handOffEmail(order: Row, agreement: Row | undefined, locale: Loc
     add('payment', 'jobSites', header('jobSites'), sites.length ? { type: 'list', items: sites } : none('none'));
   }
   add('payment', 'paymentReceived', header('paymentReceived'), date(order.paymentReceived));
+  if (!isBlank(order.paymentDocumentLink))
+    add('payment', 'paymentDocumentLink', header('paymentDocumentLink'), url(order.paymentDocumentLink, 'none'));
   add('payment', 'contractLink', header('contractLink'), url(order.contractLink, 'noContract'));
   add('payment', 'salesManager', header('salesManager'), email(order.salesManager));
 
   const individual = termsOf(order) === 'individual';
   add('terms', 'terms', header('terms'), individual ? choice(order.terms, TERMS) : { type: 'text', text: orderLabel(locale, 'standardTerms') });
-  if (individual && agreement) {
+  if (agreementNeed(order) && agreement) {
     const ah = (key: string) => header(key, agreementCols);
-    const weekdays = parseWeekdays(agreement.selectionWeekdays);
     add('terms', 'agreement.agreementId', ah('agreementId'), text(agreement.agreementId));
-    add(
-      'terms',
-      'agreement.selectionWeekdays',
-      ah('selectionWeekdays'),
-      weekdays.status === 'ok'
-        ? { type: 'list', items: weekdays.value.map((d) => WEEKDAY_SHORT[locale][d - 1]) }
-        : text(agreement.selectionWeekdays),
-    );
-    add('terms', 'agreement.resumesPerSelection', ah('resumesPerSelection'), count(agreement.resumesPerSelection));
-    add('terms', 'agreement.firstSelectionDate', ah('firstSelectionDate'), date(agreement.firstSelectionDate));
+    if (individual) {
+      const weekdays = parseWeekdays(agreement.selectionWeekdays);
+      add(
+        'terms',
+        'agreement.selectionWeekdays',
+        ah('selectionWeekdays'),
+        weekdays.status === 'ok'
+          ? { type: 'list', items: weekdays.value.map((d) => WEEKDAY_SHORT[locale][d - 1]) }
+          : text(agreement.selectionWeekdays),
+      );
+      add('terms', 'agreement.resumesPerSelection', ah('resumesPerSelection'), count(agreement.resumesPerSelection));
+      add('terms', 'agreement.firstSelectionDate', ah('firstSelectionDate'), date(agreement.firstSelectionDate));
+    }
     add('terms', 'agreement.callKind', ah('callKind'), choice(agreement.callKind, CALL_KINDS));
     add('terms', 'agreement.expectedResumes', ah('expectedResumes'), count(agreement.expectedResumes));
     add('terms', 'agreement.expectedCalls', ah('expectedCalls'), count(agreement.expectedCalls));
@@ -589,7 +639,7 @@ export function handOffEmail(order: Row, agreement: Row | undefined, locale: Loc
     add('terms', 'agreement.expectedOutcome', ah('expectedOutcome'), text(agreement.expectedOutcome));
     add('terms', 'agreement.risks', ah('risks'), text(agreement.risks, 'longtext'));
     add('terms', 'agreement.otherPoints', ah('otherPoints'), text(agreement.otherPoints, 'longtext'));
-    add('terms', 'agreement.hrSpecialist', orderLabel(locale, 'agreedBy'), email(agreement.hrSpecialist));
+    add('terms', 'agreement.hrSpecialist', orderLabel(locale, 'agreedBy'), agreedByValue(order, agreement, locale, zone));
     add('terms', 'agreement.hrComment', ah('hrComment'), text(agreement.hrComment, 'longtext'));
   }
   if (!isBlank(order.hrSpecialist)) add('terms', 'hrSpecialist', header('hrSpecialist'), email(order.hrSpecialist));
@@ -601,6 +651,27 @@ export function handOffEmail(order: Row, agreement: Row | undefined, locale: Loc
     vacancy: cellText(order.vacancy),
   });
   return { subject, intro: orderLabel(locale, 'handOffIntro'), sections, rows };
+}
+
+/**
+ * Who agreed in HR, and when: the person who answered (Answered by*), else the HR specialist
+ * named on the agreement, else the order's HR specialist the request went to; with Answered
+ * at* when recorded. The agreement's HR specialist cell is often left empty when the request
+ * went to the order's named HR specialist, which used to read «Согласовал (HR): нет».
+ */
+function agreedByValue(order: Row, agreement: Row, locale: Locale, zone: Zone): EmailValue {
+  const who = [agreement.answeredBy, agreement.hrSpecialist, order.hrSpecialist].map(parseEmailCell).find((p) => p.status === 'ok');
+  const name = who && who.status === 'ok' ? who.value : '';
+  const at = parseDateTimeCell(agreement.answeredAt);
+  const when = at.status === 'ok' ? formatDateTime(wallClockOf(zone, at.value), locale) : '';
+  if (!name && !when) return { type: 'none', text: orderLabel(locale, 'none') };
+  return { type: 'text', text: [name, when].filter(Boolean).join(', ') };
+}
+
+/** A wall time in the spreadsheet's zone as "01.12.2026 14:05" / "2026-12-01 14:05". */
+export function formatDateTime(w: WallClock, locale: Locale): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${formatDate(w, locale)} ${p(w.hour)}:${p(w.minute)}`;
 }
 
 export function formatDate(d: LocalDate, locale: Locale): string {

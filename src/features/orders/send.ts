@@ -1,0 +1,23 @@
+/** The orders feature's one way to send: a template rendered through src/mail and sent once through the Outbox. */
+import { Locale } from '../../core/schema';
+import { TemplateValues } from '../../core/templates';
+import { RunContext } from '../../app/context';
+import { indexOutbox, sendOnce, SendResult } from '../../mail/outbox';
+import { composeMail, readTemplates } from '../../mail/mailer';
+import { TabData } from '../../google/workbook';
+
+/** Renders a template from the Templates tab (or the built-in one) and sends it once. */
+export function sendTemplate(
+  ctx: RunContext,
+  outbox: TabData,
+  key: string,
+  to: string[],
+  templateKey: string,
+  language: Locale,
+  values: TemplateValues,
+  replyTo?: string,
+): SendResult {
+  const mail = composeMail(readTemplates(ctx), { key, to, template: templateKey, language, values, replyTo }, ctx.settings.senderName);
+  if (typeof mail === 'string') return { outcome: 'failed', error: mail };
+  return sendOnce(outbox, mail, ctx.locale, ctx.now, indexOutbox(outbox));
+}
