@@ -7,7 +7,6 @@
  * Then a client's mail card records the payment.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Browser, Frame } from 'playwright-core';
 import { englishRecords, Harness } from '../e2e/harness';
