@@ -3,6 +3,7 @@
  * turns every export here into a top-level function of build/Code.js.
  */
 import { t } from './core/i18n';
+import { withLock } from './app/lock';
 import { openContext } from './app/context';
 import { dispatchEdit, dispatchSetup, dispatchTick, registerFeatures } from './app/dispatch';
 import { askSenderName, setupSummary, setupTabs, workbookLocale } from './google/setup';
@@ -76,18 +77,14 @@ export function setupWorkbook(): string {
 
 /** Re-checks every order (problems and status), e.g. after Settings or Staff changed. */
 export function checkWorkbook(): number {
-  const lock = LockService.getScriptLock();
-  lock.waitLock(30000);
-  try {
+  return withLock('script', 30000, () => {
     beginWrites();
     const ctx = openContext();
     const changed = revalidateOrders(ctx);
     ctx.finish();
     syncMirrors(ctx.ss);
     return changed;
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** Time trigger, every few minutes: each feature's due work, under the script lock. */

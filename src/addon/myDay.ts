@@ -8,7 +8,8 @@
 import { CALL_STATUSES, CALL_TYPES, choiceLabel, findChoice } from '../core/schema';
 import { isDate, localDateOf } from '../core/time';
 import { cellText, isBlank } from '../core/values';
-import { columnOf, loadRows, ordersById, recordsAt, rowsWhere, shellOf } from '../ui/server/read';
+import { columnOf, ordersById, recordsAt, rowsWhere, shellOf } from '../ui/server/read';
+import { loadRows } from '../google/workbook';
 import { fmtWhen } from '../ui/server/state';
 import { AddonRun } from './context';
 import { buttons, card, field, linkButton, paragraph, section } from './widgets';

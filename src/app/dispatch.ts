@@ -11,9 +11,10 @@
  * each feature read the shared tabs again, ~4 s more per tick on a large workbook.)
  */
 import { localizer } from '../core/i18n';
+import { withLock } from './lock';
 import { openContext, RunContext } from './context';
 import { resolveEdit } from './edits';
-import { Feature, TabEdit } from './feature';
+import { editDeadline, Feature, TabEdit } from './feature';
 import { afterEdit, guardEdit } from './guard/guard';
 import { syncMirrors } from './guard/mirror';
 import { beginWrites, hasWrites } from './guard/written';
@@ -49,10 +50,10 @@ export function features(): Feature[] {
 }
 
 /** What every run that holds the lock does with an edit: the guard, the tab's features, then after-steps. */
-export function runEditRules(ctx: RunContext, edit: TabEdit): void {
+export function runEditRules(ctx: RunContext, edit: TabEdit, deadline = editDeadline()): void {
   markPlan(ctx);
   guardEdit(ctx, edit);
-  for (const f of registry) if (f.onEdit && f.tabs.indexOf(edit.tab) >= 0) f.onEdit(ctx, edit);
+  for (const f of registry) if (f.onEdit && f.tabs.indexOf(edit.tab) >= 0) f.onEdit(ctx, edit, deadline);
   afterEdit(ctx, edit);
 }
 
@@ -61,21 +62,19 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
   const e = { range, value, oldValue, source: range.getSheet().getParent() } as unknown as GoogleAppsScript.Events.SheetsOnEdit;
   const edit = resolveEdit(e, user);
   if (!edit) return;
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(EDIT_LOCK_WAIT_MS)) {
-    deferEdit(edit);
-    return;
-  }
-  try {
-    beginWrites();
-    const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user);
-    drainDeferred(ctx, edit.range);
-    runEditRules(ctx, edit);
-    ctx.finish();
-    syncMirrors(ctx.ss);
-  } finally {
-    lock.releaseLock();
-  }
+  withLock(
+    'script',
+    EDIT_LOCK_WAIT_MS,
+    () => {
+      beginWrites();
+      const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user);
+      drainDeferred(ctx, edit.range);
+      runEditRules(ctx, edit);
+      ctx.finish();
+      syncMirrors(ctx.ss);
+    },
+    () => deferEdit(edit),
+  );
 }
 
 /**
@@ -89,35 +88,36 @@ export function dispatchTick(options: { full?: boolean } = {}): void {
   const all = props.getProperties();
   // The gate (gate.ts): nothing due, nothing marked — two service calls and done.
   if (!options.full && !gateOpen(all, started)) return;
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(10000)) return;
-  try {
-    beginWrites();
-    const ctx = openContext();
-    tickRun(ctx);
-    const deadline = started + TICK_BUDGET_MS;
-    for (const f of registry) {
-      if (Date.now() > deadline) break;
-      if (!f.tick) continue;
+  withLock(
+    'script',
+    10000,
+    () => {
+      beginWrites();
+      const ctx = openContext();
+      tickRun(ctx);
+      const deadline = started + TICK_BUDGET_MS;
+      for (const f of registry) {
+        if (Date.now() > deadline) break;
+        if (!f.tick) continue;
+        drainDeferred(ctx);
+        f.tick(ctx, deadline);
+      }
       drainDeferred(ctx);
-      f.tick(ctx, deadline);
-    }
-    drainDeferred(ctx);
-    const busy = hasWrites() || ctx.logged() > 0 || Date.now() > deadline;
-    const wasMarked = all[MARK] !== undefined ? Number(all[MARK]) || started : markedIn(ctx) ? started : null;
-    if (Date.now() <= deadline) archiveDaily(ctx);
-    const plan: Record<string, string> = {
-      [NEXT]: String(nextDue(ctx, busy, wasMarked, TICK_MS)),
-      [FULL]: String(nextLocalHour(ctx, FULL_PASS_HOUR)),
-    };
-    ctx.finish();
-    syncMirrors(ctx.ss);
-    // Under the lock: a mark set after this run's start by an edit is impossible (edits take the lock or defer).
-    props.setProperties(plan);
-    if (all[MARK] !== undefined) props.deleteProperty(MARK);
-  } finally {
-    lock.releaseLock();
-  }
+      const busy = hasWrites() || ctx.logged() > 0 || Date.now() > deadline;
+      const wasMarked = all[MARK] !== undefined ? Number(all[MARK]) || started : markedIn(ctx) ? started : null;
+      if (Date.now() <= deadline) archiveDaily(ctx);
+      const plan: Record<string, string> = {
+        [NEXT]: String(nextDue(ctx, busy, wasMarked, TICK_MS)),
+        [FULL]: String(nextLocalHour(ctx, FULL_PASS_HOUR)),
+      };
+      ctx.finish();
+      syncMirrors(ctx.ss);
+      // Under the lock: edits take the lock or defer, so no mark is lost here.
+      props.setProperties(plan);
+      if (all[MARK] !== undefined) props.deleteProperty(MARK);
+    },
+    () => undefined,
+  );
 }
 
 /** The tick's interval (installed by setup): work due now that a tick did not finish is the next one's. */

@@ -1,5 +1,6 @@
 /** Resolves an onEdit event object to the tab, data rows and column keys it touched. */
 import { findColumn, findTab } from '../core/schema';
+import { readHeader } from '../google/workbook';
 import { TabEdit } from './feature';
 
 export function resolveEdit(e: GoogleAppsScript.Events.SheetsOnEdit, user: string): TabEdit | null {
@@ -12,7 +13,7 @@ export function resolveEdit(e: GoogleAppsScript.Events.SheetsOnEdit, user: strin
   const rows: number[] = [];
   for (let r = Math.max(firstRow, 2); r < firstRow + numRows; r++) rows.push(r - 2);
   const lastCol = sheet.getLastColumn();
-  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const header = readHeader(sheet, lastCol);
   const columns: string[] = [];
   for (let c = range.getColumn(); c < range.getColumn() + range.getNumColumns(); c++) {
     const col = findColumn(def, String(header[c - 1] ?? ''));

@@ -30,12 +30,18 @@ export interface TabEdit {
 export interface Feature {
   name: string;
   tabs: TabKey[];
-  /** Runs inside the installable onEdit (and UI actions), under the script lock. */
-  onEdit?(ctx: RunContext, edit: TabEdit): void;
+  /** Runs inside the installable onEdit (and UI actions), under the script lock; starts no slow work after `deadline` (ms). */
+  onEdit?(ctx: RunContext, edit: TabEdit, deadline: number): void;
   /** Runs in every tick, under the script lock; should stop early when `deadline` (ms) is near. */
   tick?(ctx: RunContext, deadline: number): void;
   /** Runs at the end of setupWorkbook (defaults, validations of its own). */
   setup?(ctx: RunContext): void;
   /** Re-checks every row of one of its tabs (menu "Check this sheet"), under the script lock; returns cells changed. */
-  check?(ctx: RunContext, tab: TabKey): number | void;
+  check?(ctx: RunContext, tab: TabKey, deadline: number): number | void;
 }
+
+/** An edit or a re-check stops starting slow work (calendar writes) after this; the tick finishes the rest. */
+export const EDIT_BUDGET_MS = 4 * 60 * 1000;
+
+/** The deadline dispatch gives an edit or a re-check that starts now. */
+export const editDeadline = (): number => Date.now() + EDIT_BUDGET_MS;

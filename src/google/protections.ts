@@ -15,6 +15,7 @@
  */
 import { DepartmentKey, PERMISSIONS, protectionGroup, ruleOf, StaffDirectory } from '../core/permissions';
 import { DEPARTMENTS, findColumn, TabDef, TabKey, TABS } from '../core/schema';
+import { readHeader } from './workbook';
 import { columnLetter } from './rules';
 import { MIRRORED_TABS, mirrorSheetName } from '../app/guard/mirror';
 import { SYNC_SHEETS } from '../features/calls/sync';
@@ -286,7 +287,7 @@ export function wantedAll(ss: Spreadsheet, sheets: Map<TabKey, Sheet>): WantedPr
     const sheet = sheets.get(def.key);
     if (!sheet) continue;
     const lastCol = sheet.getLastColumn();
-    const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+    const header = readHeader(sheet, lastCol);
     out.push(...wantedFor(sheet, def, header));
   }
   for (const sheet of hiddenSheets(ss, sheets)) out.push(wantedHidden(sheet));

@@ -3,6 +3,7 @@
  * (protections are in protections.ts). Re-running replaces Reglament's own rules and
  * touches no data.
  */
+import { readHeader } from './workbook';
 import { ColumnDef, ColumnType, Locale, TabDef, choiceLabel, mapColumns } from '../core/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -67,7 +68,7 @@ export function applyColumnRules(sheet: Sheet, def: TabDef, locale: Locale): voi
   if (lastCol < 1) return;
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return;
-  const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0];
+  const header = readHeader(sheet, lastCol);
   const { index } = mapColumns(def, header);
   for (const col of def.columns) {
     const i = index[col.key];
@@ -82,7 +83,7 @@ export function applyColumnRules(sheet: Sheet, def: TabDef, locale: Locale): voi
 /** Shades a row whose Problems cell is not empty. */
 export function applyProblemHighlight(sheet: Sheet, def: TabDef): void {
   const lastCol = sheet.getLastColumn();
-  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const header = readHeader(sheet, lastCol);
   const i = mapColumns(def, header).index['problems'];
   if (i === undefined) return;
   const letter = columnLetter(i + 1);

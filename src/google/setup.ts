@@ -15,7 +15,7 @@ import {
 } from '../core/settings';
 import { localizer, t } from '../core/i18n';
 import { LogEntry } from './log';
-import { sheetsByTab } from './workbook';
+import { readHeader, sheetsByTab } from './workbook';
 import { applyColumnRules, applyProblemHighlight } from './rules';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -89,7 +89,7 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
 
 function repairHeader(sheet: Sheet, def: (typeof TABS)[number], locale: Locale, report: SetupReport): void {
   const lastCol = sheet.getLastColumn();
-  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const header = readHeader(sheet, lastCol);
   const { missing } = mapColumns(def, header);
   if (missing.length === 0) return;
   // Missing headers go after the last used column: existing columns never move.

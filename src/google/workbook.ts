@@ -42,6 +42,22 @@ export function sheetsByTab(ss: Spreadsheet): Map<TabKey, Sheet> {
   return out;
 }
 
+/*
+ * The one tab reader. Every read of a tab's cells goes through these: readTab (the whole
+ * tab, one call), readTabBlock (the header and one block of rows, two calls), loadRows (more
+ * rows into a tab read as a block), readHeader (the header row alone, one call).
+ */
+
+/** The header row (one call; none for an empty sheet). `lastCol` when the caller has it. */
+export function readHeader(sheet: Sheet, lastCol = sheet.getLastColumn()): unknown[] {
+  return lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+}
+
+/** Data rows first..last (data indexes) of `width` columns, one call. */
+function readRows(sheet: Sheet, first: number, last: number, width: number): unknown[][] {
+  return sheet.getRange(sheetRow(first), 1, last - first + 1, width).getValues();
+}
+
 /** Reads a whole tab with one getValues call; null when the tab does not exist. */
 export function readTab(sheet: Sheet | undefined, key: TabKey): TabData | null {
   if (!sheet) return null;
@@ -66,7 +82,7 @@ export function readTabBlock(sheet: Sheet | undefined, key: TabKey, first: numbe
   const def = tabDef(key);
   const lastRow = sheet.getLastRow();
   const lastCol = sheet.getLastColumn();
-  const header = lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [];
+  const header = readHeader(sheet, lastCol);
   const columns = mapColumns(def, header);
   const total = Math.max(lastRow - 1, 0);
   const rows: unknown[][] = new Array(total);
@@ -74,7 +90,7 @@ export function readTabBlock(sheet: Sheet | undefined, key: TabKey, first: numbe
   const from = Math.max(first, 0);
   const to = Math.min(last, total - 1);
   if (lastCol > 0 && to >= from) {
-    const block = sheet.getRange(sheetRow(from), 1, to - from + 1, lastCol).getValues();
+    const block = readRows(sheet, from, to, lastCol);
     block.forEach((row, k) => (rows[from + k] = row));
   }
   return { def, sheet, header, columns, rows, plainText: plainTextColumns(def, columns) };
@@ -85,6 +101,37 @@ const PLACEHOLDER: unknown[] = Object.freeze([]) as unknown as unknown[];
 
 export function isLoaded(row: unknown[] | undefined): row is unknown[] {
   return row !== undefined && row !== PLACEHOLDER;
+}
+
+/** Rows further apart than this start a new block. */
+const GAP = 50;
+/** Rough cost of a getValues: a round trip, and a little per cell (workspace/latency.ts). */
+const CALL_MS = 40;
+const CELL_MS = 0.01;
+
+/**
+ * Reads the rows at `indexes` that are not read yet: one call over each cluster of nearby
+ * rows (at most a few), so rows scattered over a long tab do not pull in everything between.
+ */
+export function loadRows(tab: TabData, indexes: readonly number[]): void {
+  const missing = indexes.filter((i) => i >= 0 && i < tab.rows.length && !isLoaded(tab.rows[i])).sort((a, b) => a - b);
+  if (missing.length === 0) return;
+  let blocks: Array<[number, number]> = [];
+  for (const i of missing) {
+    const last = blocks[blocks.length - 1];
+    if (last && i - last[1] <= GAP) last[1] = i;
+    else blocks.push([i, i]);
+  }
+  const width = Math.max(tab.header.length, 1);
+  const rowsIn = (b: Array<[number, number]>) => b.reduce((n, [a, z]) => n + z - a + 1, 0);
+  const span: Array<[number, number]> = [[missing[0], missing[missing.length - 1]]];
+  if (CALL_MS * blocks.length + CELL_MS * width * rowsIn(blocks) > CALL_MS + CELL_MS * width * rowsIn(span)) blocks = span;
+  for (const [first, last] of blocks) {
+    const block = readRows(tab.sheet, first, last, width);
+    block.forEach((row, k) => {
+      if (!isLoaded(tab.rows[first + k])) tab.rows[first + k] = row;
+    });
+  }
 }
 
 /** One column's values for every data row, with one call. */

@@ -9,10 +9,16 @@
  * out; it is marked Failed with that explanation instead of being sent again, so a
  * person decides (set State back to Pending to resend). Nothing goes out twice and
  * nothing is silently dropped.
+ *
+ * This module is the only caller of MailApp; policy.ts is the one retry policy and the one
+ * reading of its errors; mailer.ts is the per-run session the features send through.
  */
 import { OUTBOX_STATES, Locale, choiceLabel, findChoice } from '../core/schema';
 import { toCells } from '../google/cells';
 import { appendRows, cell, TabData, sheetRow } from '../google/workbook';
+import { afterSendError, classifyMailError, interruptedText, MailErrorKind, maySendAgain, MAX_ATTEMPTS, QUOTA_MESSAGE } from './policy';
+
+export { MAX_ATTEMPTS, QUOTA_MESSAGE };
 
 export type OutboxState = (typeof OUTBOX_STATES)[number]['key'];
 
@@ -37,9 +43,6 @@ export interface OutboxRow {
 }
 
 const IN_FLIGHT = 'outbox.inFlight.';
-export const QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
-/** Sends tried before a row is left Failed for a person to look at. */
-export const MAX_ATTEMPTS = 3;
 
 export function outboxState(value: unknown): OutboxState | undefined {
   return findChoice(OUTBOX_STATES, String(value ?? ''))?.key as OutboxState | undefined;
@@ -65,6 +68,8 @@ export function indexOutbox(outbox: TabData): Map<string, OutboxRow> {
 export interface SendResult {
   outcome: 'sent' | 'already-sent' | 'failed' | 'quota' | 'interrupted';
   error?: string;
+  /** Why a send failed (policy.ts): a permanent refusal does not pause the others. */
+  kind?: MailErrorKind;
 }
 
 /**
@@ -82,10 +87,7 @@ export function settleInterrupted(outbox: TabData, locale: Locale, props = Prope
     const row = index.get(key);
     if (row && row.state !== 'sent') {
       writeState(outbox, row.index, locale, 'failed', {
-        lastError:
-          locale === 'en'
-            ? 'Interrupted while sending: it may have gone out. Not resent automatically; set State to Pending to resend.'
-            : 'Отправка прервана: письмо могло уйти. Повторно не отправлено; чтобы отправить снова, поставьте состояние «Ожидает».',
+        lastError: interruptedText(locale),
       });
       settled.push(key);
     }
@@ -102,7 +104,7 @@ export function sendOnce(outbox: TabData, mail: OutgoingMail, locale: Locale, no
   let row = index.get(mail.key);
   if (row?.state === 'sent') return { outcome: 'already-sent' };
   // Failed (given up or interrupted), Cancelled and Missed rows wait for a person to set Pending.
-  if (row && row.state !== 'pending' && row.state !== undefined) return { outcome: 'failed', error: `Outbox: ${row.state}` };
+  if (row && !maySendAgain(row, lastErrorOf(outbox, row))) return { outcome: 'failed', error: `Outbox: ${row.state}` };
   if (!row) {
     appendRows(outbox, [
       {
@@ -141,14 +143,12 @@ export function deliver(outbox: TabData, row: OutboxRow, mail: OutgoingMail, loc
   } catch (e) {
     props.deleteProperty(IN_FLIGHT + mail.key);
     const message = errorMessage(e);
-    const quota = message.indexOf('too many times for one day') >= 0;
-    // Out of quota: the row stays Pending for tomorrow. Other errors count an attempt and
-    // are retried by later runs until MAX_ATTEMPTS, then the row is Failed for a person.
-    const state: OutboxState = quota || attempts < MAX_ATTEMPTS ? 'pending' : 'failed';
-    writeState(outbox, row.index, locale, state, { attempts: quota ? row.attempts : attempts, lastError: message });
-    row.attempts = quota ? row.attempts : attempts;
-    row.state = state;
-    return { outcome: quota ? 'quota' : 'failed', error: message };
+    const kind = classifyMailError(message);
+    const next = afterSendError(row.attempts, kind);
+    writeState(outbox, row.index, locale, next.state, { attempts: next.attempts, lastError: message });
+    row.attempts = next.attempts;
+    row.state = next.state;
+    return { outcome: kind === 'quota' ? 'quota' : 'failed', error: message, kind };
   }
   writeState(outbox, row.index, locale, 'sent', { attempts, lastError: '', sentAt: now });
   props.deleteProperty(IN_FLIGHT + mail.key);
@@ -180,6 +180,11 @@ export function writeState(
   outbox.sheet
     .getRange(sheetRow(index), first + 1, 1, last - first + 1)
     .setValues([toCells(values.slice(first, last + 1), outbox.plainText.slice(first, last + 1))]);
+}
+
+/** The Last error of an Outbox row. */
+export function lastErrorOf(outbox: TabData, row: OutboxRow): string {
+  return String(cell(outbox, outbox.rows[row.index], 'lastError') ?? '');
 }
 
 export function errorMessage(e: unknown): string {

@@ -18,10 +18,11 @@ import { columnProblem, hasErrors, problemsText, Problem, say } from './rules/me
 import { ANSWERS, Locale, TabKey, choiceLabel } from '../../core/schema';
 import { localDateOf } from '../../core/time';
 import { cellText, isBlank, isTicked, parseChoiceCell, Row } from '../../core/values';
-import { pickTemplate, readTemplateRows, render, table, TemplateValues } from '../../core/templates';
+import { table, TemplateValues } from '../../core/templates';
 import { RunContext } from '../../app/context';
 import { Feature } from '../../app/feature';
 import { indexOutbox, sendOnce, SendResult, settleInterrupted } from '../../mail/outbox';
+import { composeMail, readTemplates } from '../../mail/mailer';
 import { findRowIndex, recordOf, recordsOf, writeColumn } from '../../google/records';
 import { TabData, isLoaded, readColumn, readTabBlock, sheetRow } from '../../google/workbook';
 
@@ -244,26 +245,9 @@ function sendTemplate(
   values: TemplateValues,
   replyTo?: string,
 ): SendResult {
-  const templates = ctx.tab('templates');
-  const picked = pickTemplate(templates ? readTemplateRows(recordsOf(templates)) : [], templateKey, language);
-  if (!picked) return { outcome: 'failed', error: `template ${templateKey} missing` };
-  const rendered = render(picked.template, values, picked.language);
-  return sendOnce(
-    outbox,
-    {
-      key,
-      to,
-      replyTo: replyTo && replyTo.indexOf('@') > 0 ? replyTo : undefined,
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
-      template: templateKey,
-      senderName: ctx.settings.senderName,
-    },
-    ctx.locale,
-    ctx.now,
-    indexOutbox(outbox),
-  );
+  const mail = composeMail(readTemplates(ctx), { key, to, template: templateKey, language, values, replyTo }, ctx.settings.senderName);
+  if (typeof mail === 'string') return { outcome: 'failed', error: mail };
+  return sendOnce(outbox, mail, ctx.locale, ctx.now, indexOutbox(outbox));
 }
 
 /** IDs, problems, the request to HR and the answer to Sales for the given agreement rows. */

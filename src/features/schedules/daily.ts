@@ -29,7 +29,7 @@ import { cellText, isBlank, parseChoiceCell, parseDateCell, parseDateTimeCell, p
 import { OutgoingMail } from '../../mail/outbox';
 import { recordOf } from '../../google/records';
 import { CellWriter } from './rows';
-import { Mailer, MailItem } from './mail';
+import { Mailer, MailItem } from '../../mail/mailer';
 import { normId, Scheduler } from './env';
 import { formatDay, formatInstant, formatMonth, say, TextKey } from './rules/messages';
 import { digestSummary } from './rules/digest';

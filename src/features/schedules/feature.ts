@@ -26,7 +26,7 @@ import { recordOf, recordsOf, writeColumn } from '../../google/records';
 import { syncPendingEvents } from './calendar';
 import { dailyDue, runDaily } from './daily';
 import { normId, Scheduler } from './env';
-import { Mailer } from './mail';
+import { Mailer } from '../../mail/mailer';
 import { ordersWithoutRows, replan, ReplanSummary } from './plan';
 import { noteResultsEdited, processReports } from './report';
 import { SelectionRow } from './rows';

@@ -18,7 +18,7 @@ import { OUTCOMES, choiceLabel, Locale } from '../../core/schema';
 import { pickLanguage, table } from '../../core/templates';
 import { dayNumber, isDate, LocalDate, localDateOf } from '../../core/time';
 import { cellText, isBlank, parseChoiceCell, parseEmailCell, Row } from '../../core/values';
-import { Mailer, MailItem, MailResult } from './mail';
+import { Mailer, MailItem, MailResult } from '../../mail/mailer';
 import { normId, Scheduler } from './env';
 import { SelectionRow, withProblems } from './rows';
 import { formatDay, formatInstant, say } from './rules/messages';

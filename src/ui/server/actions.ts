@@ -13,6 +13,7 @@ import { findStaff } from '../../core/permissions';
 import { ANSWERS, CALL_STATUSES, CALL_TYPES, choiceLabel, findChoice, findTab, Locale, tabDef, tabName } from '../../core/schema';
 import { instantAt, localDateOf } from '../../core/time';
 import { cellText, isBlank, Row } from '../../core/values';
+import { withLock } from '../../app/lock';
 import { openContext, RunContext } from '../../app/context';
 import { agreementsOf, lastRows, ordersById, recordsAt, rowsWhere, shellOf } from './read';
 import { ui } from './messages';
@@ -515,15 +516,16 @@ export function checkSheet(ctx: RunContext, sheetName: string, user: string, own
   if (!canRecheck(def.key)) {
     // Nothing to re-apply here: the summary below is all.
   } else if (runsAsOwner(owner)) {
-    const lock = LockService.getScriptLock();
-    if (!lock.tryLock(30000)) refuse(L, 'busy');
-    try {
-      const changed = recheckTab(ctx, def.key);
-      ctx.finish();
-      note = ui(L, 'checkRechecked', { changed });
-    } finally {
-      lock.releaseLock();
-    }
+    withLock(
+      'script',
+      30000,
+      () => {
+        const changed = recheckTab(ctx, def.key);
+        ctx.finish();
+        note = ui(L, 'checkRechecked', { changed });
+      },
+      () => refuse(L, 'busy'),
+    );
   } else {
     enqueue({ kind: 'check', tab: def.key, row: 0, col: 0, numCols: 0, id: '', user, at: ctx.now.toISOString(), label: ui(L, 'menuCheck') });
     note = ui(L, 'checkQueued');
@@ -546,11 +548,5 @@ export function checkSheet(ctx: RunContext, sheetName: string, user: string, own
 }
 
 function withDocumentLock<T>(ctx: RunContext, work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(10000)) refuse(ctx.locale, 'busy');
-  try {
-    return work();
-  } finally {
-    lock.releaseLock();
-  }
+  return withLock('document', 10000, work, () => refuse(ctx.locale, 'busy'));
 }

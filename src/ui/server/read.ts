@@ -8,7 +8,7 @@ import { TabKey } from '../../core/schema';
 import { cellText } from '../../core/values';
 import { RunContext } from '../../app/context';
 import { recordOf } from '../../google/records';
-import { isLoaded, readColumn, readTabBlock, sheetRow, TabData } from '../../google/workbook';
+import { loadRows, readColumn, readTabBlock, TabData } from '../../google/workbook';
 import { archiveSheets } from '../../google/archive';
 
 interface Cache {
@@ -39,37 +39,6 @@ export function columnOf(ctx: RunContext, key: TabKey, column: string): unknown[
   const k = `${key}.${column}`;
   if (!c.columns.has(k)) c.columns.set(k, readColumn(shell, column));
   return c.columns.get(k)!;
-}
-
-/** Rows further apart than this start a new block. */
-const GAP = 50;
-/** Rough cost of a getValues: a round trip, and a little per cell (workspace/latency.ts). */
-const CALL_MS = 40;
-const CELL_MS = 0.01;
-
-/**
- * Reads the rows at `indexes` that are not read yet: one call over each cluster of nearby
- * rows (at most a few), so rows scattered over a long tab do not pull in everything between.
- */
-export function loadRows(tab: TabData, indexes: readonly number[]): void {
-  const missing = indexes.filter((i) => i >= 0 && i < tab.rows.length && !isLoaded(tab.rows[i])).sort((a, b) => a - b);
-  if (missing.length === 0) return;
-  let blocks: Array<[number, number]> = [];
-  for (const i of missing) {
-    const last = blocks[blocks.length - 1];
-    if (last && i - last[1] <= GAP) last[1] = i;
-    else blocks.push([i, i]);
-  }
-  const width = Math.max(tab.header.length, 1);
-  const rowsIn = (b: Array<[number, number]>) => b.reduce((n, [a, z]) => n + z - a + 1, 0);
-  const span: Array<[number, number]> = [[missing[0], missing[missing.length - 1]]];
-  if (CALL_MS * blocks.length + CELL_MS * width * rowsIn(blocks) > CALL_MS + CELL_MS * width * rowsIn(span)) blocks = span;
-  for (const [first, last] of blocks) {
-    const block = tab.sheet.getRange(sheetRow(first), 1, last - first + 1, width).getValues();
-    block.forEach((row, k) => {
-      if (!isLoaded(tab.rows[first + k])) tab.rows[first + k] = row;
-    });
-  }
 }
 
 /**

@@ -20,14 +20,14 @@ import { RunContext } from '../../app/context';
 import { dispatchEdit, features, runEditRules } from '../../app/dispatch';
 import { resolveEdit } from '../../app/edits';
 import { markPlan } from '../../app/gate';
-import { Feature } from '../../app/feature';
+import { editDeadline, Feature } from '../../app/feature';
 import { recordOf } from '../../google/records';
 import { toCell } from '../../google/cells';
 import { orderSalesManagers } from '../../features/calls/managers';
-import { readColumn, readTabBlock, TabData, sheetRow } from '../../google/workbook';
+import { loadRows, readColumn, readTabBlock, TabData, sheetRow } from '../../google/workbook';
 import { revalidateOrders } from '../../features/orders/feature';
 import { ui, UiKey } from './messages';
-import { indexOfId, loadRows, shellOf } from './read';
+import { indexOfId, shellOf } from './read';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -353,10 +353,11 @@ export function recheckTab(ctx: RunContext, key: TabKey): number {
   markPlan(ctx);
   let changed = 0;
   let handled = false;
+  const deadline = editDeadline();
   for (const f of features()) {
     if (f.check && f.tabs.indexOf(key) >= 0) {
       handled = true;
-      changed += Number(f.check(ctx, key)) || 0;
+      changed += Number(f.check(ctx, key, deadline)) || 0;
     }
   }
   if (!handled && key === 'orders') changed += revalidateOrders(ctx);

@@ -1,7 +1,6 @@
 import {
   OutboxEntry,
   ReminderCall,
-  afterSendError,
   callIdOfKey,
   dueDecision,
   noRouting,
@@ -323,12 +322,6 @@ describe('the tick sends what is due: never early, at most one tick late', () =>
 
   test('a follow-up has no call start and is sent whenever it is due', () => {
     expect(dueDecision({ state: 'Pending', due: due }, due + 3 * 24 * 60 * MIN, null, 5)).toBe('send');
-  });
-
-  test('a failed send is retried at the next tick until the third attempt fails', () => {
-    expect(afterSendError(0)).toEqual({ state: 'pending', attempts: 1 });
-    expect(afterSendError(1)).toEqual({ state: 'pending', attempts: 2 });
-    expect(afterSendError(2)).toEqual({ state: 'failed', attempts: 3 });
   });
 });
 

@@ -329,14 +329,6 @@ export function dueDecision(row: { state: unknown; due: unknown }, now: number, 
   return 'send';
 }
 
-export const MAX_ATTEMPTS = 3;
-
-/** After a failed send: stays Pending for the next tick until the attempts run out, then Failed. */
-export function afterSendError(attempts: number, max = MAX_ATTEMPTS): { state: 'pending' | 'failed'; attempts: number } {
-  const next = (Number.isFinite(attempts) ? attempts : 0) + 1;
-  return { state: next >= max ? 'failed' : 'pending', attempts: next };
-}
-
 /**
  * Template values of a reminder: the call's date and time in the recipient's zone with its
  * city («по московскому времени»), the offset in words, the link to join (or where to find

@@ -62,10 +62,6 @@ const TEXT = {
   },
   orderMissing: { ru: 'заказ {orderId} не найден на вкладке «Заказы».', en: 'order {orderId} is not on the Orders tab.' },
   sendFailed: { ru: 'письмо не отправлено: {error}', en: 'e-mail not sent: {error}' },
-  sendHeld: {
-    ru: 'письмо не отправлено: строка «{key}» в «Исходящих» в состоянии «{state}» — поставьте «Ожидает», чтобы отправить.',
-    en: 'e-mail not sent: Outbox row "{key}" is {state}; set it to Pending to send.',
-  },
   calendarFailed: { ru: 'событие не записано: {error}', en: 'event not saved: {error}' },
 
   // Log actions

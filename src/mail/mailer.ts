@@ -1,6 +1,7 @@
 /**
- * E-mails of the schedules feature: rendered from the Templates tab (or the built-in
- * template) with every cell value escaped, sent once per Outbox key (outbox.ts).
+ * The per-run mail session the features send through: e-mails rendered from the Templates
+ * tab (or the built-in template) with every cell value escaped, sent once per Outbox key
+ * (outbox.ts), under the one retry policy (policy.ts).
  *
  * A batch (the 18:00 reports, the morning's reminders) first appends the Outbox rows it
  * lacks in one write (state Pending), then delivers them one by one with outbox.deliver —
@@ -8,17 +9,23 @@
  * Pending for the next run and sends nothing twice.
  *
  * An Outbox row a person cancelled, or one left Failed by an interrupted send (it may have
- * gone out), is not sent again automatically; a failed send is retried up to 3 attempts.
+ * gone out), is not sent again automatically; a failed send is retried up to MAX_ATTEMPTS.
  */
-import { Locale, OUTBOX_STATES, choiceLabel } from '../../core/schema';
-import { pickTemplate, readTemplateRows, render, TemplateRow, TemplateValues } from '../../core/templates';
-import { RunContext } from '../../app/context';
-import { deliver, indexOutbox, OutboxRow, OutgoingMail, SendResult, writeState } from '../../mail/outbox';
-import { recordsOf } from '../../google/records';
-import { appendRows, cell, TabData } from '../../google/workbook';
-import { say } from './rules/messages';
+import { localizer } from '../core/i18n';
+import { Locale, OUTBOX_STATES, choiceLabel } from '../core/schema';
+import { pickTemplate, readTemplateRows, render, TemplateRow, TemplateValues } from '../core/templates';
+import { RunContext } from '../app/context';
+import { recordsOf } from '../google/records';
+import { appendRows, TabData } from '../google/workbook';
+import { deliver, indexOutbox, lastErrorOf, OutboxRow, OutgoingMail, SendResult, writeState } from './outbox';
+import { maySendAgain } from './policy';
 
-export const MAX_ATTEMPTS = 3;
+const say = localizer({
+  sendHeld: {
+    ru: 'письмо не отправлено: строка «{key}» в «Исходящих» в состоянии «{state}» — поставьте «Ожидает», чтобы отправить.',
+    en: 'e-mail not sent: Outbox row "{key}" is {state}; set it to Pending to send.',
+  },
+});
 
 export type MailOutcome = SendResult['outcome'] | 'held' | 'no-outbox' | 'not-sent';
 
@@ -66,36 +73,15 @@ export class Mailer {
 
   /** Why an existing row must not be sent automatically, or undefined when it may. */
   private held(row: OutboxRow): string | undefined {
-    if (!row.state || row.state === 'pending' || row.state === 'sent') return undefined;
-    if (row.state === 'failed') {
-      const lastError = String(cell(this.outbox!, this.outbox!.rows[row.index], 'lastError') ?? '');
-      const interrupted = /Interrupted while sending|Отправка прервана/.test(lastError);
-      if (!interrupted && row.attempts < MAX_ATTEMPTS) return undefined;
-    }
+    if (row.state === 'sent' || maySendAgain(row, lastErrorOf(this.outbox!, row))) return undefined;
     const state = OUTBOX_STATES.find((s) => s.key === row.state);
     return say(this.ctx.locale, 'sendHeld', { key: row.key, state: state ? choiceLabel(state, this.ctx.locale) : String(row.state) });
   }
 
   /** The e-mail an item renders to, or why it cannot be made. */
   compose(item: MailItem): OutgoingMail | string {
-    if (!this.templates) {
-      const tab = this.ctx.tab('templates');
-      this.templates = tab ? readTemplateRows(recordsOf(tab)) : [];
-    }
-    const picked = pickTemplate(this.templates, item.template, item.language);
-    if (!picked) return `template ${item.template} missing`;
-    const rendered = render(picked.template, { senderName: this.ctx.settings.senderName, ...item.values }, picked.language);
-    return {
-      key: item.key,
-      to: item.to,
-      cc: (item.cc ?? []).filter((c) => item.to.indexOf(c) < 0),
-      replyTo: item.replyTo && item.replyTo.indexOf('@') > 0 ? item.replyTo : undefined,
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
-      template: item.template,
-      senderName: this.ctx.settings.senderName,
-    };
+    if (!this.templates) this.templates = readTemplates(this.ctx);
+    return composeMail(this.templates, item, this.ctx.settings.senderName);
   }
 
   send(item: MailItem): MailResult {
@@ -179,4 +165,28 @@ export class Mailer {
       item.done?.(result);
     }
   }
+}
+
+/** The Templates tab's rows (the built-in texts fill what it lacks). */
+export function readTemplates(ctx: RunContext): TemplateRow[] {
+  const tab = ctx.tab('templates');
+  return tab ? readTemplateRows(recordsOf(tab)) : [];
+}
+
+/** The e-mail an item renders to, or why it cannot be made; {{senderName}} is available to every template. */
+export function composeMail(templates: readonly TemplateRow[], item: Omit<MailItem, 'done'>, senderName: string): OutgoingMail | string {
+  const picked = pickTemplate(templates, item.template, item.language);
+  if (!picked) return `template ${item.template} missing`;
+  const rendered = render(picked.template, { senderName, ...item.values }, picked.language);
+  return {
+    key: item.key,
+    to: item.to,
+    cc: (item.cc ?? []).filter((c) => item.to.indexOf(c) < 0),
+    replyTo: item.replyTo && item.replyTo.indexOf('@') > 0 ? item.replyTo : undefined,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    template: item.template,
+    senderName,
+  };
 }
