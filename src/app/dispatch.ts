@@ -112,7 +112,7 @@ export function dispatchTick(options: { full?: boolean } = {}): void {
       };
       ctx.finish();
       syncMirrors(ctx.ss);
-      // Under the lock: a mark set after this run's start by an edit is impossible (edits take the lock or defer).
+      // Under the lock: edits take the lock or defer, so no mark is lost here.
       props.setProperties(plan);
       if (all[MARK] !== undefined) props.deleteProperty(MARK);
     },
