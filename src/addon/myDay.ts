@@ -14,9 +14,31 @@ import { fmtWhen } from '../ui/server/state';
 import { AddonRun } from './context';
 import { buttons, card, field, linkButton, paragraph, section } from './widgets';
 import { say } from './text';
+import { findSyncSheet, SYNC_MEET_COLUMN } from '../features/calls/sync';
 
 const lower = (v: unknown) => cellText(v).trim().toLowerCase();
 const MAX = 20;
+const MEET = /^https:\/\/meet\.google\.com\//;
+
+/**
+ * The Meet links the engine had Calendar generate (kept in the hidden calendar-sync tab, which
+ * editors can read): two columns, read only when one of today's calls has no link in its row.
+ */
+function generatedMeetLinks(run: AddonRun, callIds: string[]): Map<string, string> {
+  const links = new Map<string, string>();
+  if (callIds.length === 0) return links;
+  const sheet = findSyncSheet(run.ctx.ss, run.ctx.locale);
+  const rows = sheet ? sheet.getLastRow() - 1 : 0;
+  if (!sheet || rows < 1) return links;
+  const wanted = new Set(callIds);
+  const ids = sheet.getRange(2, 1, rows, 1).getValues();
+  const urls = sheet.getRange(2, SYNC_MEET_COLUMN, rows, 1).getValues();
+  ids.forEach((r, i) => {
+    const id = cellText(r[0]).trim();
+    if (wanted.has(id) && MEET.test(cellText(urls[i][0]))) links.set(id, cellText(urls[i][0]));
+  });
+  return links;
+}
 
 export function myDayCard(run: AddonRun): GoogleAppsScript.Card_Service.Card {
   const { ctx } = run;
@@ -44,12 +66,16 @@ export function myDayCard(run: AddonRun): GoogleAppsScript.Card_Service.Card {
     .sort((a, b) => (a.start as Date).getTime() - (b.start as Date).getTime())
     .slice(0, MAX);
   const callWidgets: GoogleAppsScript.Card_Service.Widget[] = [];
+  const meet = generatedMeetLinks(
+    run,
+    mine.filter((c) => !MEET.test(cellText(c.meetingLink))).map((c) => cellText(c.callId).trim()),
+  );
   for (const c of mine) {
     const type = findChoice(CALL_TYPES, cellText(c.type));
     const client = cellText(sms.get(cellText(c.orderId).trim())?.client);
     callWidgets.push(field(fmtWhen(ctx, c.start), [cellText(c.callId), type ? choiceLabel(type, L) : '', client].filter(Boolean).join(' · ')));
-    const link = cellText(c.meetingLink);
-    if (/^https:\/\/meet\.google\.com\//.test(link)) callWidgets.push(buttons(linkButton(say(L, 'bOpenMeet'), link)));
+    const link = MEET.test(cellText(c.meetingLink)) ? cellText(c.meetingLink) : meet.get(cellText(c.callId).trim()) || '';
+    if (MEET.test(link)) callWidgets.push(buttons(linkButton(say(L, 'bOpenMeet'), link)));
   }
 
   // Reports due by 18:00 today: my selections whose calling day is today and whose report is not sent.

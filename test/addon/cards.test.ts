@@ -253,4 +253,12 @@ describe('Homepage: my day', () => {
     expect(renderCardText(stranger)).toContain('is not on the Staff tab');
     expect(renderCardText(stranger)).not.toContain('CALL-2026');
   });
+
+  test('a call whose Meet link Calendar generated (no link typed in the row) shows it: read from the calendar-sync tab', () => {
+    scheduled(h, INTERVIEW);
+    h.tick('2026-11-23 09:10'); // the engine reads the conference back once Calendar made it
+    const json = JSON.stringify(open(h, { kind: 'homepage' }, BOSS).card);
+    expect(json).toMatch(/https:\/\/meet\.google\.com\/[a-z-]+/);
+    expect(renderCardText(open(h, { kind: 'homepage' }, BOSS).card)).toContain('Join the meeting');
+  });
 });

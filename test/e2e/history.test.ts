@@ -108,7 +108,11 @@ describe('the archive', () => {
     h.tick('2026-12-29T09:05');
     expect(h.ws.spreadsheet.readValues('Outbox 2026').length).toBe(moved);
     const state = asUser<{ reminders: Line[] }>(h, h.ws.owner, 'uiSidebarState', [ORDER_REF]);
-    expect(state.reminders.map((l) => l.state)).toEqual(['Sent']);
+    // Both of the order's mails (the hand-off and the payment notice of issue 14) are archived and still found.
+    expect(state.reminders.map((l) => [l.text.split(' ')[0], l.state])).toEqual([
+      ['Hand-off', 'Sent'],
+      ['Payment', 'Sent'],
+    ]);
   });
 });
 

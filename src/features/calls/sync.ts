@@ -52,6 +52,8 @@ const HEADER = [
   'Answers',
 ];
 const WIDTH = HEADER.length;
+/** The Meet link's column (1-based), for readers outside the store (the add-on's "my day"). */
+export const SYNC_MEET_COLUMN = HEADER.indexOf('Meet link') + 1;
 
 export interface SyncRecord {
   callId: string;
