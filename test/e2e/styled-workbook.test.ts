@@ -104,5 +104,6 @@ describe('a styled workbook by setup', () => {
       `Вкладок создано: 12, заголовков добавлено: 0, настроек добавлено: ${SETTINGS.length}; триггеры: установлены tick, onEditInstallable.`,
     );
     expect(details.some((d) => /^Добавлено праздников и переносов: \d+\.$/.test(d))).toBe(true);
+    expect(details.some((d) => /^Шаблонов добавлено: \d+\.$/.test(d))).toBe(true);
   });
 });

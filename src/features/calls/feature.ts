@@ -164,5 +164,11 @@ function addDefaultTemplates(ctx: RunContext): void {
     }
   }
   appendRows(tab, rows);
-  if (rows.length) ctx.log({ tab: tab.sheet.getName(), rowKey: '', action: say(ctx.locale, 'logTemplatesAdded'), details: String(rows.length) });
+  if (rows.length)
+    ctx.log({
+      tab: tab.sheet.getName(),
+      rowKey: '',
+      action: say(ctx.locale, 'logTemplatesAdded'),
+      details: say(ctx.locale, 'logTemplatesAddedDetails', { count: rows.length }),
+    });
 }

@@ -304,6 +304,7 @@ const CALLS_TEXT = {
   logRemindersSent: { ru: 'Напоминания отправлены', en: 'Reminders sent' },
   logTemplateProblem: { ru: 'Шаблон с ошибкой', en: 'Template problem' },
   logTemplatesAdded: { ru: 'Добавлены шаблоны писем', en: 'E-mail templates added' },
+  logTemplatesAddedDetails: { ru: 'Шаблонов добавлено: {count}.', en: 'Templates added: {count}.' },
   logTemplateUpdated: {
     ru: 'Встроенный шаблон обновлён (ссылка на встречу, город во времени)',
     en: 'Built-in template updated (the link to join, the city with the time)',
