@@ -62,11 +62,25 @@ async function buildBundle(entry = 'src/main.ts', outDir = 'build', manifest = '
   const code = `${iife}\n// Entry points Apps Script can see: top-level function declarations.\n${wrappers}\n`;
   const out = path.join(root, outDir);
   fs.mkdirSync(out, { recursive: true });
-  // Only what this bundle owns is replaced (build/addon/ sits inside build/).
-  for (const name of fs.readdirSync(out)) if (!keep.includes(name)) fs.rmSync(path.join(out, name), { recursive: true, force: true });
-  fs.writeFileSync(path.join(out, 'Code.js'), code);
-  fs.copyFileSync(path.join(root, manifest), path.join(out, 'appsscript.json'));
+  const written = ['Code.js', 'appsscript.json'];
+  // Only what this bundle owns is replaced (build/addon/ sits inside build/); stale files go.
+  for (const name of fs.readdirSync(out)) {
+    if (!keep.includes(name) && !written.includes(name)) fs.rmSync(path.join(out, name), { recursive: true, force: true });
+  }
+  writeAtomically(path.join(out, 'Code.js'), code);
+  writeAtomically(path.join(out, 'appsscript.json'), fs.readFileSync(path.join(root, manifest)));
   return entries;
+}
+
+/**
+ * Writes through a temporary file and a rename: jest's globalSetup rebuilds on every run, and a
+ * `reglament serve` or a test loading build/Code.js at that moment sees the old file or the new
+ * one, never a missing or half-written one.
+ */
+function writeAtomically(file, contents) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, contents);
+  fs.renameSync(tmp, file);
 }
 
 /** Runs the IIFE in an empty context to list the functions it exports. */
@@ -78,7 +92,7 @@ function exportedFunctions(iife, GLOBAL) {
 
 async function buildCli() {
   const entries = ['cli', 'bench'].filter((n) => fs.existsSync(path.join(root, `workspace/${n}.ts`)));
-  await esbuild.build({
+  const result = await esbuild.build({
     entryPoints: entries.map((n) => path.join(root, `workspace/${n}.ts`)),
     bundle: true,
     platform: 'node',
@@ -87,8 +101,11 @@ async function buildCli() {
     packages: 'external',
     outdir: path.join(root, 'dist'),
     sourcemap: 'inline',
+    write: false,
     logLevel: 'warning',
   });
+  fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
 }
 
 const entries = await buildBundle();
