@@ -24,7 +24,7 @@ import {
   enqueue,
   ID_KEY,
   locate,
-  recheckTab,
+  recheckTabLocked,
   Refusal,
   refuse,
   RowAt,
@@ -516,16 +516,8 @@ export function checkSheet(ctx: RunContext, sheetName: string, user: string, own
   if (!canRecheck(def.key)) {
     // Nothing to re-apply here: the summary below is all.
   } else if (runsAsOwner(owner)) {
-    withLock(
-      'script',
-      30000,
-      () => {
-        const changed = recheckTab(ctx, def.key);
-        ctx.finish();
-        note = ui(L, 'checkRechecked', { changed });
-      },
-      () => refuse(L, 'busy'),
-    );
+    const changed = recheckTabLocked(ctx, def.key, () => refuse(L, 'busy'));
+    note = ui(L, 'checkRechecked', { changed });
   } else {
     enqueue({ kind: 'check', tab: def.key, row: 0, col: 0, numCols: 0, id: '', user, at: ctx.now.toISOString(), label: ui(L, 'menuCheck') });
     note = ui(L, 'checkQueued');

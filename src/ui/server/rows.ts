@@ -11,16 +11,15 @@
  *  - when the run is the owner's, applies the rules at once through dispatchEdit, exactly
  *    as the installable onEdit would;
  *  - otherwise queues the edit (a script property) and the owner's next tick applies it
- *    through the same features (uiQueueFeature), within one trigger interval.
+ *    through the same features (uiQueueFeature, dispatch's applyEditHeld), within one
+ *    trigger interval. "Check this sheet" re-checks through dispatch too (runCheckRules).
  */
 import { canEdit, StaffDirectory } from '../../core/permissions';
 import { findColumn, findTab, Locale, TabKey, tabDef } from '../../core/schema';
 import { cellText, isBlank } from '../../core/values';
 import { RunContext } from '../../app/context';
-import { dispatchEdit, features, runEditRules } from '../../app/dispatch';
-import { resolveEdit } from '../../app/edits';
-import { markPlan } from '../../app/gate';
-import { editDeadline, Feature } from '../../app/feature';
+import { applyEditHeld, checksTab, dispatchCheck, dispatchEdit, runCheckRules } from '../../app/dispatch';
+import { Feature } from '../../app/feature';
 import { recordOf } from '../../google/records';
 import { toCell } from '../../google/cells';
 import { orderSalesManagers } from '../../features/calls/managers';
@@ -30,7 +29,6 @@ import { ui, UiKey } from './messages';
 import { indexOfId, shellOf } from './read';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export type UiTab = 'orders' | 'agreements' | 'calls';
 export const UI_TABS: readonly UiTab[] = ['orders', 'agreements', 'calls'];
@@ -334,34 +332,22 @@ export function queuedEdits(all?: Record<string, string>): Array<{ key: string; 
     .filter((x): x is { key: string; entry: QueuedEdit } => x !== null);
 }
 
-/** Runs the features' rules for an edit of `range` by `user`, in a run that already holds the lock. */
-export function applyEdit(ctx: RunContext, range: Range, user: string, value?: unknown, oldValue?: unknown): void {
-  const e = { range, value, oldValue, source: ctx.ss } as unknown as GoogleAppsScript.Events.SheetsOnEdit;
-  const edit = resolveEdit(e, user);
-  if (!edit) return;
-  runEditRules(ctx, edit);
-}
+/** Orders are re-checked by their re-validation (no feature checks them), as checkWorkbook does. */
+const recheckOtherwise = (key: TabKey) => (key === 'orders' ? revalidateOrders : undefined);
 
 /** Can the rules re-check this tab as a whole (a feature's check, or the Orders re-validation)? */
 export function canRecheck(key: TabKey): boolean {
-  return key === 'orders' || features().some((f) => !!f.check && f.tabs.indexOf(key) >= 0);
+  return key === 'orders' || checksTab(key);
 }
 
-/** Re-checks every row of a tab through the features that can (menu "Check this sheet"); cells changed. */
+/** Re-checks every row of a tab (menu "Check this sheet"), in a run that holds the script lock; cells changed. */
 export function recheckTab(ctx: RunContext, key: TabKey): number {
-  // "Check this sheet" is a full pass: the next tick re-plans whatever it finds.
-  markPlan(ctx);
-  let changed = 0;
-  let handled = false;
-  const deadline = editDeadline();
-  for (const f of features()) {
-    if (f.check && f.tabs.indexOf(key) >= 0) {
-      handled = true;
-      changed += Number(f.check(ctx, key, deadline)) || 0;
-    }
-  }
-  if (!handled && key === 'orders') changed += revalidateOrders(ctx);
-  return changed;
+  return runCheckRules(ctx, key, recheckOtherwise(key));
+}
+
+/** The owner's "Check this sheet": the re-check under the script lock; `onBusy` answers when another run keeps it. */
+export function recheckTabLocked(ctx: RunContext, key: TabKey, onBusy: () => number): number {
+  return dispatchCheck(ctx, key, recheckOtherwise(key), onBusy);
 }
 
 /** Applies queued UI edits with the owner's rights (runs first in every tick). */
@@ -419,5 +405,5 @@ export function applyQueued(ctx: RunContext, entry: QueuedEdit): void {
     details: ui(ctx.locale, 'appliedFor', { user: entry.user, at: entry.at }),
     user: entry.user,
   });
-  applyEdit(ctx, range, entry.user, entry.value, entry.oldValue);
+  applyEditHeld(ctx, range, entry.user, entry.value, entry.oldValue);
 }
