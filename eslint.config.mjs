@@ -175,7 +175,9 @@ export default defineConfig(
     },
   },
 
-  // The sidebar's browser code.
+  // The sidebar's and the dialogs' browser code: classic scripts that share one scope in the page (common.js
+  // first), so each file names what it uses from the others (/* global */) and what it offers them (/* exported */).
+  // Browser globals and `google` (google.script.run, google.script.host) only; no Apps Script services, no Node.
   {
     name: 'reglament/client',
     files: CLIENT,

@@ -5,6 +5,10 @@
  * The bundle is an IIFE under one global name plus a small top-level wrapper per
  * export of src/main.ts: Apps Script only sees top-level function declarations, and an
  * ESM bundle with its export line stripped breaks when esbuild renames colliding names.
+ *
+ * The browser client (src/ui/client/*.js, *.css, *.html) is imported by src/ui/server as
+ * text (clientFiles below): scripts and styles minified (whitespace only) — the scripts
+ * as plain ES5, so newer syntax fails the build rather than an old browser — HTML as written.
  */
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -13,6 +17,29 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** esbuild plugin: a src/ui/client file imported by the server side becomes its text. */
+const CLIENT_DIR = path.join(root, 'src', 'ui', 'client');
+const clientFiles = {
+  name: 'client-files',
+  setup(build) {
+    build.onLoad({ filter: /\.(js|css|html)$/ }, async (args) => {
+      if (path.dirname(args.path) !== CLIENT_DIR) return undefined;
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const ext = path.extname(args.path).slice(1);
+      if (ext === 'html') return { contents: source, loader: 'text' };
+      const { code } = await esbuild.transform(source, {
+        loader: ext,
+        minifyWhitespace: true,
+        target: ext === 'js' ? 'es5' : 'chrome80',
+        sourcefile: path.relative(root, args.path),
+        legalComments: 'none',
+        charset: 'utf8',
+      });
+      return { contents: code, loader: 'text' };
+    });
+  },
+};
 
 async function buildBundle(entry = 'src/main.ts', outDir = 'build', manifest = 'appsscript.json', keep = ['addon'], GLOBAL = 'Reglament') {
   const result = await esbuild.build({
@@ -26,6 +53,7 @@ async function buildBundle(entry = 'src/main.ts', outDir = 'build', manifest = '
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
+    plugins: [clientFiles],
   });
   const iife = result.outputFiles[0].text;
   const entries = exportedFunctions(iife, GLOBAL);
