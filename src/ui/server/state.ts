@@ -9,7 +9,8 @@
  */
 import { REQUEST_COLUMNS } from '../../core/permissions';
 import { currentAgreement, validateAgreement, agreementState } from '../../features/orders/rules/agreements';
-import { checkCall, candidateIndex, orderIndex, splitIds, normId, CandidateInfo } from '../../features/calls/rules/calls';
+import { checkCall } from '../../features/calls/rules/calls';
+import { candidateIndex, orderIndex, splitIds, normId, CandidateInfo } from '../../features/calls/rules/indexes';
 import { checkComment, CallCandidate } from '../../features/calls/rules/comments';
 import { answerLabel, answersOf } from '../../features/calls/rules/answers';
 import { Problem as CallProblem } from '../../features/calls/rules/messages';
