@@ -1,5 +1,5 @@
 /**
- * Settings keys (SPEC §6) with their defaults. The English keys are a contract; the
+ * Settings keys (docs/DOMAIN.md §10) with their defaults. The English keys are a contract; the
  * Russian ones their translation; a key is found in either language.
  */
 import { Locale } from './schema';

@@ -3,7 +3,7 @@
  * is SIGKILLed at seeded random instants, and a `tick` at each step of its commit; then the
  * next tick a timer would make runs, and the files must hold either the previous commit or the
  * new one (fixture.ts `verify`). `node scripts/crash.mjs [trials] [seed]` runs more trials.
- * Run `npm run build` first (npm test does): the CLI runs from dist/.
+ * The CLI runs from dist/, which jest's globalSetup (test/support/build.js) builds first.
  */
 import * as fs from 'fs';
 import * as os from 'os';

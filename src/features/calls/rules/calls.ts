@@ -1,9 +1,9 @@
 /**
- * A Calls row (SPEC §4, §6) checked and turned into a plan: the call as data the
+ * A Calls row (docs/DOMAIN.md §6, §9.9) checked and turned into a plan: the call as data the
  * reminders and e-mails use, and the calendar events to write. Nothing here rewrites a
  * cell: problems are reported per row, and one bad row never stops the others.
  *
- * Two audiences (SPEC §4, issue 12). Google shows the organizer's description and guest
+ * Two audiences (docs/DOMAIN.md §6.4, issue 12). Google shows the organizer's description and guest
  * list to every guest, so the event the guests are invited to carries only what is meant
  * for them: the purpose in their language, the time with its city, the video link, who
  * joins from our side by name, how to reschedule. Candidates never see each other

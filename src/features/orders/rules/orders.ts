@@ -1,5 +1,5 @@
 /**
- * Orders (SPEC §3.2, §6): validation of a row as typed, the hand-off gate, the derived
+ * Orders (docs/DOMAIN.md §3, §5.3, §9.5): validation of a row as typed, the hand-off gate, the derived
  * Status, order IDs and the content of the hand-off e-mail. Nothing here rewrites a cell
  * a person owns; problems are reported with the column they are about.
  *
@@ -64,7 +64,7 @@ export interface OrderContext {
 export type OrderStatusKey = (typeof ORDER_STATUSES)[number]['key'];
 export type TermsKey = (typeof TERMS)[number]['key'];
 
-/** Items SPEC §3.2 requires before a hand-off (job sites only when job-site posting is paid). */
+/** Items docs/DOMAIN.md §5.3 requires before a hand-off (job sites only when job-site posting is paid). */
 export const REQUIRED_FOR_HAND_OFF: readonly string[] = [
   'client',
   'contactPerson',
@@ -321,7 +321,7 @@ export function callingServiceSold(order: Row): boolean {
 }
 
 /**
- * Why an order needs an HR agreement before its hand-off (SPEC §3.1, seed 000): individual
+ * Why an order needs an HR agreement before its hand-off (docs/DOMAIN.md §5.1, §5.2, seed 000): individual
  * terms, and every sale of the calling service; undefined when it needs none.
  */
 export function agreementNeed(order: Row): 'calling' | 'individual' | undefined {
@@ -345,7 +345,7 @@ export const AGREEMENT_GATE_CODES: ReadonlySet<string> = new Set([
 export const INDIVIDUAL_TERM_COLUMNS: readonly string[] = ['selectionWeekdays', 'resumesPerSelection', 'firstSelectionDate', 'otherPoints'];
 
 /**
- * The HR gate (SPEC §3.1): an order selling the calling service, or with individual terms,
+ * The HR gate (docs/DOMAIN.md §5.1): an order selling the calling service, or with individual terms,
  * goes on only with an Agreed agreement. Individual terms also need the agreement to name
  * the terms HR agreed (one item at least), so a calling-service agreement of expected
  * numbers alone does not pass for an agreement of individual terms.
@@ -378,7 +378,7 @@ export function statusOf(order: Row): OrderStatusKey | undefined {
 }
 
 /**
- * Everything that stops a hand-off (SPEC §3.2): each missing or invalid item, the HR
+ * Everything that stops a hand-off (docs/DOMAIN.md §5.3): each missing or invalid item, the HR
  * agreement for individual terms, a cancelled order. Empty = the hand-off may go.
  * `agreement` is the order's current agreement (agreements.currentAgreement).
  */
@@ -537,7 +537,7 @@ const WEEKDAY_SHORT: Record<Locale, readonly string[]> = {
 };
 
 /**
- * Everything SPEC §3.2 lists, as typed rows for a template renderer (HTML and text):
+ * Everything docs/DOMAIN.md §5.3 lists, as typed rows for a template renderer (HTML and text):
  * the request's contact and vacancy blocks, the Fintops links and publication period, the
  * paid period, services, sum, bonuses, job sites, payment date, contract, sales manager,
  * and the terms — for individual terms, what HR agreed.
