@@ -4,7 +4,7 @@
  * row's ID), the events, the row's last Log lines, and the actions this person may take.
  * Read-only: tabs are read once each, the Log only at its end, one Calendar call at most.
  * A call shows its guests' answers (from its event) and where its staff notes are (the
- * twin event at the same time, core/calls.ts) — known without another Calendar call.
+ * twin event at the same time, features/calls/rules/calls.ts) — known without another Calendar call.
  * Every value is a plain string, number or boolean (google.script.run passes no Dates).
  */
 import { REQUEST_COLUMNS } from '../../core/permissions';
