@@ -9,7 +9,7 @@
  * absence or a candidate's new address all converge within one tick), then sends the
  * reminders that are due and marks those whose call has started as Missed.
  *
- * Two audiences (issue 12, core/calls.ts): the guests' event carries only guest text and a
+ * Two audiences (issue 12, rules/calls.ts): the guests' event carries only guest text and a
  * Google Meet (or the link typed in "Meeting link"); the staff's instructions, the comment
  * template and the posted comment go into the call's staff-only twin event. Every tick
  * first reads the company calendar back (readback.ts, one Events.list with a sync
