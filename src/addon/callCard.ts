@@ -13,7 +13,8 @@ import { CALL_STATUSES, CALL_TYPES, choiceLabel, findChoice, tabDef } from '../c
 import { instantAt } from '../core/time';
 import { cellText, isBlank } from '../core/values';
 import { isDate } from '../core/time';
-import { checkComment, checkHire } from '../features/calls/rules/comments';
+import { checkComment } from '../features/calls/rules/comments';
+import { checkHire } from '../features/calls/rules/hire';
 import { commentForm, composeComment } from '../ui/server/comment';
 import { FormValues } from '../ui/server/outcome';
 import { rowsWhere } from '../ui/server/read';

@@ -3,7 +3,8 @@
  * the comment to the manager once a call is Done, the decline alerts, and the reminders and
  * follow-ups that are due.
  */
-import { normId, PlannedCall } from './rules/calls';
+import { PlannedCall } from './rules/calls';
+import { normId } from './rules/indexes';
 import { answersText, declinesOf, guestNames, parseAnswers } from './rules/answers';
 import { callIdOfKey, dueDecision, isReminderKey } from './rules/reminders';
 import { isDate, localDateOf } from '../../core/time';

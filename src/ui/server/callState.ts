@@ -8,7 +8,8 @@ import { CALL_STATUSES, CALL_TYPES, choiceLabel, findChoice, Locale, tabDef } fr
 import { cellText, isBlank, Row } from '../../core/values';
 import { RunContext } from '../../app/context';
 import { answerLabel, answersOf } from '../../features/calls/rules/answers';
-import { CandidateInfo, candidateIndex, checkCall, normId, orderIndex, splitIds } from '../../features/calls/rules/calls';
+import { checkCall } from '../../features/calls/rules/calls';
+import { CandidateInfo, candidateIndex, normId, orderIndex, splitIds } from '../../features/calls/rules/indexes';
 import { CallCandidate, checkComment } from '../../features/calls/rules/comments';
 import { Problem as CallProblem } from '../../features/calls/rules/messages';
 import { CallTypeKey, reminderOffsets } from '../../features/calls/rules/offsets';
