@@ -30,7 +30,8 @@ export type SettingKey =
   | 'reminderIntroductoryCall'
   | 'senderName'
   | 'mailQuota'
-  | 'archiveAfterDays';
+  | 'archiveAfterDays'
+  | 'silentClientDays';
 
 const s = (key: SettingKey, en: string, ru: string, defaultValue: string, descriptionEn: string, descriptionRu: string): SettingDef => ({
   key,
@@ -155,6 +156,14 @@ const SETTING_LIST: readonly SettingDef[] = [
     '30',
     'Finished Outbox rows and Log lines older than this many days move once a day to the yearly archive tabs ("Outbox 2026", "Log 2026")',
     'Завершённые строки «Исходящих» и строки «Журнала» старше этого числа дней раз в день переносятся в архивные вкладки года («Исходящие 2026», «Журнал 2026»)',
+  ),
+  s(
+    'silentClientDays',
+    'Silent client reminder (working days)',
+    'Напоминание молчащему клиенту (рабочих дней)',
+    '3',
+    'A client who has not answered (Orders "Awaiting reply since", no "Client replied at") gets a reminder after this many working days, at most 3 times (seed 001: "reminder to a client who is silent")',
+    'Клиенту, который не ответил («Ждём ответа с» без «Клиент ответил»), напоминание уходит через столько рабочих дней, не больше 3 раз (регламент 001: «Напоминание клиенту, если молчит»)',
   ),
 ];
 
