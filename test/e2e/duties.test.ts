@@ -210,6 +210,20 @@ describe('seed 001: reminders to the client', () => {
     expect(outbox(h, 'silent|').map((r) => r['Key'])).toEqual(['silent|ORD-2026-0001|2026-10-19|1', 'silent|ORD-2026-0001|2026-10-19|2']);
   });
 
+  test('never to a client whose order is cancelled: no reminder to a silent client, none for payment', async () => {
+    h = await workbook();
+    h.edit('Orders', 'new', order({ 'Payment received': '', 'Contract link': 'https://docs.example/contract/9' }), SALES);
+    h.edit('Orders', 2, { 'Awaiting reply since': '2026-10-19', 'Payment due': '2026-10-23' }, SALES);
+    // Status is the system's: written as a script writes it (a "Cancel order" action), no onEdit.
+    const header = h.ws.spreadsheet.readValues('Orders')[0];
+    h.ws.spreadsheet.personEdit('Orders', 2, header.indexOf('Status') + 1, [['Cancelled']], h.ws.owner);
+    h.tick('2026-10-22T09:00');
+    h.tick('2026-10-23T09:00');
+    expect(outbox(h, 'silent|')).toHaveLength(0);
+    expect(outbox(h, 'payment-reminder|')).toHaveLength(0);
+    expect(h.rows('Orders')[0]['Status']).toBe('Cancelled');
+  });
+
   test('a payment reminder goes the working day before the payment term while Payment received is empty', async () => {
     h = await workbook({ timeZone: 'America/New_York', now: '2026-10-19T09:00' });
     const draft = { 'Payment received': '', 'Contract link': 'https://docs.example/contract/9' };
