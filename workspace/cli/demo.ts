@@ -361,9 +361,17 @@ async function hotLead(
   say: (t: string) => void,
   at: (wall: string) => Date,
 ): Promise<void> {
+  const lead: Array<[string, string]> = [
+    ['Candidate ID', 'C-4'],
+    ['Name', 'Светлана Орлова'],
+    ['Order ID', orderId],
+    ['Status', 'Новый'],
+  ];
+  edit('Кандидаты', 'new', lead, HR, '2026-11-26T12:01');
   const rows: Array<[string, string]> = [
     ['Date', '2026-11-26'],
     ['Order ID', orderId],
+    ['Candidate ID', 'C-4'],
     ['Phone', '+7 916 555-01-02'],
     ['Outcome', 'Горячий лид'],
     ['Comment', 'Готов выйти в понедельник, ждёт звонка'],
@@ -376,7 +384,9 @@ async function hotLead(
   const col = (key: string) => values[0].findIndex((h) => findColumn(def, String(h))?.key === key);
   const row = values.find((r) => String(r[col('key')]).startsWith('hotlead|'));
   const sent = row?.[col('sentAt')];
-  const minutes = sent instanceof Date ? Math.round((sent.getTime() - at('2026-11-26T12:02').getTime()) / 60000) : undefined;
+  // The cell's Date comes from the script's realm: not `instanceof` this one's Date.
+  const sentMs = Object.prototype.toString.call(sent) === '[object Date]' ? (sent as Date).getTime() : NaN;
+  const minutes = Number.isFinite(sentMs) ? Math.round((sentMs - at('2026-11-26T12:02').getTime()) / 60000) : undefined;
   say(`          горячий лид → клиенту ${lastMailTo(ws, 'petr@romashka.example')} через ${minutes ?? '—'} мин (срок по договору — 10 мин)`);
 }
 

@@ -111,7 +111,7 @@ export function sendHotLeads(ctx: RunContext, mailer: Mailer): void {
         contactPerson: cellText(order.contactPerson),
         orderId,
         vacancy: cellText(order.vacancy),
-        candidate: [person?.name, cellText(rec.candidateId)].filter(Boolean).join(' — ') || '—',
+        candidate: [person?.name, cellText(rec.candidateId)].filter(Boolean).join(' — ') || cellText(rec.phone) || '—',
         phone: cellText(rec.phone) || cellText(person?.phone) || '—',
         email: person?.email ? `, ${person.email}` : '',
         comment: cellText(rec.comment) || '—',
