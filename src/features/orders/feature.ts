@@ -1,5 +1,5 @@
 /**
- * The coordination tables on edit (SPEC §1–3): Orders and HR agreements get their IDs,
+ * The coordination tables on edit (docs/DOMAIN.md §2.3, §3, §5): Orders and HR agreements get their IDs,
  * problems and status (edits outside a person's department or to system columns were
  * already undone by the guard); HR requests and answers are e-mailed; a ticked Hand off
  * is checked and, when complete, e-mailed once to the Client department.

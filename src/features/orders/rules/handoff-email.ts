@@ -1,4 +1,4 @@
-/** The hand-off e-mail's content (SPEC §3.2) as typed rows for a renderer. */
+/** The hand-off e-mail's content (docs/DOMAIN.md §5.3) as typed rows for a renderer. */
 import { CALL_KINDS, Choice, choiceLabel, ColumnDef, LANGUAGES, Locale, tabDef, TERMS } from '../../../core/schema';
 import { orderLabel } from './messages';
 import { LocalDate, wallClockOf, Zone } from '../../../core/time';
@@ -63,7 +63,7 @@ const WEEKDAY_SHORT: Record<Locale, readonly string[]> = {
 };
 
 /**
- * Everything SPEC §3.2 lists, as typed rows for a template renderer (HTML and text):
+ * Everything docs/DOMAIN.md §5.3 lists, as typed rows for a template renderer (HTML and text):
  * the request's contact and vacancy blocks, the Fintops links and publication period, the
  * paid period, services, sum, bonuses, job sites, payment date, contract, sales manager,
  * and the terms — for individual terms, what HR agreed.

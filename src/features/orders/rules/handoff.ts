@@ -1,4 +1,4 @@
-/** The HR gate and the hand-off decision (SPEC §3.1, §3.2). */
+/** The HR gate and the hand-off decision (docs/DOMAIN.md §5.1, §5.3). */
 import { Locale } from '../../../core/schema';
 import { columnProblem, hasErrors, localizedLabel, ParamValue, Problem } from './messages';
 import { cellText, isBlank, isEmail, isTicked, Row } from '../../../core/values';
@@ -25,7 +25,7 @@ export const AGREEMENT_GATE_CODES: ReadonlySet<string> = new Set([
 export const INDIVIDUAL_TERM_COLUMNS: readonly string[] = ['selectionWeekdays', 'resumesPerSelection', 'firstSelectionDate', 'otherPoints'];
 
 /**
- * The HR gate (SPEC §3.1): an order selling the calling service, or with individual terms,
+ * The HR gate (docs/DOMAIN.md §5.1): an order selling the calling service, or with individual terms,
  * goes on only with an Agreed agreement. Individual terms also need the agreement to name
  * the terms HR agreed (one item at least), so a calling-service agreement of expected
  * numbers alone does not pass for an agreement of individual terms.
@@ -52,7 +52,7 @@ export function agreementGate(order: Row, agreement: Row | undefined): Problem[]
 }
 
 /**
- * Everything that stops a hand-off (SPEC §3.2): each missing or invalid item, the HR
+ * Everything that stops a hand-off (docs/DOMAIN.md §5.3): each missing or invalid item, the HR
  * agreement for individual terms, a cancelled order. Empty = the hand-off may go.
  * `agreement` is the order's current agreement (agreements.currentAgreement).
  */

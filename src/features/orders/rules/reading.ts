@@ -16,7 +16,7 @@ export interface OrderContext {
 export type OrderStatusKey = (typeof ORDER_STATUSES)[number]['key'];
 export type TermsKey = (typeof TERMS)[number]['key'];
 
-/** Items SPEC §3.2 requires before a hand-off (job sites only when job-site posting is paid). */
+/** Items docs/DOMAIN.md §5.3 requires before a hand-off (job sites only when job-site posting is paid). */
 export const REQUIRED_FOR_HAND_OFF: readonly string[] = [
   'client',
   'contactPerson',
@@ -104,7 +104,7 @@ export function callingServiceSold(order: Row): boolean {
 }
 
 /**
- * Why an order needs an HR agreement before its hand-off (SPEC §3.1, seed 000): individual
+ * Why an order needs an HR agreement before its hand-off (docs/DOMAIN.md §5.1, §5.2, seed 000): individual
  * terms, and every sale of the calling service; undefined when it needs none.
  */
 export function agreementNeed(order: Row): 'calling' | 'individual' | undefined {

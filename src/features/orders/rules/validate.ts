@@ -1,5 +1,5 @@
 /**
- * Orders (SPEC §3.2, §6): validation of a row as typed. Nothing here rewrites a cell a
+ * Orders (docs/DOMAIN.md §3, §5.3, §9.5): validation of a row as typed. Nothing here rewrites a cell a
  * person owns; problems are reported with the column they are about.
  *
  * Readings chosen:
