@@ -12,7 +12,7 @@ import { remindersDue, sendClientReminders } from './client-reminders';
 import { noteHotLeads, sendHotLeads } from './hot-lead';
 import { trackSchemeChanges } from './scheme';
 
-const ACT_COLUMNS = ['actSentAt', 'actSignedAt', 'orderId'];
+const ACT_COLUMNS = ['actSentAt', 'actSignedAt'];
 const RESERVE_MS = 20000;
 
 export const dutiesFeature: Feature = {
