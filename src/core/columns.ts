@@ -108,6 +108,8 @@ export const OUTCOMES = [
   choice('declined', 'Declined', 'Отказ'),
   choice('agreed', 'Agreed to come', 'Согласен прийти'),
   choice('interview', 'Interview booked', 'Назначено интервью'),
+  // Seed 001: a "hot" lead goes to the client's managers within 5–10 minutes (features/duties/hot-lead.ts).
+  choice('hotLead', 'Hot lead', 'Горячий лид'),
 ] as const;
 
 export const CALL_TYPES = [

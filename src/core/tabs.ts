@@ -88,6 +88,17 @@ export const TABS: readonly TabDef[] = [
       c('clientTimeZone', 'Client time zone', 'Часовой пояс клиента', 'timezone'),
       // Added later (issue 16): the payment order's link (e.g. the client's mail), beside Payment received.
       c('paymentDocumentLink', 'Payment document link', 'Ссылка на платёжный документ', 'url'),
+      // Added later (issue 14, seed 001): the contract's duties tracked as deadlines (features/duties).
+      c('schemeChangeRequestedAt', 'Scheme change requested at', 'Изменение схемы запрошено', 'datetime'),
+      c('schemeChangeDoneAt', 'Scheme change done at', 'Изменение схемы выполнено', 'datetime'),
+      c('reportSentAt', 'Report sent at', 'Отчёт отправлен', 'datetime'),
+      c('actSentAt', 'Act sent at', 'Акт отправлен', 'datetime'),
+      c('actSignedAt', 'Act signed at', 'Акт подписан', 'date'),
+      c('awaitingReplySince', 'Awaiting reply since', 'Ждём ответа с', 'date'),
+      c('clientRepliedAt', 'Client replied at', 'Клиент ответил', 'date'),
+      c('paymentDue', 'Payment due', 'Срок оплаты', 'date'),
+      c('invoiceLink', 'Invoice link', 'Ссылка на счёт', 'url'),
+      sys('actStatus', 'Act status', 'Статус акта', 'text'),
     ],
   },
   {

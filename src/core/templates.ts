@@ -50,6 +50,7 @@ export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   'pm.introduction': [...CLIENT, 'projectManager', 'projectManagerEmail', 'startDate'],
   'pm.dailyReport': [...CLIENT, 'date', 'results', 'summary'],
   'pm.projectCompletion': [...CLIENT, 'summary', 'reportLink'],
+  'lead.hot': [...CLIENT, 'orderId', 'vacancy', 'candidate', 'phone', 'email', 'comment', 'recordedAt'],
 };
 
 /** Built-in templates, Russian and English. The Templates tab overrides them per key and language. */

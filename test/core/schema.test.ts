@@ -53,6 +53,17 @@ describe('the workbook contract (docs/DOMAIN.md §9)', () => {
       'Other contact e-mails',
       'Client time zone',
       'Payment document link',
+      // Seed 001's duties (issue 14, piece 5).
+      'Scheme change requested at',
+      'Scheme change done at',
+      'Report sent at',
+      'Act sent at',
+      'Act signed at',
+      'Awaiting reply since',
+      'Client replied at',
+      'Payment due',
+      'Invoice link',
+      'Act status',
     ]);
   });
 
@@ -61,7 +72,7 @@ describe('the workbook contract (docs/DOMAIN.md §9)', () => {
       tabDef('orders')
         .columns.filter((c) => c.system)
         .map((c) => c.en),
-    ).toEqual(['Order ID', 'Handed off at', 'Status', 'Problems']);
+    ).toEqual(['Order ID', 'Handed off at', 'Status', 'Problems', 'Act status']);
     expect(
       tabDef('calls')
         .columns.filter((c) => c.system)
