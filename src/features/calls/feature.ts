@@ -50,6 +50,7 @@ import { calendarWork } from './events';
 import { planCalls } from './plan';
 import { CallsRun } from './run';
 import { commentsAndHires, declineAlerts, sendDue } from './sending';
+import { afterInterviews } from './after-interview';
 
 /** Room left before a deadline for the final batched writes. */
 const MARGIN_MS = 10 * 1000;
@@ -63,6 +64,7 @@ export const CALL_TEMPLATE_KEYS: TemplateKey[] = [
   'comment.toManager',
   'followUp.manager',
   'alert.callDeclined',
+  'interview.clientRequest',
 ];
 
 export const callsFeature: Feature = {
@@ -78,6 +80,7 @@ export const callsFeature: Feature = {
     planCalls(run, edit.rows);
     calendarWork(run);
     commentsAndHires(run, true);
+    afterInterviews(run);
     run.finish();
   },
   tick(ctx, deadline) {
@@ -92,6 +95,7 @@ export const callsFeature: Feature = {
     calendarWork(run);
     // A hire sets the candidate's status when the row is edited, not on every tick (a person may change it later).
     commentsAndHires(run, false);
+    afterInterviews(run);
     run.finish();
   },
   check(ctx, tab, deadline) {
@@ -101,6 +105,7 @@ export const callsFeature: Feature = {
     planCalls(run, null);
     calendarWork(run);
     commentsAndHires(run, false);
+    afterInterviews(run);
     return run.finish();
   },
   setup(ctx) {
