@@ -116,11 +116,15 @@ export const BASE_TEMPLATES: Record<BaseTemplateKey, Texts> = {
   'interview.clientRequest': {
     ru: {
       subject: 'По итогам интервью {{callDate}} — {{client}}',
-      body: 'Здравствуйте, {{contactPerson}}!\n\nКак вы просили на интервью {{callDate}}, направляем:\n{{items}}\n\nЕсли нужно что-то ещё — напишите.' + SIGN_RU,
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nКак вы просили на интервью {{callDate}}, направляем:\n{{items}}\n\nЕсли нужно что-то ещё — напишите.' +
+        SIGN_RU,
     },
     en: {
       subject: 'After the interview of {{callDate}} — {{client}}',
-      body: 'Hello {{contactPerson}},\n\nAs you asked at the interview of {{callDate}}, here is:\n{{items}}\n\nIf you need anything else, let us know.' + SIGN_EN,
+      body:
+        'Hello {{contactPerson}},\n\nAs you asked at the interview of {{callDate}}, here is:\n{{items}}\n\nIf you need anything else, let us know.' +
+        SIGN_EN,
     },
   },
   'handoff.clientDepartment': {

@@ -176,9 +176,10 @@ describe('the built-in templates', () => {
         'alert.callDeclined',
         'report.expectations',
         'payment.clientDepartment',
+        'interview.clientRequest',
       ]),
     );
-    expect(TEMPLATE_KEYS.length).toBe(25);
+    expect(TEMPLATE_KEYS.length).toBe(26);
   });
 
   test.each(TEMPLATE_KEYS)('%s uses only its own placeholders and renders without problems', (key) => {

@@ -59,6 +59,21 @@ export function afterInterviews(run: CallsRun): void {
   writeCandidates(run, rows);
 }
 
+/** Rows of Done interviews of the orders the given rows belong to (not those rows): their steps follow a new call. */
+export function relatedInterviews(run: CallsRun, indexes: readonly number[]): number[] {
+  const edited = new Set(indexes);
+  const orders = new Set(indexes.map((i) => text(cell(run.calls, run.calls.rows[i] ?? [], 'orderId'))).filter(Boolean));
+  if (!orders.size) return [];
+  const out: number[] = [];
+  run.calls.rows.forEach((row, i) => {
+    if (edited.has(i) || !orders.has(text(cell(run.calls, row, 'orderId')))) return;
+    const rec = recordOf(run.calls, row);
+    const r = callRowOf(rec);
+    if (r.status === 'done' && isInterviewLike(r.type, rec)) out.push(i);
+  });
+  return out;
+}
+
 /** The client's address for the call: the row's, else the order's Client e-mail. */
 export function clientOf(run: CallsRun, call: PlannedCall): string {
   return call.clientEmail || run.orders.get(call.orderId)?.contacts[0] || '';
@@ -122,7 +137,11 @@ function send(run: CallsRun, plan: Plan, key: string, to: string, template: stri
   const existing = run.index().get(key);
   if (existing && existing.state !== 'pending') return; // sent, or held for a person (the step says so)
   if (run.mailStop || !run.timeLeft()) return;
-  const mail = composeMail(run.templates, { key, to: [to], template, language, values, replyTo: plan.call?.managerEmail }, run.ctx.settings.senderName);
+  const mail = composeMail(
+    run.templates,
+    { key, to: [to], template, language, values, replyTo: plan.call?.managerEmail },
+    run.ctx.settings.senderName,
+  );
   if (typeof mail === 'string') return;
   const result = sendOnce(outbox, mail, run.locale, new Date(), run.index());
   if (result.outcome === 'sent') run.log(plan.callId, afterInterviewText(run.locale, 'logClientMail'), `${template} → ${to}`);

@@ -50,7 +50,7 @@ import { calendarWork } from './events';
 import { planCalls } from './plan';
 import { CallsRun } from './run';
 import { commentsAndHires, declineAlerts, sendDue } from './sending';
-import { afterInterviews } from './after-interview';
+import { afterInterviews, relatedInterviews } from './after-interview';
 
 /** Room left before a deadline for the final batched writes. */
 const MARGIN_MS = 10 * 1000;
@@ -77,7 +77,8 @@ export const callsFeature: Feature = {
     }
     const run = CallsRun.open(ctx, deadline, new Set(edit.rows));
     if (!run) return;
-    planCalls(run, edit.rows);
+    // A call of an order re-checks the order's Done interviews too (their next steps may just have been scheduled).
+    planCalls(run, [...edit.rows, ...relatedInterviews(run, edit.rows)]);
     calendarWork(run);
     commentsAndHires(run, true);
     afterInterviews(run);

@@ -11,6 +11,8 @@ import { REQUEST_COLUMNS } from '../../core/permissions';
 import { currentAgreement, validateAgreement, agreementState } from '../../features/orders/rules/agreements';
 import { checkCall, candidateIndex, orderIndex, splitIds, normId, CandidateInfo } from '../../features/calls/rules/calls';
 import { checkComment, CallCandidate } from '../../features/calls/rules/comments';
+import { commentType } from '../../features/calls/rules/after-interview';
+import { afterInterviewChecklist } from './after-interview';
 import { answerLabel, answersOf } from '../../features/calls/rules/answers';
 import { Problem as CallProblem } from '../../features/calls/rules/messages';
 import { Problem as OrderProblem } from '../../features/orders/rules/messages';
@@ -439,9 +441,10 @@ function callsState(ctx: RunContext, at: RowAt, state: SidebarState, user: strin
     state.checklist.push({ label: colLabel('calls', key, L), ok: !p, detail: p && !BARE.has(p.code) ? p[L] : '' });
   }
   if (statusKey === 'done' && type) {
-    const comment = checkComment(type, rec.comment, callCandidates(ctx, rec));
+    const comment = checkComment(commentType(type, rec), rec.comment, callCandidates(ctx, rec));
     const errors = comment.problems.filter((p) => p.severity === 'error');
     state.checklist.push({ label: ui(L, 'labelCommentTemplate'), ok: errors.length === 0, detail: errors.map((p) => p[L]).join(' ') });
+    state.checklist.push(...afterInterviewChecklist(ctx, rec, type));
   }
   for (const p of check.problems) if (!used.has(p) && state.problems.indexOf(p[L]) < 0) state.problems.push(p[L]);
 

@@ -84,7 +84,8 @@ const normId = (id: string): string => id.trim().toUpperCase();
 
 // ---- what a call's comment is checked against ----
 
-const INTERVIEW_HEADER = /^[\s\-–—•*·]*(today\s+we\s+interviewed|сегодня\s+(мы\s+)?(провели\s+интервью\s+с|собеседовали|проинтервьюировали))(?=[\s:]|$)/im;
+const INTERVIEW_HEADER =
+  /^[\s\-–—•*·]*(today\s+we\s+interviewed|сегодня\s+(мы\s+)?(провели\s+интервью\s+с|собеседовали|проинтервьюировали))(?=[\s:]|$)/im;
 
 export type RepeatKind = (typeof REPEAT_KINDS)[number]['key'];
 
@@ -123,7 +124,7 @@ const SM_LINE = /^(sm|менеджер)\s*:/i;
 const BULLET = /^[\s\-–—•*·]+/;
 const NUMBERING = /^\d{1,3}[.)]\s+/;
 const ID_LINE = /^(.+?)\s*\(\s*([^()]+?)\s*\)\s*[-–—:]\s*(\S.*)$/;
-const BARE_ID_LINE = /^([^\s:–—-]+)\s*[-–—:]\s*(\S.*)$/;
+const BARE_ID_LINE = /^(\S+?)\s*[-–—:]\s+(\S.*)$/;
 const LETTER = /[\p{L}\p{N}]/u;
 
 /** Does `line` name `word` as a whole word (case-insensitive)? */
@@ -302,7 +303,8 @@ export function callRowOf(rec: Record<string, unknown>): CallRow {
   const type = findChoice(CALL_TYPES, textOf(rec.type))?.key as CallTypeKey | undefined;
   const statusText = textOf(rec.status);
   const status = (statusText ? (findChoice(CALL_STATUSES, statusText)?.key ?? 'scheduled') : 'scheduled') as CallRow['status'];
-  const start = rec.start instanceof Date || Object.prototype.toString.call(rec.start) === '[object Date]' ? (rec.start as Date).getTime() : null;
+  const start =
+    rec.start instanceof Date || Object.prototype.toString.call(rec.start) === '[object Date]' ? (rec.start as Date).getTime() : null;
   const candidateIds = textOf(rec.candidateIds)
     .split(/[,;\n]+/)
     .map((s) => s.trim())
