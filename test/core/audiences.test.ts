@@ -3,7 +3,8 @@
  * cities in every text, the client and candidates checked against the order, guests'
  * answers, and interviews booked in Calling results.
  */
-import { CallContext, candidateIndex, checkCall, orderIndex, PlannedCall } from '../../src/features/calls/rules/calls';
+import { CallContext, checkCall, PlannedCall } from '../../src/features/calls/rules/calls';
+import { candidateIndex, orderIndex } from '../../src/features/calls/rules/indexes';
 import { answersOf, answersText, declinesOf, parseAnswers } from '../../src/features/calls/rules/answers';
 import { bookedInterviews } from '../../src/features/calls/rules/booked';
 import { validateOrder } from '../../src/features/orders/rules/orders';

@@ -14,8 +14,10 @@
  * Cost: the Calls, Candidates and Orders tabs are the run's (read once); the Outbox index is
  * the run's; Candidates are written one column at a time and only where a cell changes.
  */
-import { checkComment, checkHire, Hire } from './rules/comments';
-import { normId, PlannedCall, splitIds } from './rules/calls';
+import { checkComment } from './rules/comments';
+import { checkHire, Hire } from './rules/hire';
+import { PlannedCall } from './rules/calls';
+import { normId, splitIds } from './rules/indexes';
 import {
   afterInterviewSteps,
   afterInterviewText,

@@ -6,7 +6,8 @@
  * the alert when guests decline.
  */
 import { CommentCheck } from './rules/comments';
-import { PlannedCall, joinLink } from './rules/calls';
+import { PlannedCall } from './rules/calls';
+import { joinLink } from './rules/event-plan';
 import { Problem } from '../../core/i18n';
 import { Locale } from '../../core/schema';
 import { RecipientResolver, REMINDER_TEMPLATE, reminderRecipients, reminderValues } from './rules/reminders';

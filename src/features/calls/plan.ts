@@ -3,10 +3,13 @@
  * comment, the hire, its reminders), Call IDs given to new and copied rows, deleted rows
  * and interviews booked in Calling results, and the Outbox rows brought in line.
  */
-import { checkCall, normId } from './rules/calls';
+import { checkCall } from './rules/calls';
+import { normId } from './rules/indexes';
 import { answersText, parseAnswers } from './rules/answers';
 import { bookedInterviews, BOOKED_PREFIX } from './rules/booked';
-import { appendResults, checkComment, checkHire, resultsHeading } from './rules/comments';
+import { checkComment } from './rules/comments';
+import { checkHire } from './rules/hire';
+import { appendResults, resultsHeading } from './rules/results';
 import { callText, hasErrors, problem, say } from './rules/messages';
 import { commentType } from './rules/after-interview';
 import { callIdOfKey, planFollowUp, planReminders, reconcile, REMINDER_TEMPLATE } from './rules/reminders';

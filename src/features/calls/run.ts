@@ -5,8 +5,10 @@
  * plans, IDs, Outbox rows), events.ts (calendar writes), calendar-changes.ts (what people
  * changed in Calendar), sending.ts (reminders, comments, alerts through src/mail).
  */
-import { candidateIndex, CandidateInfo, CallCheck, normId, orderIndex, OrderInfo, PlannedCall } from './rules/calls';
-import { CommentCheck, Hire } from './rules/comments';
+import { CallCheck, PlannedCall } from './rules/calls';
+import { candidateIndex, CandidateInfo, normId, orderIndex, OrderInfo } from './rules/indexes';
+import { CommentCheck } from './rules/comments';
+import { Hire } from './rules/hire';
 import { hasErrors, problemsText, say } from './rules/messages';
 import { Problem } from '../../core/i18n';
 import { CallTypeKey, reminderOffsets } from './rules/offsets';

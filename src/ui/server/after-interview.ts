@@ -4,8 +4,9 @@
  * applies. Reads only the call's candidates, its order, the order's calls and the two
  * Outbox rows the steps name.
  */
-import { candidateIndex, normId, orderIndex, splitIds } from '../../features/calls/rules/calls';
-import { checkComment, checkHire } from '../../features/calls/rules/comments';
+import { candidateIndex, normId, orderIndex, splitIds } from '../../features/calls/rules/indexes';
+import { checkComment } from '../../features/calls/rules/comments';
+import { checkHire } from '../../features/calls/rules/hire';
 import {
   afterInterviewSteps,
   callRowOf,
@@ -22,7 +23,7 @@ import { RunContext } from '../../app/context';
 import { outboxState } from '../../mail/outbox';
 import { cell } from '../../google/workbook';
 import { candidatesByIds, ordersById, recordsAt, rowsWhere } from './read';
-import type { CheckItem } from './state';
+import type { CheckItem } from './view';
 
 export function afterInterviewChecklist(ctx: RunContext, rec: Row, type: CallTypeKey | undefined): CheckItem[] {
   const row = callRowOf(rec);

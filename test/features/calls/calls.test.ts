@@ -1,4 +1,5 @@
-import { CallContext, candidateIndex, checkCall, isEmail, orderIndex, splitIds } from '../../../src/features/calls/rules/calls';
+import { CallContext, checkCall } from '../../../src/features/calls/rules/calls';
+import { candidateIndex, isEmail, orderIndex, splitIds } from '../../../src/features/calls/rules/indexes';
 import { reminderOffsets } from '../../../src/features/calls/rules/offsets';
 import { defaultSettings } from '../../../src/core/settings';
 import { intlZone } from '../../core/zone-fixture';

@@ -1,13 +1,6 @@
-import {
-  appendResults,
-  checkComment,
-  checkHire,
-  commentTemplate,
-  keepResults,
-  parseDateText,
-  parseNextContact,
-  resultsHeading,
-} from '../../../src/features/calls/rules/comments';
+import { checkComment, commentTemplate, parseDateText, parseNextContact } from '../../../src/features/calls/rules/comments';
+import { checkHire } from '../../../src/features/calls/rules/hire';
+import { appendResults, keepResults, resultsHeading } from '../../../src/features/calls/rules/results';
 
 const FIRST_CALL = `Company Name: Acme Ltd
 Company Website: https://acme.example

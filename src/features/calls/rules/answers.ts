@@ -3,7 +3,8 @@
  * the organizer's event): the "Guests' answers" cell, and whether the call is still worth
  * holding — a decline by the client, or by every candidate, is told to the manager.
  */
-import { PlannedCall, guestsOf } from './calls';
+import { PlannedCall } from './calls';
+import { guestsOf } from './event-plan';
 import { callText } from './messages';
 import { Locale } from '../../../core/schema';
 

@@ -5,7 +5,8 @@
  * of its own; a Calls row that already invites the candidate at that time covers it, and
  * the latest row of a candidate of an order is the booking that stands.
  */
-import { CandidateInfo, DEFAULT_DURATION_MINUTES, OrderInfo, PlannedCall, isEmail, normId } from './calls';
+import { DEFAULT_DURATION_MINUTES, PlannedCall } from './calls';
+import { CandidateInfo, OrderInfo, isEmail, normId } from './indexes';
 import { Locale, OUTCOMES, findChoice } from '../../../core/schema';
 import { isDate } from '../../../core/time';
 

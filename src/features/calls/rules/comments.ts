@@ -1,11 +1,11 @@
 /**
- * The comment a manager writes after a call (SPEC §4, seed 003): checked against its
+ * The comment a manager writes after a call (docs/DOMAIN.md §6.3, seed 003): checked against its
  * type's template, never rewritten. A First-call comment is "Field: value" lines (the
  * seed also writes them on one line separated by " – "; both are read); an Interview
  * comment is "Today we interviewed:", one "Name (ID) – summary" line per candidate,
  * "Interview results:" and "SM:".
  */
-import { LocalDate, isDate } from '../../../core/time';
+import { LocalDate } from '../../../core/time';
 import { CallTypeKey } from './offsets';
 import { Localized, Problem, problem, warning } from './messages';
 
@@ -289,104 +289,6 @@ function checkIntroductory(text: string, out: CommentCheck): void {
   const name = MESSENGER_NAMES.exec(text);
   if (name) out.messenger = name[1];
   else out.problems.push(problem('introMessengerMissing'));
-}
-
-export type ResultsHeading = 'Results' | 'Fresh Results';
-
-/** Seed 003: a First call is marked "Results", an Interview "Fresh Results". */
-export function resultsHeading(type: CallTypeKey): ResultsHeading {
-  return type === 'interview' || type === 'repeat' ? 'Fresh Results' : 'Results';
-}
-
-const SECTION = /^=== (.+) ===$/;
-
-/**
- * Puts the comment into the event description under its heading. A section already
- * there under the same heading is replaced (a corrected comment is not appended twice);
- * other text and sections stay as they are.
- */
-export function appendResults(description: string, heading: ResultsHeading, comment: string): string {
-  const marker = `=== ${heading} ===`;
-  const section = [marker, ...comment.replace(/\r\n?/g, '\n').trim().split('\n')];
-  const lines = description.replace(/\r\n?/g, '\n').split('\n');
-  const start = lines.findIndex((l) => l.trim() === marker);
-  if (start < 0) {
-    const head = description.replace(/\r\n?/g, '\n').replace(/\n\s*$/, '');
-    return head ? `${head}\n\n${section.join('\n')}` : section.join('\n');
-  }
-  let end = start + 1;
-  while (end < lines.length && !SECTION.test(lines[end].trim())) end++;
-  const after = lines.slice(end);
-  const before = lines.slice(0, start);
-  return [...before, ...section, ...(after.length ? [''] : []), ...after].join('\n').replace(/\n{3,}/g, '\n\n');
-}
-
-/**
- * A re-planned description (after a reschedule) with the results sections of the one the
- * event has now carried over, so a rewrite never loses a posted comment.
- */
-export function keepResults(planned: string, existing: string): string {
-  let out = planned;
-  const lines = existing.replace(/\r\n?/g, '\n').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = SECTION.exec(lines[i].trim());
-    if (!m || (m[1] !== 'Results' && m[1] !== 'Fresh Results')) continue;
-    let end = i + 1;
-    while (end < lines.length && !SECTION.test(lines[end].trim())) end++;
-    out = appendResults(out, m[1], lines.slice(i + 1, end).join('\n'));
-    i = end - 1;
-  }
-  return out;
-}
-
-export interface HireInput {
-  hired?: unknown;
-  hireStartDate?: unknown;
-  price?: unknown;
-  contractLink?: unknown;
-  /** A "Hired candidate ID" column, if the workbook has one; else the call's only candidate. */
-  hiredCandidateId?: unknown;
-}
-
-export interface Hire {
-  candidateId: string;
-  /** The Candidates status to set (seed 003: CRM status "Hired"). */
-  status: 'Hired';
-  startDate: Date;
-  price: number;
-  contractLink: string;
-}
-
-const HIRE_FIELDS = {
-  hireStartDate: { en: 'Hire start date', ru: 'Дата выхода' },
-  price: { en: 'Price', ru: 'Цена' },
-  contractLink: { en: 'Contract link', ru: 'Ссылка на договор' },
-};
-
-const isEmpty = (v: unknown) => v === '' || v === null || v === undefined || (typeof v === 'string' && !v.trim());
-
-/**
- * Hired (seed 003: status "Hired" plus start date, price and signed-contract link). Returns
- * null hire and no problems when Hired is not ticked.
- */
-export function checkHire(row: HireInput, candidates: readonly CallCandidate[]): { problems: Problem[]; hire: Hire | null } {
-  const problems: Problem[] = [];
-  if (row.hired !== true) return { problems, hire: null };
-  const { hireStartDate, price, contractLink } = row;
-  if (isEmpty(hireStartDate)) problems.push(problem('hireFieldMissing', { field: HIRE_FIELDS.hireStartDate }));
-  else if (!isDate(hireStartDate)) problems.push(problem('hireStartDateInvalid', { value: textOf(hireStartDate) }));
-  if (isEmpty(price)) problems.push(problem('hireFieldMissing', { field: HIRE_FIELDS.price }));
-  else if (typeof price !== 'number' || !(price > 0)) problems.push(problem('hirePriceInvalid', { value: textOf(price) }));
-  const link = textOf(contractLink).trim();
-  if (!link) problems.push(problem('hireFieldMissing', { field: HIRE_FIELDS.contractLink }));
-  else if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(link)) problems.push(problem('hireContractInvalid', { value: link }));
-  let candidateId = textOf(row.hiredCandidateId).trim();
-  if (!candidateId) {
-    if (candidates.length === 1) candidateId = candidates[0].id;
-    else problems.push(problem(candidates.length ? 'hireWhichCandidate' : 'hireNoCandidate'));
-  }
-  if (problems.length || !isDate(hireStartDate) || typeof price !== 'number') return { problems, hire: null };
-  return { problems, hire: { candidateId, status: 'Hired', startDate: hireStartDate, price, contractLink: link } };
 }
 
 /** The comment skeleton put into the event description for the manager to fill in. */
