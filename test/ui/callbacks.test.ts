@@ -547,8 +547,8 @@ describe('Call comment and Mark the call done', () => {
   test('the Interview form lists the call’s candidates; HTML typed in stays text in the cell', () => {
     const form = asUser<{ type: string; candidates: Array<{ id: string; name: string }> }>(h, SALES, 'uiCommentForm', [INTERVIEW]);
     expect(form.candidates).toEqual([
-      { id: 'C-1', name: 'Olga', summary: '' },
-      { id: 'C-2', name: 'Ivan <i>the</i> Great', summary: '' },
+      { id: 'C-1', name: 'Olga', summary: '', feedback: '' },
+      { id: 'C-2', name: 'Ivan <i>the</i> Great', summary: '', feedback: '' },
     ]);
     const noResults = asUser<Result>(h, SALES, 'uiSaveComment', [
       INTERVIEW,
