@@ -119,6 +119,12 @@ export const CALL_TYPES = [
   choice('intro', 'Introductory call', 'Вводный звонок'),
 ] as const;
 
+/** What a Repeat call was (seed 003: a repeat interview, or a call to clarify details): its comment follows it. */
+export const REPEAT_KINDS = [
+  choice('interview', 'Repeat interview', 'Повторное интервью'),
+  choice('clarifying', 'Clarifying call', 'Уточняющий звонок'),
+] as const;
+
 export const CALL_STATUSES = [
   choice('scheduled', 'Scheduled', 'Запланирован'),
   choice('done', 'Done', 'Проведён'),

@@ -215,6 +215,7 @@ export const PERMISSIONS: Readonly<Record<TabKey, TabRules>> = {
       hireStartDate: CALL_MANAGER,
       price: CALL_MANAGER,
       contractLink: CALL_MANAGER,
+      clientAskedFor: CALL_MANAGER,
     },
   },
   outbox: { default: SYSTEM, columns: {} },

@@ -14,6 +14,7 @@ import {
   LANGUAGES,
   OUTCOMES,
   PAID_SERVICES,
+  REPEAT_KINDS,
   TERMS,
 } from './columns';
 
@@ -173,6 +174,14 @@ export const TABS: readonly TabDef[] = [
       c('orderId', 'Order ID', 'ID заказа', 'text'),
       c('status', 'Status', 'Статус', 'text'),
       c('timeZone', 'Time zone', 'Часовой пояс', 'timezone'),
+      // Added later (issue 14, seed 003 after the Interview): what the client said of the
+      // candidate and the hire, written from the candidate's calls (the call's manager
+      // types them on the call; these follow it, so they are the system's).
+      sys('clientFeedback', 'Client feedback', 'Отзыв клиента', 'longtext'),
+      sys('hireStartDate', 'Start date', 'Дата выхода', 'date'),
+      sys('price', 'Price', 'Цена', 'money'),
+      sys('contractLink', 'Contract link', 'Ссылка на договор', 'url'),
+      sys('hiredOnCall', 'Hired on call', 'Нанят на звонке', 'text'),
     ],
   },
   {
@@ -201,6 +210,10 @@ export const TABS: readonly TabDef[] = [
       c('meetingLink', 'Meeting link', 'Ссылка на встречу', 'url'),
       c('hiredEmployeeName', 'Hired employee name', 'Имя нанятого сотрудника', 'text'),
       c('teamLeadName', 'Team lead name', 'Имя тимлида', 'text'),
+      // Added later (issue 14, seed 003): what a Repeat call was, and what the client asked
+      // for at an Interview (e.g. portfolio links), e-mailed to the client once the call is Done.
+      c('repeatKind', 'Repeat call kind', 'Вид повторного звонка', 'list', { choices: REPEAT_KINDS }),
+      c('clientAskedFor', 'Client asked for', 'Клиент попросил', 'longtext'),
       sys('eventId', 'Event ID', 'ID события', 'text'),
       sys('commentSentAt', 'Comment sent at', 'Комментарий отправлен', 'datetime'),
       sys('problems', 'Problems', 'Проблемы', 'longtext'),

@@ -20,7 +20,8 @@ export type BaseTemplateKey =
   | 'alert.overdue'
   | 'alert.callDeclined'
   | 'digest.daily'
-  | 'deadline.reminder';
+  | 'deadline.reminder'
+  | 'interview.clientRequest';
 
 export interface TemplateText {
   key: string;
@@ -109,6 +110,21 @@ export const BASE_TEMPLATES: Record<BaseTemplateKey, Texts> = {
     en: {
       subject: 'Contact {{client}} today',
       body: 'On the first call of {{callDate}} with {{client}} ({{contactPerson}}) you agreed to get in touch on {{nextContactDate}}.\n\nNext step: {{nextStep}}\n\nCall {{callId}}.',
+    },
+  },
+  // Seed 003, after the Interview: «Отправляем клиенту необходимую информацию, которую он попросил».
+  'interview.clientRequest': {
+    ru: {
+      subject: 'По итогам интервью {{callDate}} — {{client}}',
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nКак вы просили на интервью {{callDate}}, направляем:\n{{items}}\n\nЕсли нужно что-то ещё — напишите.' +
+        SIGN_RU,
+    },
+    en: {
+      subject: 'After the interview of {{callDate}} — {{client}}',
+      body:
+        'Hello {{contactPerson}},\n\nAs you asked at the interview of {{callDate}}, here is:\n{{items}}\n\nIf you need anything else, let us know.' +
+        SIGN_EN,
     },
   },
   'handoff.clientDepartment': {

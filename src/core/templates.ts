@@ -41,6 +41,7 @@ export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   'alert.callDeclined': ['callType', 'client', 'date', 'time', 'zone', 'who', 'answers', 'callId', 'orderId'],
   'digest.daily': ['date', 'count', 'summary', 'items'],
   'deadline.reminder': ['item', 'orderId', 'client', 'due', 'details'],
+  'interview.clientRequest': [...CLIENT, 'items', 'callDate', 'manager'],
   'sales.offer': [...CLIENT, 'offerLink', 'validUntil'],
   'sales.silentClient': [...CLIENT, 'lastContactDate'],
   'sales.presaleSummary': [...CLIENT, 'summary', 'nextStep'],

@@ -177,9 +177,10 @@ describe('the built-in templates', () => {
         'report.expectations',
         'payment.clientDepartment',
         'lead.hot',
+        'interview.clientRequest',
       ]),
     );
-    expect(TEMPLATE_KEYS.length).toBe(26);
+    expect(TEMPLATE_KEYS.length).toBe(27);
   });
 
   test.each(TEMPLATE_KEYS)('%s uses only its own placeholders and renders without problems', (key) => {

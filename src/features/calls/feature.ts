@@ -50,6 +50,7 @@ import { calendarWork } from './events';
 import { planCalls } from './plan';
 import { CallsRun } from './run';
 import { commentsAndHires, declineAlerts, sendDue } from './sending';
+import { afterInterviews, relatedInterviews } from './after-interview';
 
 /** Room left before a deadline for the final batched writes. */
 const MARGIN_MS = 10 * 1000;
@@ -63,6 +64,7 @@ export const CALL_TEMPLATE_KEYS: TemplateKey[] = [
   'comment.toManager',
   'followUp.manager',
   'alert.callDeclined',
+  'interview.clientRequest',
 ];
 
 export const callsFeature: Feature = {
@@ -75,9 +77,11 @@ export const callsFeature: Feature = {
     }
     const run = CallsRun.open(ctx, deadline, new Set(edit.rows));
     if (!run) return;
-    planCalls(run, edit.rows);
+    // A call of an order re-checks the order's Done interviews too (their next steps may just have been scheduled).
+    planCalls(run, [...edit.rows, ...relatedInterviews(run, edit.rows)]);
     calendarWork(run);
     commentsAndHires(run, true);
+    afterInterviews(run);
     run.finish();
   },
   tick(ctx, deadline) {
@@ -92,6 +96,7 @@ export const callsFeature: Feature = {
     calendarWork(run);
     // A hire sets the candidate's status when the row is edited, not on every tick (a person may change it later).
     commentsAndHires(run, false);
+    afterInterviews(run);
     run.finish();
   },
   check(ctx, tab, deadline) {
@@ -101,6 +106,7 @@ export const callsFeature: Feature = {
     planCalls(run, null);
     calendarWork(run);
     commentsAndHires(run, false);
+    afterInterviews(run);
     return run.finish();
   },
   setup(ctx) {

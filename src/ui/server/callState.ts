@@ -11,6 +11,8 @@ import { answerLabel, answersOf } from '../../features/calls/rules/answers';
 import { checkCall } from '../../features/calls/rules/calls';
 import { CandidateInfo, candidateIndex, normId, orderIndex, splitIds } from '../../features/calls/rules/indexes';
 import { CallCandidate, checkComment } from '../../features/calls/rules/comments';
+import { commentType } from '../../features/calls/rules/after-interview';
+import { afterInterviewChecklist } from './after-interview';
 import { Problem as CallProblem } from '../../features/calls/rules/messages';
 import { CallTypeKey, reminderOffsets } from '../../features/calls/rules/offsets';
 import { ui } from './messages';
@@ -92,9 +94,10 @@ export function callsState(ctx: RunContext, at: RowAt, state: SidebarState, user
     state.checklist.push({ label: colLabel('calls', key, L), ok: !p, detail: p && !BARE.has(p.code) ? p[L] : '' });
   }
   if (statusKey === 'done' && type) {
-    const comment = checkComment(type, rec.comment, callCandidates(ctx, rec));
+    const comment = checkComment(commentType(type, rec), rec.comment, callCandidates(ctx, rec));
     const errors = comment.problems.filter((p) => p.severity === 'error');
     state.checklist.push({ label: ui(L, 'labelCommentTemplate'), ok: errors.length === 0, detail: errors.map((p) => p[L]).join(' ') });
+    state.checklist.push(...afterInterviewChecklist(ctx, rec, type));
   }
   for (const p of check.problems) if (!used.has(p) && state.problems.indexOf(p[L]) < 0) state.problems.push(p[L]);
 

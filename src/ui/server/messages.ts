@@ -133,6 +133,7 @@ const M = {
   labelZone: { ru: 'Часовой пояс таблицы: {zone}', en: 'Spreadsheet time zone: {zone}' },
   labelNoOrder: { ru: '— без заказа —', en: '— no order —' },
   labelInterviewResults: { ru: 'Interview results (Результаты интервью)', en: 'Interview results' },
+  labelClientFeedback: { ru: 'Отзыв клиента', en: 'Client feedback' },
   labelNotes: { ru: 'Заметки', en: 'Notes' },
   labelMessenger: { ru: 'Messenger (Мессенджер)', en: 'Messenger' },
   labelCall: { ru: 'Звонок', en: 'Call' },
