@@ -117,6 +117,9 @@ export const CALL_TYPES = [
   choice('intro', 'Introductory call', 'Вводный звонок'),
 ] as const;
 
+/** Orders "Client status" (seed 003: after the First call the CRM's "change to client"); empty reads as a lead. */
+export const CLIENT_STATUSES = [choice('lead', 'Lead', 'Лид'), choice('client', 'Client', 'Клиент')] as const;
+
 export const CALL_STATUSES = [
   choice('scheduled', 'Scheduled', 'Запланирован'),
   choice('done', 'Done', 'Проведён'),

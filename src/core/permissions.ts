@@ -207,6 +207,7 @@ export const PERMISSIONS: Readonly<Record<TabKey, TabRules>> = {
       hireStartDate: CALL_MANAGER,
       price: CALL_MANAGER,
       contractLink: CALL_MANAGER,
+      agreedMail: CALL_MANAGER,
     },
   },
   outbox: { default: SYSTEM, columns: {} },

@@ -30,7 +30,8 @@ export type SettingKey =
   | 'reminderIntroductoryCall'
   | 'senderName'
   | 'mailQuota'
-  | 'archiveAfterDays';
+  | 'archiveAfterDays'
+  | 'agreedMailDelay';
 
 const s = (key: SettingKey, en: string, ru: string, defaultValue: string, descriptionEn: string, descriptionRu: string): SettingDef => ({
   key,
@@ -155,6 +156,14 @@ const SETTING_LIST: readonly SettingDef[] = [
     '30',
     'Finished Outbox rows and Log lines older than this many days move once a day to the yearly archive tabs ("Outbox 2026", "Log 2026")',
     'Завершённые строки «Исходящих» и строки «Журнала» старше этого числа дней раз в день переносятся в архивные вкладки года («Исходящие 2026», «Журнал 2026»)',
+  ),
+  s(
+    'agreedMailDelay',
+    'Agreed e-mail delay (minutes)',
+    'Задержка письма о договорённостях (мин)',
+    '30',
+    'Minutes after a First call is marked Done before the client gets the "what we agreed" e-mail; until then the manager may edit or cancel it (Calls "Agreed e-mail")',
+    'Через сколько минут после отметки «Проведён» у первого звонка клиент получает письмо о договорённостях; до тех пор менеджер может изменить или отменить его (Звонки, «Письмо о договорённостях»)',
   ),
 ];
 

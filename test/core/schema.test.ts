@@ -53,6 +53,8 @@ describe('the workbook contract (SPEC §6)', () => {
       'Other contact e-mails',
       'Client time zone',
       'Payment document link',
+      'Client status',
+      'Client since',
     ]);
   });
 
@@ -61,12 +63,12 @@ describe('the workbook contract (SPEC §6)', () => {
       tabDef('orders')
         .columns.filter((c) => c.system)
         .map((c) => c.en),
-    ).toEqual(['Order ID', 'Handed off at', 'Status', 'Problems']);
+    ).toEqual(['Order ID', 'Handed off at', 'Status', 'Problems', 'Client status', 'Client since']);
     expect(
       tabDef('calls')
         .columns.filter((c) => c.system)
         .map((c) => c.en),
-    ).toEqual(['Call ID', 'Event ID', 'Comment sent at', 'Problems', "Guests' answers"]);
+    ).toEqual(['Call ID', 'Event ID', 'Comment sent at', 'Problems', "Guests' answers", 'After-call steps']);
   });
 
   test('headers and tab names are unique within a tab in both languages', () => {

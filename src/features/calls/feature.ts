@@ -50,6 +50,7 @@ import { calendarWork } from './events';
 import { planCalls } from './plan';
 import { CallsRun } from './run';
 import { commentsAndHires, declineAlerts, sendDue } from './sending';
+import { afterFirstCalls } from './after-first-call';
 
 /** Room left before a deadline for the final batched writes. */
 const MARGIN_MS = 10 * 1000;
@@ -63,6 +64,9 @@ export const CALL_TEMPLATE_KEYS: TemplateKey[] = [
   'comment.toManager',
   'followUp.manager',
   'alert.callDeclined',
+  'firstCall.agreed',
+  'interview.resumes',
+  'interview.candidate',
 ];
 
 export const callsFeature: Feature = {
@@ -78,6 +82,7 @@ export const callsFeature: Feature = {
     planCalls(run, edit.rows);
     calendarWork(run);
     commentsAndHires(run, true);
+    afterFirstCalls(run, false);
     run.finish();
   },
   tick(ctx, deadline) {
@@ -92,6 +97,7 @@ export const callsFeature: Feature = {
     calendarWork(run);
     // A hire sets the candidate's status when the row is edited, not on every tick (a person may change it later).
     commentsAndHires(run, false);
+    afterFirstCalls(run, true);
     run.finish();
   },
   check(ctx, tab, deadline) {
@@ -101,6 +107,7 @@ export const callsFeature: Feature = {
     planCalls(run, null);
     calendarWork(run);
     commentsAndHires(run, false);
+    afterFirstCalls(run, false);
     return run.finish();
   },
   setup(ctx) {

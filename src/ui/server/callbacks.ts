@@ -10,6 +10,7 @@ import { tabName } from '../../core/schema';
 import { openContext, RunContext } from '../../app/context';
 import { currentUser } from '../../google/log';
 import * as actions from './actions';
+import { AgreedOutcome, setAgreedMail } from './after-call';
 import { commentPage, outboxPage, schedulePage } from './dialogs';
 import { ui } from './messages';
 import { activeRef, cleanRef, locate, ownerEmail, Refusal, RowRef } from './rows';
@@ -130,6 +131,21 @@ export function uiAnswerHr(ref: unknown, form: unknown): ActionResult {
 
 export function uiMarkCallDone(ref?: unknown): ActionResult {
   return act((run) => actions.markCallDone(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), run.user, run.owner));
+}
+
+/** The "what we agreed" e-mail of a First call, while it waits: new text, or cancelled (after-call.ts). */
+export function uiEditAgreedMail(ref: unknown, form: unknown): ActionResult {
+  return act((run) =>
+    agreedOutcome(setAgreedMail(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), String(cleanForm(form).agreedMail ?? ''), run.user, run.owner)),
+  );
+}
+
+export function uiCancelAgreedMail(ref?: unknown): ActionResult {
+  return act((run) => agreedOutcome(setAgreedMail(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), null, run.user, run.owner)));
+}
+
+function agreedOutcome(out: AgreedOutcome): actions.ActionOutcome {
+  return { ok: true, message: out.message, details: [], queued: out.queued, ref: out.ref };
 }
 
 export function uiScheduleCall(form: unknown): ActionResult {

@@ -52,7 +52,7 @@ var a=section(W.labelActions);for(var i=0;i<s.actions.length;i++)a.appendChild(a
 lines(W.labelReminders,s.reminders);lines(W.labelEvents,s.events);lines(W.labelLog,s.log);}
 function actionView(act){var box=el('div','action');box.setAttribute('data-action',act.id);var b=el('button',act.allowed?'primary':'',act.label);b.type='button';b.disabled=!act.allowed;box.appendChild(b);if(!act.allowed&&act.reason)box.appendChild(el('span','why',act.reason));
 b.addEventListener('click',function(){if(act.fields){if(box.querySelector('form'))return;var f=buildForm(act.fields,W.labelSend,function(v){run(act.id,v);});box.appendChild(f);var first=f.querySelector('input,select,textarea');if(first)first.focus();}else run(act.id);});return box;}
-var FN={handOff:'uiHandOff',askHr:'uiAskHr',answerHr:'uiAnswerHr',markDone:'uiMarkCallDone',comment:'menuCallComment',schedule:'menuScheduleCall'};
+var FN={handOff:'uiHandOff',askHr:'uiAskHr',answerHr:'uiAnswerHr',markDone:'uiMarkCallDone',comment:'menuCallComment',schedule:'menuScheduleCall',agreedEdit:'uiEditAgreedMail',agreedCancel:'uiCancelAgreedMail'};
 function run(id,values){var ref=state&&state.ref;var args=values?[ref,values]:[ref];call(FN[id],args,function(r){if(r&&r.state){showResult(r);render(r.state);}else if(r&&r.message){showResult(r);}});}
 function load(ref){call('uiSidebarState',[ref||null],function(s){render(s);});}
 var lastSel='';

@@ -49,6 +49,7 @@ import { agreementsOf, archivedRowsWhere, candidatesByIds, lastRows, ordersById,
 import { outboxState } from '../../mail/outbox';
 import { cell } from '../../google/workbook';
 import { ui } from './messages';
+import { afterCallChecklist, agreedActions } from './after-call';
 import { ID_KEY, locate, queuedEdits, refusals, RowAt, RowRef, runsAsOwner, UiTab } from './rows';
 
 export interface CheckItem {
@@ -74,7 +75,7 @@ export interface FieldSpec {
 }
 
 export interface ActionSpec {
-  id: 'handOff' | 'askHr' | 'answerHr' | 'markDone' | 'comment' | 'schedule';
+  id: 'handOff' | 'askHr' | 'answerHr' | 'markDone' | 'comment' | 'schedule' | 'agreedEdit' | 'agreedCancel';
   label: string;
   allowed: boolean;
   reason: string;
@@ -444,6 +445,7 @@ function callsState(ctx: RunContext, at: RowAt, state: SidebarState, user: strin
     const errors = comment.problems.filter((p) => p.severity === 'error');
     state.checklist.push({ label: ui(L, 'labelCommentTemplate'), ok: errors.length === 0, detail: errors.map((p) => p[L]).join(' ') });
   }
+  state.checklist.push(...afterCallChecklist(rec)); // seed 003's after-call steps (after-call.ts)
   for (const p of check.problems) if (!used.has(p) && state.problems.indexOf(p[L]) < 0) state.problems.push(p[L]);
 
   const eventId = cellText(rec.eventId);
@@ -470,6 +472,7 @@ function callsState(ctx: RunContext, at: RowAt, state: SidebarState, user: strin
   state.actions.push(
     action('comment', ui(L, 'actComment'), refusals(ctx, user, owner, 'calls', ['comment'], rec), type ? '' : colLabel('calls', 'type', L)),
   );
+  state.actions.push(...agreedActions(ctx, at, user, owner));
   state.actions.push(action('schedule', ui(L, 'actSchedule'), refusals(ctx, user, owner, 'calls', ['type', 'orderId', 'start'])));
   return [...used].map((p) => p[L]);
 }
