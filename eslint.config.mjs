@@ -1,10 +1,10 @@
 /**
- * ESLint flat config: the layers of issue 13 as rules, for today's layout and the target one.
+ * ESLint flat config: the layers of issue 13 as rules (docs/ARCHITECTURE.md).
  *
  *   pure       src/core/**, src/features/<f>/rules/**      no Apps Script, Node or browser globals;
  *                                                          imports nothing from the adapters, the UI or workspace/
- *   adapters   src/*.ts (main.ts, features.ts), src/gas/**, src/google/**, src/app/**, src/mail/**,
- *              src/ui/*.ts, src/ui/server/**, src/features/<f>/ (outside rules/)
+ *   adapters   src/main.ts, src/app/**, src/google/**, src/mail/**, src/ui/server/**,
+ *              src/features/<f>/ (outside rules/), src/addon/** (the add-on's own project)
  *                                                          Apps Script globals; no Node or browser globals
  *   client     src/ui/client/**                            browser globals and google.script.run only
  *   node       workspace/**, scripts/**, bin/**, test/**, root configs
@@ -13,7 +13,8 @@
  * Everywhere: no import cycles (import-x/no-cycle); nothing in src/ imports workspace/, test/ or scripts/,
  * or a Node built-in module (the bundle runs on Apps Script). The Apps Script globals are read from
  * @types/google-apps-script, so a service added there is covered without editing this file.
- * The type-level twin of the pure rule is tsconfig.pure.json ("types": []).
+ * The type-level twin of the pure rule is tsconfig.pure.json ("types": []). test/lint/layers.test.ts
+ * lints fixtures that break each rule, so a rule that stops matching fails the suite.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,38 +73,17 @@ const restricted = (names, where) => [
   ...[...new Set(names)].sort().map((name) => ({ name, message: `${name} is not available ${where}.` })),
 ];
 
-// --- the layers (today's and the target layout of issue 13 side by side) ---
+// --- the layers ---
 
 const PURE = ['src/core/**', 'src/features/*/rules/**'];
-const ADAPTERS = [
-  'src/*.ts',
-  'src/addon/**',
-  'src/gas/**',
-  'src/google/**',
-  'src/app/**',
-  'src/mail/**',
-  'src/ui/*.ts',
-  'src/ui/server/**',
-  'src/features/**',
-];
+const ADAPTERS = ['src/*.ts', 'src/addon/**', 'src/google/**', 'src/app/**', 'src/mail/**', 'src/ui/server/**', 'src/features/**'];
 const CLIENT = ['src/ui/client/**'];
 const NODE_LAYERS = ['workspace/**', 'scripts/**', 'bin/**', 'test/**', '*.js', '*.mjs', '*.cjs'];
 
 const PURE_MESSAGE =
-  'Pure code (docs/DOMAIN.md, issue 13 layers): src/core and src/features/*/rules import no adapter, UI, mail or workspace module.';
-/** What the pure layers may not import, in today's layout and in the target one. */
-const IMPURE = [
-  './src/gas',
-  './src/google',
-  './src/app',
-  './src/mail',
-  './src/ui',
-  './src/main.ts',
-  './src/features.ts',
-  './workspace',
-  './test',
-  './scripts',
-];
+  'Pure code (docs/ARCHITECTURE.md, the layers): src/core and src/features/*/rules import no adapter, UI, mail or workspace module.';
+/** What the pure layers may not import. */
+const IMPURE = ['./src/google', './src/app', './src/mail', './src/ui', './src/addon', './src/main.ts', './workspace', './test', './scripts'];
 
 export default defineConfig(
   globalIgnores(['build/', 'dist/', 'coverage/', 'demo/', '.tmp/', '**/*.state/', 'test/screenshots/', 'node_modules/']),
@@ -145,11 +125,11 @@ export default defineConfig(
         'error',
         {
           zones: [
-            // Today's layout and the target one: the pure layers import no adapter, UI, mail or workspace module.
+            // The pure layers import no adapter, UI, mail, add-on or workspace module.
             ...PURE.map((target) => ({ target: `./${target}`, from: IMPURE, message: PURE_MESSAGE })),
-            // A feature's rules import no adapter of any feature (target layout).
+            // A feature's rules import no adapter of any feature.
             { target: './src/features/*/rules/**', from: ['./src/features/*/*.ts', './src/features/*/!(rules)/**'], message: PURE_MESSAGE },
-            // Shared pure code depends on no feature (target layout).
+            // Shared pure code depends on no feature.
             { target: './src/core/**', from: './src/features', message: 'src/core is shared by the features and imports none of them.' },
             // Nothing in src/ imports the local Workspace, the tests or the build scripts.
             {
@@ -160,16 +140,7 @@ export default defineConfig(
             // The browser client is inlined into HTML: it imports no server-side module.
             {
               target: './src/ui/client/**',
-              from: [
-                './src/gas',
-                './src/google',
-                './src/app',
-                './src/mail',
-                './src/ui/server',
-                './src/features',
-                './src/main.ts',
-                './src/features.ts',
-              ],
+              from: ['./src/google', './src/app', './src/mail', './src/ui/server', './src/features', './src/addon', './src/main.ts'],
               message: 'The browser client calls the server through google.script.run only.',
             },
           ],
@@ -204,7 +175,9 @@ export default defineConfig(
     },
   },
 
-  // The sidebar's browser code.
+  // The sidebar's and the dialogs' browser code: classic scripts that share one scope in the page (common.js
+  // first), so each file names what it uses from the others (/* global */) and what it offers them (/* exported */).
+  // Browser globals and `google` (google.script.run, google.script.host) only; no Apps Script services, no Node.
   {
     name: 'reglament/client',
     files: CLIENT,

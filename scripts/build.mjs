@@ -5,6 +5,10 @@
  * The bundle is an IIFE under one global name plus a small top-level wrapper per
  * export of src/main.ts: Apps Script only sees top-level function declarations, and an
  * ESM bundle with its export line stripped breaks when esbuild renames colliding names.
+ *
+ * The browser client (src/ui/client/*.js, *.css, *.html) is imported by src/ui/server as
+ * text (clientFiles below): scripts and styles minified (whitespace only) — the scripts
+ * as plain ES5, so newer syntax fails the build rather than an old browser — HTML as written.
  */
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -13,6 +17,29 @@ import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** esbuild plugin: a src/ui/client file imported by the server side becomes its text. */
+const CLIENT_DIR = path.join(root, 'src', 'ui', 'client');
+const clientFiles = {
+  name: 'client-files',
+  setup(build) {
+    build.onLoad({ filter: /\.(js|css|html)$/ }, async (args) => {
+      if (path.dirname(args.path) !== CLIENT_DIR) return undefined;
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const ext = path.extname(args.path).slice(1);
+      if (ext === 'html') return { contents: source, loader: 'text' };
+      const { code } = await esbuild.transform(source, {
+        loader: ext,
+        minifyWhitespace: true,
+        target: ext === 'js' ? 'es5' : 'chrome80',
+        sourcefile: path.relative(root, args.path),
+        legalComments: 'none',
+        charset: 'utf8',
+      });
+      return { contents: code, loader: 'text' };
+    });
+  },
+};
 
 async function buildBundle(entry = 'src/main.ts', outDir = 'build', manifest = 'appsscript.json', keep = ['addon'], GLOBAL = 'Reglament') {
   const result = await esbuild.build({
@@ -26,6 +53,7 @@ async function buildBundle(entry = 'src/main.ts', outDir = 'build', manifest = '
     legalComments: 'none',
     write: false,
     logLevel: 'warning',
+    plugins: [clientFiles],
   });
   const iife = result.outputFiles[0].text;
   const entries = exportedFunctions(iife, GLOBAL);
@@ -34,11 +62,25 @@ async function buildBundle(entry = 'src/main.ts', outDir = 'build', manifest = '
   const code = `${iife}\n// Entry points Apps Script can see: top-level function declarations.\n${wrappers}\n`;
   const out = path.join(root, outDir);
   fs.mkdirSync(out, { recursive: true });
-  // Only what this bundle owns is replaced (build/addon/ sits inside build/).
-  for (const name of fs.readdirSync(out)) if (!keep.includes(name)) fs.rmSync(path.join(out, name), { recursive: true, force: true });
-  fs.writeFileSync(path.join(out, 'Code.js'), code);
-  fs.copyFileSync(path.join(root, manifest), path.join(out, 'appsscript.json'));
+  const written = ['Code.js', 'appsscript.json'];
+  // Only what this bundle owns is replaced (build/addon/ sits inside build/); stale files go.
+  for (const name of fs.readdirSync(out)) {
+    if (!keep.includes(name) && !written.includes(name)) fs.rmSync(path.join(out, name), { recursive: true, force: true });
+  }
+  writeAtomically(path.join(out, 'Code.js'), code);
+  writeAtomically(path.join(out, 'appsscript.json'), fs.readFileSync(path.join(root, manifest)));
   return entries;
+}
+
+/**
+ * Writes through a temporary file and a rename: jest's globalSetup rebuilds on every run, and a
+ * `reglament serve` or a test loading build/Code.js at that moment sees the old file or the new
+ * one, never a missing or half-written one.
+ */
+function writeAtomically(file, contents) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, contents);
+  fs.renameSync(tmp, file);
 }
 
 /** Runs the IIFE in an empty context to list the functions it exports. */
@@ -50,7 +92,7 @@ function exportedFunctions(iife, GLOBAL) {
 
 async function buildCli() {
   const entries = ['cli', 'bench'].filter((n) => fs.existsSync(path.join(root, `workspace/${n}.ts`)));
-  await esbuild.build({
+  const result = await esbuild.build({
     entryPoints: entries.map((n) => path.join(root, `workspace/${n}.ts`)),
     bundle: true,
     platform: 'node',
@@ -59,8 +101,11 @@ async function buildCli() {
     packages: 'external',
     outdir: path.join(root, 'dist'),
     sourcemap: 'inline',
+    write: false,
     logLevel: 'warning',
   });
+  fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
 }
 
 const entries = await buildBundle();

@@ -15,7 +15,7 @@ import { FEATURES } from './app/registry';
 import { revalidateOrders } from './features/orders/feature';
 
 import { buildMenu } from './ui/server/menu';
-import { ownerEmail } from './ui/server/rows';
+import { ownerEmail } from './ui/server/rights';
 export * from './ui/server/callbacks';
 
 registerFeatures(FEATURES);

@@ -17,6 +17,7 @@ import { AccountType, LocalWorkspace, RunRecord } from './runtime/workspace';
 import { EditShape } from './runtime/events';
 import { isValidTimeZone } from './runtime/tz';
 import { Transaction } from './runtime/commit';
+import { CallMeter } from './runtime/runtime';
 import { BUSY_EXIT_CODE, WorkbookBusyError } from './runtime/filelock';
 import { OpenError, WorkbookSession, lockDefaults, readWorkbook, withWorkbook } from './runtime/session';
 
@@ -504,11 +505,15 @@ export async function main(argv: string[]): Promise<number> {
  * Test hooks of the crash and concurrency suite (never set in normal use):
  * REGLAMENT_TEST_KILL_AT=<step> makes the process SIGKILL itself at the first step of a commit
  * that starts so (e.g. "staged 1/", "before commit point", "committed", "applied 0"); REGLAMENT_TEST_HOLD_MS=<ms> keeps
- * the lock that long before the work starts, so a second command surely meets it.
+ * the lock that long before the work starts, so a second command surely meets it;
+ * REGLAMENT_TEST_STOP_AFTER_SENDS=<n> stops the execution right after its n-th e-mail, as
+ * Google's time limit would (runtime.ts CallMeter).
  */
 function testHooks(): void {
   const killAt = process.env.REGLAMENT_TEST_KILL_AT;
   if (killAt) Transaction.onStep = (step) => step.startsWith(killAt) && process.kill(process.pid, 'SIGKILL');
+  const stopAfter = Number(process.env.REGLAMENT_TEST_STOP_AFTER_SENDS);
+  if (stopAfter > 0) CallMeter.stopAfterSends = stopAfter;
   const hold = Number(process.env.REGLAMENT_TEST_HOLD_MS);
   if (hold > 0) lockDefaults.holdMs = hold;
 }

@@ -5,7 +5,7 @@
  * copy of the event that appears on this calendar"), so a guest's copy never carries the
  * call ID, and the add-on's event object carries no extended properties at all.
  *
- * The form is the sidebar's comment form (ui/server/actions.ts commentForm/composeComment),
+ * The form is the sidebar's comment form (ui/server/comment.ts commentForm/composeComment),
  * the checks are the Calls rules' (checkComment, checkHire) and the rights are the sheet's
  * (assertMayEdit): the card never decides anything the sheet would not.
  */
@@ -15,10 +15,15 @@ import { cellText, isBlank } from '../core/values';
 import { isDate } from '../core/time';
 import { checkComment } from '../features/calls/rules/comments';
 import { checkHire } from '../features/calls/rules/hire';
-import { commentForm, composeComment, FormValues } from '../ui/server/actions';
+import { commentForm, composeComment } from '../ui/server/comment';
+import { FormValues } from '../ui/server/outcome';
 import { rowsWhere } from '../ui/server/read';
-import { assertMayEdit, locate, refusals, refuse, RowAt, writeAsPerson } from '../ui/server/rows';
-import { callCandidates, callTypeOf, fmtWhen, sidebarState } from '../ui/server/state';
+import { assertMayEdit, refusals } from '../ui/server/rights';
+import { locate, refuse, RowAt } from '../ui/server/rows';
+import { writeAsPerson } from '../ui/server/write';
+import { callCandidates, callTypeOf } from '../ui/server/callState';
+import { sidebarState } from '../ui/server/state';
+import { fmtWhen } from '../ui/server/view';
 import { ui } from '../ui/server/messages';
 import { AddonRun } from './context';
 import { FormInputs, stringOf, dateOf } from './inputs';
@@ -162,7 +167,7 @@ function outcomeSection(run: AddonRun, at: RowAt): GoogleAppsScript.Card_Service
   return section(say(L, 'secOutcome'), [hired, who, start, price, input('contractLink', col('contractLink', L), cellText(rec.contractLink))]);
 }
 
-/** The comment form's values as ui/server/actions.ts composeComment takes them. */
+/** The comment form's values as ui/server/comment.ts composeComment takes them. */
 function formOf(inputs: FormInputs): FormValues {
   const fields: Record<string, string> = {};
   const summaries: Record<string, string> = {};

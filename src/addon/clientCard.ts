@@ -11,10 +11,14 @@ import { CALL_STATUSES, CALL_TYPES, choiceLabel, findChoice, tabDef } from '../c
 import { findStaff } from '../core/permissions';
 import { instantAt, isDate, localDateOf } from '../core/time';
 import { cellText, isBlank } from '../core/values';
-import { FormValues, scheduleCall, scheduleForm } from '../ui/server/actions';
+import { scheduleCall, scheduleForm } from '../ui/server/callActions';
+import { FormValues } from '../ui/server/outcome';
 import { recordsAt, rowsWhere } from '../ui/server/read';
-import { assertMayEdit, locate, Refusal, refuse, RowAt, writeAsPerson } from '../ui/server/rows';
-import { fmtWhen, sidebarState } from '../ui/server/state';
+import { assertMayEdit } from '../ui/server/rights';
+import { locate, Refusal, refuse, RowAt } from '../ui/server/rows';
+import { writeAsPerson } from '../ui/server/write';
+import { sidebarState } from '../ui/server/state';
+import { fmtWhen } from '../ui/server/view';
 import { AddonRun } from './context';
 import { dateOf, FormInputs, instantOf, stringOf } from './inputs';
 import { button, buttons, card, field, input, messageCard, paragraph, section } from './widgets';

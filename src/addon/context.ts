@@ -7,7 +7,9 @@
  */
 import { findStaff } from '../core/permissions';
 import { openContext, RunContext } from '../app/context';
-import { handEditsTo, ownerEmail, Refusal } from '../ui/server/rows';
+import { ownerEmail } from '../ui/server/rights';
+import { Refusal } from '../ui/server/rows';
+import { handEditsTo } from '../ui/server/write';
 import { queueSink, SECRET_PROPERTY } from './queue';
 import { say } from './text';
 

@@ -10,7 +10,7 @@ import { isDate, localDateOf } from '../core/time';
 import { cellText, isBlank } from '../core/values';
 import { columnOf, ordersById, recordsAt, rowsWhere, shellOf } from '../ui/server/read';
 import { loadRows } from '../google/workbook';
-import { fmtWhen } from '../ui/server/state';
+import { fmtWhen } from '../ui/server/view';
 import { AddonRun } from './context';
 import { buttons, card, field, linkButton, paragraph, section } from './widgets';
 import { say } from './text';

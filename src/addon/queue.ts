@@ -5,7 +5,7 @@
  * triggers run at most hourly. So it writes the person's cells (as that person, within
  * their rights) and appends the edit to a hidden tab of the spreadsheet, which both
  * projects can read; the engine's next tick applies it through the same features as a
- * queued sidebar edit (ui/server/rows.ts applyQueued).
+ * queued sidebar edit (ui/server/queue.ts applyQueued).
  *
  * Any editor can type into that tab, so each entry is signed (HMAC-SHA-256) with a secret
  * kept in both projects' script properties (REGLAMENT_ADDON_SECRET), which editors of the
@@ -16,7 +16,7 @@ import { localizer } from '../core/i18n';
 import { cellText } from '../core/values';
 import { RunContext } from '../app/context';
 import { Feature } from '../app/feature';
-import { applyQueued, QueuedEdit } from '../ui/server/rows';
+import { applyQueued, QueuedEdit } from '../ui/server/queue';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

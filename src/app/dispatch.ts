@@ -1,7 +1,7 @@
 /**
- * Runs the features for an edit or a tick under the script lock. Entry points (onEdit,
- * tick) and UI actions (sidebar, dialogs) all come through here, so a button does
- * exactly what typing the same cells would do.
+ * Runs the features for an edit, a re-check or a tick under the script lock. Entry points
+ * (onEdit, tick) and UI actions (sidebar, dialogs, the edits they queue for the owner's
+ * tick) all come through here, so a button does exactly what typing the same cells would do.
  *
  * An edit never goes unenforced because a tick holds the lock: an edit that cannot get
  * the lock within EDIT_LOCK_WAIT_MS is recorded (a script property, as the sidebar's
@@ -21,8 +21,10 @@ import { beginWrites, hasWrites } from './guard/written';
 import { FULL, FULL_PASS_HOUR, gateOpen, MARK, markedIn, markPlan, NEXT, nextDue, nextLocalHour, tickRun } from './gate';
 import { archiveDays, archiveHistory, archiveSummary } from '../google/archive';
 import { formatLocalDate, localDateOf } from '../core/time';
+import { TabKey } from '../core/schema';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Apps Script stops an execution at 6 minutes; ticks stop starting new work after this. */
 export const TICK_BUDGET_MS = 4.5 * 60 * 1000;
@@ -57,10 +59,15 @@ export function runEditRules(ctx: RunContext, edit: TabEdit, deadline = editDead
   afterEdit(ctx, edit);
 }
 
+/** An edit of `range` by `user` as the installable trigger's event gives it (null: not a Reglament tab). */
+function editOf(source: Spreadsheet, range: Range, user: string, value?: unknown, oldValue?: unknown): TabEdit | null {
+  const e = { range, value, oldValue, source } as unknown as GoogleAppsScript.Events.SheetsOnEdit;
+  return resolveEdit(e, user);
+}
+
 /** Applies the rules of the edited tab as the installable onEdit does. `user` '' = Google did not say. */
 export function dispatchEdit(range: Range, user: string, value?: unknown, oldValue?: unknown): void {
-  const e = { range, value, oldValue, source: range.getSheet().getParent() } as unknown as GoogleAppsScript.Events.SheetsOnEdit;
-  const edit = resolveEdit(e, user);
+  const edit = editOf(range.getSheet().getParent(), range, user, value, oldValue);
   if (!edit) return;
   withLock(
     'script',
@@ -74,6 +81,57 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
       syncMirrors(ctx.ss);
     },
     () => deferEdit(edit),
+  );
+}
+
+/**
+ * Applies the rules for an edit of `range` by `user` in a run that already holds the script
+ * lock (the tick, applying an edit a UI action queued): what dispatchEdit does inside its lock.
+ */
+export function applyEditHeld(ctx: RunContext, range: Range, user: string, value?: unknown, oldValue?: unknown): void {
+  const edit = editOf(ctx.ss, range, user, value, oldValue);
+  if (edit) runEditRules(ctx, edit);
+}
+
+/** Does a feature re-check this tab as a whole (Feature.check)? */
+export function checksTab(tab: TabKey): boolean {
+  return registry.some((f) => !!f.check && f.tabs.indexOf(tab) >= 0);
+}
+
+/**
+ * Re-checks every row of a tab through the features that check it (menu "Check this sheet"),
+ * in a run that holds the script lock; `otherwise` re-checks a tab no feature checks. Returns
+ * the cells changed. A full pass: the next tick re-plans whatever it finds.
+ */
+export function runCheckRules(ctx: RunContext, tab: TabKey, otherwise?: (ctx: RunContext) => number): number {
+  markPlan(ctx);
+  let changed = 0;
+  let handled = false;
+  const deadline = editDeadline();
+  for (const f of registry) {
+    if (f.check && f.tabs.indexOf(tab) >= 0) {
+      handled = true;
+      changed += Number(f.check(ctx, tab, deadline)) || 0;
+    }
+  }
+  if (!handled && otherwise) changed += otherwise(ctx);
+  return changed;
+}
+
+/**
+ * The owner's "Check this sheet": runCheckRules under the script lock (waiting as an edit
+ * does), then the run's writes; `onBusy` answers when another run keeps the lock.
+ */
+export function dispatchCheck(ctx: RunContext, tab: TabKey, otherwise: ((ctx: RunContext) => number) | undefined, onBusy: () => number): number {
+  return withLock(
+    'script',
+    EDIT_LOCK_WAIT_MS,
+    () => {
+      const changed = runCheckRules(ctx, tab, otherwise);
+      ctx.finish();
+      return changed;
+    },
+    onBusy,
   );
 }
 

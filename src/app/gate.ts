@@ -5,7 +5,8 @@
  * What a full tick leaves behind (script properties, one setProperties):
  * - NEXT: the next instant anything is due — the earliest Due of a Pending Outbox row (the
  *   calls' reminders, any mail queued for later), the earliest Report due of a Selections
- *   row without its report, the daily 09:00 (deadline reminders, the digest), the calendar
+ *   row without its report less Settings "Report lead minutes" (then every tick until the
+ *   deadline: the reports are spread over them), the daily 09:00 (deadline reminders, the digest), the calendar
  *   read-back (people's changes in Google Calendar fire no trigger: read every
  *   READBACK_MS), AFTER_MARK_MS after an edit (reports wait QUIET_MS for HR to stop adding
  *   results), and the very next tick when this one did any work or was cut short (retries,
@@ -24,6 +25,7 @@
  */
 import { addDays, instantAt, isDate, localDateOf } from '../core/time';
 import { findChoice, OUTBOX_STATES } from '../core/schema';
+import { parseLeadMinutes } from '../core/settings';
 import { RunContext } from './context';
 import { cell } from '../google/workbook';
 
@@ -91,11 +93,13 @@ export function nextDue(ctx: RunContext, busy: boolean, wasMarked: number | null
       if ((state === 'pending' || state === undefined) && isDate(due)) take(Math.max(due.getTime(), now + tickMs));
     }
   const selections = ctx.tab('selections');
+  // Reports with results go from the lead time before their deadline, a share each tick.
+  const lead = parseLeadMinutes(ctx.settings.reportLeadMinutes) ?? 60 * 60000;
   if (selections)
     for (const row of selections.rows) {
       const due = cell(selections, row, 'reportDue');
       const sent = cell(selections, row, 'reportSentAt');
-      if (isDate(due) && due.getTime() > now && !isDate(sent)) take(due.getTime());
+      if (isDate(due) && due.getTime() > now && !isDate(sent)) take(Math.max(due.getTime() - lead, now + tickMs));
     }
   take(nextLocalHour(ctx, DAILY_HOUR));
   return next;

@@ -1,7 +1,7 @@
 /** The features in the order their edits and ticks run. Add yours here (one import, one element). */
 import { Feature } from './feature';
 import { ordersFeature } from '../features/orders/feature';
-import { uiQueueFeature } from '../ui/server/rows';
+import { uiQueueFeature } from '../ui/server/queue';
 import { schedulesFeature } from '../features/schedules/feature';
 import { callsFeature } from '../features/calls/feature';
 import { addonQueueFeature } from '../addon/queue';

@@ -33,7 +33,7 @@ export interface ColumnDef {
   en: string;
   ru: string;
   type: ColumnType;
-  /** Owned by the system: protected, filled only by it (SPEC §6 "*"). */
+  /** Owned by the system: protected, filled only by it (docs/DOMAIN.md §9.1 "*"). */
   system?: boolean;
   choices?: readonly Choice[];
 }

@@ -1,5 +1,5 @@
 /**
- * The Holidays rows Setup pre-fills (SPEC §2, issue 6): Russian non-working holidays, the
+ * The Holidays rows Setup pre-fills (docs/DOMAIN.md §4.2, issue 6): Russian non-working holidays, the
  * art. 112 carry rule and the government's transfer decrees. A person edits the tab after.
  *
  * Labour Code of the Russian Federation, art. 112 part 1: non-working holidays are 1–6 and

@@ -1,5 +1,5 @@
 /**
- * Who may edit which column (SPEC §1, §6), and the Staff tab as a directory.
+ * Who may edit which column (docs/DOMAIN.md §2.3, §9.1), and the Staff tab as a directory.
  *
  * Rules chosen here (the table is PERMISSIONS, copied in the README):
  * - System columns (*) and system tabs (Outbox, Log) are edited by nobody: the script
@@ -151,7 +151,7 @@ const request = (...departments: DepartmentKey[]): ColumnRule => ({ kind: 'depar
 /**
  * The department rules of every tab in one place (the README copies this table).
  * Orders: Sales fills the order; the Client department owns the client relationship after
- * payment (SPEC §1) so it keeps the contact block current and records payments (seed 000);
+ * payment (docs/DOMAIN.md §2.3) so it keeps the contact block current and records payments (seed 000);
  * HR confirms receipt; the HR specialist is assigned by any of the three.
  * HR agreements: Sales files the request; HR answers, and may adjust the terms it agrees;
  * once answered, the request is frozen for everyone but HR.

@@ -1,5 +1,5 @@
 /**
- * The workbook's tabs and columns (SPEC §6). The English headers are a contract that
+ * The workbook's tabs and columns (docs/DOMAIN.md §9). The English headers are a contract that
  * the CLI, tests and docs rely on: add, never rename. Russian headers are their
  * translation; a column is found by its header in either language, never by position.
  */

@@ -1,5 +1,5 @@
 /**
- * Settings keys (SPEC §6) with their defaults. The English keys are a contract; the
+ * Settings keys (docs/DOMAIN.md §10) with their defaults. The English keys are a contract; the
  * Russian ones their translation; a key is found in either language.
  */
 import { Locale } from './schema';
@@ -31,6 +31,7 @@ export type SettingKey =
   | 'senderName'
   | 'mailQuota'
   | 'archiveAfterDays'
+  | 'reportLeadMinutes'
   | 'agreedMailDelay';
 
 const s = (key: SettingKey, en: string, ru: string, defaultValue: string, descriptionEn: string, descriptionRu: string): SettingDef => ({
@@ -158,6 +159,14 @@ const SETTING_LIST: readonly SettingDef[] = [
     'Завершённые строки «Исходящих» и строки «Журнала» старше этого числа дней раз в день переносятся в архивные вкладки года («Исходящие 2026», «Журнал 2026»)',
   ),
   s(
+    'reportLeadMinutes',
+    'Report lead minutes',
+    'Отчёт заранее, минут',
+    '60',
+    'Calling reports with results go out during this many minutes before the report deadline, spread over the ticks (0: at the deadline); ticking Done sends at once',
+    'Отчёты об обзвоне с результатами уходят в течение этого числа минут до срока отчёта, распределённо по запускам (0 — в срок); отметка «Готово» отправляет сразу',
+  ),
+  s(
     'agreedMailDelay',
     'Agreed e-mail delay (minutes)',
     'Задержка письма о договорённостях (мин)',
@@ -231,4 +240,15 @@ export function senderNameMissing(value: string): boolean {
 
 export function parseLocale(text: string): Locale {
   return text.trim().toLowerCase().startsWith('en') ? 'en' : 'ru';
+}
+
+/** The largest lead time accepted: a report never goes out more than half a day early. */
+export const MAX_LEAD_MINUTES = 720;
+
+/** "Report lead minutes" as milliseconds, or undefined when the text is not 0…720 whole minutes. */
+export function parseLeadMinutes(text: string): number | undefined {
+  const t = String(text).trim();
+  if (!/^\d+$/.test(t)) return undefined;
+  const n = Number(t);
+  return n <= MAX_LEAD_MINUTES ? n * 60000 : undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * E-mail templates (SPEC §4–§6): every reminder, comment and report e-mail comes from the
+ * E-mail templates (docs/DOMAIN.md §8.5): every reminder, comment and report e-mail comes from the
  * Templates tab (Key, Language, Subject, Body), falling back to the built-in texts below.
  * `{{name}}` placeholders are filled at send time; the HTML part escapes everything that
  * came from a cell (the template's own text included), the plain-text part carries the

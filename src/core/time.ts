@@ -75,13 +75,19 @@ export function localDateOf(zone: Zone, instantMs: number): LocalDate {
   return { year: w.year, month: w.month, day: w.day };
 }
 
+/** No zone is more than 14 hours east of UTC (Pacific/Kiritimati): the earliest instant any wall time can stand for. */
+const MAX_EAST_MS = 14 * 3600000;
+
 /**
  * The instant at which the zone's clock shows the wall time. In a DST gap the time
  * moves forward (as Sheets does); a repeated hour takes the earlier instant.
+ * The search starts from the offset in force before every candidate, so in a repeated
+ * hour it meets the earlier one first (starting from the wall time read as UTC found the
+ * later one east of UTC: Berlin's 02:30 on the night clocks go back).
  */
 export function instantAt(zone: Zone, date: LocalDate, hour = 0, minute = 0, second = 0): number {
   const asUtc = Date.UTC(date.year, date.month - 1, date.day, hour, minute, second);
-  const first = asUtc - zone.offsetAt(asUtc) * 60000;
+  const first = asUtc - zone.offsetAt(asUtc - MAX_EAST_MS) * 60000;
   const second_ = asUtc - zone.offsetAt(first) * 60000;
   if (first === second_) return first;
   const candidates = [first, second_].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 /**
- * Working days (SPEC §2): Monday–Friday, minus the dates the Holidays tab marks as not
+ * Working days (docs/DOMAIN.md §4.2): Monday–Friday, minus the dates the Holidays tab marks as not
  * working, plus the dates it marks as working (a transferred Saturday). Everything is a
  * calendar date in the spreadsheet's zone; the zone matters only when a cell value (a Date
  * instant) is turned into a date, which readHolidayRows does.

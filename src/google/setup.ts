@@ -1,5 +1,5 @@
 /**
- * Creates or repairs every tab of SPEC §6. Safe to re-run on a used workbook: it adds
+ * Creates or repairs every tab of docs/DOMAIN.md §9. Safe to re-run on a used workbook: it adds
  * missing tabs and header cells and never moves, deletes or rewrites people's data.
  */
 import { headerOf, Locale, mapColumns, TABS, tabName } from '../core/schema';

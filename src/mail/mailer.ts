@@ -4,9 +4,10 @@
  * (outbox.ts), under the one retry policy (policy.ts).
  *
  * A batch (the 18:00 reports, the morning's reminders) first appends the Outbox rows it
- * lacks in one write (state Pending), then delivers them one by one with outbox.deliver —
- * each marked Sent right after it went, so a run stopped by the time limit leaves the rest
- * Pending for the next run and sends nothing twice.
+ * lacks in one write (state Pending), then delivers them with outbox.deliverBatch — batches
+ * of up to BATCH_MAX marked in flight together and marked Sent together, so a run stopped by
+ * the time limit leaves the rest Pending for the next run and sends nothing twice (a kill
+ * mid-batch leaves that batch "may have gone out", outbox.ts).
  *
  * An Outbox row a person cancelled, or one left Failed by an interrupted send (it may have
  * gone out), is not sent again automatically; a failed send is retried up to MAX_ATTEMPTS.
@@ -17,7 +18,7 @@ import { pickTemplate, readTemplateRows, render, TemplateRow, TemplateValues } f
 import { RunContext } from '../app/context';
 import { recordsOf } from '../google/records';
 import { appendRows, TabData } from '../google/workbook';
-import { deliver, indexOutbox, lastErrorOf, OutboxRow, OutgoingMail, SendResult, writeState } from './outbox';
+import { deliverBatch, indexOutbox, lastErrorOf, OutboxRow, OutgoingMail, SendResult, writeState } from './outbox';
 import { maySendAgain } from './policy';
 
 const say = localizer({
@@ -158,12 +159,21 @@ export class Mailer {
     }
     // One write for the Outbox rows this batch lacks.
     this.appendPending(ready.filter((r) => !index.has(r.item.key)).map(({ mail }) => ({ mail, due: this.ctx.now })));
-    for (const { item, mail } of ready) {
-      if (this.quotaOut || !this.timeLeft()) return;
-      const result = deliver(outbox, index.get(item.key)!, mail, this.ctx.locale, this.ctx.now);
-      if (result.outcome === 'quota') this.quotaOut = true;
-      item.done?.(result);
-    }
+    const byKey = new Map(ready.map((r) => [r.item.key, r.item]));
+    deliverBatch(
+      outbox,
+      ready.map(({ item, mail }) => ({ row: index.get(item.key)!, mail })),
+      this.ctx.locale,
+      this.ctx.now,
+      {
+        goOn: () => !this.quotaOut && this.timeLeft(),
+        after: (result, { mail }) => {
+          if (result.outcome === 'quota') this.quotaOut = true;
+          byKey.get(mail.key)!.done?.(result);
+          return true;
+        },
+      },
+    );
   }
 }
 

@@ -3,12 +3,20 @@
  * that reached Sent is never sent again, whoever asks (a second tick, a re-run, a
  * concurrent edit — callers hold the script lock).
  *
- * Surviving a crash halfway: before sending, the row is marked in flight (a script
- * property holding the key), and cleared right after MailApp returns, when the row
- * becomes Sent. A row found still in flight by a later run may or may not have gone
- * out; it is marked Failed with that explanation instead of being sent again, so a
- * person decides (set State back to Pending to resend). Nothing goes out twice and
- * nothing is silently dropped.
+ * Sending in batches (issue 15): before a batch of up to BATCH_MAX mails goes out, its keys
+ * are marked in flight with one setProperties (one script property holding the batch's keys);
+ * the mails are sent; then the batch's Outbox rows get their state in one write per run of
+ * adjacent rows, SpreadsheetApp.flush() makes sure that write reached the sheet (Sheets caches
+ * writes, and Google does not say a killed run's cache is saved), and only then the marker is
+ * deleted. Per mail that is MailApp alone, instead of a setProperty, a setValues and a
+ * deleteProperty around every message.
+ *
+ * Surviving a crash halfway (at most once): a batch found still in flight by a later run
+ * (settleInterrupted) may have gone out in part — a kill mid-batch leaves every row of that
+ * batch not yet Sent marked Failed with "Interrupted while sending: it may have gone out",
+ * including those the dead run had not reached. They are not sent again automatically; a
+ * person decides (set State back to Pending to resend). So after a kill at most one batch is
+ * "may have gone out"; nothing goes out twice and nothing is silently dropped.
  *
  * This module is the only caller of MailApp; policy.ts is the one retry policy and the one
  * reading of its errors; mailer.ts is the per-run session the features send through.
@@ -43,6 +51,8 @@ export interface OutboxRow {
 }
 
 const IN_FLIGHT = 'outbox.inFlight.';
+/** A batch's marker: IN_FLIGHT (the gate looks for it) + '*batch*' (no mail key starts so). */
+const BATCH = `${IN_FLIGHT}*batch*`;
 
 export function outboxState(value: unknown): OutboxState | undefined {
   return findChoice(OUTBOX_STATES, String(value ?? ''))?.key as OutboxState | undefined;
@@ -73,27 +83,45 @@ export interface SendResult {
 }
 
 /**
- * Rows found in flight from an earlier, interrupted run: marked Failed, not resent.
- * Returns the keys it marked.
+ * Rows found in flight from an earlier, interrupted run (a batch's keys, or one key from an
+ * older version): marked Failed, not resent. Returns the keys it marked.
  */
 export function settleInterrupted(outbox: TabData, locale: Locale, props = PropertiesService.getScriptProperties()): string[] {
   const all = props.getProperties();
-  const keys = Object.keys(all).filter((k) => k.startsWith(IN_FLIGHT));
-  if (keys.length === 0) return [];
+  const names = Object.keys(all).filter((k) => k.startsWith(IN_FLIGHT));
+  if (names.length === 0) return [];
   const index = indexOutbox(outbox);
   const settled: string[] = [];
-  for (const prop of keys) {
-    const key = prop.slice(IN_FLIGHT.length);
-    const row = index.get(key);
-    if (row && row.state !== 'sent') {
-      writeState(outbox, row.index, locale, 'failed', {
-        lastError: interruptedText(locale),
-      });
+  for (const name of names) {
+    for (const key of inFlightKeys(name, all[name])) {
+      const row = index.get(key);
+      if (!row || row.state === 'sent') continue;
+      setState(outbox, row.index, locale, 'failed', { lastError: interruptedText(locale) });
+      row.state = 'failed';
       settled.push(key);
     }
-    props.deleteProperty(prop);
   }
+  writeStates(
+    outbox,
+    settled.map((k) => index.get(k)!.index),
+  );
+  if (settled.length) SpreadsheetApp.flush();
+  for (const name of names) props.deleteProperty(name);
   return settled;
+}
+
+/** The keys one in-flight property names: a batch holds them as JSON, an older marker is one key. */
+function inFlightKeys(name: string, value: string): string[] {
+  if (name.startsWith(BATCH)) {
+    try {
+      const keys = JSON.parse(value) as unknown;
+      if (Array.isArray(keys)) return keys.map(String);
+    } catch {
+      // A damaged marker names nothing we can trust; it is dropped.
+    }
+    return [];
+  }
+  return [name.slice(IN_FLIGHT.length)];
 }
 
 /**
@@ -127,9 +155,87 @@ export function sendOnce(outbox: TabData, mail: OutgoingMail, locale: Locale, no
 
 /** Sends an existing Pending row's mail (rendered by the caller) with the crash markers. */
 export function deliver(outbox: TabData, row: OutboxRow, mail: OutgoingMail, locale: Locale, now: Date): SendResult {
+  let result: SendResult = { outcome: 'interrupted' };
+  deliverBatch(outbox, [{ row, mail }], locale, now, {
+    after: (r) => {
+      result = r;
+      return true;
+    },
+  });
+  return result;
+}
+
+export interface BatchItem {
+  row: OutboxRow;
+  mail: OutgoingMail;
+}
+
+export interface BatchHooks {
+  /** Asked before each send: false leaves this and the rest Pending for a later run. */
+  goOn?(): boolean;
+  /** Told each send's result (the row's state is already set in memory): false stops sending. */
+  after?(result: SendResult, item: BatchItem): boolean;
+}
+
+/** Mails marked in flight together; a batch's keys must fit one script property (9 KB). */
+export const BATCH_MAX = 25;
+const BATCH_CHARS = 8000;
+
+/**
+ * Sends existing Pending rows' mails in batches (see the header): one setProperties, the
+ * sends, one write per run of adjacent rows, a flush, one deleteProperty. Returns how many
+ * mails were tried.
+ */
+export function deliverBatch(outbox: TabData, items: readonly BatchItem[], locale: Locale, now: Date, hooks: BatchHooks = {}): number {
   const props = PropertiesService.getScriptProperties();
-  const attempts = row.attempts + 1;
-  props.setProperty(IN_FLIGHT + mail.key, now.toISOString());
+  let tried = 0;
+  for (const batch of batches(items)) {
+    const name = `${BATCH}${now.getTime()}.${tried}`;
+    props.setProperties({ [name]: JSON.stringify(batch.map((b) => b.mail.key)) });
+    const touched: number[] = [];
+    let stop = false;
+    for (const item of batch) {
+      if (hooks.goOn && !hooks.goOn()) {
+        stop = true;
+        break;
+      }
+      tried++;
+      const result = sendOne(outbox, item, locale, now);
+      touched.push(item.row.index);
+      if (hooks.after && !hooks.after(result, item)) {
+        stop = true;
+        break;
+      }
+    }
+    writeStates(outbox, touched);
+    if (touched.length) SpreadsheetApp.flush();
+    props.deleteProperty(name);
+    if (stop) break;
+  }
+  return tried;
+}
+
+/** Batches of at most BATCH_MAX mails whose keys fit one property value. */
+function batches(items: readonly BatchItem[]): BatchItem[][] {
+  const out: BatchItem[][] = [];
+  let current: BatchItem[] = [];
+  let chars = 2;
+  for (const item of items) {
+    const size = JSON.stringify(item.mail.key).length + 1;
+    if (current.length && (current.length >= BATCH_MAX || chars + size > BATCH_CHARS)) {
+      out.push(current);
+      current = [];
+      chars = 2;
+    }
+    current.push(item);
+    chars += size;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/** One MailApp send; the row's state is set in memory (the batch writes it). */
+function sendOne(outbox: TabData, { row, mail }: BatchItem, locale: Locale, now: Date): SendResult {
   try {
     MailApp.sendEmail({
       to: mail.to.join(','),
@@ -141,19 +247,17 @@ export function deliver(outbox: TabData, row: OutboxRow, mail: OutgoingMail, loc
       name: mail.senderName,
     } as GoogleAppsScript.Mail.MailAdvancedParameters);
   } catch (e) {
-    props.deleteProperty(IN_FLIGHT + mail.key);
     const message = errorMessage(e);
     const kind = classifyMailError(message);
     const next = afterSendError(row.attempts, kind);
-    writeState(outbox, row.index, locale, next.state, { attempts: next.attempts, lastError: message });
+    setState(outbox, row.index, locale, next.state, { attempts: next.attempts, lastError: message });
     row.attempts = next.attempts;
     row.state = next.state;
     return { outcome: kind === 'quota' ? 'quota' : 'failed', error: message, kind };
   }
-  writeState(outbox, row.index, locale, 'sent', { attempts, lastError: '', sentAt: now });
-  props.deleteProperty(IN_FLIGHT + mail.key);
+  row.attempts += 1;
   row.state = 'sent';
-  row.attempts = attempts;
+  setState(outbox, row.index, locale, 'sent', { attempts: row.attempts, lastError: '', sentAt: now });
   return { outcome: 'sent' };
 }
 
@@ -165,6 +269,18 @@ export function writeState(
   state: OutboxState,
   fields: { attempts?: number; lastError?: string; sentAt?: Date | '' } = {},
 ): void {
+  setState(outbox, index, locale, state, fields);
+  writeStates(outbox, [index]);
+}
+
+/** Sets one row's state columns in memory (writeStates sends them). */
+function setState(
+  outbox: TabData,
+  index: number,
+  locale: Locale,
+  state: OutboxState,
+  fields: { attempts?: number; lastError?: string; sentAt?: Date | '' },
+): void {
   const values = outbox.rows[index];
   const set = (key: string, value: unknown) => {
     const i = outbox.columns.index[key];
@@ -174,12 +290,27 @@ export function writeState(
   if (fields.attempts !== undefined) set('attempts', fields.attempts);
   if (fields.lastError !== undefined) set('lastError', fields.lastError);
   if (fields.sentAt !== undefined) set('sentAt', fields.sentAt);
+}
+
+/**
+ * Writes the state columns (State to Sent at) of these rows: one setValues per run of
+ * adjacent rows, so a row between them that a person may have changed is not overwritten.
+ */
+function writeStates(outbox: TabData, indexes: readonly number[]): void {
+  if (indexes.length === 0) return;
   const keys = ['state', 'attempts', 'lastError', 'sentAt'].map((k) => outbox.columns.index[k]).filter((i) => i !== undefined) as number[];
+  if (keys.length === 0) return;
   const first = Math.min(...keys);
   const last = Math.max(...keys);
-  outbox.sheet
-    .getRange(sheetRow(index), first + 1, 1, last - first + 1)
-    .setValues([toCells(values.slice(first, last + 1), outbox.plainText.slice(first, last + 1))]);
+  const plain = outbox.plainText.slice(first, last + 1);
+  const sorted = [...new Set(indexes)].sort((x, y) => x - y);
+  for (let s = 0; s < sorted.length;) {
+    let e = s;
+    while (e + 1 < sorted.length && sorted[e + 1] === sorted[e] + 1) e++;
+    const rows = sorted.slice(s, e + 1).map((i) => toCells(outbox.rows[i].slice(first, last + 1), plain));
+    outbox.sheet.getRange(sheetRow(sorted[s]), first + 1, rows.length, last - first + 1).setValues(rows);
+    s = e + 1;
+  }
 }
 
 /** The Last error of an Outbox row. */

@@ -1,8 +1,8 @@
 import { findChoice, findColumn, findTab, mapColumns, TABS, TERMS, tabDef } from '../../src/core/schema';
 import { findSetting, readSettings, SETTINGS } from '../../src/core/settings';
 
-describe('the workbook contract (SPEC §6)', () => {
-  test('every tab of SPEC §6 is defined, in order', () => {
+describe('the workbook contract (docs/DOMAIN.md §9)', () => {
+  test('every tab of docs/DOMAIN.md §9.2 is defined, in order', () => {
     expect(TABS.map((t) => t.en)).toEqual([
       'Settings',
       'Holidays',
@@ -58,7 +58,7 @@ describe('the workbook contract (SPEC §6)', () => {
     ]);
   });
 
-  test('system columns are the starred ones of SPEC §6', () => {
+  test('system columns are the starred ones of docs/DOMAIN.md §9.1', () => {
     expect(
       tabDef('orders')
         .columns.filter((c) => c.system)

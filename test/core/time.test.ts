@@ -49,6 +49,13 @@ describe('wall time in the spreadsheet zone', () => {
     expect(new Date(instantAt(newYork, { year: 2026, month: 11, day: 1 }, 1, 30)).toISOString()).toBe('2026-11-01T05:30:00.000Z');
   });
 
+  test('east of UTC too: the repeated hour is read in the offset before the change', () => {
+    const berlin = intlZone('Europe/Berlin');
+    expect(new Date(instantAt(berlin, { year: 2026, month: 10, day: 25 }, 2, 30)).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(new Date(instantAt(moscow, { year: 2014, month: 10, day: 26 }, 1, 30)).toISOString()).toBe('2014-10-25T21:30:00.000Z');
+    expect(new Date(instantAt(berlin, { year: 2026, month: 3, day: 29 }, 2, 30)).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+  });
+
   test('the local date of an instant depends on the zone', () => {
     const instant = Date.parse('2026-11-23T22:30:00Z');
     expect(localDateOf(moscow, instant)).toEqual({ year: 2026, month: 11, day: 24 });

@@ -2,7 +2,7 @@
  * Two windows at once (issue 11): two ticks, an edit racing a tick, `serve` beside an `edit`
  * in another shell, --no-wait, and a lock left by a killed holder. Each checks the files with
  * fixture.ts `verify`: no message twice, nothing due unsent, no typed value lost.
- * Run `npm run build` first (npm test does): the CLI runs from dist/.
+ * The CLI runs from dist/, which jest's globalSetup (test/support/build.js) builds first.
  */
 import * as fs from 'fs';
 import * as os from 'os';

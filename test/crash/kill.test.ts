@@ -3,7 +3,7 @@
  * is SIGKILLed at seeded random instants, and a `tick` at each step of its commit; then the
  * next tick a timer would make runs, and the files must hold either the previous commit or the
  * new one (fixture.ts `verify`). `node scripts/crash.mjs [trials] [seed]` runs more trials.
- * Run `npm run build` first (npm test does): the CLI runs from dist/.
+ * The CLI runs from dist/, which jest's globalSetup (test/support/build.js) builds first.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -125,3 +125,24 @@ describe('a tick killed at each step of its commit', () => {
     }
   });
 });
+
+test('a tick stopped by the time limit mid-batch (3 of its 8 reminders out): that batch is "may have gone out", never resent; the next tick goes on', async () => {
+  const book = copyFixture(fixture, 'midbatch');
+  try {
+    // 10:05: the reminders due at 10:00 and 10:05 go as one batch of eight.
+    const stopped = cli(['--json', 'tick', book, '--now', '2026-11-24T10:05'], { REGLAMENT_TEST_STOP_AFTER_SENDS: '3' });
+    expect(stopped.code).not.toBe(2);
+    const index = path.join(stateDirFor(book), 'mail', 'index.json');
+    expect(JSON.parse(fs.readFileSync(index, 'utf8'))).toHaveLength(3);
+    const status = JSON.parse(cli(['--json', 'status', book]).out);
+    expect([status.outbox.Sent ?? 0, status.outbox.Failed ?? 0]).toEqual([0, 0]); // nothing recorded until the batch ends
+    expect(cli(['tick', book, '--now', '2026-11-24T10:10']).code).toBe(0);
+    await verify(book, { dueBy: wallMs('2026-11-24T10:10'), kills: 1, perKill: 8 });
+    const after = JSON.parse(cli(['--json', 'status', book]).out);
+    // The batch of eight is marked for a person; the 10:10 four went out; the three mails are not resent.
+    expect([after.outbox.Failed, after.outbox.Sent]).toEqual([8, 4]);
+    expect(JSON.parse(fs.readFileSync(index, 'utf8'))).toHaveLength(7);
+  } finally {
+    fs.rmSync(path.dirname(book), { recursive: true, force: true });
+  }
+}, 60000);

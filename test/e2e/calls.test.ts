@@ -1,5 +1,5 @@
 /**
- * Calls (SPEC §4, §6; issue 5) on the real bundle: events with their guests and reminder
+ * Calls (docs/DOMAIN.md §6, §9.9; issue 5) on the real bundle: events with their guests and reminder
  * overrides, reminder e-mails at their moments (New York, across a DST change), reschedule,
  * cancel, a lost event id, comments per call type, templates and absence.
  */
@@ -140,7 +140,7 @@ describe('every Scheduled call has exactly one event on the company calendar, wi
       // Invitations went out to every guest.
       const invited = h.ws.calendar.invitations.filter((i) => i.method === 'REQUEST' && !i.update).map((i) => i.to);
       expect(sorted(invited)).toEqual(sorted(guests));
-      // Reminder e-mails planned in the Outbox at the offsets of SPEC §4.
+      // Reminder e-mails planned in the Outbox at the offsets of docs/DOMAIN.md §6.2.
       const outbox = outboxOf(h, 'CALL-2026-0001');
       const start = Date.parse('2026-11-25T15:00:00Z');
       expect(outbox.map((r) => [r['Recipient'], (start - (r['Due'] as Date).getTime()) / 60000]).sort()).toEqual([...reminders].sort());
@@ -176,7 +176,7 @@ describe('every Scheduled call has exactly one event on the company calendar, wi
     schedule(h, { Type: 'Interview', Start: '2026-11-25 10:00', 'Client e-mail': CLIENT, 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
     const ev = callEvents(h, 'primary')[0];
     expect(sorted((ev.attendees ?? []).map((a) => a.email))).toEqual(sorted([CLIENT, ALICE, BOSS]));
-    // …but reminders of an Interview go to the candidates only (SPEC §4).
+    // …but reminders of an Interview go to the candidates only (docs/DOMAIN.md §6.2).
     expect(outboxOf(h, 'CALL-2026-0001').map((r) => r['Recipient'])).toEqual([ALICE]);
   });
 });

@@ -13,7 +13,7 @@ describe('the bundle on the local Workspace: init → edit → tick through the 
   });
   afterAll(() => h.close());
 
-  test('setup creates every tab of SPEC §6 with its English headers, and the triggers', () => {
+  test('setup creates every tab of docs/DOMAIN.md §9 with its English headers, and the triggers', () => {
     expect(visibleTabs(h)).toEqual(TABS.map((t) => t.en));
     for (const tab of TABS) {
       const header = h.ws.spreadsheet.readValues(tab.en)[0];

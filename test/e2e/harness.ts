@@ -1,7 +1,7 @@
 /**
  * End-to-end harness: the real build/Code.js on a local Workspace in a temp folder,
  * driven the way the CLI drives it (init, a person's edits, ticks at chosen instants).
- * Run `npm run build` (npm test does) before these tests.
+ * jest's globalSetup (test/support/build.js) builds it before the suites.
  */
 import * as fs from 'fs';
 import * as os from 'os';

@@ -75,11 +75,11 @@ describe('The calling report to the client', () => {
   });
   afterEach(() => h.close());
 
-  test("at 18:00 on the calling day with results: one report — a table with totals per outcome in the client's language, the sales manager in copy — recorded on the Selections row", async () => {
+  test("by 18:00 on the calling day with results (from 17:00, Report lead minutes 60): one report — a table with totals per outcome in the client's language, the sales manager in copy — recorded on the Selections row", async () => {
     recordDay(h);
-    h.tick('2026-10-22T17:55');
+    h.tick('2026-10-22T16:55');
     expect(reports(h)).toHaveLength(0);
-    h.tick('2026-10-22T18:00');
+    h.tick('2026-10-22T17:00');
     expect(reports(h)).toHaveLength(1);
     const mail = reports(h)[0];
     expect(mail.cc).toEqual([SALES]);
@@ -102,7 +102,7 @@ describe('The calling report to the client', () => {
     expect(html).toContain('Will come &lt;b&gt;Monday&lt;/b&gt;');
     expect(html).not.toContain('<b>Monday</b>');
     const row = selections(h)[0];
-    expect(iso(row['Report sent at'])).toMatch(/^2026-10-22T16:00:00/);
+    expect(iso(row['Report sent at'])).toMatch(/^2026-10-22T15:00:00/);
     expect(row['Problems']).toBe('');
     expect(h.rows('Outbox').filter((o) => o['Key'] === `report|${ORDER}|1`)).toEqual([expect.objectContaining({ State: 'Sent', Attempts: 1 })]);
     expect(h.rows('Log').some((l) => l['Action'] === 'Calling report sent' && l['Row key'] === `${ORDER} #1`)).toBe(true);

@@ -129,6 +129,13 @@ export class CallMeter {
   queuedWrites = 0;
   /** A tighter budget for this execution (the daily trigger runtime left) and Google's text for it. */
   private cap: { ms: number; message: string } | null = null;
+  /**
+   * Test hook of the crash suite (REGLAMENT_TEST_STOP_AFTER_SENDS, never set in normal use): the
+   * process's n-th MailApp.sendEmail is the last call its execution makes — the next one throws
+   * "Exceeded maximum execution time", the way Google's time limit stops a run mid-batch.
+   */
+  static stopAfterSends = 0;
+  private static sends = 0;
   constructor(
     private clock: SimClock,
     private budgetMs: () => number,
@@ -142,6 +149,7 @@ export class CallMeter {
     entry.ms += latencyMs;
     this.counts.set(call, entry);
     this.clock.advance(latencyMs);
+    if (call === 'MailApp.sendEmail' && CallMeter.stopAfterSends > 0 && ++CallMeter.sends === CallMeter.stopAfterSends) this.stopped = true;
     if (this.clock.elapsed() > this.limitMs()) {
       this.stopped = true;
       throw this.makeError(this.stopMessage());

@@ -1,6 +1,10 @@
 /**
  * Time-zone arithmetic for the fakes, on Node's ICU (Intl). The bundle never uses this:
  * on Google the same answers come from Utilities.formatDate.
+ *
+ * Deliberately its own code: the fakes must not convert wall times with the product's
+ * algorithm (src/core/time.ts instantAt) they are there to check. test/workspace/tz.test.ts
+ * compares the two, and both with the Temporal polyfill, across zones and DST transitions.
  */
 
 export interface WallTime {
@@ -14,8 +18,6 @@ export interface WallTime {
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
   weekday: number;
 }
-
-import { instantAt } from '../../src/core/time';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -74,19 +76,60 @@ export function wallTime(instantMs: number, timeZone: string): WallTime {
   };
 }
 
+const shownFormatters = new Map<string, Intl.DateTimeFormat>();
+/** "3/31/2024 AD, 01:59:59": what the formatter below prints (en-US, h23). */
+const SHOWN = /^(\d+)\/(\d+)\/(\d+) (AD|BC), (\d+):(\d+):(\d+)$/;
+
+/** The wall clock without the weekday, from format() rather than formatToParts(): a third of the cost, asked for by every offset. */
+function shownTime(instantMs: number, timeZone: string): Omit<WallTime, 'weekday'> {
+  let f = shownFormatters.get(timeZone);
+  if (!f) {
+    const options = { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', era: 'short' } as const;
+    f = new Intl.DateTimeFormat('en-US', { ...options, hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    shownFormatters.set(timeZone, f);
+  }
+  const m = SHOWN.exec(f.format(new Date(instantMs)));
+  if (!m) return wallTime(instantMs, timeZone); // an ICU that prints otherwise: the slower, field-by-field reading
+  const year = Number(m[3]);
+  return {
+    year: m[4] === 'BC' ? 1 - year : year,
+    month: Number(m[1]),
+    day: Number(m[2]),
+    hour: Number(m[5]),
+    minute: Number(m[6]),
+    second: Number(m[7]),
+    millisecond: ((instantMs % 1000) + 1000) % 1000,
+  };
+}
+
 /** Offset of `timeZone` from UTC at `instantMs`, in minutes (Moscow: +180). */
 export function offsetMinutes(instantMs: number, timeZone: string): number {
-  const w = wallTime(instantMs, timeZone);
+  const w = shownTime(instantMs, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
   const y = new Date(asUtc);
   if (w.year < 100) y.setUTCFullYear(w.year);
   return Math.round((y.getTime() - instantMs) / 60000);
 }
 
+const MS_PER_MINUTE = 60000;
+const MS_PER_DAY = 86400000;
+
+/** The wall-clock fields read as if they were UTC (overflowing fields roll over, as in Date.UTC; years 0-99 stay). */
+function wallAsUtc(year: number, month: number, day: number, hour: number, minute: number, second: number, millisecond: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hour, minute, second, millisecond);
+  return d.getTime();
+}
+
 /**
- * The instant at which the wall clock of `timeZone` shows the given fields: the product's
- * own search (src/core/time.ts) over Intl offsets, so the fakes and the bundle agree on
- * DST gaps (move forward) and repeated hours (the earlier instant).
+ * The instant at which the wall clock of `timeZone` shows the given fields. The candidates are
+ * the wall time read with the offset in force a day before and a day after (no zone changes
+ * twice within two days); a candidate counts when the zone's clock really shows the wall time
+ * then. A repeated hour (two candidates) takes the earlier instant; a DST gap (none) reads the
+ * wall time with the offset before the gap, i.e. moves it forward by the gap's length. That is
+ * RFC 5545 §3.3.5's rule for iCalendar times and Temporal's "compatible" disambiguation; Google
+ * documents no rule for Sheets, and the product (src/core/time.ts) takes the same reading.
  */
 export function instantOf(
   timeZone: string,
@@ -98,8 +141,29 @@ export function instantOf(
   second = 0,
   millisecond = 0,
 ): number {
-  const zone = { id: timeZone, offsetAt: (ms: number) => offsetMinutes(ms, timeZone) };
-  return instantAt(zone, { year, month, day }, hour, minute, second) + millisecond;
+  const wall = wallAsUtc(year, month, day, hour, minute, second, millisecond);
+  const key = `${timeZone} ${wall}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    if (instants.size >= MAX_CACHED) instants.clear();
+    instant = searchInstant(timeZone, wall);
+    instants.set(key, instant);
+  }
+  return instant;
+}
+
+/** Answers already found (sorting events asks for the same times again and again); the zone data does not change in a process. */
+const instants = new Map<string, number>();
+const MAX_CACHED = 50000;
+
+function searchInstant(timeZone: string, wall: number): number {
+  const before = offsetMinutes(wall - MS_PER_DAY, timeZone);
+  const after = offsetMinutes(wall + MS_PER_DAY, timeZone);
+  const shown = [...new Set([before, after])]
+    .map((offset) => wall - offset * MS_PER_MINUTE)
+    .filter((instant) => instant + offsetMinutes(instant, timeZone) * MS_PER_MINUTE === wall);
+  if (shown.length > 0) return Math.min(...shown);
+  return wall - before * MS_PER_MINUTE;
 }
 
 /** Days from the spreadsheet epoch 1899-12-30 (Google Sheets and Excel serial numbers). */

@@ -1,5 +1,5 @@
 /**
- * Calls (SPEC §4, §6; issue 5): each Calls row gets a Call ID, exactly one event on the
+ * Calls (docs/DOMAIN.md §6, §9.9; issue 5): each Calls row gets a Call ID, exactly one event on the
  * company calendar with its guests and reminder overrides, its reminder e-mails planned
  * as Outbox rows, and — once Done — its comment checked against its type's template,
  * e-mailed to the manager and written into the event under "Results" / "Fresh Results".

@@ -11,7 +11,7 @@ import { isDate, localDateOf } from '../../core/time';
 import { hash } from '../../google/calendar';
 import { commentMail, declinedMail } from './mail';
 import { say } from './rules/messages';
-import { deliver, OutboxRow, outboxState, QUOTA_MESSAGE, sendOnce, SendResult, settleInterrupted } from '../../mail/outbox';
+import { BatchItem, deliverBatch, OutboxRow, outboxState, QUOTA_MESSAGE, sendOnce, SendResult, settleInterrupted } from '../../mail/outbox';
 import { writeColumn } from '../../google/records';
 import { TICK_MINUTES } from '../../google/triggers';
 import { cell } from '../../google/workbook';
@@ -182,15 +182,10 @@ export function sendDue(run: CallsRun): void {
   writeColumn(outbox, 'state', missed);
   // Oldest first; retries after the fresh ones, so a message that keeps failing does not hold the others up.
   due.sort((a, b) => Number(a.retry) - Number(b.retry) || a.due - b.due || a.i - b.i);
-  let sent = 0;
-  for (let n = 0; n < due.length; n++) {
-    const item = due[n];
-    if (run.mailStop) break;
-    if (!run.timeLeft()) {
-      run.log('', say(run.locale, 'logDeadline'), `${say(run.locale, 'remindersLeft')}: ${due.length - n}`);
-      break;
-    }
-    const { plan, key, i } = item;
+  // Rendered first, then sent in batches (mail/outbox.ts: one in-flight marker and one Outbox write per batch).
+  const items: BatchItem[] = [];
+  const planOf = new Map<string, Plan>();
+  for (const { plan, key, i } of due) {
     // Only a call as it reads now is reminded of: a row with errors, or one no longer
     // Scheduled (Done) for a reminder, waits (reconcile settles it).
     const call = plan.call;
@@ -199,18 +194,17 @@ export function sendDue(run: CallsRun): void {
     const recipient = text(cell(outbox, outbox.rows[i], 'recipient'));
     const mail = run.mailOf(plan, key, recipient);
     if (!mail) continue;
-    const attempts = Number(cell(outbox, outbox.rows[i], 'attempts')) || 0;
     const row: OutboxRow = {
       index: i,
       key,
       state: outboxState(cell(outbox, outbox.rows[i], 'state')),
-      attempts,
+      attempts: Number(cell(outbox, outbox.rows[i], 'attempts')) || 0,
       due: cell(outbox, outbox.rows[i], 'due'),
     };
-    const result = deliver(
-      outbox,
+    planOf.set(key, plan);
+    items.push({
       row,
-      {
+      mail: {
         key,
         to: [recipient],
         replyTo: mail.replyTo,
@@ -220,13 +214,26 @@ export function sendDue(run: CallsRun): void {
         template: mail.template,
         senderName: run.ctx.settings.senderName,
       },
-      run.locale,
-      new Date(),
-    );
-    if (result.outcome === 'sent') sent++;
-    else if (result.outcome === 'quota') quotaHit(run, plan.callId);
-    else if (afterMailError(run, result, plan.callId)) break;
+    });
   }
+  let sent = 0;
+  let outOfTime = false;
+  const tried = deliverBatch(outbox, items, run.locale, new Date(), {
+    goOn: () => {
+      if (run.mailStop) return false;
+      if (run.timeLeft()) return true;
+      outOfTime = true;
+      return false;
+    },
+    after: (result, item) => {
+      const plan = planOf.get(item.mail.key)!;
+      if (result.outcome === 'sent') sent++;
+      else if (result.outcome === 'quota') quotaHit(run, plan.callId);
+      else if (afterMailError(run, result, plan.callId)) return false;
+      return true;
+    },
+  });
+  if (outOfTime) run.log('', say(run.locale, 'logDeadline'), `${say(run.locale, 'remindersLeft')}: ${items.length - tried}`);
   if (sent > 0) run.log('', say(run.locale, 'logRemindersSent'), String(sent));
 }
 

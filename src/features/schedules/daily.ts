@@ -1,10 +1,10 @@
 /**
  * Once per working day, from the first tick at or after 09:00 in the spreadsheet's zone:
  *
- * - Contract deadlines (issue 6, point 5; SPEC §5). For a handed-off order with a contract
+ * - Contract deadlines (issue 6, point 5; docs/DOMAIN.md §7). For a handed-off order with a contract
  *   (Contract link filled), each calendar month of the paid period has a work report due on
  *   the 5th working day after the month ends and an act due 5 days after the report
- *   (src/core/deadlines.ts). SPEC §6 has no tab for them, so they are listed where a person
+ *   (src/core/deadlines.ts). The workbook has no tab for them (docs/DOMAIN.md §7), so they are listed where a person
  *   already looks: each reminder still to come is a Pending Outbox row (Key
  *   deadline|order|month|kind, Due = its morning, Subject = the deadline and its date), the
  *   sales manager gets it on the working day before (a reminder missed that day still goes

@@ -5,7 +5,7 @@
  */
 import { agreedTerms, AgreedTerms } from '../orders/rules/agreements';
 import { answerOf } from '../orders/rules/orders';
-import { findSetting } from '../../core/settings';
+import { findSetting, parseLeadMinutes } from '../../core/settings';
 import { ClockTime, parseClockTime, parseSelectionWeekdays } from '../../core/weekdays';
 import { Planner, schedulePlanner } from './rules/schedule';
 import { dayNumber, LocalDate, localDateOf } from '../../core/time';
@@ -26,6 +26,7 @@ export const RESERVE_MS = 20000;
 
 const DEFAULT_WEEKDAYS = [1, 4];
 const DEFAULT_DEADLINE: ClockTime = { hour: 18, minute: 0 };
+const DEFAULT_LEAD_MS = 60 * 60000;
 
 export const normId = (v: unknown): string => cellText(v).toUpperCase();
 
@@ -34,6 +35,8 @@ export class Scheduler {
   readonly todayN: number;
   readonly weekdays: number[];
   readonly reportDeadline: ClockTime;
+  /** Reports with results go out from this long before their deadline (Settings "Report lead minutes"). */
+  readonly reportLeadMs: number;
   private planner_: Planner | undefined;
   readonly settingProblems: string[] = [];
   private selectionsTab: TabData | null | undefined;
@@ -65,6 +68,9 @@ export class Scheduler {
       this.reportDeadline = DEFAULT_DEADLINE;
       this.settingProblems.push(say(ctx.locale, 'settingDeadlineBad', { problem: deadlineTime.problem[ctx.locale] }));
     }
+    const lead = parseLeadMinutes(ctx.settings.reportLeadMinutes);
+    this.reportLeadMs = lead ?? DEFAULT_LEAD_MS;
+    if (lead === undefined) this.settingProblems.push(say(ctx.locale, 'settingLeadBad', { value: ctx.settings.reportLeadMinutes }));
   }
 
   /** The engine over the Holidays tab's working days (read when first needed). */

@@ -4,9 +4,12 @@
  * - A Calling results row belongs to the Selections row of its order whose calling day is
  *   the latest on or before the result's Date (results of a calling done a day late still
  *   reach that calling day's report).
- * - The report goes to the client (in the client's language, the sales manager in copy) at
- *   the report deadline when the day has results, or earlier when HR ticks Done — never
- *   before the calling day and never without results. It is recorded in Report sent at*
+ * - The report goes to the client (in the client's language, the sales manager in copy) by
+ *   the report deadline when the day has results: from Settings "Report lead minutes" (60)
+ *   before it, spread over the ticks left (each tick sends its share of the ready ones, once
+ *   HR has added nothing for QUIET_MS), so that thousands of reports leave before 18:00, not
+ *   after it; at once when HR ticks Done — never before the calling day and never without
+ *   results. It is recorded in Report sent at*
  *   and sent once (Outbox key report|order|No.).
  * - At the deadline with no results, the HR specialist and their manager get one overdue
  *   alert (Outbox key overdue|order|No.; only within a day of the deadline, older misses are
@@ -24,6 +27,9 @@ import { SelectionRow, withProblems } from './rows';
 import { formatDay, formatInstant, say } from './rules/messages';
 import { recordOf } from '../../google/records';
 import { ExpectationsBook, expectationsMail } from './expectations';
+import { TICK_MINUTES } from '../../google/triggers';
+
+const TICK_MS = TICK_MINUTES * 60000;
 
 /** A late report waits until no result was added for this long (unless HR ticks Done). */
 export const QUIET_MS = 30 * 60 * 1000;
@@ -150,8 +156,14 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
   if (!w) return run;
   const now = s.ctx.now.getTime();
   const pool = only ?? [...s.rows.values()].flat();
+  const lead = s.reportLeadMs;
   const candidates = pool.filter(
-    (r) => !r.reportSent && r.callingDate && r.reportDue !== undefined && dayNumber(r.callingDate) <= s.todayN && (now >= r.reportDue || r.done),
+    (r) =>
+      !r.reportSent &&
+      r.callingDate &&
+      r.reportDue !== undefined &&
+      dayNumber(r.callingDate) <= s.todayN &&
+      (now >= r.reportDue - lead || r.done),
   );
   if (candidates.length === 0) return run;
   candidates.sort((a, b) => a.reportDue! - b.reportDue!);
@@ -175,6 +187,8 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
   };
   const failed = (row: SelectionRow, r: MailResult) => setProblems(row, [say(locale, 'sendFailed', { error: r.error ?? r.outcome })]);
   const batch: MailItem[] = [];
+  /** Reports ready before their deadline, by deadline: spread over the ticks left (spreadEarly). */
+  const early = new Map<number, MailItem[]>();
   const reported: SelectionRow[] = [];
 
   for (const row of candidates) {
@@ -213,7 +227,11 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
           s.ctx.log({ tab: sheet, rowKey: `${row.orderId} #${row.number}`, action: say(locale, 'logReportSent'), details: item.to.join(', ') });
         }
       };
-      batch.push(item);
+      if (!immediate && !row.done && now < due) {
+        const group = early.get(due) ?? [];
+        early.set(due, group);
+        group.push(item);
+      } else batch.push(item);
       continue;
     }
     // No results for the day.
@@ -236,6 +254,7 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
       setProblems(row, [say(locale, 'noResultsYet', { date: formatDay(row.callingDate!, locale) })]);
     }
   }
+  batch.push(...spreadEarly(early, now));
   mailer.sendMany(batch);
   // Beside each report, the sales manager sees the calling against what HR agreed (seed 000).
   if (reported.length) {
@@ -249,6 +268,20 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
     mailer.sendMany(internal);
   }
   return run;
+}
+
+/**
+ * The share of each deadline's early reports this tick sends: the ready ones divided evenly
+ * over the ticks left before the deadline (this one included), so the 18:00 reports of
+ * thousands of orders leave during the lead time instead of piling up on the 18:00 tick.
+ */
+export function spreadEarly(early: ReadonlyMap<number, readonly MailItem[]>, now: number): MailItem[] {
+  const out: MailItem[] = [];
+  for (const [due, items] of early) {
+    const ticksLeft = Math.max(1, Math.ceil((due - now) / TICK_MS));
+    out.push(...items.slice(0, Math.ceil(items.length / ticksLeft)));
+  }
+  return out;
 }
 
 /** The calling report of a row: to the client in their language, the sales manager in copy. */

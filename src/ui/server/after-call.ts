@@ -14,8 +14,10 @@ import { outboxState } from '../../mail/outbox';
 import { cell } from '../../google/workbook';
 import { rowsWhere } from './read';
 import { ui } from './messages';
-import { assertMayEdit, locate, refuse, refusals, RowAt, RowRef, writeAsPerson } from './rows';
-import type { ActionSpec, CheckItem } from './state';
+import { locate, refuse, RowAt, RowRef } from './rows';
+import { assertMayEdit, refusals } from './rights';
+import { writeAsPerson } from './write';
+import type { ActionSpec, CheckItem } from './view';
 
 /** "✓ label" / "☐ label: what is needed" lines of the cell as checklist items. */
 export function afterCallChecklist(rec: Row): CheckItem[] {

@@ -2,20 +2,26 @@
  * Top-level functions for the menu and for google.script.run (main.ts re-exports them, so
  * the bundle has one top-level function each). Every one runs as the person who clicked:
  * it reads the person's e-mail from the session, never trusts the page, and re-checks on
- * the server what that person may do (rows.ts, actions.ts). A refusal comes back as
+ * the server what that person may do (rights.ts and each action's module). A refusal comes back as
  * { ok: false, message, details }; only unexpected failures throw (the page shows them).
  * Values returned are plain strings, numbers and booleans (google.script.run passes no Dates).
  */
 import { tabName } from '../../core/schema';
 import { openContext, RunContext } from '../../app/context';
 import { currentUser } from '../../google/log';
-import * as actions from './actions';
+import { markCallDone, scheduleCall, scheduleForm, ScheduleForm } from './callActions';
+import { checkSheet } from './check';
+import { commentForm, CommentForm, saveComment } from './comment';
+import { answerHr, askHr, handOff } from './orderActions';
+import { ActionOutcome, FormValues } from './outcome';
+import { ownerEmail } from './rights';
 import { AgreedOutcome, setAgreedMail } from './after-call';
 import { commentPage, outboxPage, schedulePage } from './dialogs';
 import { ui } from './messages';
-import { activeRef, cleanRef, locate, ownerEmail, Refusal, RowRef } from './rows';
+import { activeRef, cleanRef, locate, Refusal, RowRef } from './rows';
 import { sidebarPage } from './sidebar';
-import { emptyState, sidebarState, SidebarState } from './state';
+import { sidebarState } from './state';
+import { emptyState, SidebarState } from './view';
 
 export interface ActionResult {
   ok: boolean;
@@ -37,8 +43,8 @@ function begin(): Run {
   return { ctx, user: currentUser(), owner: ownerEmail(ss) };
 }
 
-function cleanForm(value: unknown): actions.FormValues {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as actions.FormValues) : {};
+function cleanForm(value: unknown): FormValues {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as FormValues) : {};
 }
 
 /** The state of the row to show after an action, read afresh. */
@@ -52,7 +58,7 @@ function stateAfter(run: Run, ref: RowRef | null): SidebarState {
   }
 }
 
-function act(work: (run: Run) => actions.ActionOutcome): ActionResult {
+function act(work: (run: Run) => ActionOutcome): ActionResult {
   const run = begin();
   try {
     const out = work(run);
@@ -104,33 +110,33 @@ export function uiPage(name: unknown, ref?: unknown): string {
   }
 }
 
-export function uiScheduleForm(ref?: unknown): actions.ScheduleForm {
+export function uiScheduleForm(ref?: unknown): ScheduleForm {
   const run = begin();
-  return actions.scheduleForm(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), run.user, run.owner);
+  return scheduleForm(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), run.user, run.owner);
 }
 
-export function uiCommentForm(ref?: unknown): actions.CommentForm {
+export function uiCommentForm(ref?: unknown): CommentForm {
   const run = begin();
-  return actions.commentForm(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), run.user, run.owner);
+  return commentForm(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), run.user, run.owner);
 }
 
 // ---------------------------------------------------------------------------------------
 // Act (each writes only the person's own cells; the rules do the rest)
 
 export function uiHandOff(ref?: unknown): ActionResult {
-  return act((run) => actions.handOff(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), run.user, run.owner));
+  return act((run) => handOff(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), run.user, run.owner));
 }
 
 export function uiAskHr(ref: unknown, form: unknown): ActionResult {
-  return act((run) => actions.askHr(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), cleanForm(form), run.user, run.owner));
+  return act((run) => askHr(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), cleanForm(form), run.user, run.owner));
 }
 
 export function uiAnswerHr(ref: unknown, form: unknown): ActionResult {
-  return act((run) => actions.answerHr(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), cleanForm(form), run.user, run.owner));
+  return act((run) => answerHr(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), cleanForm(form), run.user, run.owner));
 }
 
 export function uiMarkCallDone(ref?: unknown): ActionResult {
-  return act((run) => actions.markCallDone(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), run.user, run.owner));
+  return act((run) => markCallDone(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), run.user, run.owner));
 }
 
 /** The "what we agreed" e-mail of a First call, while it waits: new text, or cancelled (after-call.ts). */
@@ -144,16 +150,16 @@ export function uiCancelAgreedMail(ref?: unknown): ActionResult {
   return act((run) => agreedOutcome(setAgreedMail(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), null, run.user, run.owner)));
 }
 
-function agreedOutcome(out: AgreedOutcome): actions.ActionOutcome {
+function agreedOutcome(out: AgreedOutcome): ActionOutcome {
   return { ok: true, message: out.message, details: [], queued: out.queued, ref: out.ref };
 }
 
 export function uiScheduleCall(form: unknown): ActionResult {
-  return act((run) => actions.scheduleCall(run.ctx, cleanForm(form), run.user, run.owner));
+  return act((run) => scheduleCall(run.ctx, cleanForm(form), run.user, run.owner));
 }
 
 export function uiSaveComment(ref: unknown, form: unknown): ActionResult {
-  return act((run) => actions.saveComment(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), cleanForm(form), run.user, run.owner));
+  return act((run) => saveComment(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), cleanForm(form), run.user, run.owner));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -167,7 +173,7 @@ function alert(title: string, message: string, details: string[] = []): void {
   ui_.alert(title, [message, ...extra.map((d) => `• ${d}`)].join('\n'), ui_.ButtonSet.OK);
 }
 
-function menuAction(title: (run: Run) => string, work: (run: Run) => actions.ActionOutcome): string {
+function menuAction(title: (run: Run) => string, work: (run: Run) => ActionOutcome): string {
   const run = begin();
   let message: string;
   let details: string[];
@@ -222,14 +228,14 @@ export function menuCallComment(ref?: unknown): void {
 export function menuHandOff(): string {
   return menuAction(
     (run) => ui(run.ctx.locale, 'menuHandOff'),
-    (run) => actions.handOff(run.ctx, activeRef(run.ctx.ss), run.user, run.owner),
+    (run) => handOff(run.ctx, activeRef(run.ctx.ss), run.user, run.owner),
   );
 }
 
 export function menuCheckSheet(): string {
   return menuAction(
     (run) => ui(run.ctx.locale, 'checkTitle'),
-    (run) => actions.checkSheet(run.ctx, run.ctx.ss.getActiveSheet().getName(), run.user, run.owner),
+    (run) => checkSheet(run.ctx, run.ctx.ss.getActiveSheet().getName(), run.user, run.owner),
   );
 }
 

@@ -56,7 +56,7 @@ describe('reminder offsets are read from Settings text', () => {
   });
 });
 
-describe('reminder offsets per call type (SPEC §4)', () => {
+describe('reminder offsets per call type (docs/DOMAIN.md §6.2)', () => {
   test('the defaults: First call 15 min; Interview 20 min; Repeat and Introductory 1 day and 20 min', () => {
     const r = reminderOffsets(defaultSettings());
     expect(r.byType).toEqual({ first: [15], interview: [20], repeat: [20, 1440], intro: [20, 1440] });

@@ -42,7 +42,7 @@ function call(type: ReminderCall['type'], extra: Partial<ReminderCall> = {}): Re
 
 const brief = (entries: OutboxEntry[]) => entries.map((e) => [e.recipient, e.offsetMinutes, iso(e.due)]);
 
-describe('who is reminded, and when (SPEC §4)', () => {
+describe('who is reminded, and when (docs/DOMAIN.md §6.2)', () => {
   test('the client 15 min before a First call', () => {
     const plan = planReminders(call('first'), OFFSETS, noRouting, LONG_BEFORE);
     expect(plan.entries).toEqual([

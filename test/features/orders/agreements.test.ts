@@ -52,7 +52,7 @@ const orders = new Map<string, Record<string, unknown>>([
 ]);
 const ctx = { zone, today, orders };
 
-describe('filing a request for individual terms (SPEC §3.1)', () => {
+describe('filing a request for individual terms (docs/DOMAIN.md §5.1, §5.2)', () => {
   test('a complete request has no problems and is pending with HR', () => {
     expect(validateAgreement(filed, ctx)).toEqual([]);
     expect(agreementState(filed, ctx)).toBe('pending');

@@ -25,7 +25,7 @@ const day = (year: number, month: number, d: number) => new Date(instantAt(zone,
 const today: LocalDate = { year: 2026, month: 3, day: 2 };
 const ctx: OrderContext = { zone, today };
 
-/** A paid standard order with everything SPEC §3.2 asks for. */
+/** A paid standard order with everything docs/DOMAIN.md §5.3 asks for. */
 const complete: Record<string, unknown> = Object.freeze({
   orderId: 'ORD-2026-0001',
   client: 'ООО «Ромашка»',
@@ -96,7 +96,7 @@ const callingAgreed = {
 const value = (rows: EmailRow[], key: string) => rows.find((r) => r.key === key)?.value;
 const codes = (problems: { code: string; column?: string }[]) => problems.map((p) => `${p.code}:${p.column ?? ''}`);
 
-describe('hand-off check (SPEC §3.2)', () => {
+describe('hand-off check (docs/DOMAIN.md §5.3)', () => {
   test('a complete, paid standard order may be handed off', () => {
     expect(handOffCheck(complete, callingAgreed, ctx)).toEqual([]);
   });
@@ -431,7 +431,7 @@ describe('order IDs', () => {
   });
 });
 
-describe('the hand-off e-mail holds everything SPEC §3.2 lists', () => {
+describe('the hand-off e-mail holds everything docs/DOMAIN.md §5.3 lists', () => {
   test('request, Fintops, payment and terms, typed for the renderer', () => {
     const order = withOrder({
       paidServices: 'Обзвон соискателей, job sites',

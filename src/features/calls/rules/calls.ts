@@ -1,5 +1,5 @@
 /**
- * A Calls row (SPEC §4, §6) checked and turned into a plan: the call as data the
+ * A Calls row (docs/DOMAIN.md §6, §9.9) checked and turned into a plan: the call as data the
  * reminders and e-mails use, and the calendar events to write. Nothing here rewrites a
  * cell: problems are reported per row, and one bad row never stops the others. The events
  * themselves (the guests' event and the staff's twin) are planned in event-plan.ts; the

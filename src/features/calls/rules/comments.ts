@@ -1,5 +1,5 @@
 /**
- * The comment a manager writes after a call (SPEC §4, seed 003): checked against its
+ * The comment a manager writes after a call (docs/DOMAIN.md §6.3, seed 003): checked against its
  * type's template, never rewritten. A First-call comment is "Field: value" lines (the
  * seed also writes them on one line separated by " – "; both are read); an Interview
  * comment is "Today we interviewed:", one "Name (ID) – summary" line per candidate,

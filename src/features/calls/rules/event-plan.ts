@@ -1,7 +1,7 @@
 /**
- * A planned call's calendar events (SPEC §4): the guests' event and the staff's twin.
+ * A planned call's calendar events (docs/DOMAIN.md §6): the guests' event and the staff's twin.
  *
- * Two audiences (SPEC §4, issue 12). Google shows the organizer's description and guest
+ * Two audiences (docs/DOMAIN.md §6.4, issue 12). Google shows the organizer's description and guest
  * list to every guest, so the event the guests are invited to carries only what is meant
  * for them: the purpose in their language, the time with its city, the video link, who
  * joins from our side by name, how to reschedule. Candidates never see each other

@@ -1,5 +1,5 @@
 /**
- * The Candidates and Orders tabs as the calls read them (SPEC §6): indexes by ID, and the
+ * The Candidates and Orders tabs as the calls read them (docs/DOMAIN.md §9.8): indexes by ID, and the
  * cell syntaxes a call row uses (candidate IDs and addresses typed in one cell).
  */
 import { Locale } from '../../../core/schema';

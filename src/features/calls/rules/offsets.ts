@@ -1,5 +1,5 @@
 /**
- * Reminder offsets (SPEC §4): how long before a call its reminders go out. A Settings
+ * Reminder offsets (docs/DOMAIN.md §6.2): how long before a call its reminders go out. A Settings
  * value like "1d, 20m" or "1 день, 20 мин" becomes a sorted list of minutes. The same
  * list drives the calendar event's reminder overrides, so Calendar's limits apply:
  * at most 5 overrides, each 0–40320 minutes (4 weeks).
@@ -93,7 +93,7 @@ export interface ReminderOffsets {
 
 /**
  * The offsets per call type from Settings. A value with any problem is not half-used:
- * the type keeps its SPEC §4 default and the problems say why.
+ * the type keeps its default (docs/DOMAIN.md §6.2) and the problems say why.
  */
 export function reminderOffsets(settings: Partial<SettingValues>, locale: Locale = 'ru'): ReminderOffsets {
   const byType = {} as Record<CallTypeKey, number[]>;

@@ -1,5 +1,5 @@
 /**
- * Reminder planning and the Outbox decision rules (SPEC §4, §6).
+ * Reminder planning and the Outbox decision rules (docs/DOMAIN.md §6.2, §8.1).
  *
  * Each reminder is an Outbox row keyed `${callId}|${recipient}|${offsetMinutes}`. The
  * tick (every few minutes) sends a row once it is due — never early — unless its call
@@ -50,7 +50,7 @@ export interface Recipient {
   candidateId?: string;
 }
 
-/** SPEC §4: the client (First call), the candidates (Interview, Repeat), the hired employee and team lead (Introductory). */
+/** docs/DOMAIN.md §6.2: the client (First call), the candidates (Interview, Repeat), the hired employee and team lead (Introductory). */
 export function reminderRecipients(call: ReminderCall): Recipient[] {
   const list: Recipient[] = [];
   if (call.type === 'first') list.push({ email: call.clientEmail, role: 'client' });
@@ -83,7 +83,7 @@ export interface StaffRecord {
 }
 
 /**
- * Routing by the Staff tab (SPEC §1, seed 002). A person is absent on every day up to
+ * Routing by the Staff tab (docs/DOMAIN.md §2.4, seed 002). A person is absent on every day up to
  * and including "Absent until", judged on the day the message is due, in the zone. An
  * absent person's messages go to their deputy, then the deputy's deputy; when the chain
  * has no one present, to the person's manager if present; else to the person after all

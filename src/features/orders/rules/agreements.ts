@@ -1,5 +1,5 @@
 /**
- * HR agreements (SPEC §3.1, seed 000): Sales asks HR to agree every sale of the calling
+ * HR agreements (docs/DOMAIN.md §5.1, seed 000): Sales asks HR to agree every sale of the calling
  * service (expected resumes, calls, candidates agreeing and coming, risks) and individual
  * terms before promising them; HR answers Agreed or Rejected; agreed terms replace Table 1.
  *

@@ -98,7 +98,7 @@ const ORDER_MESSAGES = {
     ru: 'В Настройках не указан «E-mail клиентского отдела» (или он неверен): передачу некуда отправить.',
     en: 'Settings: "Client-department e-mail" is empty or invalid, so the hand-off has nowhere to go.',
   },
-  // Individual terms and HR agreements (SPEC §3.1)
+  // Individual terms and HR agreements (docs/DOMAIN.md §5.1, §5.2)
   agreementMissing: {
     ru: 'Индивидуальные условия: нет согласования HR по этому заказу — подайте его на вкладке «Согласования HR».',
     en: 'Individual terms: no HR agreement has been filed for this order; file one on the HR agreements tab.',
@@ -115,7 +115,7 @@ const ORDER_MESSAGES = {
     ru: 'Клиент оплатил заказ на индивидуальных условиях, которые не согласованы с HR (регламент: сначала согласование HR).',
     en: 'The client paid for individual terms that HR has not agreed (the regulation requires HR agreement first).',
   },
-  // The calling service needs HR first (seed 000, SPEC §3.1)
+  // The calling service needs HR first (seed 000, docs/DOMAIN.md §5.1)
   callingAgreementMissing: {
     ru: '«Обзвон соискателей» продаётся только после согласования с HR (сколько резюме и звонков, сколько кандидатов согласятся и придут, риски): подайте согласование на вкладке «Согласования HR».',
     en: 'The calling service is sold only after HR agrees it (resumes and calls, candidates agreeing and coming, risks): file an agreement on the HR agreements tab.',

@@ -1,5 +1,5 @@
 /**
- * Contract deadlines (SPEC §5, seed 001 contract clauses 2.1.3 and 4.1) for an order with a
+ * Contract deadlines (docs/DOMAIN.md §7, seed 001 contract clauses 2.1.3 and 4.1) for an order with a
  * contract, one set per calendar month the paid period touches.
  *
  * Readings:

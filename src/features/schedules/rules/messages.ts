@@ -44,6 +44,10 @@ const TEXT = {
     ru: 'Настройка «Дни подбора»: {problem} Используются пн, чт.',
     en: 'Setting "Selection weekdays": {problem} Mon, Thu are used.',
   },
+  settingLeadBad: {
+    ru: 'Настройка «Отчёт заранее, минут»: «{value}» — не целое число минут от 0 до 720. Используется 60.',
+    en: 'Setting "Report lead minutes": "{value}" is not whole minutes from 0 to 720. 60 is used.',
+  },
   settingDeadlineBad: {
     ru: 'Настройка «Срок отчёта»: {problem} Используется 18:00.',
     en: 'Setting "Report deadline": {problem} 18:00 is used.',

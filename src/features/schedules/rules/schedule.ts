@@ -1,5 +1,5 @@
 /**
- * The selection / calling schedule of a handed-off order (SPEC §2, seed 000 Table 1).
+ * The selection / calling schedule of a handed-off order (docs/DOMAIN.md §4, seed 000 Table 1).
  *
  * Readings (all dates in the spreadsheet's zone, working days per the WorkCalendar):
  * - Receipt. HR "receives" an order on a working day before the end of the working day
@@ -12,7 +12,7 @@
  *   Individual terms may set an agreed first date instead; it is used (moved to a working
  *   day) unless it falls before the effective receipt day, which is reported.
  * - Next selections: the selection weekdays (Settings, default Mon and Thu; or the weekdays
- *   HR agreed). A weekday that is not a working day moves to the next working day (SPEC §2).
+ *   HR agreed). A weekday that is not a working day moves to the next working day (docs/DOMAIN.md §4.5).
  *   A candidate is taken only if it is at least 2 working days after the previous selection,
  *   i.e. workingDaysBetween(prev, next) ≥ 2 — there is a whole working day (the calling day)
  *   between them. First selection on Tuesday → Thursday is 2 working days later → allowed;
@@ -20,7 +20,7 @@
  * - Until the paid period ends: every selection date is ≤ the last paid day; the calling day
  *   of the last selection may fall after it (it completes a paid selection).
  * - Calling day: the next working day after the selection ("через один рабочий день" read as
- *   SPEC does). Report due: that day at the Report deadline setting (18:00) in the zone.
+ *   docs/DOMAIN.md §4.6 does). Report due: that day at the Report deadline setting (18:00) in the zone.
  * - A plan stops at 600 selections (a mistyped "Paid to" year) and reports it.
  *
  * Re-planning keeps what is done: rows ticked Done, and any row numbered before the last
