@@ -124,6 +124,8 @@ export const REPEAT_KINDS = [
   choice('interview', 'Repeat interview', 'Повторное интервью'),
   choice('clarifying', 'Clarifying call', 'Уточняющий звонок'),
 ] as const;
+/** Orders "Client status" (seed 003: after the First call the CRM's "change to client"); empty reads as a lead. */
+export const CLIENT_STATUSES = [choice('lead', 'Lead', 'Лид'), choice('client', 'Client', 'Клиент')] as const;
 
 export const CALL_STATUSES = [
   choice('scheduled', 'Scheduled', 'Запланирован'),

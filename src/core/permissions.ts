@@ -216,6 +216,7 @@ export const PERMISSIONS: Readonly<Record<TabKey, TabRules>> = {
       price: CALL_MANAGER,
       contractLink: CALL_MANAGER,
       clientAskedFor: CALL_MANAGER,
+      agreedMail: CALL_MANAGER,
     },
   },
   outbox: { default: SYSTEM, columns: {} },

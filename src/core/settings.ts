@@ -32,7 +32,8 @@ export type SettingKey =
   | 'mailQuota'
   | 'archiveAfterDays'
   | 'reportLeadMinutes'
-  | 'silentClientDays';
+  | 'silentClientDays'
+  | 'agreedMailDelay';
 
 const s = (key: SettingKey, en: string, ru: string, defaultValue: string, descriptionEn: string, descriptionRu: string): SettingDef => ({
   key,
@@ -173,6 +174,14 @@ const SETTING_LIST: readonly SettingDef[] = [
     '3',
     'A client who has not answered (Orders "Awaiting reply since", no "Client replied at") gets a reminder after this many working days, at most 3 times (seed 001: "reminder to a client who is silent")',
     'Клиенту, который не ответил («Ждём ответа с» без «Клиент ответил»), напоминание уходит через столько рабочих дней, не больше 3 раз (регламент 001: «Напоминание клиенту, если молчит»)',
+  ),
+  s(
+    'agreedMailDelay',
+    'Agreed e-mail delay (minutes)',
+    'Задержка письма о договорённостях (мин)',
+    '30',
+    'Minutes after a First call is marked Done before the client gets the "what we agreed" e-mail; until then the manager may edit or cancel it (Calls "Agreed e-mail")',
+    'Через сколько минут после отметки «Проведён» у первого звонка клиент получает письмо о договорённостях; до тех пор менеджер может изменить или отменить его (Звонки, «Письмо о договорённостях»)',
   ),
 ];
 

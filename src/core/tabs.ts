@@ -100,6 +100,9 @@ export const TABS: readonly TabDef[] = [
       c('paymentDue', 'Payment due', 'Срок оплаты', 'date'),
       c('invoiceLink', 'Invoice link', 'Ссылка на счёт', 'url'),
       sys('actStatus', 'Act status', 'Статус акта', 'text'),
+      // Added later (issue 14, seed 003 «change to client»): set by the system when the order's First call is Done, with its date and time.
+      sys('clientStatus', 'Client status', 'Статус клиента', 'list'),
+      sys('clientSince', 'Client since', 'Клиент с', 'datetime'),
     ],
   },
   {
@@ -182,6 +185,8 @@ export const TABS: readonly TabDef[] = [
       sys('price', 'Price', 'Цена', 'money'),
       sys('contractLink', 'Contract link', 'Ссылка на договор', 'url'),
       sys('hiredOnCall', 'Hired on call', 'Нанят на звонке', 'text'),
+      // Added later (issue 14, seed 003): the resume the client gets before the Interview.
+      c('resumeLink', 'Resume link', 'Ссылка на резюме', 'url'),
     ],
   },
   {
@@ -218,6 +223,12 @@ export const TABS: readonly TabDef[] = [
       sys('commentSentAt', 'Comment sent at', 'Комментарий отправлен', 'datetime'),
       sys('problems', 'Problems', 'Проблемы', 'longtext'),
       sys('guestAnswers', "Guests' answers", 'Ответы гостей', 'longtext'),
+      // Added later (issue 14, seed 003): what was agreed on a First call, e-mailed to the client
+      // after Settings "Agreed e-mail delay"; the system fills it from the comment's Next Step,
+      // the manager may change it, and clearing it cancels the e-mail.
+      c('agreedMail', 'Agreed e-mail', 'Письмо о договорённостях', 'longtext'),
+      // The after-call checklist of seed 003 (✓ done / ☐ what is still needed), written by the system.
+      sys('afterCallSteps', 'After-call steps', 'Шаги после звонка', 'longtext'),
     ],
   },
   {

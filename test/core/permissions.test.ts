@@ -99,6 +99,9 @@ describe('the permissions matrix of Orders', () => {
     handedOffAt: [],
     status: [],
     problems: [],
+    // Seed 003 «change to client»: set by the system when the First call is Done.
+    clientStatus: [],
+    clientSince: [],
   };
 
   test('covers every column', () => {

@@ -64,6 +64,8 @@ describe('the workbook contract (docs/DOMAIN.md §9)', () => {
       'Payment due',
       'Invoice link',
       'Act status',
+      'Client status',
+      'Client since',
     ]);
   });
 
@@ -72,12 +74,12 @@ describe('the workbook contract (docs/DOMAIN.md §9)', () => {
       tabDef('orders')
         .columns.filter((c) => c.system)
         .map((c) => c.en),
-    ).toEqual(['Order ID', 'Handed off at', 'Status', 'Problems', 'Act status']);
+    ).toEqual(['Order ID', 'Handed off at', 'Status', 'Problems', 'Act status', 'Client status', 'Client since']);
     expect(
       tabDef('calls')
         .columns.filter((c) => c.system)
         .map((c) => c.en),
-    ).toEqual(['Call ID', 'Event ID', 'Comment sent at', 'Problems', "Guests' answers"]);
+    ).toEqual(['Call ID', 'Event ID', 'Comment sent at', 'Problems', "Guests' answers", 'After-call steps']);
   });
 
   test('headers and tab names are unique within a tab in both languages', () => {

@@ -178,9 +178,12 @@ describe('the built-in templates', () => {
         'payment.clientDepartment',
         'lead.hot',
         'interview.clientRequest',
+        'firstCall.agreed',
+        'interview.resumes',
+        'interview.candidate',
       ]),
     );
-    expect(TEMPLATE_KEYS.length).toBe(27);
+    expect(TEMPLATE_KEYS.length).toBe(29);
   });
 
   test.each(TEMPLATE_KEYS)('%s uses only its own placeholders and renders without problems', (key) => {
