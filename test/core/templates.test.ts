@@ -183,7 +183,7 @@ describe('the built-in templates', () => {
         'interview.candidate',
       ]),
     );
-    expect(TEMPLATE_KEYS.length).toBe(29);
+    expect(TEMPLATE_KEYS.length).toBe(30);
   });
 
   test.each(TEMPLATE_KEYS)('%s uses only its own placeholders and renders without problems', (key) => {
