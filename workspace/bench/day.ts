@@ -361,7 +361,12 @@ async function measure(): Promise<DayFigures> {
     fs.cpSync(path.join(c.dir, 'day.xlsx'), path.join(saved, 'day.xlsx'));
     fs.cpSync(path.join(c.dir, 'day.state'), path.join(saved, 'day.state'), { recursive: true });
     day = runDay(c);
-    figures.push(describe('the company’s day: 2,000 active orders, 5,000 calls, 20,000 candidates, 300 edits', day));
+    figures.push(
+      describe(
+        `the company’s day: ${c.orders} active orders, ${c.calls} calls, ${n(20000)} candidates, ${DAY_EDITS} edits${SCALE !== 1 ? ` (scale ${SCALE})` : ''}`,
+        day,
+      ),
+    );
     if (day.idle) figures.push({ label: 'an idle tick of that day (the gate closed)', record: day.idle });
     if (day.fullTicks[0]) figures.push({ label: 'a full tick after an edit (09:05)', record: day.fullTicks[0] });
     const copy: Company = {
@@ -374,7 +379,9 @@ async function measure(): Promise<DayFigures> {
     };
     addYearOfHistory(copy.ws);
     year = runDay(copy);
-    figures.push(describe('the same day after a year of history (180,000 Outbox rows, 110,000 Log lines; the live tabs hold 30 days)', year));
+    figures.push(
+      describe(`the same day after a year of history (${n(180000)} Outbox rows, ${n(110000)} Log lines; the live tabs hold 30 days)`, year),
+    );
   } finally {
     fs.rmSync(c.dir, { recursive: true, force: true });
   }
@@ -384,7 +391,7 @@ async function measure(): Promise<DayFigures> {
   try {
     reports = reportsAfterDeadline(big);
     figures.push({
-      label: `4,000 orders: ${big.dueToday.length} calling rows due at 18:00, ${reports.withResults} with results`,
+      label: `${big.orders} orders: ${big.dueToday.length} calling rows due at 18:00, ${reports.withResults} with results`,
       note: `${reports.reports} reports sent by 18:10, ${reports.sentAfterDeadline} after their deadline; ticks 16:55–18:10: ${reports.ticks.map((t) => (t.estimatedGoogleMs / 1000).toFixed(0)).join(' + ')} s estimated`,
     });
   } finally {
