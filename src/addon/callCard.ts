@@ -15,6 +15,7 @@ import { cellText, isBlank } from '../core/values';
 import { isDate } from '../core/time';
 import { checkComment } from '../features/calls/rules/comments';
 import { checkHire } from '../features/calls/rules/hire';
+import { commentType } from '../features/calls/rules/after-interview';
 import { commentForm, composeComment } from '../ui/server/comment';
 import { FormValues } from '../ui/server/outcome';
 import { rowsWhere } from '../ui/server/read';
@@ -127,7 +128,11 @@ function commentSections(run: AddonRun, at: RowAt): GoogleAppsScript.Card_Servic
   if (form.type === 'first') for (const f of form.fields) widgets.push(input(`f_${f.key}`, f.label + (f.required ? ' *' : ''), f.value));
   else if (form.type === 'interview') {
     for (const c of form.candidates) widgets.push(input(`s_${c.id}`, `${c.name || c.id} (${c.id})`, c.summary, true));
-    widgets.push(input('results', say(L, 'lResults'), form.results, true), input('sm', say(L, 'lSm'), form.sm));
+    widgets.push(input('results', say(L, 'lResults'), form.resultsOnly ?? form.results, true));
+    // The client's feedback on each candidate (seed 003): a line each in the results, and on Candidates.
+    for (const c of form.candidates)
+      widgets.push(input(`fb_${c.id}`, `${say(L, 'lFeedback')}: ${c.name || c.id} (${c.id})`, c.feedback ?? '', true));
+    widgets.push(input('sm', say(L, 'lSm'), form.sm));
   } else if (form.type === 'intro')
     widgets.push(input('messenger', say(L, 'lMessenger'), form.messenger), input('notes', say(L, 'lNotes'), form.notes, true));
   else widgets.push(input('text', say(L, 'lText'), form.text, true));
@@ -164,20 +169,30 @@ function outcomeSection(run: AddonRun, at: RowAt): GoogleAppsScript.Card_Service
     .setTitle(col('price', L))
     .setValidation(CardService.newValidation().setInputType(CardService.InputType.FLOAT));
   if (!isBlank(rec.price)) price.setValue(cellText(rec.price));
-  return section(say(L, 'secOutcome'), [hired, who, start, price, input('contractLink', col('contractLink', L), cellText(rec.contractLink))]);
+  return section(say(L, 'secOutcome'), [
+    hired,
+    who,
+    start,
+    price,
+    input('contractLink', col('contractLink', L), cellText(rec.contractLink)),
+    input('clientAskedFor', col('clientAskedFor', L), cellText(rec.clientAskedFor), true),
+  ]);
 }
 
 /** The comment form's values as ui/server/comment.ts composeComment takes them. */
 function formOf(inputs: FormInputs): FormValues {
   const fields: Record<string, string> = {};
   const summaries: Record<string, string> = {};
+  const feedback: Record<string, string> = {};
   for (const name of Object.keys(inputs)) {
     if (name.indexOf('f_') === 0) fields[name.slice(2)] = stringOf(inputs, name);
     if (name.indexOf('s_') === 0) summaries[name.slice(2)] = stringOf(inputs, name);
+    if (name.indexOf('fb_') === 0) feedback[name.slice(3)] = stringOf(inputs, name);
   }
   return {
     fields,
     summaries,
+    ...(Object.keys(feedback).length ? { feedback } : {}),
     results: stringOf(inputs, 'results'),
     sm: stringOf(inputs, 'sm'),
     messenger: stringOf(inputs, 'messenger'),
@@ -200,7 +215,9 @@ export function saveCall(run: AddonRun, callId: string, inputs: FormInputs, mark
   const { ctx } = run;
   const L = ctx.locale;
   const at = callById(run, callId) ?? refuse(L, 'pickCallRow');
-  const type = callTypeOf(at.rec) ?? refuse(L, 'fieldRequired', { field: col('type', L) });
+  const callType = callTypeOf(at.rec) ?? refuse(L, 'fieldRequired', { field: col('type', L) });
+  // A repeat interview is saved as an Interview (seed 003); a clarifying call as a summary.
+  const type = commentType(callType, at.rec);
   const candidates = callCandidates(ctx, at.rec);
   // A person who may not write the comment (a view-only card) can only ask for Done.
   const mayComment = refusals(ctx, run.user, run.owner, 'calls', ['comment'], at.rec).length === 0;
@@ -214,6 +231,7 @@ export function saveCall(run: AddonRun, callId: string, inputs: FormInputs, mark
     cells.hireStartDate = date ? new Date(instantAt(ctx.zone, date)) : '';
     cells.price = priceText && isFinite(Number(priceText)) ? Number(priceText) : priceText;
     cells.contractLink = stringOf(inputs, 'contractLink');
+    cells.clientAskedFor = stringOf(inputs, 'clientAskedFor');
   }
   const done = choiceLabel(
     CALL_STATUSES.find((s) => s.key === 'done')!,

@@ -33,6 +33,7 @@ const M = {
   lStatus: { ru: 'Статус', en: 'Status' },
   lMeet: { ru: 'Ссылка на встречу', en: 'Meeting link' },
   lResults: { ru: 'Результаты интервью', en: 'Interview results' },
+  lFeedback: { ru: 'Отзыв клиента', en: 'Client feedback' },
   lSm: { ru: 'SM (менеджер)', en: 'SM' },
   lMessenger: { ru: 'Мессенджер', en: 'Messenger' },
   lNotes: { ru: 'Заметки', en: 'Notes' },

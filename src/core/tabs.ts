@@ -14,6 +14,7 @@ import {
   LANGUAGES,
   OUTCOMES,
   PAID_SERVICES,
+  REPEAT_KINDS,
   TERMS,
 } from './columns';
 
@@ -88,6 +89,20 @@ export const TABS: readonly TabDef[] = [
       c('clientTimeZone', 'Client time zone', 'Часовой пояс клиента', 'timezone'),
       // Added later (issue 16): the payment order's link (e.g. the client's mail), beside Payment received.
       c('paymentDocumentLink', 'Payment document link', 'Ссылка на платёжный документ', 'url'),
+      // Added later (issue 14, seed 001): the contract's duties tracked as deadlines (features/duties).
+      c('schemeChangeRequestedAt', 'Scheme change requested at', 'Изменение схемы запрошено', 'datetime'),
+      c('schemeChangeDoneAt', 'Scheme change done at', 'Изменение схемы выполнено', 'datetime'),
+      c('reportSentAt', 'Report sent at', 'Отчёт отправлен', 'datetime'),
+      c('actSentAt', 'Act sent at', 'Акт отправлен', 'datetime'),
+      c('actSignedAt', 'Act signed at', 'Акт подписан', 'date'),
+      c('awaitingReplySince', 'Awaiting reply since', 'Ждём ответа с', 'date'),
+      c('clientRepliedAt', 'Client replied at', 'Клиент ответил', 'date'),
+      c('paymentDue', 'Payment due', 'Срок оплаты', 'date'),
+      c('invoiceLink', 'Invoice link', 'Ссылка на счёт', 'url'),
+      sys('actStatus', 'Act status', 'Статус акта', 'text'),
+      // Added later (issue 14, seed 003 «change to client»): set by the system when the order's First call is Done, with its date and time.
+      sys('clientStatus', 'Client status', 'Статус клиента', 'list'),
+      sys('clientSince', 'Client since', 'Клиент с', 'datetime'),
     ],
   },
   {
@@ -162,6 +177,16 @@ export const TABS: readonly TabDef[] = [
       c('orderId', 'Order ID', 'ID заказа', 'text'),
       c('status', 'Status', 'Статус', 'text'),
       c('timeZone', 'Time zone', 'Часовой пояс', 'timezone'),
+      // Added later (issue 14, seed 003 after the Interview): what the client said of the
+      // candidate and the hire, written from the candidate's calls (the call's manager
+      // types them on the call; these follow it, so they are the system's).
+      sys('clientFeedback', 'Client feedback', 'Отзыв клиента', 'longtext'),
+      sys('hireStartDate', 'Start date', 'Дата выхода', 'date'),
+      sys('price', 'Price', 'Цена', 'money'),
+      sys('contractLink', 'Contract link', 'Ссылка на договор', 'url'),
+      sys('hiredOnCall', 'Hired on call', 'Нанят на звонке', 'text'),
+      // Added later (issue 14, seed 003): the resume the client gets before the Interview.
+      c('resumeLink', 'Resume link', 'Ссылка на резюме', 'url'),
     ],
   },
   {
@@ -190,10 +215,20 @@ export const TABS: readonly TabDef[] = [
       c('meetingLink', 'Meeting link', 'Ссылка на встречу', 'url'),
       c('hiredEmployeeName', 'Hired employee name', 'Имя нанятого сотрудника', 'text'),
       c('teamLeadName', 'Team lead name', 'Имя тимлида', 'text'),
+      // Added later (issue 14, seed 003): what a Repeat call was, and what the client asked
+      // for at an Interview (e.g. portfolio links), e-mailed to the client once the call is Done.
+      c('repeatKind', 'Repeat call kind', 'Вид повторного звонка', 'list', { choices: REPEAT_KINDS }),
+      c('clientAskedFor', 'Client asked for', 'Клиент попросил', 'longtext'),
       sys('eventId', 'Event ID', 'ID события', 'text'),
       sys('commentSentAt', 'Comment sent at', 'Комментарий отправлен', 'datetime'),
       sys('problems', 'Problems', 'Проблемы', 'longtext'),
       sys('guestAnswers', "Guests' answers", 'Ответы гостей', 'longtext'),
+      // Added later (issue 14, seed 003): what was agreed on a First call, e-mailed to the client
+      // after Settings "Agreed e-mail delay"; the system fills it from the comment's Next Step,
+      // the manager may change it, and clearing it cancels the e-mail.
+      c('agreedMail', 'Agreed e-mail', 'Письмо о договорённостях', 'longtext'),
+      // The after-call checklist of seed 003 (✓ done / ☐ what is still needed), written by the system.
+      sys('afterCallSteps', 'After-call steps', 'Шаги после звонка', 'longtext'),
     ],
   },
   {

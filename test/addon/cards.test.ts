@@ -36,7 +36,20 @@ describe('Calendar: the call card', () => {
     expect(text).toContain('Acme <b>Corp</b>'); // a cell's markup is shown, never interpreted
     expect(text).toContain('Alice Brown');
     expect(text).toContain('Bob Green');
-    expect(inputNames(card)).toEqual(['s_C-1', 's_C-2', 'results', 'sm', 'hired', 'hiredCandidateId', 'hireStartDate', 'price', 'contractLink']);
+    expect(inputNames(card)).toEqual([
+      's_C-1',
+      's_C-2',
+      'results',
+      'fb_C-1',
+      'fb_C-2',
+      'sm',
+      'hired',
+      'hiredCandidateId',
+      'hireStartDate',
+      'price',
+      'contractLink',
+      'clientAskedFor',
+    ]);
     expect(texts(card)).toContain('"function":"addonMarkCallDone"');
   });
 
@@ -56,6 +69,8 @@ describe('Calendar: the call card', () => {
       's_C-1': 'strong, two years inbound',
       's_C-2': 'too junior',
       results: 'Alice hired',
+      'fb_C-1': 'the client liked her calm voice',
+      'fb_C-2': 'needs more practice',
       sm: 'Anna',
       hired: 'yes',
       hiredCandidateId: 'C-1',
@@ -70,7 +85,7 @@ describe('Calendar: the call card', () => {
     let row = call(h, callId);
     expect(row['Status']).toBe('Done');
     expect(row['Comment']).toBe(
-      'Today we interviewed:\nAlice Brown (C-1) – strong, two years inbound\nBob Green (C-2) – too junior\nInterview results:\nAlice hired\nSM: Anna',
+      'Today we interviewed:\nAlice Brown (C-1) – strong, two years inbound\nBob Green (C-2) – too junior\nInterview results:\nAlice hired\nAlice Brown (C-1) – the client liked her calm voice\nBob Green (C-2) – needs more practice\nSM: Anna',
     );
     expect(row['Hired']).toBe(true);
     expect(row['Hire start date']).toEqual(h.instant('2026-12-01T00:00'));
@@ -81,9 +96,17 @@ describe('Calendar: the call card', () => {
     const tick = h.tick('2026-11-23T16:05');
     expect(tick.ok).toBe(true);
     row = call(h, callId);
-    expect(row['Problems']).toBe('');
+    // What is left is the next step: the Introductory call (test/e2e/after-interview.test.ts).
+    expect(row['Problems']).toBe(
+      'Alice Brown (C-1) is hired: schedule the Introductory call with the client, the employee and the team lead — a Calls row naming this candidate ID or e-mail.',
+    );
     expect(mailsTo(h, BOSS).filter((m) => /comment/i.test(m.subject))).toHaveLength(1);
     expect(h.rows('Candidates').map((c) => c['Status'])).toEqual(['Hired', 'New', 'New']);
+    expect(h.rows('Candidates').map((c) => c['Client feedback'])).toEqual([
+      `${callId}: the client liked her calm voice`,
+      `${callId}: needs more practice`,
+      '',
+    ]);
     expect(h.rows('Log').some((l) => String(l['Action']).startsWith('Workspace add-on:') && l['User'] === BOSS)).toBe(true);
     // Applied once: a second tick finds the queue empty.
     h.tick('2026-11-23T16:10');

@@ -97,6 +97,10 @@ describe('reglament addon', () => {
       '--input',
       'results=Alice',
       '--input',
+      'fb_C-1=liked',
+      '--input',
+      'fb_C-2=not now',
+      '--input',
       'sm=Anna',
     );
     expect(r.err).toBe('');
@@ -116,7 +120,9 @@ describe('reglament addon', () => {
     const ws = await LocalWorkspace.open({ workbook: h.workbook });
     const call = englishRecords(ws, 'Calls')[0];
     expect(call['Status']).toBe('Done');
+    // Nobody hired, and the order's next meeting (the Introductory call after it) is already scheduled: no step is left.
     expect(call['Problems']).toBe('');
+    expect(englishRecords(ws, 'Candidates').map((c) => c['Client feedback'])).toEqual(['CALL-2026-0001: liked', 'CALL-2026-0001: not now', '']);
     expect(ws.mail.sent().some((m) => m.to.includes(BOSS))).toBe(true);
     const order = englishRecords(ws, 'Orders')[0];
     expect(Object.prototype.toString.call(order['Payment received'])).toBe('[object Date]');

@@ -267,7 +267,9 @@ describe('bad input never stops a tick', () => {
         h.ws.owner,
         '2026-11-25T11:00',
       );
-      expect(h.rows('Calls')[3]['Problems']).toBe('');
+      // The past-start warning is gone; what is left are the after-interview steps (test/e2e/after-interview.test.ts).
+      expect(h.rows('Calls')[3]['Problems']).not.toContain('in the past');
+      expect(h.rows('Calls')[3]['Problems']).toContain('Nobody hired: schedule the next meeting');
       const past = callEvents(h).find((e) => e.extendedProperties?.private?.callId === 'CALL-2026-0004');
       expect(notesEvents(h).find((e) => e.extendedProperties?.private?.callId === 'CALL-2026-0004')?.description).toContain(
         '=== Fresh Results ===',

@@ -547,8 +547,8 @@ describe('Call comment and Mark the call done', () => {
   test('the Interview form lists the call’s candidates; HTML typed in stays text in the cell', () => {
     const form = asUser<{ type: string; candidates: Array<{ id: string; name: string }> }>(h, SALES, 'uiCommentForm', [INTERVIEW]);
     expect(form.candidates).toEqual([
-      { id: 'C-1', name: 'Olga', summary: '' },
-      { id: 'C-2', name: 'Ivan <i>the</i> Great', summary: '' },
+      { id: 'C-1', name: 'Olga', summary: '', feedback: '' },
+      { id: 'C-2', name: 'Ivan <i>the</i> Great', summary: '', feedback: '' },
     ]);
     const noResults = asUser<Result>(h, SALES, 'uiSaveComment', [
       INTERVIEW,
@@ -563,6 +563,18 @@ describe('Call comment and Mark the call done', () => {
     expect(h.rows('Calls')[1]['Comment']).toBe(
       'Today we interviewed:\nOlga (C-1) – strong <b>yes</b>\nIvan <i>the</i> Great (C-2) – ok\nInterview results:\nOlga hired\nSM: Anna',
     );
+    // The client's feedback per candidate (seed 003): a line each under the results; the form reads it back one by one.
+    const withFeedback = asUser<Result>(h, SALES, 'uiSaveComment', [
+      INTERVIEW,
+      { summaries: { 'C-1': 'strong', 'C-2': 'ok' }, results: 'Olga hired', feedback: { 'C-1': 'liked her', 'C-2': '' }, sm: 'Anna' },
+    ]);
+    expect(withFeedback.ok).toBe(true);
+    expect(h.rows('Calls')[1]['Comment']).toBe(
+      'Today we interviewed:\nOlga (C-1) – strong\nIvan <i>the</i> Great (C-2) – ok\nInterview results:\nOlga hired\nOlga (C-1) – liked her\nSM: Anna',
+    );
+    const again = asUser<{ resultsOnly: string; candidates: Array<{ feedback: string }> }>(h, SALES, 'uiCommentForm', [INTERVIEW]);
+    expect(again.resultsOnly).toBe('Olga hired');
+    expect(again.candidates.map((c) => c.feedback)).toEqual(['liked her', '']);
   });
 
   test("Mark the call done sets Status as the person would, for the call's manager only; twice is refused", () => {

@@ -171,6 +171,7 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
   say(`Пн 15:30  Анна снова отмечает «Передать» → ${order('заказ')}\n                письмо клиентскому отделу: ${lastMailTo(ws, CLIENT_DEPT)}`);
 
   await week(ws, orderId, edit, say, at);
+  hiredChain(ws, orderId, edit, say, at);
   await ws.save('demo');
   lock.release();
   say(await invitationsCheck(ws));
@@ -327,6 +328,7 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
   say(
     `Чт 12:00  Ирина записывает результаты обзвона (${CANDIDATES.length} кандидата; Олегу назначено интервью — то же, что на вкладке «Звонки», напоминание одно)`,
   );
+  await hotLead(ws, orderId, edit, run, say, at);
   run('2026-11-26T12:05', '2026-11-27T14:35', 'Чт 12:05 → Пт 14:35');
   say(`          отчёт клиенту об обзвоне (ушёл в чт 18:00): ${lastMailTo(ws, 'petr@romashka.example')}`);
   edit(
@@ -349,6 +351,117 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
     `Пт 14:40  интервью проведено: комментарий → руководителю ${lastMailTo(ws, BOSS)}; в событии гостей «слабый английский»: ${interview?.description?.includes('слабый английский') ? 'ЕСТЬ (ошибка)' : 'нет'}, в «${staff?.summary}»: ${staff?.description?.includes('слабый английский') ? 'есть' : 'нет'}`,
   );
   run('2026-11-27T14:45', '2026-11-27T18:00', 'Пт 14:45 → Пт 18:00');
+}
+
+/** Seed 001: HR marks a hot lead; the next tick hands it to the client within 10 minutes, by itself. */
+async function hotLead(
+  ws: LocalWorkspace,
+  orderId: string,
+  edit: Edit,
+  run: (from: string, to: string, label: string) => void,
+  say: (t: string) => void,
+  at: (wall: string) => Date,
+): Promise<void> {
+  const lead: Array<[string, string]> = [
+    ['Candidate ID', 'C-4'],
+    ['Name', 'Светлана Орлова'],
+    ['Order ID', orderId],
+    ['Status', 'Новый'],
+  ];
+  edit('Кандидаты', 'new', lead, HR, '2026-11-26T12:01');
+  const rows: Array<[string, string]> = [
+    ['Date', '2026-11-26'],
+    ['Order ID', orderId],
+    ['Candidate ID', 'C-4'],
+    ['Phone', '+7 916 555-01-02'],
+    ['Outcome', 'Горячий лид'],
+    ['Comment', 'Готов выйти в понедельник, ждёт звонка'],
+  ];
+  edit('Результаты обзвона', 'new', rows, HR, '2026-11-26T12:02');
+  run('2026-11-26T12:05', '2026-11-26T12:05', 'Чт 12:02  Ирина отмечает «Горячий лид» →');
+  const name = ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === 'outbox')!;
+  const values = ws.spreadsheet.readValues(name);
+  const def = findTab(name)!;
+  const col = (key: string) => values[0].findIndex((h) => findColumn(def, String(h))?.key === key);
+  const row = values.find((r) => String(r[col('key')]).startsWith('hotlead|'));
+  const sent = row?.[col('sentAt')];
+  // The cell's Date comes from the script's realm: not `instanceof` this one's Date.
+  const sentMs = Object.prototype.toString.call(sent) === '[object Date]' ? (sent as Date).getTime() : NaN;
+  const minutes = Number.isFinite(sentMs) ? Math.round((sentMs - at('2026-11-26T12:02').getTime()) / 60000) : undefined;
+  say(`          горячий лид → клиенту ${lastMailTo(ws, 'petr@romashka.example')} через ${minutes ?? '—'} мин (срок по договору — 10 мин)`);
+}
+
+/**
+ * After the Interview (seed 003): the client chose Мария — the hire lands on her Candidates
+ * row, the contract goes to the client for signing and what they asked for (her portfolio)
+ * with it; the Interview says an Introductory call is due until Анна books one, whose
+ * reminders then reach the new employee and the team lead.
+ */
+function hiredChain(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: string) => void, at: (wall: string) => Date): void {
+  const client = 'petr@romashka.example';
+  const problems = () => String(rowOf(ws, 'calls', 3).problems || 'нет').replace(/\n/g, '; ');
+  edit(
+    'Звонки',
+    '3',
+    [
+      ['Comment', INTERVIEW_COMMENT.replace('Interview results: клиент выбрал Марию', HIRED_RESULTS)],
+      ['Hired', 'TRUE'],
+      ['Hired candidate ID', 'C-1'],
+      ['Hire start date', '2026-12-07'],
+      ['Price', '1500'],
+      ['Contract link', 'https://docs.example/contracts/romashka-1'],
+      ['Client asked for', 'Портфолио Марии: https://portfolio.example/maria'],
+    ],
+    SALES,
+    '2026-11-27T18:10',
+  );
+  const maria = rowOf(ws, 'candidates', 2);
+  say(
+    `Пт 18:10  клиент нанимает Марию: в «Кандидатах» — «${maria.status}», отзыв «${maria.clientFeedback}», выход ${fmtDay(maria.hireStartDate)}, цена ${maria.price}, договор ${maria.contractLink}`,
+  );
+  const toClient = ws.mail.sent().filter((m) => m.to.includes(client));
+  say(
+    `          клиенту: ${toClient
+      .slice(-2)
+      .map((m) => `«${m.subject}»`)
+      .join(', ')} (договор на подпись и портфолио, ключи contract:/asked: в «Исходящих»)`,
+  );
+  say(`          проблемы интервью: ${problems()}`);
+  edit(
+    'Звонки',
+    'new',
+    [
+      ['Type', 'Вводный звонок'],
+      ['Order ID', orderId],
+      ['Start', '2026-11-30 10:00'],
+      ['Candidate IDs', 'C-1'],
+      ['Client e-mail', client],
+      ['Hired employee e-mail', 'maria.s@example.com'],
+      ['Team lead e-mail', 'lena.lead@example.com'],
+      ['Team lead name', 'Елена'],
+      ['Manager e-mail', BOSS],
+    ],
+    SALES,
+    '2026-11-27T18:20',
+  );
+  say(`Пт 18:20  Анна назначает вводный звонок с Марией на пн 30.11 10:00 → проблемы интервью: ${problems()}`);
+  const runs = runSpan(ws, at('2026-11-29T09:55'), at('2026-11-30T10:05'), 5 * 60000);
+  const reminders = ws.mail.sent().filter((m) => m.to.includes('maria.s@example.com') || m.to.includes('lena.lead@example.com'));
+  say(
+    `Вс 09:55 → Пн 10:05  ${runs.length} запусков tick; напоминаний о вводном звонке Марии и тимлиду: ${reminders.filter((m) => /вводн/i.test(m.subject) && m.subject.includes('30.11.2026')).length}`,
+  );
+}
+
+const HIRED_RESULTS = [
+  'Interview results: клиент выбрал Марию',
+  'Мария Смирнова (C-1) – понравилась: спокойная, грамотная речь',
+  'Олег Петров (C-2) – не подходит: слабый английский',
+].join('\n');
+
+/** A date cell as the spreadsheet (Moscow) shows it. */
+function fmtDay(v: unknown): string {
+  if (!(v instanceof Date) && Object.prototype.toString.call(v) !== '[object Date]') return String(v);
+  return (v as Date).toLocaleDateString('ru-RU', { timeZone: 'Europe/Moscow' });
 }
 
 /** Text only staff may read: no invitation a guest got may hold any of it. */

@@ -9,7 +9,7 @@
  * absence or a candidate's new address all converge within one tick), then sends the
  * reminders that are due and marks those whose call has started as Missed.
  *
- * Two audiences (issue 12, core/calls.ts): the guests' event carries only guest text and a
+ * Two audiences (issue 12, rules/calls.ts): the guests' event carries only guest text and a
  * Google Meet (or the link typed in "Meeting link"); the staff's instructions, the comment
  * template and the posted comment go into the call's staff-only twin event. Every tick
  * first reads the company calendar back (readback.ts, one Events.list with a sync
@@ -50,6 +50,8 @@ import { calendarWork } from './events';
 import { planCalls } from './plan';
 import { CallsRun } from './run';
 import { commentsAndHires, declineAlerts, sendDue } from './sending';
+import { afterInterviews, relatedInterviews } from './after-interview';
+import { afterFirstCalls } from './after-first-call';
 
 /** Room left before a deadline for the final batched writes. */
 const MARGIN_MS = 10 * 1000;
@@ -63,6 +65,10 @@ export const CALL_TEMPLATE_KEYS: TemplateKey[] = [
   'comment.toManager',
   'followUp.manager',
   'alert.callDeclined',
+  'interview.clientRequest',
+  'firstCall.agreed',
+  'interview.resumes',
+  'interview.candidate',
 ];
 
 export const callsFeature: Feature = {
@@ -75,9 +81,12 @@ export const callsFeature: Feature = {
     }
     const run = CallsRun.open(ctx, deadline, new Set(edit.rows));
     if (!run) return;
-    planCalls(run, edit.rows);
+    // A call of an order re-checks the order's Done interviews too (their next steps may just have been scheduled).
+    planCalls(run, [...edit.rows, ...relatedInterviews(run, edit.rows)]);
     calendarWork(run);
     commentsAndHires(run, true);
+    afterInterviews(run);
+    afterFirstCalls(run, false);
     run.finish();
   },
   tick(ctx, deadline) {
@@ -92,6 +101,8 @@ export const callsFeature: Feature = {
     calendarWork(run);
     // A hire sets the candidate's status when the row is edited, not on every tick (a person may change it later).
     commentsAndHires(run, false);
+    afterInterviews(run);
+    afterFirstCalls(run, true);
     run.finish();
   },
   check(ctx, tab, deadline) {
@@ -101,6 +112,8 @@ export const callsFeature: Feature = {
     planCalls(run, null);
     calendarWork(run);
     commentsAndHires(run, false);
+    afterInterviews(run);
+    afterFirstCalls(run, false);
     return run.finish();
   },
   setup(ctx) {

@@ -11,6 +11,7 @@ import { checkComment } from './rules/comments';
 import { checkHire } from './rules/hire';
 import { appendResults, resultsHeading } from './rules/results';
 import { callText, hasErrors, problem, say } from './rules/messages';
+import { commentType } from './rules/after-interview';
 import { callIdOfKey, planFollowUp, planReminders, reconcile, REMINDER_TEMPLATE } from './rules/reminders';
 import { dayNumber, localDateOf } from '../../core/time';
 import { templateProblems } from './mail';
@@ -197,7 +198,8 @@ export function analyze(run: CallsRun, index: number): Plan | null {
   // The comment goes to the staff-only twin, never to the event the guests read.
   let notes = check.event.notes.description;
   if (check.status === 'done') {
-    plan.comment = checkComment(call.type, rec.comment, call.candidates);
+    // A Repeat call's comment follows what it was (a repeat interview, or a clarifying call).
+    plan.comment = checkComment(commentType(call.type, rec), rec.comment, call.candidates);
     plan.commentOk = !hasErrors(plan.comment.problems);
     plan.problems.push(...plan.comment.problems);
     if (plan.commentOk) notes = appendResults(notes, resultsHeading(call.type), text(rec.comment));

@@ -107,6 +107,8 @@ export class CallsRun {
   readonly offsets: Record<CallTypeKey, number[]>;
   readonly changes = new Map<string, Map<number, unknown>>();
   readonly candidateStatus = new Map<number, unknown>();
+  /** Candidates cells the after-interview work wrote (after-interview.ts). */
+  candidateWrites = 0;
   plans: Plan[] = [];
   spreadsheetId = '';
   calendarStop: string | null = null;
@@ -293,6 +295,6 @@ export class CallsRun {
     this.sync.flush();
     if (this.readBackResult) keepToken(this.calendarId, this.readBackResult.token, PropertiesService.getScriptProperties());
     this.flushNotes();
-    return [...this.changes.values()].reduce((n, col) => n + col.size, 0) + this.candidateStatus.size;
+    return [...this.changes.values()].reduce((n, col) => n + col.size, 0) + this.candidateStatus.size + this.candidateWrites;
   }
 }

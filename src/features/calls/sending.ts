@@ -24,7 +24,8 @@ export function commentsAndHires(run: CallsRun, hires: boolean): void {
   for (const plan of run.plans) {
     if (plan.index < 0 || plan.removed) continue;
     if (plan.status === 'done' && plan.commentOk && plan.call) sendComment(run, plan, plan.call);
-    if (hires && plan.hire) {
+    // Only the rows a person edited (not the order's other interviews an edit re-checks).
+    if (hires && plan.hire && (!run.edited || run.edited.has(plan.index))) {
       const i = run.candidateRows.get(normId(plan.hire.candidateId));
       const tab = run.ctx.tab('candidates');
       if (i !== undefined && tab) {

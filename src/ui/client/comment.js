@@ -49,10 +49,12 @@ function validate() {
 }
 function values() {
   var v = { fields: {}, summaries: {} };
+  if (C && C.type === 'interview') v.feedback = {};
   for (var i = 0; i < inputs.length; i++) {
     var it = inputs[i];
     if (it.group === 'fields') v.fields[it.key] = it.input.value;
     else if (it.group === 'summaries') v.summaries[it.key] = it.input.value;
+    else if (it.group === 'feedback') v.feedback[it.key] = it.input.value;
     else v[it.key] = it.input.value;
   }
   return v;
@@ -74,7 +76,12 @@ function init(c) {
       var k = c.candidates[j];
       add(k.id, (k.name || k.id) + ' (' + k.id + ')', k.summary, true, true, '', 'summaries');
     }
-    add('results', D.resultsLabel, c.results, true, true, '', '');
+    add('results', D.resultsLabel, c.resultsOnly === undefined ? c.results : c.resultsOnly, false, true, '', '');
+    // The client's feedback on each candidate (seed 003): a line each in the results, and on Candidates.
+    for (var n = 0; n < c.candidates.length; n++) {
+      var q = c.candidates[n];
+      add(q.id, D.feedbackLabel + ': ' + (q.name || q.id) + ' (' + q.id + ')', q.feedback, true, true, '', 'feedback');
+    }
     add('sm', 'SM', c.sm, true, false, '', '');
   } else if (c.type === 'intro') {
     add('messenger', D.messengerLabel, c.messenger, true, false, 'Telegram / WhatsApp / …', '');

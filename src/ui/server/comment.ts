@@ -5,6 +5,7 @@ import { findStaff } from '../../core/permissions';
 import { RunContext } from '../../app/context';
 import { CallCandidate, checkComment, DEFAULT_TARGET_AUDIENCE, FIRST_CALL_FIELDS, readFields } from '../../features/calls/rules/comments';
 import { CallTypeKey } from '../../features/calls/rules/offsets';
+import { clientFeedback, commentType } from '../../features/calls/rules/after-interview';
 import { callCandidates, callTypeOf } from './callState';
 import { ui } from './messages';
 import { ActionOutcome, FormValues, outcome, refOf, text } from './outcome';
@@ -20,8 +21,10 @@ export interface CommentForm {
   type: string;
   typeLabel: string;
   fields: Array<{ key: string; label: string; value: string; required: boolean; hint: string }>;
-  candidates: Array<{ id: string; name: string; summary: string }>;
+  candidates: Array<{ id: string; name: string; summary: string; feedback?: string }>;
   results: string;
+  /** Interview results without the per-candidate feedback lines (forms that ask for feedback per candidate). */
+  resultsOnly?: string;
   sm: string;
   messenger: string;
   notes: string;
@@ -38,8 +41,10 @@ const SM_LINE = /^(sm|менеджер)\s*:\s*(.*)$/i;
 export function commentForm(ctx: RunContext, ref: RowRef | null, user: string, owner: string): CommentForm {
   const L = ctx.locale;
   const at = locate(ctx, ref, 'calls') ?? refuse(L, 'pickCallRow');
-  const type = callTypeOf(at.rec);
-  const typeChoice = CALL_TYPES.find((t) => t.key === type);
+  const callType = callTypeOf(at.rec);
+  // A repeat interview's form is the Interview's (seed 003); a clarifying call's is a summary.
+  const type = callType && commentType(callType, at.rec);
+  const typeChoice = CALL_TYPES.find((t) => t.key === callType);
   const existing = cellText(at.rec.comment);
   const candidates = callCandidates(ctx, at.rec);
   const member = findStaff(ctx.staff(), user);
@@ -90,13 +95,20 @@ export function commentForm(ctx: RunContext, ref: RowRef | null, user: string, o
   } else if (type === 'interview') {
     const check = checkComment(type, existing, candidates);
     const said = new Map(check.interviewed.map((l) => [l.id.trim().toUpperCase(), l.summary]));
-    form.candidates = candidates.map((c) => ({ id: c.id, name: c.name, summary: said.get(c.id.trim().toUpperCase()) ?? '' }));
+    const feedback = clientFeedback(existing, candidates);
+    form.candidates = candidates.map((c) => ({
+      id: c.id,
+      name: c.name,
+      summary: said.get(c.id.trim().toUpperCase()) ?? '',
+      feedback: feedback.get(c.id.trim().toUpperCase()) ?? '',
+    }));
     const lines = existing.split(/\r?\n/);
     const r = lines.findIndex((l) => RESULTS_LINE.test(l.trim()));
     if (r >= 0) {
       const rest: string[] = [RESULTS_LINE.exec(lines[r].trim())![2]];
       for (let i = r + 1; i < lines.length && !SM_LINE.test(lines[i].trim()); i++) rest.push(lines[i]);
       form.results = rest.join('\n').trim();
+      form.resultsOnly = withoutFeedbackLines(form.results, candidates);
     }
     if (check.fields.sm) form.sm = check.fields.sm;
   } else if (type === 'intro') {
@@ -123,11 +135,16 @@ export function composeComment(type: CallTypeKey, form: FormValues, candidates: 
   }
   if (type === 'interview') {
     const summaries = (form.summaries ?? {}) as Record<string, unknown>;
+    // The client's feedback per candidate, when the form asks for it: one line each in the results (they go to Candidates).
+    const feedback = form.feedback as Record<string, unknown> | undefined;
+    const lines = feedback
+      ? candidates.filter((c) => oneLine(feedback[c.id])).map((c) => `${c.name || c.id} (${c.id}) – ${oneLine(feedback[c.id])}`)
+      : [];
     return [
       'Today we interviewed:',
       ...candidates.map((c) => `${c.name || c.id} (${c.id}) – ${oneLine(summaries[c.id])}`),
       'Interview results:',
-      text(form.results),
+      ...(feedback ? [withoutFeedbackLines(text(form.results), candidates), ...lines].filter(Boolean) : [text(form.results)]),
       `SM: ${oneLine(form.sm)}`,
     ].join('\n');
   }
@@ -143,7 +160,8 @@ export function saveComment(ctx: RunContext, ref: RowRef | null, form: FormValue
   const at = locate(ctx, ref, 'calls') ?? refuse(L, 'pickCallRow');
   const id = at.id || `#${at.rowNumber}`;
   assertMayEdit(ctx, user, owner, 'calls', ['comment'], at.rec);
-  const type = callTypeOf(at.rec) ?? refuse(L, 'fieldRequired', { field: tabDef('calls').columns.find((c) => c.key === 'type')![L] });
+  const callType = callTypeOf(at.rec) ?? refuse(L, 'fieldRequired', { field: tabDef('calls').columns.find((c) => c.key === 'type')![L] });
+  const type = commentType(callType, at.rec);
   const candidates = callCandidates(ctx, at.rec);
   const comment = composeComment(type, form, candidates);
   const errors = checkComment(type, comment, candidates).problems.filter((p) => p.severity === 'error');
@@ -156,4 +174,17 @@ export function saveComment(ctx: RunContext, ref: RowRef | null, form: FormValue
     );
   const written = writeAsPerson(ctx, at.tab, at.index, { comment }, user, owner, ui(L, 'actComment'));
   return outcome(written, ui(L, 'commentDone', { id }), refOf(at), L);
+}
+
+/** Results text without its "Name (ID) – …" lines of the call's candidates (a form asks for those one by one). */
+function withoutFeedbackLines(results: string, candidates: readonly CallCandidate[]): string {
+  const ids = new Set(candidates.map((c) => c.id.trim().toUpperCase()));
+  return results
+    .split(/\r?\n/)
+    .filter((l) => {
+      const m = /^[\s\-–—•*·]*(?:.+?\s*\(\s*([^()]+?)\s*\)|(\S+?))\s*[-–—:]\s+\S/.exec(l);
+      return !(m && ids.has((m[1] ?? m[2] ?? '').trim().toUpperCase()));
+    })
+    .join('\n')
+    .trim();
 }

@@ -54,6 +54,7 @@ export function commentPage(locale: Locale, ref: unknown): string {
     data: {
       ref: ref ?? null,
       resultsLabel: ui(locale, 'labelInterviewResults'),
+      feedbackLabel: ui(locale, 'labelClientFeedback'),
       messengerLabel: ui(locale, 'labelMessenger'),
       notesLabel: ui(locale, 'labelNotes'),
       commentLabel: ui(locale, 'labelComment'),
