@@ -23,7 +23,7 @@ const CALLS = 5000;
 const T = Date.parse('2026-11-24T07:00:00Z');
 const MIN = 60000;
 
-function callRow(i: number, realmDate: DateConstructor): unknown[] {
+export function callRow(i: number, realmDate: DateConstructor): unknown[] {
   const rec: Record<string, unknown> = { managerEmail: BOSS };
   if (i < 100) {
     rec.type = 'First call';

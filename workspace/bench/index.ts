@@ -6,5 +6,6 @@ import { schedulesBench } from './schedules';
 import { callsBench } from './calls';
 import { uiBench } from './ui';
 import { commandsBench } from './commands';
+import { dayBench } from './day';
 
-export const BENCHES: BenchCase[] = [foundationBench, ordersBench, callsBench, schedulesBench, uiBench, commandsBench];
+export const BENCHES: BenchCase[] = [foundationBench, ordersBench, callsBench, schedulesBench, uiBench, commandsBench, dayBench];

@@ -35,9 +35,9 @@ function row(key: TabKey, rec: Record<string, unknown>): unknown[] {
   return tabDef(key).columns.map((c) => rec[c.key] ?? '');
 }
 
-/** Order i of 2,000: handed off on a day of the year before TODAY, paid for 1–3 months from HR receipt. */
-function order(i: number): Record<string, unknown> {
-  const start = Date.UTC(2025, 10, 24) + Math.floor((i * 365) / ORDERS) * 86400000;
+/** Order i of `count`: handed off on a day of the year before TODAY, paid for 1–3 months from HR receipt. */
+export function order(i: number, count = ORDERS): Record<string, unknown> {
+  const start = Date.UTC(2025, 10, 24) + Math.floor((i * 365) / count) * 86400000;
   const d = new Date(start);
   const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
   const months = 1 + (i % 3);
