@@ -182,7 +182,16 @@ export default defineConfig(
     name: 'reglament/client',
     files: CLIENT,
     languageOptions: { sourceType: 'script', globals: { ...toGlobals(BROWSER), ...toGlobals(CLIENT_EXTRA) } },
-    rules: { 'no-restricted-globals': restricted(minus([...GAS, ...NODE], BROWSER), 'in the browser (src/ui/client)') },
+    rules: {
+      'no-restricted-globals': restricted(minus([...GAS, ...NODE], BROWSER), 'in the browser (src/ui/client)'),
+      // The build inlines each file into the page's one classic <script>: an import or export would not run there.
+      'no-restricted-syntax': [
+        'error',
+        ...['ImportDeclaration', 'ExportNamedDeclaration', 'ExportDefaultDeclaration', 'ExportAllDeclaration', 'ImportExpression'].map(
+          (selector) => ({ selector, message: 'src/ui/client files are classic scripts inlined into the page: no import or export.' }),
+        ),
+      ],
+    },
   },
 
   // The local Workspace, build scripts, the CLI launcher and the tests run on Node.

@@ -40,8 +40,8 @@ export const READBACK_MS = 30 * 60000;
 export const AFTER_MARK_MS = 35 * 60000;
 const DAILY_HOUR = 9;
 const SLACK_MS = 60000;
-/** Properties whose presence means work waits: edits deferred, sidebar actions queued, mail in flight. */
-const WAITING = ['reglament.edit.deferred.', 'reglament.ui.queue.', 'outbox.inFlight.'];
+/** Properties whose presence means work waits: edits deferred, sidebar actions queued, mail in flight, hot leads to send. */
+const WAITING = ['reglament.edit.deferred.', 'reglament.ui.queue.', 'outbox.inFlight.', 'reglament.hotLeads'];
 
 /** Does this tick have anything to do? Decided from the script properties alone. */
 export function gateOpen(all: Record<string, string>, nowMs: number): boolean {

@@ -5,5 +5,6 @@ import { uiQueueFeature } from '../ui/server/queue';
 import { schedulesFeature } from '../features/schedules/feature';
 import { callsFeature } from '../features/calls/feature';
 import { addonQueueFeature } from '../addon/queue';
+import { dutiesFeature } from '../features/duties/feature';
 
-export const FEATURES: Feature[] = [uiQueueFeature, addonQueueFeature, ordersFeature, schedulesFeature, callsFeature];
+export const FEATURES: Feature[] = [uiQueueFeature, addonQueueFeature, ordersFeature, schedulesFeature, callsFeature, dutiesFeature];

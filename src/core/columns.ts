@@ -108,6 +108,8 @@ export const OUTCOMES = [
   choice('declined', 'Declined', 'Отказ'),
   choice('agreed', 'Agreed to come', 'Согласен прийти'),
   choice('interview', 'Interview booked', 'Назначено интервью'),
+  // Seed 001: a "hot" lead goes to the client's managers within 5–10 minutes (features/duties/hot-lead.ts).
+  choice('hotLead', 'Hot lead', 'Горячий лид'),
 ] as const;
 
 export const CALL_TYPES = [
@@ -122,6 +124,8 @@ export const REPEAT_KINDS = [
   choice('interview', 'Repeat interview', 'Повторное интервью'),
   choice('clarifying', 'Clarifying call', 'Уточняющий звонок'),
 ] as const;
+/** Orders "Client status" (seed 003: after the First call the CRM's "change to client"); empty reads as a lead. */
+export const CLIENT_STATUSES = [choice('lead', 'Lead', 'Лид'), choice('client', 'Client', 'Клиент')] as const;
 
 export const CALL_STATUSES = [
   choice('scheduled', 'Scheduled', 'Запланирован'),

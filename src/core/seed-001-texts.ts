@@ -13,7 +13,8 @@ export type Seed001TemplateKey =
   | 'sales.extension'
   | 'pm.introduction'
   | 'pm.dailyReport'
-  | 'pm.projectCompletion';
+  | 'pm.projectCompletion'
+  | 'lead.hot';
 
 export const SEED_001_TEMPLATES: Record<Seed001TemplateKey, Texts> = {
   'sales.offer': {
@@ -131,6 +132,22 @@ export const SEED_001_TEMPLATES: Record<Seed001TemplateKey, Texts> = {
       subject: 'Project completed — {{client}}',
       body:
         'Hello {{contactPerson}},\n\nThe project is complete. Results:\n{{summary}}\n\nFinal report: {{reportLink}}\n\nThank you for working with us!' +
+        SIGN_EN,
+    },
+  },
+  // A "hot" lead to the client's managers within 5–10 minutes, "ideally in one click": the
+  // tick sends it with the contact and the operator's comment (meant for the client).
+  'lead.hot': {
+    ru: {
+      subject: 'Горячий лид: {{candidate}} — {{vacancy}}',
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nГорячий лид по заказу {{orderId}} — свяжитесь, пока интерес высок:\n{{candidate}}, тел. {{phone}}{{email}}\n\nКомментарий оператора ({{recordedAt}}): {{comment}}' +
+        SIGN_RU,
+    },
+    en: {
+      subject: 'Hot lead: {{candidate}} — {{vacancy}}',
+      body:
+        "Hello {{contactPerson}},\n\nA hot lead for order {{orderId}} — get in touch while the interest is high:\n{{candidate}}, phone {{phone}}{{email}}\n\nOperator's comment ({{recordedAt}}): {{comment}}" +
         SIGN_EN,
     },
   },

@@ -31,7 +31,9 @@ export type SettingKey =
   | 'senderName'
   | 'mailQuota'
   | 'archiveAfterDays'
-  | 'reportLeadMinutes';
+  | 'reportLeadMinutes'
+  | 'silentClientDays'
+  | 'agreedMailDelay';
 
 const s = (key: SettingKey, en: string, ru: string, defaultValue: string, descriptionEn: string, descriptionRu: string): SettingDef => ({
   key,
@@ -164,6 +166,22 @@ const SETTING_LIST: readonly SettingDef[] = [
     '60',
     'Calling reports with results go out during this many minutes before the report deadline, spread over the ticks (0: at the deadline); ticking Done sends at once',
     'Отчёты об обзвоне с результатами уходят в течение этого числа минут до срока отчёта, распределённо по запускам (0 — в срок); отметка «Готово» отправляет сразу',
+  ),
+  s(
+    'silentClientDays',
+    'Silent client reminder (working days)',
+    'Напоминание молчащему клиенту (рабочих дней)',
+    '3',
+    'A client who has not answered (Orders "Awaiting reply since", no "Client replied at") gets a reminder after this many working days, at most 3 times (seed 001: "reminder to a client who is silent")',
+    'Клиенту, который не ответил («Ждём ответа с» без «Клиент ответил»), напоминание уходит через столько рабочих дней, не больше 3 раз (регламент 001: «Напоминание клиенту, если молчит»)',
+  ),
+  s(
+    'agreedMailDelay',
+    'Agreed e-mail delay (minutes)',
+    'Задержка письма о договорённостях (мин)',
+    '30',
+    'Minutes after a First call is marked Done before the client gets the "what we agreed" e-mail; until then the manager may edit or cancel it (Calls "Agreed e-mail")',
+    'Через сколько минут после отметки «Проведён» у первого звонка клиент получает письмо о договорённостях; до тех пор менеджер может изменить или отменить его (Звонки, «Письмо о договорённостях»)',
   ),
 ];
 

@@ -89,6 +89,20 @@ export const TABS: readonly TabDef[] = [
       c('clientTimeZone', 'Client time zone', 'Часовой пояс клиента', 'timezone'),
       // Added later (issue 16): the payment order's link (e.g. the client's mail), beside Payment received.
       c('paymentDocumentLink', 'Payment document link', 'Ссылка на платёжный документ', 'url'),
+      // Added later (issue 14, seed 001): the contract's duties tracked as deadlines (features/duties).
+      c('schemeChangeRequestedAt', 'Scheme change requested at', 'Изменение схемы запрошено', 'datetime'),
+      c('schemeChangeDoneAt', 'Scheme change done at', 'Изменение схемы выполнено', 'datetime'),
+      c('reportSentAt', 'Report sent at', 'Отчёт отправлен', 'datetime'),
+      c('actSentAt', 'Act sent at', 'Акт отправлен', 'datetime'),
+      c('actSignedAt', 'Act signed at', 'Акт подписан', 'date'),
+      c('awaitingReplySince', 'Awaiting reply since', 'Ждём ответа с', 'date'),
+      c('clientRepliedAt', 'Client replied at', 'Клиент ответил', 'date'),
+      c('paymentDue', 'Payment due', 'Срок оплаты', 'date'),
+      c('invoiceLink', 'Invoice link', 'Ссылка на счёт', 'url'),
+      sys('actStatus', 'Act status', 'Статус акта', 'text'),
+      // Added later (issue 14, seed 003 «change to client»): set by the system when the order's First call is Done, with its date and time.
+      sys('clientStatus', 'Client status', 'Статус клиента', 'list'),
+      sys('clientSince', 'Client since', 'Клиент с', 'datetime'),
     ],
   },
   {
@@ -171,6 +185,8 @@ export const TABS: readonly TabDef[] = [
       sys('price', 'Price', 'Цена', 'money'),
       sys('contractLink', 'Contract link', 'Ссылка на договор', 'url'),
       sys('hiredOnCall', 'Hired on call', 'Нанят на звонке', 'text'),
+      // Added later (issue 14, seed 003): the resume the client gets before the Interview.
+      c('resumeLink', 'Resume link', 'Ссылка на резюме', 'url'),
     ],
   },
   {
@@ -207,6 +223,12 @@ export const TABS: readonly TabDef[] = [
       sys('commentSentAt', 'Comment sent at', 'Комментарий отправлен', 'datetime'),
       sys('problems', 'Problems', 'Проблемы', 'longtext'),
       sys('guestAnswers', "Guests' answers", 'Ответы гостей', 'longtext'),
+      // Added later (issue 14, seed 003): what was agreed on a First call, e-mailed to the client
+      // after Settings "Agreed e-mail delay"; the system fills it from the comment's Next Step,
+      // the manager may change it, and clearing it cancels the e-mail.
+      c('agreedMail', 'Agreed e-mail', 'Письмо о договорённостях', 'longtext'),
+      // The after-call checklist of seed 003 (✓ done / ☐ what is still needed), written by the system.
+      sys('afterCallSteps', 'After-call steps', 'Шаги после звонка', 'longtext'),
     ],
   },
   {

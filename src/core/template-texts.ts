@@ -21,7 +21,10 @@ export type BaseTemplateKey =
   | 'alert.callDeclined'
   | 'digest.daily'
   | 'deadline.reminder'
-  | 'interview.clientRequest';
+  | 'interview.clientRequest'
+  | 'firstCall.agreed'
+  | 'interview.resumes'
+  | 'interview.candidate';
 
 export interface TemplateText {
   key: string;
@@ -223,6 +226,51 @@ export const BASE_TEMPLATES: Record<BaseTemplateKey, Texts> = {
     en: {
       subject: 'Deadline: {{item}} by {{due}} ({{orderId}})',
       body: 'Reminder: "{{item}}" for order {{orderId}} ({{client}}) is due {{due}}.\n\n{{details}}',
+    },
+  },
+  // Seed 003, after the First call: «Отправляем клиенту на почту всю необходимую информацию, о которой договорились».
+  'firstCall.agreed': {
+    ru: {
+      subject: 'По итогам нашего звонка {{callDate}}',
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nСпасибо за звонок {{callDate}}. Как мы договорились:\n{{agreed}}\n\nСледующий контакт: {{nextContactDate}}.\n\nВаш менеджер: {{manager}}.' +
+        SIGN_RU,
+    },
+    en: {
+      subject: 'Following up on our call of {{callDate}}',
+      body:
+        'Hello {{contactPerson}},\n\nThank you for the call on {{callDate}}. As we agreed:\n{{agreed}}\n\nNext contact: {{nextContactDate}}.\n\nYour manager: {{manager}}.' +
+        SIGN_EN,
+    },
+  },
+  // Seed 003: «Подбираем кандидатов для интервью, отправляем их резюме клиенту».
+  'interview.resumes': {
+    ru: {
+      subject: 'Резюме кандидатов к интервью {{date}} в {{time}}',
+      body:
+        'Здравствуйте, {{contactPerson}}!\n\nК интервью {{date}} в {{time}} {{zone}} направляем резюме кандидатов:\n{{resumes}}\n\nВаш менеджер: {{manager}}.' +
+        SIGN_RU,
+    },
+    en: {
+      subject: 'Candidate resumes for the interview on {{date}} at {{time}}',
+      body:
+        "Hello {{contactPerson}},\n\nFor the interview on {{date}} at {{time}} {{zone}}, here are the candidates' resumes:\n{{resumes}}\n\nYour manager: {{manager}}." +
+        SIGN_EN,
+    },
+  },
+  // Seed 003: «Предупреждаем кандидатов о предстоящем собеседовании (сбрасываем информацию о клиенте, дату и время интервью)».
+  'interview.candidate': {
+    ru: {
+      subject: 'Собеседование с {{client}}: {{date}} в {{time}}',
+      body:
+        'Здравствуйте, {{recipientName}}!\n\nУ вас собеседование с компанией {{client}} {{date}} в {{time}} {{zone}}.\n\nО компании:\n{{clientInfo}}\n\nСсылка на встречу: {{meetingLink}}\nОт нас на встрече: {{manager}}.' +
+        SIGN_RU,
+    },
+    en: {
+      subject: 'Interview with {{client}}: {{date}} at {{time}}',
+      body:
+        'Hello {{recipientName}},\n\nYou have an interview with {{client}} on {{date}} at {{time}} {{zone}}.\n\nAbout the company:\n{{clientInfo}}\n\nMeeting link: {{meetingLink}}\nFrom our side: {{manager}}.' +
+        SIGN_EN,
     },
   },
 };

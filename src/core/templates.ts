@@ -42,6 +42,9 @@ export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   'digest.daily': ['date', 'count', 'summary', 'items'],
   'deadline.reminder': ['item', 'orderId', 'client', 'due', 'details'],
   'interview.clientRequest': [...CLIENT, 'items', 'callDate', 'manager'],
+  'firstCall.agreed': [...CLIENT, 'callDate', 'agreed', 'nextContactDate', 'manager', 'callId', 'orderId'],
+  'interview.resumes': [...CLIENT, 'date', 'time', 'zone', 'resumes', 'manager', 'callId', 'orderId'],
+  'interview.candidate': ['recipientName', 'client', 'clientInfo', 'date', 'time', 'zone', 'meetingLink', 'manager', 'callId'],
   'sales.offer': [...CLIENT, 'offerLink', 'validUntil'],
   'sales.silentClient': [...CLIENT, 'lastContactDate'],
   'sales.presaleSummary': [...CLIENT, 'summary', 'nextStep'],
@@ -51,6 +54,7 @@ export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   'pm.introduction': [...CLIENT, 'projectManager', 'projectManagerEmail', 'startDate'],
   'pm.dailyReport': [...CLIENT, 'date', 'results', 'summary'],
   'pm.projectCompletion': [...CLIENT, 'summary', 'reportLink'],
+  'lead.hot': [...CLIENT, 'orderId', 'vacancy', 'candidate', 'phone', 'email', 'comment', 'recordedAt'],
 };
 
 /** Built-in templates, Russian and English. The Templates tab overrides them per key and language. */

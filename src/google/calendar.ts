@@ -10,8 +10,8 @@
  *
  * Every write says conferenceDataVersion 1 (without it Calendar ignores conferenceData): a
  * call without a typed link gets a Google Meet through conferenceData.createRequest, which
- * Calendar fills in asynchronously (the link is read back later, calls-readback.ts). Each
- * call also has a staff-only twin event with no guests (core/calls.ts says why), written
+ * Calendar fills in asynchronously (the link is read back later, features/calls/readback.ts). Each
+ * call also has a staff-only twin event with no guests (features/calls/rules/calls.ts says why), written
  * with its own id and never e-mailed to anyone.
  */
 export type EventResource = GoogleAppsScript.Calendar.Schema.Event;

@@ -9,7 +9,12 @@
  * One protection per run of adjacent columns with the same editors; its description names
  * the columns and the editor group ("Reglament: Orders: Vacancy…Contract link {sales,
  * management}"), so a Staff change only adds and removes editors, and only when the
- * department lists changed (their fingerprint is kept in a script property).
+ * department lists changed (their fingerprint, and the lists when they fit one property, are
+ * kept in script properties). With the lists kept, a Staff change adds who joined and removes
+ * who left with one call per affected protection and reads none of their editors; a person
+ * who changed a protection's editors by hand is put right by setup, and meanwhile an editor
+ * Google does not name is vouched for only by a protection whose editors match Staff
+ * (protectionVouches reads them).
  * https://developers.google.com/apps-script/reference/spreadsheet/protection (the recipe:
  * add the script's user, remove the others, turn domain edit off).
  */
@@ -26,6 +31,9 @@ type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 export const PROTECTION_PREFIX = 'Reglament: ';
 const FINGERPRINT_KEY = 'reglament.protections.staff';
+/** The department lists the protections were set to (Staff changes then only add and remove). */
+const LISTS_KEY = 'reglament.protections.lists';
+const LISTS_MAX_CHARS = 8000;
 
 /** Who a protection lets type: the owner only, everyone on Staff, or these departments. */
 export type EditorGroup = 'owner' | 'staff' | DepartmentKey[];
@@ -161,16 +169,32 @@ export function applyProtections(ss: Spreadsheet, sheets: Sheet[], wanted: Wante
  * Staff-wide ones when anyone joined or left). Skipped when no list changed.
  */
 export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroups): boolean {
-  const changed = changedGroups(loadFingerprints(), fingerprints(staff));
+  const kept = loadFingerprints();
+  const changed = changedGroups(kept, fingerprints(staff));
   if (changed.size === 0) return false;
+  // The lists the protections were last set to (when kept and still matching their hashes):
+  // then only the people who joined or left are added or removed — one call per protection,
+  // nothing read from it. Otherwise each protection's editors are read and set right.
+  const before = loadLists(kept);
   for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
     const group = groupOf(p.getDescription());
     if (group === null || group === 'owner') continue;
     if (group === 'staff' ? !changed.has(ALL) : !group.some((d) => changed.has(d))) continue;
-    syncEditors(p, owner, editorsOf(group, staff));
+    if (before) moveEditors(p, owner, editorsOf(group, before), editorsOf(group, staff));
+    else syncEditors(p, owner, editorsOf(group, staff));
   }
   saveFingerprint(staff);
   return true;
+}
+
+/** Adds who joined the group and removes who left it (never the owner): at most one call each. */
+function moveEditors(p: Protection, owner: string, before: string[], now: string[]): void {
+  const had = new Set(before.map((e) => e.toLowerCase()));
+  const has = new Set(now.map((e) => e.toLowerCase()));
+  const remove = before.filter((e) => !has.has(e.toLowerCase()) && e.toLowerCase() !== owner.toLowerCase());
+  const add = now.filter((e) => !had.has(e.toLowerCase()));
+  if (remove.length) p.removeEditors(remove);
+  if (add.length) p.addEditors(add);
 }
 
 const ALL = '*';
@@ -276,8 +300,31 @@ function loadFingerprints(): Record<string, string> | null {
   }
 }
 
+/** The lists behind the kept fingerprint, when kept and they hash to it (else null: read the protections). */
+function loadLists(kept: Record<string, string> | null): StaffGroups | null {
+  if (!kept) return null;
+  const text = PropertiesService.getScriptProperties().getProperty(LISTS_KEY);
+  if (!text) return null;
+  try {
+    const stored = JSON.parse(text) as { all: string[]; byDepartment: Record<string, string[]> };
+    const lists: StaffGroups = { all: stored.all, byDepartment: new Map(Object.entries(stored.byDepartment)) };
+    const again = fingerprints(lists);
+    const same = Object.keys(kept).length === Object.keys(again).length && Object.keys(kept).every((k) => kept[k] === again[k]);
+    return same ? lists : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/** The fingerprint and, when they fit one property value (9 KB), the lists themselves: one setProperties. */
 function saveFingerprint(staff: StaffGroups): void {
-  PropertiesService.getScriptProperties().setProperty(FINGERPRINT_KEY, fingerprint(staff));
+  const lists = JSON.stringify({ all: staff.all, byDepartment: Object.fromEntries(staff.byDepartment) });
+  const props = PropertiesService.getScriptProperties();
+  if (lists.length <= LISTS_MAX_CHARS) props.setProperties({ [FINGERPRINT_KEY]: fingerprint(staff), [LISTS_KEY]: lists });
+  else {
+    props.setProperty(FINGERPRINT_KEY, fingerprint(staff));
+    props.deleteProperty(LISTS_KEY);
+  }
 }
 
 /** Every tab's wanted protections plus the hidden tabs', for setup. */

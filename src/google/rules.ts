@@ -1,7 +1,9 @@
 /**
  * Per-column formats, dropdowns and validations and the highlight of rows with problems
  * (protections are in protections.ts). Re-running replaces Reglament's own rules and
- * touches no data.
+ * touches no data. Adjacent columns with the same format or the same rule get it in one call
+ * over their block (SpreadsheetApp's Range.setDataValidation and setNumberFormat apply to
+ * every cell of a range; RangeList has setNumberFormat but no setDataValidation).
  */
 import { readHeader } from './workbook';
 import { ColumnDef, ColumnType, Locale, TabDef, choiceLabel, mapColumns } from '../core/schema';
@@ -70,15 +72,36 @@ export function applyColumnRules(sheet: Sheet, def: TabDef, locale: Locale): unk
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return header;
   const { index } = mapColumns(def, header);
+  const formats: Array<{ col: number; key: string; apply: (r: GoogleAppsScript.Spreadsheet.Range) => void }> = [];
+  const rules: typeof formats = [];
   for (const col of def.columns) {
     const i = index[col.key];
     if (i === undefined) continue;
-    const range = sheet.getRange(2, i + 1, rows, 1);
-    range.setNumberFormat(numberFormat(col.type, locale));
+    const format = numberFormat(col.type, locale);
+    formats.push({ col: i + 1, key: format, apply: (r) => r.setNumberFormat(format) });
     const rule = validation(col, locale);
-    if (rule) range.setDataValidation(rule);
+    if (rule) rules.push({ col: i + 1, key: ruleKey(col), apply: (r) => r.setDataValidation(rule) });
   }
+  // One call per run of adjacent columns sharing a format or a rule, not one per column.
+  for (const run of [...adjacentRuns(formats), ...adjacentRuns(rules)]) run.apply(sheet.getRange(2, run.first, rows, run.last - run.first + 1));
   return header;
+}
+
+/** Columns whose validations are the same rule (type and choices). */
+function ruleKey(col: ColumnDef): string {
+  return `${col.type}|${(col.choices ?? []).map((c) => c.key).join(',')}`;
+}
+
+/** Runs of adjacent columns (1-based) with the same key, each with the first one's apply. */
+function adjacentRuns<T extends { col: number; key: string }>(items: readonly T[]): Array<T & { first: number; last: number }> {
+  const sorted = [...items].sort((a, b) => a.col - b.col);
+  const out: Array<T & { first: number; last: number }> = [];
+  for (const item of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.key === item.key && last.last === item.col - 1) last.last = item.col;
+    else out.push({ ...item, first: item.col, last: item.col });
+  }
+  return out;
 }
 
 /** Shades a row whose Problems cell is not empty. */

@@ -83,10 +83,25 @@ describe('the permissions matrix of Orders', () => {
     handOff: ['sales'],
     otherContacts: ['sales', 'client'],
     clientTimeZone: ['sales', 'client'],
+    // Seed 001's duties: the Client department runs the project after the hand-off (scheme
+    // changes, the act) and may answer for the client; payment terms and invoices are Sales'.
+    schemeChangeRequestedAt: ['sales', 'client'],
+    schemeChangeDoneAt: ['sales', 'client'],
+    reportSentAt: ['sales', 'client'],
+    actSentAt: ['sales', 'client'],
+    actSignedAt: ['sales', 'client'],
+    awaitingReplySince: ['sales', 'client'],
+    clientRepliedAt: ['sales', 'client'],
+    paymentDue: ['sales'],
+    invoiceLink: ['sales'],
+    actStatus: [],
     orderId: [],
     handedOffAt: [],
     status: [],
     problems: [],
+    // Seed 003 «change to client»: set by the system when the First call is Done.
+    clientStatus: [],
+    clientSince: [],
   };
 
   test('covers every column', () => {

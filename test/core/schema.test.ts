@@ -53,6 +53,19 @@ describe('the workbook contract (docs/DOMAIN.md §9)', () => {
       'Other contact e-mails',
       'Client time zone',
       'Payment document link',
+      // Seed 001's duties (issue 14, piece 5).
+      'Scheme change requested at',
+      'Scheme change done at',
+      'Report sent at',
+      'Act sent at',
+      'Act signed at',
+      'Awaiting reply since',
+      'Client replied at',
+      'Payment due',
+      'Invoice link',
+      'Act status',
+      'Client status',
+      'Client since',
     ]);
   });
 
@@ -61,12 +74,12 @@ describe('the workbook contract (docs/DOMAIN.md §9)', () => {
       tabDef('orders')
         .columns.filter((c) => c.system)
         .map((c) => c.en),
-    ).toEqual(['Order ID', 'Handed off at', 'Status', 'Problems']);
+    ).toEqual(['Order ID', 'Handed off at', 'Status', 'Problems', 'Act status', 'Client status', 'Client since']);
     expect(
       tabDef('calls')
         .columns.filter((c) => c.system)
         .map((c) => c.en),
-    ).toEqual(['Call ID', 'Event ID', 'Comment sent at', 'Problems', "Guests' answers"]);
+    ).toEqual(['Call ID', 'Event ID', 'Comment sent at', 'Problems', "Guests' answers", 'After-call steps']);
   });
 
   test('headers and tab names are unique within a tab in both languages', () => {

@@ -176,10 +176,14 @@ describe('the built-in templates', () => {
         'alert.callDeclined',
         'report.expectations',
         'payment.clientDepartment',
+        'lead.hot',
         'interview.clientRequest',
+        'firstCall.agreed',
+        'interview.resumes',
+        'interview.candidate',
       ]),
     );
-    expect(TEMPLATE_KEYS.length).toBe(26);
+    expect(TEMPLATE_KEYS.length).toBe(30);
   });
 
   test.each(TEMPLATE_KEYS)('%s uses only its own placeholders and renders without problems', (key) => {

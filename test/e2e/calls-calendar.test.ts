@@ -23,6 +23,7 @@ import {
   callsWorkbook,
   iso,
   mailsTo,
+  remindersTo,
   notesEvents,
   outboxOf,
   schedule,
@@ -83,9 +84,9 @@ describe('an event moved or cancelled in Google Calendar moves or cancels the Ca
         .sort(),
     ).toEqual([ALICE, BOSS]);
     h.run('2026-11-25T09:30', '2026-11-25T10:10');
-    expect(mailsTo(h, ALICE)).toHaveLength(0);
+    expect(remindersTo(h, ALICE)).toHaveLength(0);
     h.run('2026-11-26T10:30', '2026-11-26T10:50');
-    const mails = mailsTo(h, ALICE);
+    const mails = remindersTo(h, ALICE);
     expect(mails).toHaveLength(1);
     expect(Date.parse(mails[0].sentAt)).toBeGreaterThanOrEqual(Date.parse('2026-11-26T15:40:00Z'));
     expect(mails[0].subject).toBe('Reminder: interview on 2026-11-26 at 11:00');
@@ -123,7 +124,7 @@ describe('an event moved or cancelled in Google Calendar moves or cancels the Ca
     h.tick('2026-11-23T12:10');
     expect(callEvents(h)).toHaveLength(0);
     h.run('2026-11-25T09:30', '2026-11-25T10:00');
-    expect(mailsTo(h, ALICE)).toHaveLength(0);
+    expect(remindersTo(h, ALICE)).toHaveLength(0);
   });
 
   test('a sync token Calendar no longer accepts (410) is followed by a full sync: the move is still seen', () => {
@@ -162,7 +163,7 @@ describe('Meet links: asked of Calendar, read back, in the description and every
       expect(h.ws.calendar.invitations.filter((i) => i.update)).toHaveLength(0);
       h.run('2026-11-24T09:30', '2026-11-24T09:50');
       h.run('2026-11-25T09:30', '2026-11-25T09:50');
-      const mails = mailsTo(h, ALICE);
+      const mails = remindersTo(h, ALICE);
       expect(mails).toHaveLength(2);
       for (const m of mails) {
         expect(m.text).toContain(`Join: ${link}`);
@@ -196,7 +197,7 @@ describe('Meet links: asked of Calendar, read back, in the description and every
       expect(ev.description).toContain('https://zoom.us/j/777');
       expect(ev.description).not.toContain('meet.google.com');
       h.run('2026-11-25T09:35', '2026-11-25T09:45');
-      expect(mailsTo(h, ALICE)[0].text).toContain('Join: https://zoom.us/j/555');
+      expect(remindersTo(h, ALICE)[0].text).toContain('Join: https://zoom.us/j/555');
       expect(call(h, 'CALL-2026-0001')['Problems']).toBe('');
       h.edit('Calls', 2, { 'Meeting link': 'zoom.us/j/555' }, SALES);
       expect(call(h, 'CALL-2026-0001')['Problems']).toBe('Meeting link "zoom.us/j/555" must start with https://.');
@@ -310,15 +311,15 @@ describe('an "Interview booked" row in Calling results gets the candidate the In
       h.edit('Calling results', 3, { Outcome: 'Declined' }, h.ws.owner, '2026-11-24T10:00');
       h.tick('2026-11-24T10:05');
       h.run('2026-11-25T13:35', '2026-11-25T16:00');
-      const [mail] = mailsTo(h, CAROL);
+      const [mail] = remindersTo(h, CAROL);
       expect(mail.subject).toBe('Reminder: interview on 2026-11-25 at 14:00');
       expect(mail.text).toContain('Hello Carol White,');
       expect(mail.text).toContain('A reminder of your interview with Acme <b>Corp</b> on 2026-11-25 at 14:00 New York time.');
       expect(mail.text).toContain('Join: we will send you the link');
-      expect(mailsTo(h, BOB)).toHaveLength(0);
+      expect(remindersTo(h, BOB)).toHaveLength(0);
       // Alice is reminded once, by the Calls row.
-      expect(mailsTo(h, ALICE)).toHaveLength(1);
-      expect(mailsTo(h, ALICE)[0].text).toContain('meet.google.com');
+      expect(remindersTo(h, ALICE)).toHaveLength(1);
+      expect(remindersTo(h, ALICE)[0].text).toContain('meet.google.com');
     } finally {
       h.close();
     }
@@ -402,7 +403,7 @@ describe('names everywhere a person is greeted or named; times with the city or 
       h.edit('Candidates', 2, { 'Time zone': 'Asia/Kolkata' }, h.ws.owner, '2026-11-26T11:00');
       schedule(h, { Type: 'Interview', 'Order ID': 'ORD-2026-0001', Start: '2026-11-27 09:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS });
       h.run('2026-11-27T08:35', '2026-11-27T08:45');
-      expect(mailsTo(h, ALICE)[0].text).toContain('on 2026-11-27 at 19:30 Kolkata time');
+      expect(remindersTo(h, ALICE)[0].text).toContain('on 2026-11-27 at 19:30 Kolkata time');
       for (const m of h.ws.mail.sent()) expect(m.text).not.toMatch(/Hello\s+,|Здравствуйте,\s*!|America\/New_York|Europe\/Moscow/);
     } finally {
       h.close();

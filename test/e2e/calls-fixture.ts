@@ -122,6 +122,11 @@ export function mailsTo(h: Harness, to: string) {
   return h.ws.mail.sent().filter((m) => m.to.includes(to));
 }
 
+/** Mails to a candidate other than the interview notice (seed 003: the client, date and time, sent once an Interview is scheduled). */
+export function remindersTo(h: Harness, to: string) {
+  return mailsTo(h, to).filter((m) => !/^(Interview with |Собеседование с )/.test(m.subject));
+}
+
 export function iso(v: unknown): string {
   return (v as Date).toISOString();
 }

@@ -76,7 +76,9 @@ export const ordersBench: BenchCase = {
         Array.from({ length: 2000 }, (_, k) =>
           toRow('agreements', {
             agreementId: `AGR-2026-${String(k + 1).padStart(5, '0')}`,
-            orderId: `ORD-2026-${String(k * 5 + 1).padStart(5, '0')}`,
+            // Orders 3, 8, 13, …: the hand-off below (order 3, sheet row 4) sells the calling
+            // service, so it needs an Agreed agreement (the HR gate) to measure a real hand-off.
+            orderId: `ORD-2026-${String(k * 5 + 3).padStart(5, '0')}`,
             requestedBy: SALES,
             expectedResumes: 40,
             expectedCalls: 30,

@@ -328,6 +328,7 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
   say(
     `Чт 12:00  Ирина записывает результаты обзвона (${CANDIDATES.length} кандидата; Олегу назначено интервью — то же, что на вкладке «Звонки», напоминание одно)`,
   );
+  await hotLead(ws, orderId, edit, run, say, at);
   run('2026-11-26T12:05', '2026-11-27T14:35', 'Чт 12:05 → Пт 14:35');
   say(`          отчёт клиенту об обзвоне (ушёл в чт 18:00): ${lastMailTo(ws, 'petr@romashka.example')}`);
   edit(
@@ -350,6 +351,44 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
     `Пт 14:40  интервью проведено: комментарий → руководителю ${lastMailTo(ws, BOSS)}; в событии гостей «слабый английский»: ${interview?.description?.includes('слабый английский') ? 'ЕСТЬ (ошибка)' : 'нет'}, в «${staff?.summary}»: ${staff?.description?.includes('слабый английский') ? 'есть' : 'нет'}`,
   );
   run('2026-11-27T14:45', '2026-11-27T18:00', 'Пт 14:45 → Пт 18:00');
+}
+
+/** Seed 001: HR marks a hot lead; the next tick hands it to the client within 10 minutes, by itself. */
+async function hotLead(
+  ws: LocalWorkspace,
+  orderId: string,
+  edit: Edit,
+  run: (from: string, to: string, label: string) => void,
+  say: (t: string) => void,
+  at: (wall: string) => Date,
+): Promise<void> {
+  const lead: Array<[string, string]> = [
+    ['Candidate ID', 'C-4'],
+    ['Name', 'Светлана Орлова'],
+    ['Order ID', orderId],
+    ['Status', 'Новый'],
+  ];
+  edit('Кандидаты', 'new', lead, HR, '2026-11-26T12:01');
+  const rows: Array<[string, string]> = [
+    ['Date', '2026-11-26'],
+    ['Order ID', orderId],
+    ['Candidate ID', 'C-4'],
+    ['Phone', '+7 916 555-01-02'],
+    ['Outcome', 'Горячий лид'],
+    ['Comment', 'Готов выйти в понедельник, ждёт звонка'],
+  ];
+  edit('Результаты обзвона', 'new', rows, HR, '2026-11-26T12:02');
+  run('2026-11-26T12:05', '2026-11-26T12:05', 'Чт 12:02  Ирина отмечает «Горячий лид» →');
+  const name = ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === 'outbox')!;
+  const values = ws.spreadsheet.readValues(name);
+  const def = findTab(name)!;
+  const col = (key: string) => values[0].findIndex((h) => findColumn(def, String(h))?.key === key);
+  const row = values.find((r) => String(r[col('key')]).startsWith('hotlead|'));
+  const sent = row?.[col('sentAt')];
+  // The cell's Date comes from the script's realm: not `instanceof` this one's Date.
+  const sentMs = Object.prototype.toString.call(sent) === '[object Date]' ? (sent as Date).getTime() : NaN;
+  const minutes = Number.isFinite(sentMs) ? Math.round((sentMs - at('2026-11-26T12:02').getTime()) / 60000) : undefined;
+  say(`          горячий лид → клиенту ${lastMailTo(ws, 'petr@romashka.example')} через ${minutes ?? '—'} мин (срок по договору — 10 мин)`);
 }
 
 /**

@@ -19,7 +19,7 @@ const READ_BACK_LOGGED = 'calls.readBackLoggedOn';
 const PENDING_READS = 10;
 
 /**
- * What people changed in Calendar since the last tick (calls-readback.ts): moves and
+ * What people changed in Calendar since the last tick (readback.ts): moves and
  * deletions carried into the Calls rows, guests' answers and Meet links into the sync record.
  */
 export function readCalendar(run: CallsRun): void {

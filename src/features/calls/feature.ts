@@ -9,7 +9,7 @@
  * absence or a candidate's new address all converge within one tick), then sends the
  * reminders that are due and marks those whose call has started as Missed.
  *
- * Two audiences (issue 12, core/calls.ts): the guests' event carries only guest text and a
+ * Two audiences (issue 12, rules/calls.ts): the guests' event carries only guest text and a
  * Google Meet (or the link typed in "Meeting link"); the staff's instructions, the comment
  * template and the posted comment go into the call's staff-only twin event. Every tick
  * first reads the company calendar back (readback.ts, one Events.list with a sync
@@ -51,6 +51,7 @@ import { planCalls } from './plan';
 import { CallsRun } from './run';
 import { commentsAndHires, declineAlerts, sendDue } from './sending';
 import { afterInterviews, relatedInterviews } from './after-interview';
+import { afterFirstCalls } from './after-first-call';
 
 /** Room left before a deadline for the final batched writes. */
 const MARGIN_MS = 10 * 1000;
@@ -65,6 +66,9 @@ export const CALL_TEMPLATE_KEYS: TemplateKey[] = [
   'followUp.manager',
   'alert.callDeclined',
   'interview.clientRequest',
+  'firstCall.agreed',
+  'interview.resumes',
+  'interview.candidate',
 ];
 
 export const callsFeature: Feature = {
@@ -82,6 +86,7 @@ export const callsFeature: Feature = {
     calendarWork(run);
     commentsAndHires(run, true);
     afterInterviews(run);
+    afterFirstCalls(run, false);
     run.finish();
   },
   tick(ctx, deadline) {
@@ -97,6 +102,7 @@ export const callsFeature: Feature = {
     // A hire sets the candidate's status when the row is edited, not on every tick (a person may change it later).
     commentsAndHires(run, false);
     afterInterviews(run);
+    afterFirstCalls(run, true);
     run.finish();
   },
   check(ctx, tab, deadline) {
@@ -107,6 +113,7 @@ export const callsFeature: Feature = {
     calendarWork(run);
     commentsAndHires(run, false);
     afterInterviews(run);
+    afterFirstCalls(run, false);
     return run.finish();
   },
   setup(ctx) {

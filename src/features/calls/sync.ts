@@ -7,7 +7,7 @@
  * asks for with this record instead of reading Calendar: a mismatch is calendar work still
  * to do (after a crash, a Calendar rate limit, a run that stopped at its deadline, a
  * time-zone change). What people change in Calendar itself comes in through the tick's
- * read-back (calls-readback.ts), which updates this record. Read once per run, written
+ * read-back (readback.ts), which updates this record. Read once per run, written
  * back in one setValues over the changed rows.
  */
 import { toCells } from '../../google/cells';

@@ -4,7 +4,7 @@
  * - Contract deadlines (issue 6, point 5; docs/DOMAIN.md §7). For a handed-off order with a contract
  *   (Contract link filled), each calendar month of the paid period has a work report due on
  *   the 5th working day after the month ends and an act due 5 days after the report
- *   (src/core/deadlines.ts). The workbook has no tab for them (docs/DOMAIN.md §7), so they are listed where a person
+ *   (rules/deadlines.ts). The workbook has no tab for them (docs/DOMAIN.md §7), so they are listed where a person
  *   already looks: each reminder still to come is a Pending Outbox row (Key
  *   deadline|order|month|kind, Due = its morning, Subject = the deadline and its date), the
  *   sales manager gets it on the working day before (a reminder missed that day still goes
@@ -19,7 +19,7 @@
  * short by the time limit is continued by the next tick without sending anything twice.
  */
 import { agreementDue } from '../orders/rules/agreements';
-import { contractDeadlines, DeadlineItem, deadlineItems } from './rules/deadlines';
+import { contractDeadlines, DeadlineItem, deadlineItems, withReportSent } from './rules/deadlines';
 import { findStaff, routeTo, departmentMembers } from '../../core/permissions';
 import { CALL_STATUSES, choiceLabel, Locale, OUTBOX_STATES } from '../../core/schema';
 import { answerOf, isPaymentRecorded, statusOf } from '../orders/rules/orders';
@@ -35,6 +35,7 @@ import { formatDay, formatInstant, formatMonth, say, TextKey } from './rules/mes
 import { expectationDigestItems, ExpectationsBook } from './expectations';
 import { readResults } from './report';
 import { digestSummary } from './rules/digest';
+import { dutyDigestItems } from '../duties/digest';
 
 export const DAILY_HOUR = 9;
 export const DAILY_DONE = 'reglament.schedules.dailyDone';
@@ -80,7 +81,10 @@ export function contractOrders(s: Scheduler): ContractOrder[] {
     const from = parseDateCell(rec.paidFrom, s.ctx.zone);
     const to = parseDateCell(rec.paidTo, s.ctx.zone);
     if (from.status !== 'ok' || to.status !== 'ok') continue;
-    const months = contractDeadlines(from.value, to.value, s.ctx.workCalendar());
+    // The act counts from when the report really went (Orders "Report sent at"), else from its due date.
+    const sent = parseDateTimeCell(rec.reportSentAt);
+    const sentDay = sent.status === 'ok' ? localDateOf(s.ctx.zone, sent.value) : undefined;
+    const months = withReportSent(contractDeadlines(from.value, to.value, s.ctx.workCalendar()), sentDay, s.ctx.workCalendar());
     out.push({ orderId: cellText(rec.orderId), order: rec, months, items: deadlineItems(months) });
   }
   return out;
@@ -292,6 +296,7 @@ export function digestItems(s: Scheduler, mailer: Mailer, contracts: ContractOrd
     }
 
   items.push(...expectationDigestItems(s, new ExpectationsBook(s, readResults(s))));
+  items.push(...dutyDigestItems(s));
 
   for (const c of contracts)
     for (const item of c.items) {

@@ -3,7 +3,7 @@
  * deadlines and the daily digest (issue 6), plugged into the entry points:
  *
  * - on edit of Orders (HR received, Paid from/to, Terms, HR specialist, Hand off, Status)
- *   and HR agreements: the orders concerned are re-planned (schedules-plan.ts);
+ *   and HR agreements: the orders concerned are re-planned (plan.ts);
  * - on edit of Holidays, or of the Selection weekdays / Report deadline settings: every
  *   handed-off order is re-planned;
  * - on edit of Selections (Done ticked): that day's calling report goes out if it has data;

@@ -1,6 +1,6 @@
 /**
  * Plans and re-plans Selections rows (issue 6, point 2) from the Orders and HR agreements
- * tabs with the pure engine (src/core/schedule.ts): a handed-off order that HR received
+ * tabs with the pure engine (rules/schedule.ts): a handed-off order that HR received
  * gets its selection days, calling days and report deadlines; changing the receipt, the
  * paid period, the terms or the HR specialist re-plans the rows not yet done (ticked Done
  * or reported) and keeps those done. The calendar follows every change.

@@ -148,7 +148,7 @@ export interface ReportRun {
 /**
  * Sends what is due: reports (at the deadline, or on Done), overdue alerts, late reports.
  * `only` limits the work to some rows; `immediate` (HR ticked Done) skips the quiet spell.
- * The e-mails go as one batch (schedules-mail.ts): each row is updated as its e-mail goes.
+ * The e-mails go as one batch (src/mail/mailer.ts): each row is updated as its e-mail goes.
  */
 export function processReports(s: Scheduler, mailer: Mailer, only?: readonly SelectionRow[], immediate = false): ReportRun {
   const run: ReportRun = { sent: 0, alerts: 0 };

@@ -115,6 +115,8 @@ function run(id, values) {
   else if (id === 'markDone') server(done).uiMarkCallDone(ref);
   else if (id === 'comment') server(done).menuCallComment(ref);
   else if (id === 'schedule') server(done).menuScheduleCall(ref);
+  else if (id === 'agreedEdit') server(done).uiEditAgreedMail(ref, values);
+  else if (id === 'agreedCancel') server(done).uiCancelAgreedMail(ref);
 }
 function load(ref) {
   server(function (s) {

@@ -16,6 +16,7 @@ import { afterInterviewChecklist } from './after-interview';
 import { Problem as CallProblem } from '../../features/calls/rules/messages';
 import { CallTypeKey, reminderOffsets } from '../../features/calls/rules/offsets';
 import { ui } from './messages';
+import { afterCallChecklist, agreedActions } from './after-call';
 import { candidatesByIds, ordersById } from './read';
 import { refusals, runsAsOwner } from './rights';
 import { RowAt } from './rows';
@@ -99,6 +100,7 @@ export function callsState(ctx: RunContext, at: RowAt, state: SidebarState, user
     state.checklist.push({ label: ui(L, 'labelCommentTemplate'), ok: errors.length === 0, detail: errors.map((p) => p[L]).join(' ') });
     state.checklist.push(...afterInterviewChecklist(ctx, rec, type));
   }
+  state.checklist.push(...afterCallChecklist(rec)); // seed 003's after-call steps (after-call.ts)
   for (const p of check.problems) if (!used.has(p) && state.problems.indexOf(p[L]) < 0) state.problems.push(p[L]);
 
   const eventId = cellText(rec.eventId);
@@ -125,6 +127,7 @@ export function callsState(ctx: RunContext, at: RowAt, state: SidebarState, user
   state.actions.push(
     action('comment', ui(L, 'actComment'), refusals(ctx, user, owner, 'calls', ['comment'], rec), type ? '' : colLabel('calls', 'type', L)),
   );
+  state.actions.push(...agreedActions(ctx, at, user, owner));
   state.actions.push(action('schedule', ui(L, 'actSchedule'), refusals(ctx, user, owner, 'calls', ['type', 'orderId', 'start'])));
   return [...used].map((p) => p[L]);
 }

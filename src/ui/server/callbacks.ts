@@ -15,6 +15,7 @@ import { commentForm, CommentForm, saveComment } from './comment';
 import { answerHr, askHr, handOff } from './orderActions';
 import { ActionOutcome, FormValues } from './outcome';
 import { ownerEmail } from './rights';
+import { AgreedOutcome, setAgreedMail } from './after-call';
 import { commentPage, outboxPage, schedulePage } from './dialogs';
 import { ui } from './messages';
 import { activeRef, cleanRef, locate, Refusal, RowRef } from './rows';
@@ -136,6 +137,21 @@ export function uiAnswerHr(ref: unknown, form: unknown): ActionResult {
 
 export function uiMarkCallDone(ref?: unknown): ActionResult {
   return act((run) => markCallDone(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), run.user, run.owner));
+}
+
+/** The "what we agreed" e-mail of a First call, while it waits: new text, or cancelled (after-call.ts). */
+export function uiEditAgreedMail(ref: unknown, form: unknown): ActionResult {
+  return act((run) =>
+    agreedOutcome(setAgreedMail(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), String(cleanForm(form).agreedMail ?? ''), run.user, run.owner)),
+  );
+}
+
+export function uiCancelAgreedMail(ref?: unknown): ActionResult {
+  return act((run) => agreedOutcome(setAgreedMail(run.ctx, cleanRef(ref) ?? activeRef(run.ctx.ss), null, run.user, run.owner)));
+}
+
+function agreedOutcome(out: AgreedOutcome): ActionOutcome {
+  return { ok: true, message: out.message, details: [], queued: out.queued, ref: out.ref };
 }
 
 export function uiScheduleCall(form: unknown): ActionResult {

@@ -164,6 +164,17 @@ const M = {
   stateIncomplete: { ru: 'Не заполнено', en: 'Incomplete' },
   statePending: { ru: 'Ждёт ответа HR', en: 'Waiting for HR' },
   noReason: { ru: 'недоступно', en: 'not available' },
+  // The "what we agreed" e-mail after a First call (after-call.ts).
+  actAgreedEdit: { ru: 'Изменить письмо о договорённостях', en: 'Edit the "what we agreed" e-mail' },
+  actAgreedCancel: { ru: 'Отменить письмо о договорённостях', en: 'Cancel the "what we agreed" e-mail' },
+  labelAgreedMail: { ru: 'О чём договорились (уйдёт клиенту)', en: 'What we agreed (goes to the client)' },
+  agreedSaved: { ru: 'Письмо о договорённостях звонка {id} изменено.', en: 'The "what we agreed" e-mail of call {id} was changed.' },
+  agreedCancelled: { ru: 'Письмо о договорённостях звонка {id} отменено.', en: 'The "what we agreed" e-mail of call {id} was cancelled.' },
+  agreedNotPending: {
+    ru: 'У звонка {id} нет письма о договорённостях в очереди: оно уже отправлено или отменено.',
+    en: 'Call {id} has no "what we agreed" e-mail waiting: it was sent or cancelled.',
+  },
+  agreedEmpty: { ru: 'Текст письма пуст: чтобы не отправлять, отмените письмо.', en: 'The text is empty: to send nothing, cancel the e-mail.' },
 } as const;
 
 export type UiKey = keyof typeof M;

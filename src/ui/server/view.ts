@@ -34,7 +34,7 @@ export interface FieldSpec {
 }
 
 export interface ActionSpec {
-  id: 'handOff' | 'askHr' | 'answerHr' | 'markDone' | 'comment' | 'schedule';
+  id: 'handOff' | 'askHr' | 'answerHr' | 'markDone' | 'comment' | 'schedule' | 'agreedEdit' | 'agreedCancel';
   label: string;
   allowed: boolean;
   reason: string;

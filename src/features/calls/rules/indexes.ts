@@ -12,6 +12,8 @@ export interface CandidateInfo extends CallCandidate {
   orderId?: string;
   /** Candidates "Time zone" (IANA id), '' when none. */
   timeZone?: string;
+  /** Candidates "Resume link", as typed. */
+  resumeLink?: string;
 }
 
 export interface OrderInfo {
@@ -55,7 +57,14 @@ export function candidateIndex(records: readonly Record<string, unknown>[]): Map
   for (const r of records) {
     const id = text(r.candidateId);
     if (id && !map.has(normId(id)))
-      map.set(normId(id), { id, name: text(r.name), email: text(r.email), orderId: text(r.orderId), timeZone: text(r.timeZone) });
+      map.set(normId(id), {
+        id,
+        name: text(r.name),
+        email: text(r.email),
+        orderId: text(r.orderId),
+        timeZone: text(r.timeZone),
+        resumeLink: text(r.resumeLink),
+      });
   }
   return map;
 }

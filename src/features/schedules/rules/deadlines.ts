@@ -11,7 +11,9 @@
  *   sentence says "working days", so these are calendar days (also the default of Civil Code
  *   art. 191–193): the report date + 5 calendar days, and when that day is not a working day
  *   the deadline moves to the next working day (Civil Code art. 193). The plan counts from
- *   the report's due date; actDueAfter gives the date from the day the report actually went.
+ *   the report's due date, or from the day the report really went (Orders "Report sent at",
+ *   withReportSent): a report sent after a month ends and by the next month's end is that
+ *   month's report.
  * - Signing: the client signs within 5 working days after receiving the act, else the
  *   one-sided act stands (seed 001, 4.1) → signBy = 5th working day after the act's due date.
  * - Reminder to the sales manager: the working day before each due date.
@@ -101,4 +103,34 @@ export function deadlineItems(months: readonly ContractMonth[]): DeadlineItem[] 
     items.push({ key: `${m.month}:act`, kind: 'act', month: m.month, due: m.actDue, remindOn: m.actReminder });
   }
   return items;
+}
+
+/**
+ * The months with the act (and its signature) counted from when the report was really sent:
+ * the report sent on `sent` belongs to the last month that ended before it.
+ */
+export function withReportSent(
+  months: readonly ContractMonth[],
+  sent: LocalDate | undefined,
+  calendar: WorkCalendar,
+  rules: DeadlineRules = DEFAULT_DEADLINE_RULES,
+): ContractMonth[] {
+  if (!sent) return [...months];
+  const day = dayNumber(sent);
+  const monthEnd = (m: ContractMonth) => {
+    const [y, mo] = m.month.split('-').map(Number);
+    return dayNumber({ year: mo === 12 ? y + 1 : y, month: mo === 12 ? 1 : mo + 1, day: 1 }) - 1;
+  };
+  let owner: ContractMonth | undefined;
+  for (const m of months) if (monthEnd(m) < day) owner = m;
+  return months.map((m) => {
+    if (m !== owner) return m;
+    const act = dayNumber(actDueAfter(sent, calendar, rules));
+    return {
+      ...m,
+      actDue: fromDayNumber(act),
+      actReminder: fromDayNumber(calendar.addWorkingDaysNumber(act, -1)),
+      signBy: fromDayNumber(calendar.addWorkingDaysNumber(act, rules.signWorkingDays)),
+    };
+  });
 }

@@ -141,6 +141,8 @@ const TEXT = {
   kindReport: { ru: 'Отчёт об обзвоне не отправлен', en: 'Calling report not sent' },
   kindCallComment: { ru: 'Звонок без комментария', en: 'Call without a comment' },
   kindContract: { ru: 'Срок по договору', en: 'Contract deadline' },
+  kindSchemeChange: { ru: 'Изменение схемы обслуживания (1 день)', en: 'Service scheme change (1 day)' },
+  kindActSignature: { ru: 'Подпись акта (5 рабочих дней)', en: 'Act signature (5 working days)' },
   kindExpectations: { ru: 'Обзвон отстаёт от согласованного с HR (риск возврата)', en: 'Calling behind what HR agreed (refund risk)' },
   // What HR agreed against what the calling recorded (seed 000)
   expResumes: { ru: 'резюме', en: 'resumes' },

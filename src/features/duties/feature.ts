@@ -1,0 +1,40 @@
+/**
+ * Seed 001's contract duties as tracked deadlines (issue 14, pieces 5–6): hot leads to the
+ * client within 10 minutes (hot-lead.ts), service scheme changes within 1 day (scheme.ts),
+ * the act's signature within 5 working days (act.ts), and the reminders to a silent client
+ * and before payment (client-reminders.ts). The digest lines are in digest.ts.
+ */
+import { Feature } from '../../app/feature';
+import { Mailer } from '../../mail/mailer';
+import { readTabBlock } from '../../google/workbook';
+import { updateActStatus } from './act';
+import { remindersDue, sendClientReminders } from './client-reminders';
+import { noteHotLeads, sendHotLeads } from './hot-lead';
+import { trackSchemeChanges } from './scheme';
+
+const ACT_COLUMNS = ['actSentAt', 'actSignedAt'];
+const RESERVE_MS = 20000;
+
+export const dutiesFeature: Feature = {
+  name: 'duties',
+  tabs: ['callingResults', 'orders'],
+  onEdit(ctx, edit) {
+    if (edit.rows.length === 0) return;
+    if (edit.tab === 'callingResults') noteHotLeads(ctx, edit);
+    else if (edit.tab === 'orders' && (edit.columns.length === 0 || edit.columns.some((c) => ACT_COLUMNS.indexOf(c) >= 0))) {
+      const block = readTabBlock(ctx.sheets.get('orders'), 'orders', Math.min(...edit.rows), Math.max(...edit.rows));
+      if (block) updateActStatus(ctx, block, edit.rows);
+    }
+  },
+  tick(ctx, deadline) {
+    const timeLeft = () => Date.now() < deadline - RESERVE_MS;
+    const mailer = new Mailer(ctx, timeLeft);
+    // The hot lead first: it has minutes, everything else has a day.
+    sendHotLeads(ctx, mailer);
+    if (!timeLeft()) return;
+    trackSchemeChanges(ctx, mailer);
+    const orders = ctx.tab('orders');
+    if (orders) updateActStatus(ctx, orders);
+    if (timeLeft() && remindersDue(ctx)) sendClientReminders(ctx, mailer);
+  },
+};

@@ -1,0 +1,69 @@
+/**
+ * Issue 15, point 5: a Staff change moves only the people who joined or left a department in
+ * the protections that name it — one call per protection, none of their editors read — and
+ * Google's protections then let exactly the new lists type (checked through the fake's
+ * protections, which refuse a person's typing the way Sheets does).
+ */
+import { openHarness, Harness } from './harness';
+import { RunRecord } from '../../workspace/runtime/workspace';
+
+const SALES = 'anna.sales@example.com';
+const HR = 'irina.hr@example.com';
+const NEW = 'petr.new@example.com';
+
+const count = (runs: RunRecord[], call: string) => runs.reduce((n, r) => n + (r.calls.find((c) => c.call === call)?.count ?? 0), 0);
+
+/** May `user` type into the Orders column `header` (sheet row 2)? */
+function mayType(h: Harness, tab: string, header: string, user: string): boolean {
+  const values = h.ws.spreadsheet.readValues(tab);
+  const col = values[0].map(String).indexOf(header) + 1;
+  return h.ws.spreadsheet.protectedColumns(tab, 2, [col], user).length === 0;
+}
+
+describe('a Staff change re-syncs only the departments that changed, by their differences', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await openHarness({ locale: 'en' });
+    h.edit('Staff', 'new', { Name: 'Anna', 'E-mail': SALES, Department: 'Sales' }, h.ws.owner);
+    h.edit('Staff', 'new', { Name: 'Irina', 'E-mail': HR, Department: 'HR' }, h.ws.owner);
+  });
+  afterEach(() => h.close());
+
+  test('a new Sales member may type in Sales columns at once, not in HR ones; moved to HR, the other way round; removed, in neither', () => {
+    expect(mayType(h, 'Orders', 'Vacancy', NEW)).toBe(false);
+    const joined = h.edit('Staff', 'new', { Name: 'Pyotr', 'E-mail': NEW, Department: 'Sales' }, h.ws.owner);
+    expect(mayType(h, 'Orders', 'Vacancy', NEW)).toBe(true);
+    expect(mayType(h, 'Orders', 'HR received', NEW)).toBe(false);
+    // Only who joined is added: no protection's editors are read.
+    expect(count(joined, 'Protection.getEditors')).toBe(0);
+    expect(count(joined, 'Protection.addEditors')).toBeGreaterThan(0);
+    expect(count(joined, 'Protection.removeEditors')).toBe(0);
+
+    const row = h.rows('Staff').findIndex((r) => r['E-mail'] === NEW) + 2;
+    const moved = h.edit('Staff', row, { Department: 'HR' }, h.ws.owner);
+    expect(mayType(h, 'Orders', 'Vacancy', NEW)).toBe(false);
+    expect(mayType(h, 'Orders', 'HR received', NEW)).toBe(true);
+    expect(count(moved, 'Protection.getEditors')).toBe(0);
+    // The others keep what they had.
+    expect(mayType(h, 'Orders', 'Vacancy', SALES)).toBe(true);
+    expect(mayType(h, 'Orders', 'HR received', HR)).toBe(true);
+    expect(mayType(h, 'Orders', 'Vacancy', HR)).toBe(false);
+
+    h.edit('Staff', row, { 'E-mail': '' }, h.ws.owner);
+    expect(mayType(h, 'Orders', 'Vacancy', NEW)).toBe(false);
+    expect(mayType(h, 'Orders', 'HR received', NEW)).toBe(false);
+    expect(mayType(h, 'Orders', 'HR received', HR)).toBe(true);
+  });
+
+  test('without the kept lists (an older version set the protections) it reads each protection once and sets it right', () => {
+    h.ws.ctx.PropertiesService.getScriptProperties().deleteProperty('reglament.protections.lists');
+    const joined = h.edit('Staff', 'new', { Name: 'Pyotr', 'E-mail': NEW, Department: 'Sales' }, h.ws.owner);
+    expect(count(joined, 'Protection.getEditors')).toBeGreaterThan(0);
+    expect(mayType(h, 'Orders', 'Vacancy', NEW)).toBe(true);
+    // From then on the lists are kept again.
+    const row = h.rows('Staff').findIndex((r) => r['E-mail'] === NEW) + 2;
+    const moved = h.edit('Staff', row, { Department: 'HR' }, h.ws.owner);
+    expect(count(moved, 'Protection.getEditors')).toBe(0);
+    expect(mayType(h, 'Orders', 'Vacancy', NEW)).toBe(false);
+  });
+});
