@@ -255,6 +255,8 @@ describeBrowser('the staff’s windows in Chromium', () => {
     expect((await interview.locator('#fields label').allTextContents()).map((l) => l.replace(/ \*$/, ''))).toEqual([
       'Olga (C-1)',
       'Interview results',
+      // The client's feedback per candidate (seed 003): it goes to Candidates.
+      'Client feedback: Olga (C-1)',
       'SM',
     ]);
     await interview.close();
