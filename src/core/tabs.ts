@@ -177,6 +177,9 @@ export const TABS: readonly TabDef[] = [
       c('orderId', 'Order ID', 'ID заказа', 'text'),
       c('status', 'Status', 'Статус', 'text'),
       c('timeZone', 'Time zone', 'Часовой пояс', 'timezone'),
+      // Added later (issue 14, seed 003): the resume the client gets before the Interview —
+      // HR's, so it sits before the system's columns and a whole pasted row spans none of them.
+      c('resumeLink', 'Resume link', 'Ссылка на резюме', 'url'),
       // Added later (issue 14, seed 003 after the Interview): what the client said of the
       // candidate and the hire, written from the candidate's calls (the call's manager
       // types them on the call; these follow it, so they are the system's).
@@ -185,8 +188,6 @@ export const TABS: readonly TabDef[] = [
       sys('price', 'Price', 'Цена', 'money'),
       sys('contractLink', 'Contract link', 'Ссылка на договор', 'url'),
       sys('hiredOnCall', 'Hired on call', 'Нанят на звонке', 'text'),
-      // Added later (issue 14, seed 003): the resume the client gets before the Interview.
-      c('resumeLink', 'Resume link', 'Ссылка на резюме', 'url'),
     ],
   },
   {

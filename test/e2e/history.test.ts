@@ -137,7 +137,9 @@ describe('protections follow Staff by department', () => {
       )
       .find((r) => r.fn === 'onEditInstallable')!;
     expect(run.ok).toBe(true);
-    expect(run.calls.find((c) => c.call === 'Protection.getEditors')?.count).toBe(touched);
+    // Only those protections get the new member (one addEditors each); the kept department lists mean no getEditors read.
+    expect(run.calls.find((c) => c.call === 'Protection.addEditors')?.count).toBe(touched);
+    expect(run.calls.find((c) => c.call === 'Protection.getEditors')).toBeUndefined();
     // The new member may type in HR's columns: every HR protection lists her.
     for (const p of h.ws.spreadsheet.model.protections)
       if (/\{[a-z,]*hr[a-z,]*\}$/.test(String(p.description ?? '')))
@@ -145,5 +147,6 @@ describe('protections follow Staff by department', () => {
     // A second edit that changes no department list touches none.
     const again = h.edit('Staff', 6, { Name: 'Hanna K.' }, h.ws.owner).find((r) => r.fn === 'onEditInstallable')!;
     expect(again.calls.find((c) => c.call === 'Protection.getEditors')).toBeUndefined();
+    expect(again.calls.find((c) => c.call === 'Protection.addEditors')).toBeUndefined();
   });
 });

@@ -247,6 +247,7 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
         ['E-mail', email],
         ['Order ID', orderId],
         ['Status', 'Новый'],
+        ['Resume link', `https://cv.example/${id.toLowerCase()}`],
       ],
       HR,
       '2026-11-23T16:10',
@@ -300,6 +301,7 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
     '2026-11-24T11:30',
   );
   say(`Вт 11:30  первый звонок проведён, комментарий по шаблону → руководителю: ${lastMailTo(ws, BOSS)}`);
+  afterFirstCall(ws, say);
   // A guest answers in Google Calendar: Мария declines the repeat call (its only candidate).
   const repeat = String(rowOf(ws, 'calls', 4).eventId);
   ws.rt.clock.reset(at('2026-11-24T11:40').getTime());
@@ -309,6 +311,7 @@ async function week(ws: LocalWorkspace, orderId: string, edit: Edit, say: (t: st
     `          ответы гостей в строке звонка: ${String(rowOf(ws, 'calls', 4).guestAnswers).replace(/\n/g, '; ')}; руководителю: ${lastMailTo(ws, BOSS)}`,
   );
   run('2026-11-24T11:55', '2026-11-26T11:55', 'Вт 11:55 → Чт 11:55');
+  afterFirstCallMail(ws, say);
   for (const [id, , , outcome, interviewAt] of CANDIDATES) {
     edit(
       'Результаты обзвона',
@@ -529,6 +532,30 @@ function outboxCount(ws: LocalWorkspace): number {
 }
 
 /** A data row (sheet row `row`) of a tab as a record keyed by column key. */
+/** Seed 003 after the First call: the order's client status, and the "what we agreed" e-mail waiting its delay. */
+function afterFirstCall(ws: LocalWorkspace, say: (t: string) => void): void {
+  const order = rowOf(ws, 'orders', 2);
+  const since = order.clientSince instanceof Date || Object.prototype.toString.call(order.clientSince) === '[object Date]';
+  const when = since
+    ? (order.clientSince as Date).toLocaleString('ru-RU', { timeZone: 'Europe/Moscow', dateStyle: 'short', timeStyle: 'short' })
+    : '—';
+  say(
+    `          в «Заказах»: статус клиента «${cellOf(order.clientStatus)}» с ${when}; письмо о договорённостях ждёт 30 мин (его можно изменить или отменить в боковой панели)`,
+  );
+}
+
+/** The client's mails after the First call (what we agreed, the resumes) and each candidate's notice of the Interview. */
+function afterFirstCallMail(ws: LocalWorkspace, say: (t: string) => void): void {
+  const sent = ws.mail.sent();
+  const toClient = sent.filter((m) => m.to.includes('petr@romashka.example') && /По итогам нашего звонка|Резюме кандидатов/.test(m.subject));
+  const notices = sent.filter((m) => /^Собеседование с /.test(m.subject));
+  say(
+    `          клиенту: ${toClient.map((m) => `«${m.subject}»`).join(', ') || '(нет)'}; кандидатам о собеседовании: ${notices.map((m) => m.to.join(', ')).join('; ') || '(нет)'}`,
+  );
+}
+
+const cellOf = (v: unknown): string => (v === undefined || v === null || v === '' ? '—' : String(v));
+
 function rowOf(ws: LocalWorkspace, key: string, row: number): Record<string, unknown> {
   const name = ws.spreadsheet.sheetNames().find((n) => findTab(n)?.key === key)!;
   const def = findTab(name)!;
