@@ -369,6 +369,10 @@ async function measure(): Promise<DayFigures> {
     );
     if (day.idle) figures.push({ label: 'an idle tick of that day (the gate closed)', record: day.idle });
     if (day.fullTicks[0]) figures.push({ label: 'a full tick after an edit (09:05)', record: day.fullTicks[0] });
+    for (const [kind, runs] of day.edits) {
+      const trigger = runs.find((r) => r.trigger === 'installable');
+      if (trigger) figures.push({ label: `an edit: ${kind} (its installable trigger)`, record: trigger });
+    }
     const copy: Company = {
       ...c,
       ws: await LocalWorkspace.open({
