@@ -91,7 +91,7 @@ function exportedFunctions(iife, GLOBAL) {
 }
 
 async function buildCli() {
-  const entries = ['cli', 'bench'].filter((n) => fs.existsSync(path.join(root, `workspace/${n}.ts`)));
+  const entries = ['cli', 'bench', 'figures'].filter((n) => fs.existsSync(path.join(root, `workspace/${n}.ts`)));
   const result = await esbuild.build({
     entryPoints: entries.map((n) => path.join(root, `workspace/${n}.ts`)),
     bundle: true,

@@ -134,14 +134,15 @@ export const callsBench: BenchCase = {
             .map((r) => (r.estimatedGoogleMs / 1000).toFixed(0))
             .join(' + ')} s estimated on Google`,
         },
-        { label: `one tick with 200 reminders due (${sent} sent)`, record: due },
+        { key: 'remindersTick', label: `one tick with 200 reminders due (${sent} sent)`, record: due },
         {
+          key: 'nextTick',
           label: 'the next tick, nothing due (steady state)',
           record: quiet,
           note: `Spreadsheet calls: ${spreadsheetCalls(quiet)} (the due tick: ${spreadsheetCalls(due)})`,
         },
-        { label: 'the tick after it: nothing due, nothing marked (the gate is closed)', record: gated },
-        { label: 'one edit of a call (new start: event patched, reminders moved)', record: edit },
+        { key: 'gatedTick', label: 'the tick after it: nothing due, nothing marked (the gate is closed)', record: gated },
+        { key: 'callEdit', label: 'one edit of a call (new start: event patched, reminders moved)', record: edit },
         { label: 'bulk re-plan after the time zone changed to Asia/Yekaterinburg: the first tick', record: replan[0] },
         {
           label: `the whole re-plan: ${replan.length} ticks`,

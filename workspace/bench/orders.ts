@@ -1,6 +1,7 @@
 /**
  * Coordination figures (issue 4): a workbook of 10,000 orders and 2,000 HR agreements;
- * a single-cell edit, a 500-row paste, a hand-off, a Staff edit and a full re-validation.
+ * a single-cell edit, a 500-row paste, a hand-off, a Staff edit and a full re-validation; then
+ * the single-cell edit again with 100,000 Log lines (issue 15: the Log is appended unread).
  * Targets: one edit's Spreadsheet calls do not grow with rows and stay under 2 s
  * estimated on Google; a full re-validation of 10,000 orders under 60 s; a Staff edit under
  * 5.5 s. The workbook is on a consumer account (the default), so Sales' edits reach the
@@ -12,7 +13,7 @@ import * as path from 'path';
 import { LocalWorkspace, RunRecord } from '../runtime/workspace';
 import { fireOnEdit, personEdit } from '../cli';
 import { BenchCase, BenchFigure, bulkLoad } from './report';
-import { tabDef } from '../../src/core/schema';
+import { tabDef, TabKey } from '../../src/core/schema';
 
 const SALES = 'anna.sales@example.com';
 const HR = 'irina.hr@example.com';
@@ -43,7 +44,7 @@ export function orderRow(i: number): Record<string, unknown> {
   };
 }
 
-export function toRow(key: 'orders' | 'agreements', rec: Record<string, unknown>): unknown[] {
+export function toRow(key: TabKey, rec: Record<string, unknown>): unknown[] {
   return tabDef(key).columns.map((c) => rec[c.key] ?? '');
 }
 
@@ -90,13 +91,13 @@ export const ordersBench: BenchCase = {
       await ws.save(); // the mirrors are made by setup; re-copy them over the loaded rows
       ws.invoke('setupWorkbook', { kind: 'editor' });
       const figures: BenchFigure[] = [];
-      const edit = (label: string, row: string, cells: Array<[string, string]>, user: string, tab = 'Заказы') => {
+      const edit = (key: string, label: string, row: string, cells: Array<[string, string]>, user: string, tab = 'Заказы') => {
         const t = Date.now();
         const runs = personEdit(ws, tab, row, cells, user).runs;
         const installable = runs.find((r) => r.fn === 'onEditInstallable') as RunRecord;
-        figures.push({ label, record: { ...installable, localMs: Date.now() - t } });
+        figures.push({ key, label, record: { ...installable, localMs: Date.now() - t } });
       };
-      edit('single-cell edit (Vacancy, by Sales)', '5002', [['Vacancy', 'Старший оператор']], SALES);
+      edit('edit', 'single-cell edit (Vacancy, by Sales)', '5002', [['Vacancy', 'Старший оператор']], SALES);
       // A 500-row paste: one column over 500 rows, as one edit event.
       const t0 = Date.now();
       ws.rt.beginExecution(ws.rt.clock.now(), { kind: 'ui', activeUser: SALES, effectiveUser: SALES });
@@ -108,12 +109,13 @@ export const ordersBench: BenchCase = {
         SALES,
       );
       const paste = fireOnEdit(ws, sheetEdit.range, sheetEdit.oldValues, SALES, 'paste').find((r) => r.fn === 'onEditInstallable') as RunRecord;
-      figures.push({ label: '500-row paste (Vacancy over 500 orders, by Sales)', record: { ...paste, localMs: Date.now() - t0 } });
-      edit('hand-off (Hand off ticked on a complete paid order)', '4', [['Передать', 'TRUE']], SALES);
+      figures.push({ key: 'paste', label: '500-row paste (Vacancy over 500 orders, by Sales)', record: { ...paste, localMs: Date.now() - t0 } });
+      edit('handOff', 'hand-off (Hand off ticked on a complete paid order)', '4', [['Передать', 'TRUE']], SALES);
       figures.push({ label: '', note: `hand-off e-mails sent: ${ws.mail.sent().length}` });
       // A Staff edit moves the protections' editors only when the department lists change.
-      edit('Staff edit (a deputy set by the owner)', '3', [['Deputy e-mail', 'boss@example.com']], ws.owner, 'Сотрудники');
+      edit('staffDeputy', 'Staff edit (a deputy set by the owner)', '3', [['Deputy e-mail', 'boss@example.com']], ws.owner, 'Сотрудники');
       edit(
+        'staffSalesMember',
         'Staff edit (a new Sales member: every Sales protection gains an editor)',
         '5',
         [
@@ -126,10 +128,29 @@ export const ordersBench: BenchCase = {
       );
       // The same single-cell edit where Google names Sales (a Workspace account of example.com).
       Object.assign(ws.rt.limits, { account: 'workspace', domain: 'example.com' });
-      edit('single-cell edit on a Workspace account (Sales named, no protection check)', '5003', [['Vacancy', 'Старший оператор']], SALES);
+      edit(
+        'editWorkspace',
+        'single-cell edit on a Workspace account (Sales named, no protection check)',
+        '5003',
+        [['Vacancy', 'Старший оператор']],
+        SALES,
+      );
       Object.assign(ws.rt.limits, { account: 'consumer', domain: undefined });
       const check = ws.invoke('checkWorkbook', { kind: 'editor' });
-      figures.push({ label: 'full re-validation of 10,000 orders (checkWorkbook)', record: check });
+      figures.push({ key: 'revalidation', label: 'full re-validation of 10,000 orders (checkWorkbook)', record: check });
+      // A year of Log: the same single-cell edit must not read it (issue 15: ≤ 1.5 s with 100,000 lines).
+      const logLines = Array.from({ length: 100000 }, (_, i) =>
+        toRow('log', {
+          time: new ws.rt.realm.Date(Date.UTC(2026, 0, 1) + i * 60000),
+          user: SALES,
+          tab: 'Заказы',
+          rowKey: `ORD-2026-${String((i % 10000) + 1).padStart(5, '0')}`,
+          action: 'Правка отклонена',
+          details: 'история',
+        }),
+      );
+      bulkLoad(ws, 'Журнал', logLines, ws.spreadsheet.readValues('Журнал').length + 1);
+      edit('editLog100k', 'single-cell edit (Vacancy, by Sales) with 100,000 Log lines', '5004', [['Vacancy', 'Старший оператор']], SALES);
       return figures;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -16,9 +16,34 @@ export function caseMatches(c: BenchCase, filter: string): boolean {
 
 export interface BenchFigure {
   label: string;
+  /** Its name in the case's `--json` object (keyedJson); figures without one are printed only. */
+  key?: string;
   record?: RunRecord;
   localMs?: number;
   note?: string;
+}
+
+/** A keyed figure's numbers for `--json`: a run's service calls and estimated seconds on Google, or local ms. */
+export interface FigureJson {
+  calls?: number;
+  estimatedSeconds?: number;
+  localMs?: number;
+}
+
+/**
+ * The `--json` object of a case without a json() of its own: `{ <short name>: { <key>: FigureJson } }`,
+ * from its keyed figures (scripts/readme-figures.mjs reads it).
+ */
+export function keyedJson(c: BenchCase, figures: BenchFigure[]): Record<string, unknown> {
+  const out: Record<string, FigureJson> = {};
+  for (const f of figures) {
+    if (!f.key) continue;
+    const r = f.record;
+    out[f.key] = r
+      ? { calls: r.totalCalls, estimatedSeconds: Math.round(r.estimatedGoogleMs) / 1000, localMs: r.localMs }
+      : { localMs: f.localMs === undefined ? undefined : Math.round(f.localMs * 10) / 10 };
+  }
+  return { [c.name.split(':')[0].trim()]: out };
 }
 
 export function printFigure(f: BenchFigure): void {

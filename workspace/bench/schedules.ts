@@ -87,6 +87,7 @@ function engineAlone(): BenchFigure {
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   const rows = plans.reduce((s, p) => s + p.rows.length, 0);
   return {
+    key: 'engine',
     label: `engine alone plans 10,000 orders for a year (${rows.toLocaleString('en')} selections)`,
     localMs: ms,
     note: ms < 1000 ? 'target < 1 s: met' : 'target < 1 s: MISSED',
@@ -145,7 +146,11 @@ export const schedulesBench: BenchCase = {
         t,
       );
       const planned = ws.spreadsheet.readValues('Подборы').length - 1;
-      figures.push({ label: `first full plan (a Holidays edit; ${planned.toLocaleString('en')} Selections rows written)`, record: first });
+      figures.push({
+        key: 'firstPlan',
+        label: `first full plan (a Holidays edit; ${planned.toLocaleString('en')} Selections rows written)`,
+        record: first,
+      });
 
       // A full re-plan: a day off added on Holidays moves open selections of every active order.
       t = Date.now();
@@ -163,7 +168,7 @@ export const schedulesBench: BenchCase = {
         ).runs,
         t,
       );
-      figures.push({ label: 'full re-plan after a day off is added (27 Nov 2026)', record: again });
+      figures.push({ key: 'replan', label: 'full re-plan after a day off is added (27 Nov 2026)', record: again });
 
       // Steady state before 18:00: earlier calling days reported; today's results recorded for 2 in 3.
       const values = ws.spreadsheet.readValues('Подборы');
@@ -203,12 +208,13 @@ export const schedulesBench: BenchCase = {
       const reports = ws.mail.sent().filter((m) => /^Отчёт об обзвоне|^Calling report/.test(m.subject)).length;
       const alerts = ws.mail.sent().filter((m) => /^Просрочено|^Overdue/.test(m.subject)).length;
       figures.push({
+        key: 'reportsTick',
         label: `the 18:00 tick (${due.length} calling rows due today: ${reports} reports, ${alerts} overdue alerts)`,
         record: { ...tick, localMs: Date.now() - t },
         note: reports + alerts < due.length ? `${due.length - reports - alerts} left for the next tick (time budget)` : undefined,
       });
       const next = ws.invoke('tick', { kind: 'time', at: new Date(at(2026, 11, 24, 18).getTime() + 5 * 60000) });
-      figures.push({ label: 'the next tick (18:05): catching up', record: next });
+      figures.push({ key: 'nextTick', label: 'the next tick (18:05): catching up', record: next });
       return figures;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
