@@ -3,13 +3,13 @@
  * time on Google) for the heavy operations. `npm run bench -- NAME [NAME…]` runs only the
  * cases named: a filter matches a case's whole short name (the word before its colon,
  * e.g. `orders`, `day`) or its whole title. `--json` prints the cases' JSON summaries
- * instead, merged into one object: a case's own json() (e.g. `npm run bench -- day --json`),
- * else `{ <short name>: { <figure key>: { calls, estimatedSeconds, localMs } } }` of its keyed
- * figures (report.ts keyedJson).
+ * instead, merged into one object, of the cases that have one (`npm run bench -- day --json`;
+ * foundation, orders, calls and schedules print `{ <short name>: { <figure key>: { calls,
+ * estimatedSeconds, localMs } } }`, report.ts keyedJson).
  * Figures, not pass/fail: targets are read off the output.
  */
 import { BENCHES } from './bench/index';
-import { caseMatches, keyedJson, printFigure } from './bench/report';
+import { caseMatches, printFigure } from './bench/report';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     throw new Error(`no bench case named ${filters.join(', ')} (cases: ${BENCHES.map((b) => b.name.split(':')[0]).join(', ')})`);
   if (json) {
     const out: Record<string, unknown> = {};
-    for (const c of cases) Object.assign(out, c.json ? await c.json() : keyedJson(c, await c.run()));
+    for (const c of cases) if (c.json) Object.assign(out, await c.json());
     console.log(JSON.stringify(out));
     return;
   }

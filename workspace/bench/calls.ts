@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { LocalWorkspace, RunRecord } from '../runtime/workspace';
 import { personEdit } from '../cli';
-import { BenchCase, BenchFigure, bulkLoad } from './report';
+import { BenchCase, BenchFigure, bulkLoad, keyedJson } from './report';
 import { tabDef } from '../../src/core/schema';
 
 const BOSS = 'boss@example.com';
@@ -154,5 +154,8 @@ export const callsBench: BenchCase = {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  },
+  async json() {
+    return keyedJson(callsBench, await callsBench.run());
   },
 };

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { LocalWorkspace } from '../runtime/workspace';
-import { BenchCase, bulkLoad } from './report';
+import { BenchCase, bulkLoad, keyedJson } from './report';
 
 export const foundationBench: BenchCase = {
   name: 'foundation: setup, and the .xlsx of a 10,000-row workbook',
@@ -38,5 +38,8 @@ export const foundationBench: BenchCase = {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  },
+  async json() {
+    return keyedJson(foundationBench, await foundationBench.run());
   },
 };

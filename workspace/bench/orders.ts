@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { LocalWorkspace, RunRecord } from '../runtime/workspace';
 import { fireOnEdit, personEdit } from '../cli';
-import { BenchCase, BenchFigure, bulkLoad } from './report';
+import { BenchCase, BenchFigure, bulkLoad, keyedJson } from './report';
 import { tabDef, TabKey } from '../../src/core/schema';
 
 const SALES = 'anna.sales@example.com';
@@ -155,5 +155,8 @@ export const ordersBench: BenchCase = {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  },
+  async json() {
+    return keyedJson(ordersBench, await ordersBench.run());
   },
 };

@@ -31,8 +31,8 @@ export interface FigureJson {
 }
 
 /**
- * The `--json` object of a case without a json() of its own: `{ <short name>: { <key>: FigureJson } }`,
- * from its keyed figures (scripts/readme-figures.mjs reads it).
+ * A case's `--json` object from its keyed figures: `{ <short name>: { <key>: FigureJson } }`
+ * (`npm run figures`, workspace/figures.ts, reads it).
  */
 export function keyedJson(c: BenchCase, figures: BenchFigure[]): Record<string, unknown> {
   const out: Record<string, FigureJson> = {};

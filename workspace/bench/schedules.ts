@@ -11,7 +11,7 @@ import * as path from 'path';
 import { LocalWorkspace, RunRecord } from '../runtime/workspace';
 import { personEdit } from '../cli';
 import { offsetMinutes } from '../runtime/tz';
-import { BenchCase, BenchFigure, bulkLoad } from './report';
+import { BenchCase, BenchFigure, bulkLoad, keyedJson } from './report';
 import { tabDef, TabKey } from '../../src/core/schema';
 import { defaultHolidayRows } from '../../src/core/holidays';
 import { WorkCalendar } from '../../src/core/workdays';
@@ -219,5 +219,8 @@ export const schedulesBench: BenchCase = {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  },
+  async json() {
+    return keyedJson(schedulesBench, await schedulesBench.run());
   },
 };
