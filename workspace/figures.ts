@@ -62,8 +62,9 @@ async function main(): Promise<number> {
   const unknown = named.filter((a) => !(FIGURE_CASES as readonly string[]).includes(a));
   if (unknown.length) throw new Error(`no figures of ${unknown.join(', ')} (cases: ${FIGURE_CASES.join(', ')})`);
   const cases = named.length ? (named as FigureCase[]) : [...FIGURE_CASES];
+  const info = runInfo(); // the commit measured: taken before the (long) run
   const json = bench(cases);
-  const next = rewriteReadme(readme, json, cases, runInfo());
+  const next = rewriteReadme(fs.readFileSync(README, 'utf8'), json, cases, info);
   const prettier = await import('prettier');
   const options = (await prettier.resolveConfig(README)) ?? {};
   fs.writeFileSync(README, await prettier.format(next, { ...options, filepath: README }));
