@@ -24,7 +24,8 @@ function git(...args: string[]): string {
 
 function runInfo(): RunInfo {
   const commit = git('rev-parse', '--short', 'HEAD') || 'unknown commit';
-  const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+  // Only what the bench runs counts (a changed test or README does not change a figure).
+  const dirty = git('status', '--porcelain', '--', 'src', 'workspace', 'appsscript.json', 'scripts/build.mjs', 'package-lock.json') !== '';
   const scale = Number(process.env.REGLAMENT_DAY_SCALE);
   return { date: new Date().toISOString().slice(0, 10), commit: dirty ? `${commit} + changes` : commit, dayScale: scale > 0 ? scale : 1 };
 }

@@ -15,6 +15,10 @@ import { serve } from '../../workspace/cli/serve';
 import { stateDirFor } from '../../workspace/runtime/workspace';
 import { parseInstant } from '../../workspace/runtime/typing';
 
+// Each test runs several CLI processes beside another suite on two cores (jest.config.js): 15–25 s
+// alone, near the 60 s default on a shared machine. Time limits are asserted inside, not by jest.
+jest.setTimeout(180000);
+
 let dir: string;
 let fixture: string;
 const books: string[] = [];
@@ -22,7 +26,7 @@ const books: string[] = [];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reglament-two-'));
   fixture = await makeBusyWorkbook(dir);
-}, 60000);
+});
 
 afterAll(() => {
   for (const b of books) fs.rmSync(path.dirname(b), { recursive: true, force: true });

@@ -139,7 +139,7 @@ export const FIGURE_ROWS: FigureRow[] = [
 export interface RunInfo {
   /** YYYY-MM-DD (UTC). */
   date: string;
-  /** The commit measured (short hash), "+ changes" when the worktree was not clean. */
+  /** The commit measured (short hash), "+ changes" when what the bench runs differed from it. */
   commit: string;
   /** REGLAMENT_DAY_SCALE of the run (1: the full company). */
   dayScale: number;
