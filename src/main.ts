@@ -54,7 +54,7 @@ export function setupWorkbook(): string {
   const me = Session.getEffectiveUser().getEmail();
   if (owner && owner.toLowerCase() !== me.toLowerCase()) throw new Error(t(workbookLocale(ss), 'setupOwnerOnly', { owner }));
   const report = setupTabs(ss);
-  const sender = askSenderName(ss, report.locale);
+  const sender = askSenderName(ss, report.locale, report.settings);
   const triggers = installTriggers(ss);
   const ctx = openContext(ss);
   dispatchSetup(ctx);
