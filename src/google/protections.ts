@@ -125,42 +125,84 @@ export function hiddenSheets(ss: Spreadsheet, tabs: Map<TabKey, Sheet>): Sheet[]
 }
 
 export function wantedHidden(sheet: Sheet): WantedProtection {
-  return { description: `${PROTECTION_PREFIX}${sheet.getName()} ${groupText('owner')}`, sheet, a1: null, group: 'owner' };
+  return { description: wantedHiddenDescription(sheet), sheet, a1: null, group: 'owner' };
+}
+
+function wantedHiddenDescription(sheet: Sheet): string {
+  return `${PROTECTION_PREFIX}${sheet.getName()} ${groupText('owner')}`;
 }
 
 /**
  * Makes the Reglament protections of these sheets exactly `wanted` (setup): creates the
  * missing ones, replaces those whose range moved, removes the ones no longer wanted, and
- * sets every one's editors. A person's own protections are left alone.
+ * sets every one's editors. A person's own protections are left alone. `fresh`: hidden sheets
+ * whose owner-only protection this run just made and set (the new mirrors), taken as they are
+ * without reading them back.
+ * Sheets are told apart by name (unique in a spreadsheet, and no round trip).
  */
-export function applyProtections(ss: Spreadsheet, sheets: Sheet[], wanted: WantedProtection[], owner: string, staff: StaffGroups): void {
-  const ids = new Map<Sheet, number>(sheets.map((s) => [s, s.getSheetId()]));
-  const idSet = new Set(ids.values());
-  const keyOf = (w: WantedProtection) => `${w.description}#${ids.get(w.sheet) ?? w.sheet.getSheetId()}`;
+export function applyProtections(
+  ss: Spreadsheet,
+  sheets: Sheet[],
+  wanted: WantedProtection[],
+  owner: string,
+  staff: StaffGroups,
+  fresh: Sheet[] = [],
+): void {
+  const nameOf = new Map(sheets.map((s) => [s, s.getName()]));
+  const names = new Set(nameOf.values());
+  const keyOf = (w: WantedProtection) => `${w.description}#${nameOf.get(w.sheet) ?? w.sheet.getName()}`;
   const byKey = new Map(wanted.map((w) => [keyOf(w), w]));
   const existing = new Map<string, Protection>();
+  const trusted = new Set(fresh.map((sheet) => `${wantedHiddenDescription(sheet)}#${nameOf.get(sheet) ?? sheet.getName()}`));
   for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
     const description = p.getDescription();
     if (description.indexOf(PROTECTION_PREFIX) !== 0) continue;
     const range = p.getRange();
-    const sheetId = range.getSheet().getSheetId();
-    if (!idSet.has(sheetId)) continue;
-    const key = `${description}#${sheetId}`;
+    const sheetName = range.getSheet().getName();
+    if (!names.has(sheetName)) continue;
+    const key = `${description}#${sheetName}`;
+    if (trusted.has(key)) continue;
     const want = byKey.get(key);
     const sameRange =
       want && (want.a1 === null ? p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET : range.getA1Notation() === want.a1);
     if (!want || !sameRange || existing.has(key)) p.remove();
     else existing.set(key, p);
   }
+  let spreadsheetEditors: string[] | null = null;
   for (const w of wanted) {
-    let p = existing.get(keyOf(w));
+    const key = keyOf(w);
+    if (trusted.has(key)) continue;
+    let p = existing.get(key);
     if (!p) {
       p = (w.a1 === null ? w.sheet.protect() : w.sheet.getRange(w.a1).protect()).setDescription(w.description);
-      p.addEditor(owner);
-    } else if (p.isWarningOnly()) p.setWarningOnly(false);
-    syncEditors(p, owner, editorsOf(w.group, staff));
+      // A new protection's editors mirror the spreadsheet's (Google's Range.protect()): one
+      // read of those serves every new protection.
+      if (!spreadsheetEditors) spreadsheetEditors = emailsOf(ss.getEditors());
+      restrictNew(p, owner, editorsOf(w.group, staff), spreadsheetEditors);
+    } else {
+      if (p.isWarningOnly()) p.setWarningOnly(false);
+      syncEditors(p, owner, editorsOf(w.group, staff));
+    }
   }
   saveFingerprint(staff);
+}
+
+function emailsOf(users: GoogleAppsScript.Base.User[]): string[] {
+  return users.map((u) => u.getEmail()).filter(Boolean);
+}
+
+/**
+ * Google's recipe for a protection just made, whose editors are still the spreadsheet's: add
+ * the owner and the wanted (one call), remove the spreadsheet's other editors, no domain edit.
+ */
+function restrictNew(p: Protection, owner: string, editors: string[], spreadsheetEditors: string[]): void {
+  const want = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
+  const others = editors.filter((e) => e.toLowerCase() !== owner.toLowerCase());
+  if (others.length) p.addEditors([owner, ...others]);
+  else p.addEditor(owner);
+  const remove = spreadsheetEditors.filter((e) => !want.has(e.toLowerCase()));
+  if (remove.length) p.removeEditors(remove);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
 }
 
 /**
@@ -328,13 +370,12 @@ function saveFingerprint(staff: StaffGroups): void {
 }
 
 /** Every tab's wanted protections plus the hidden tabs', for setup. */
-export function wantedAll(ss: Spreadsheet, sheets: Map<TabKey, Sheet>): WantedProtection[] {
+export function wantedAll(ss: Spreadsheet, sheets: Map<TabKey, Sheet>, headers?: Map<TabKey, unknown[]>): WantedProtection[] {
   const out: WantedProtection[] = [];
   for (const def of TABS) {
     const sheet = sheets.get(def.key);
     if (!sheet) continue;
-    const lastCol = sheet.getLastColumn();
-    const header = readHeader(sheet, lastCol);
+    const header = headers?.get(def.key) ?? readHeader(sheet);
     out.push(...wantedFor(sheet, def, header));
   }
   for (const sheet of hiddenSheets(ss, sheets)) out.push(wantedHidden(sheet));

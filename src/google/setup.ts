@@ -2,7 +2,7 @@
  * Creates or repairs every tab of docs/DOMAIN.md §9. Safe to re-run on a used workbook: it adds
  * missing tabs and header cells and never moves, deletes or rewrites people's data.
  */
-import { headerOf, Locale, mapColumns, TABS, tabName } from '../core/schema';
+import { headerOf, Locale, mapColumns, TabKey, TABS, tabName } from '../core/schema';
 import {
   defaultValueIn,
   findSetting,
@@ -52,6 +52,8 @@ export interface SetupReport {
   log: LogEntry[];
   /** Settings after setup, as askSenderName reads it (no second read). */
   settings?: { sheet: Sheet; rows: unknown[][] };
+  /** Every tab's header row after setup (the protections follow them; no second read). */
+  headers?: Map<TabKey, unknown[]>;
 }
 
 /** The workbook's locale: the Settings value if set, else the spreadsheet's locale. */
@@ -132,7 +134,7 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
   const locale = localeOf(ss, settingsRead.rows);
   const report: SetupReport = { locale, created: [], repairedHeaders: [], settingsAdded: [], log: [] };
   // Reads and round trips: new sheets (nothing is queued yet, so nothing is flushed), then the facts.
-  const facts = new Map<string, SheetFacts>();
+  const facts = new Map<TabKey, SheetFacts>();
   for (const def of TABS) {
     let sheet = existing.get(def.key);
     const created = !sheet;
@@ -167,6 +169,7 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
   report.settings = { sheet: settings, rows: fillSettings(settings, settingsRead, timeZone, locale, report) };
   // After the settings rows: the legend beside them must not count as rows of the table.
   writeLegend(settings, locale, legend);
+  report.headers = new Map([...facts].map(([key, f]) => [key as TabKey, f.header]));
   return report;
 }
 

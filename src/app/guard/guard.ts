@@ -12,13 +12,28 @@
  * column's departments type there (then Google checked the person for us).
  */
 import { canEdit, ruleOf, StaffDirectory, staffDirectory } from '../../core/permissions';
-import { tabDef } from '../../core/schema';
+import { tabDef, TabKey } from '../../core/schema';
 import { cellText, isBlank } from '../../core/values';
 import { localizer } from '../../core/i18n';
 import { asText } from '../../google/cells';
 import { RunContext } from '../context';
 import { TabEdit } from '../feature';
-import { copyAll, createMirror, findMirror, isMirrored, keyColumns, MIRRORED_TABS, mirrorHeader, previousRows, readKeys } from './mirror';
+import {
+  copyAll,
+  createMirror,
+  findMirror,
+  isMirrored,
+  keyColumns,
+  MIRRORED_TABS,
+  mirrorHeader,
+  MirrorSize,
+  mirrorName,
+  mirrorSize,
+  newMirror,
+  previousRows,
+  readKeys,
+  writeCopy,
+} from './mirror';
 import { applyProtections, groupsOf, protectionVouches, refreshEditors, wantedAll } from '../../google/protections';
 import { recordOf } from '../../google/records';
 import { orderSalesManagers } from '../../features/calls/managers';
@@ -56,6 +71,7 @@ interface EventText {
 }
 
 type Restore = unknown | EventText;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const isEventText = (v: unknown): v is EventText => typeof v === 'object' && v !== null && 'eventText' in v;
 
@@ -169,20 +185,33 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
 
 /**
  * Setup's part: every mirror copied from its tab as it is, then every protection set
- * (after the mirrors, which are protected too).
+ * (after the mirrors, which are protected too). Reads first — the tabs, the mirrors' sizes —
+ * then the new mirrors made and protected, then only writes, so the write cache is sent once.
+ * `headers`: the tabs' header rows as setup left them (else each is read).
  */
-export function protectWorkbook(ctx: RunContext): void {
+export function protectWorkbook(ctx: RunContext, headers?: Map<TabKey, unknown[]>): void {
+  const byName = new Map(ctx.ss.getSheets().map((s) => [s.getName(), s]));
+  const copies: Array<{ mirror: Sheet; whole: TabData; size: MirrorSize; hide: boolean }> = [];
+  const fresh: Sheet[] = [];
   for (const key of MIRRORED_TABS) {
     const whole = ctx.tab(key);
     if (!whole) continue;
-    const mirror = findMirror(ctx.ss, whole);
-    if (mirror) copyAll(mirror, whole);
-    else createMirror(ctx.ss, whole);
+    const mirror = byName.get(mirrorName(whole));
+    if (mirror) copies.push({ mirror, whole, size: mirrorSize(mirror), hide: false });
+    else {
+      const made = newMirror(ctx.ss, whole);
+      fresh.push(made.sheet);
+      copies.push({ mirror: made.sheet, whole, size: mirrorSize(made.sheet, true), hide: true });
+    }
   }
   const sheets = sheetsByTab(ctx.ss);
-  const wanted = wantedAll(ctx.ss, sheets);
+  const wanted = wantedAll(ctx.ss, sheets, headers);
   const all = [...new Set(wanted.map((w) => w.sheet))];
-  applyProtections(ctx.ss, all, wanted, Session.getEffectiveUser().getEmail(), groupsOf(ctx.staff()));
+  applyProtections(ctx.ss, all, wanted, Session.getEffectiveUser().getEmail(), groupsOf(ctx.staff()), fresh);
+  for (const c of copies) {
+    if (c.hide) c.mirror.hideSheet();
+    writeCopy(c.mirror, c.whole, c.size);
+  }
 }
 
 /** After the features: a Staff change moves the protections' editors with it. */

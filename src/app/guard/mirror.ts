@@ -18,6 +18,7 @@ import { takeWrites } from './written';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 /** The columns that tell a tab's rows apart (to find a row again after rows moved). */
 export const MIRROR_KEYS: Partial<Record<TabKey, readonly string[]>> = {
@@ -53,8 +54,18 @@ export function findMirror(ss: Spreadsheet, tab: TabData): Sheet | null {
 
 /** Creates the hidden mirror (owner only, no domain edit) holding `whole`, the tab as it is now. */
 export function createMirror(ss: Spreadsheet, whole: TabData): Sheet {
-  const sheet = ss.insertSheet(mirrorName(whole));
+  const { sheet } = newMirror(ss, whole);
   sheet.hideSheet();
+  copyAll(sheet, whole);
+  return sheet;
+}
+
+/**
+ * The mirror's sheet, made and protected (owner only, no domain edit) before anything is
+ * written to it; still to do: hide it and copy the tab (setup does that after all its reads).
+ */
+export function newMirror(ss: Spreadsheet, whole: TabData): { sheet: Sheet; protection: Protection } {
+  const sheet = ss.insertSheet(mirrorName(whole));
   const p = sheet.protect().setDescription(`Reglament: ${sheet.getName()} {owner}`);
   const me = Session.getEffectiveUser().getEmail();
   p.addEditor(me);
@@ -64,8 +75,7 @@ export function createMirror(ss: Spreadsheet, whole: TabData): Sheet {
     .filter((e) => e && e !== me);
   if (others.length) p.removeEditors(others);
   if (p.canDomainEdit()) p.setDomainEdit(false);
-  copyAll(sheet, whole);
-  return sheet;
+  return { sheet, protection: p };
 }
 
 export function ensureMirror(ss: Spreadsheet, whole: TabData): Sheet {
@@ -74,12 +84,29 @@ export function ensureMirror(ss: Spreadsheet, whole: TabData): Sheet {
 
 /** Re-copies the whole tab (after structural changes, and at setup). */
 export function copyAll(mirror: Sheet, tab: TabData): void {
+  writeCopy(mirror, tab, mirrorSize(mirror));
+}
+
+/** A mirror's size, read before a copy is written (setup reads every mirror's first). */
+export interface MirrorSize {
+  maxRows: number;
+  maxColumns: number;
+  lastRow: number;
+}
+
+export function mirrorSize(mirror: Sheet, empty = false): MirrorSize {
+  return { maxRows: mirror.getMaxRows(), maxColumns: mirror.getMaxColumns(), lastRow: empty ? 0 : mirror.getLastRow() };
+}
+
+/** Writes the whole tab over the mirror of that size (writes only: nothing is read). */
+export function writeCopy(mirror: Sheet, tab: TabData, size: MirrorSize): void {
   const width = Math.max(tab.header.length, 1);
   const values = [tab.header, ...tab.rows].map((r) => toCells(pad(r, width)));
-  if (mirror.getMaxRows() < values.length) mirror.insertRowsAfter(mirror.getMaxRows(), values.length - mirror.getMaxRows());
-  if (mirror.getMaxColumns() < width) mirror.insertColumnsAfter(mirror.getMaxColumns(), width - mirror.getMaxColumns());
-  const extra = mirror.getLastRow() - values.length;
-  if (extra > 0) mirror.getRange(values.length + 1, 1, extra, mirror.getMaxColumns()).clearContent();
+  if (size.maxRows < values.length) mirror.insertRowsAfter(size.maxRows, values.length - size.maxRows);
+  const maxColumns = Math.max(size.maxColumns, width);
+  if (size.maxColumns < width) mirror.insertColumnsAfter(size.maxColumns, width - size.maxColumns);
+  const extra = size.lastRow - values.length;
+  if (extra > 0) mirror.getRange(values.length + 1, 1, extra, maxColumns).clearContent();
   mirror.getRange(1, 1, values.length, width).setValues(values);
 }
 
