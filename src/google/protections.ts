@@ -208,9 +208,12 @@ function restrictNew(p: Protection, owner: string, editors: string[], spreadshee
 /**
  * After a Staff change: the editors of the Reglament protections follow the new department
  * lists — only the protections whose group names a department whose list changed (or the
- * Staff-wide ones when anyone joined or left). Skipped when no list changed.
+ * Staff-wide ones when anyone joined or left). Skipped when no list changed. With `sheets`
+ * (the tabs by key), only the tabs whose columns name a changed group are asked for their
+ * protections (the groups a tab can have follow from PERMISSIONS alone), not every protection
+ * of the spreadsheet read.
  */
-export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroups): boolean {
+export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroups, sheets?: Map<TabKey, Sheet>): boolean {
   const kept = loadFingerprints();
   const changed = changedGroups(kept, fingerprints(staff));
   if (changed.size === 0) return false;
@@ -218,15 +221,49 @@ export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroup
   // then only the people who joined or left are added or removed — one call per protection,
   // nothing read from it. Otherwise each protection's editors are read and set right.
   const before = loadLists(kept);
-  for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
+  const touches = (group: EditorGroup | null) =>
+    group !== null && group !== 'owner' && (group === 'staff' ? changed.has(ALL) : group.some((d) => changed.has(d)));
+  for (const p of protectionsOf(ss, sheets, touches)) {
     const group = groupOf(p.getDescription());
-    if (group === null || group === 'owner') continue;
-    if (group === 'staff' ? !changed.has(ALL) : !group.some((d) => changed.has(d))) continue;
-    if (before) moveEditors(p, owner, editorsOf(group, before), editorsOf(group, staff));
-    else syncEditors(p, owner, editorsOf(group, staff));
+    if (!touches(group)) continue;
+    const g = group as Exclude<EditorGroup, 'owner'>;
+    if (before) moveEditors(p, owner, editorsOf(g, before), editorsOf(g, staff));
+    else syncEditors(p, owner, editorsOf(g, staff));
   }
   saveFingerprint(staff);
   return true;
+}
+
+/** The protections that may name a group `touches` accepts: of the tabs that can have one, or all. */
+function protectionsOf(ss: Spreadsheet, sheets: Map<TabKey, Sheet> | undefined, touches: (g: EditorGroup) => boolean): Protection[] {
+  const { RANGE, SHEET } = SpreadsheetApp.ProtectionType;
+  if (!sheets) return [...ss.getProtections(RANGE), ...ss.getProtections(SHEET)];
+  const out: Protection[] = [];
+  for (const def of TABS) {
+    const sheet = sheets.get(def.key);
+    const kinds = sheet ? groupsOfTab(def) : null;
+    if (!sheet || !kinds || !kinds.groups.some(touches)) continue;
+    out.push(...sheet.getProtections(kinds.whole ? SHEET : RANGE));
+  }
+  return out;
+}
+
+/**
+ * The editor groups a tab's Reglament protections can have, and whether it has one protection
+ * of the whole sheet (wantedFor's three shapes), from PERMISSIONS alone.
+ */
+export function groupsOfTab(def: TabDef): { whole: boolean; groups: EditorGroup[] } {
+  if (def.systemTab) return { whole: true, groups: ['owner'] };
+  const rules = PERMISSIONS[def.key];
+  if (rules.default.kind === 'management' && Object.keys(rules.columns).length === 0) return { whole: true, groups: [['management']] };
+  const groups: EditorGroup[] = [];
+  for (const col of def.columns) {
+    const rule = ruleOf(def.key, col.key);
+    if (!rule) continue;
+    const g = protectionGroup(rule);
+    groups.push(g === 'system' ? 'owner' : g);
+  }
+  return { whole: false, groups };
 }
 
 /** Adds who joined the group and removes who left it (never the owner): at most one call each. */

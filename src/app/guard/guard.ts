@@ -217,9 +217,10 @@ export function protectWorkbook(ctx: RunContext, headers?: Map<TabKey, unknown[]
 /** After the features: a Staff change moves the protections' editors with it. */
 export function afterEdit(ctx: RunContext, edit: TabEdit): void {
   if (edit.tab !== 'staff') return;
-  // Staff as it is now (after any undo): who is in which department decides who may type where.
-  ctx.invalidate('staff');
-  refreshEditors(ctx.ss, Session.getEffectiveUser().getEmail(), groupsOf(ctx.staff()));
+  // Staff as it is now: who is in which department decides who may type where. The tab was read
+  // in this run, after the edit, and guardEdit dropped that copy if it put any cell back (no
+  // feature writes Staff), so ctx.staff() is the tab as it now is without a second read.
+  refreshEditors(ctx.ss, Session.getEffectiveUser().getEmail(), groupsOf(ctx.staff()), ctx.sheets);
 }
 
 /**
