@@ -336,11 +336,18 @@ export function protectionVouches(
   staff: StaffGroups,
 ): boolean {
   const wanted = wantedFor(sheet, def, header);
-  const byDescription = new Map<string, Protection>();
   const type = wanted.some((w) => w.a1 === null) ? SpreadsheetApp.ProtectionType.SHEET : SpreadsheetApp.ProtectionType.RANGE;
-  for (const p of sheet.getProtections(type)) byDescription.set(p.getDescription(), p);
-  for (const col of columns) {
-    const w = wanted.find((x) => x.a1 === null || covers(x.a1, col));
+  const covering = columns.map((col) => wanted.find((x) => x.a1 === null || covers(x.a1, col)));
+  if (covering.some((w) => !w)) return false;
+  // Descriptions are read only until the protections of these columns are found (one call each).
+  const needed = new Set(covering.map((w) => (w as WantedProtection).description));
+  const byDescription = new Map<string, Protection>();
+  for (const p of sheet.getProtections(type)) {
+    if (byDescription.size === needed.size) break;
+    const description = p.getDescription();
+    if (needed.has(description) && !byDescription.has(description)) byDescription.set(description, p);
+  }
+  for (const w of covering) {
     const p = w && byDescription.get(w.description);
     if (!w || !p || p.isWarningOnly() || p.canDomainEdit()) return false;
     const want = new Set([owner.toLowerCase(), ...editorsOf(w.group, staff).map((e) => e.toLowerCase())]);

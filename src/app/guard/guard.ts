@@ -37,7 +37,7 @@ import {
 import { applyProtections, groupsOf, protectionVouches, refreshEditors, wantedAll } from '../../google/protections';
 import { recordOf } from '../../google/records';
 import { orderSalesManagers } from '../../features/calls/managers';
-import { noteWritten } from './written';
+import { knowMirror, noteWritten } from './written';
 import { isLoaded, readTabBlock, sheetRow, sheetsByTab, TabData } from '../../google/workbook';
 
 const TEXT = {
@@ -92,6 +92,8 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
   const owner = Session.getEffectiveUser().getEmail();
   let mirror = isMirrored(edit.tab) ? findMirror(ctx.ss, tab) : null;
   const fresh = isMirrored(edit.tab) && !mirror;
+  // Its size now, before this run writes: syncMirrors then copies the rows without a read.
+  if (mirror) knowMirror(mirrorName(tab), { sheet: mirror, maxRows: mirror.getMaxRows(), maxColumns: mirror.getMaxColumns() });
   // A workbook set up before it had this mirror: made now, from the tab as the edit left it.
   if (fresh) mirror = createMirror(ctx.ss, ctx.tab(edit.tab) as TabData);
   const reasons: string[] = [];
@@ -172,7 +174,7 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
   if (mirror && prev && !prev.aligned) {
     // Rows were inserted, deleted or sorted since the mirror was written: copy it anew.
     const whole = ctx.tab(edit.tab);
-    if (whole) copyAll(mirror, whole);
+    if (whole) knowMirror(mirrorName(tab), { sheet: mirror, ...copyAll(mirror, whole) });
   }
   noteWritten(
     tab,

@@ -14,7 +14,7 @@
 import { TabKey } from '../../core/schema';
 import { TabData, sheetRow } from '../../google/workbook';
 import { toCells } from '../../google/cells';
-import { takeWrites } from './written';
+import { KnownMirror, takeMirrors, takeWrites } from './written';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -83,8 +83,8 @@ export function ensureMirror(ss: Spreadsheet, whole: TabData): Sheet {
 }
 
 /** Re-copies the whole tab (after structural changes, and at setup). */
-export function copyAll(mirror: Sheet, tab: TabData): void {
-  writeCopy(mirror, tab, mirrorSize(mirror));
+export function copyAll(mirror: Sheet, tab: TabData): MirrorDims {
+  return writeCopy(mirror, tab, mirrorSize(mirror));
 }
 
 /** A mirror's size, read before a copy is written (setup reads every mirror's first). */
@@ -98,8 +98,8 @@ export function mirrorSize(mirror: Sheet, empty = false): MirrorSize {
   return { maxRows: mirror.getMaxRows(), maxColumns: mirror.getMaxColumns(), lastRow: empty ? 0 : mirror.getLastRow() };
 }
 
-/** Writes the whole tab over the mirror of that size (writes only: nothing is read). */
-export function writeCopy(mirror: Sheet, tab: TabData, size: MirrorSize): void {
+/** Writes the whole tab over the mirror of that size (writes only: nothing is read); returns its size after. */
+export function writeCopy(mirror: Sheet, tab: TabData, size: MirrorSize): MirrorDims {
   const width = Math.max(tab.header.length, 1);
   const values = [tab.header, ...tab.rows].map((r) => toCells(pad(r, width)));
   if (size.maxRows < values.length) mirror.insertRowsAfter(size.maxRows, values.length - size.maxRows);
@@ -108,6 +108,7 @@ export function writeCopy(mirror: Sheet, tab: TabData, size: MirrorSize): void {
   const extra = size.lastRow - values.length;
   if (extra > 0) mirror.getRange(values.length + 1, 1, extra, maxColumns).clearContent();
   mirror.getRange(1, 1, values.length, width).setValues(values);
+  return { maxRows: Math.max(size.maxRows, values.length), maxColumns };
 }
 
 export interface Previous {
@@ -213,15 +214,14 @@ function previousRowsByKey(
 }
 
 /** Writes the current values of these rows of `tab` to the mirror (one call over their span). */
-export function recordRows(mirror: Sheet, tab: TabData, indexes: Iterable<number>): void {
+export function recordRows(mirror: Sheet, tab: TabData, indexes: Iterable<number>, size: MirrorDims = sizeOf(mirror)): void {
   const loaded = [...indexes].filter((i) => i >= 0 && i < tab.rows.length && tab.rows[i] && tab.rows[i].length > 0);
   if (loaded.length === 0) return;
   const first = Math.min(...loaded);
   const last = Math.max(...loaded);
   const width = Math.max(tab.header.length, 1);
   const need = sheetRow(last);
-  if (mirror.getMaxRows() < need) mirror.insertRowsAfter(mirror.getMaxRows(), need - mirror.getMaxRows());
-  if (mirror.getMaxColumns() < width) mirror.insertColumnsAfter(mirror.getMaxColumns(), width - mirror.getMaxColumns());
+  grow(mirror, size, need, width);
   if (last - first + 1 === loaded.length) {
     const values = tab.rows.slice(first, last + 1).map((r) => toCells(pad(r, width)));
     mirror.getRange(sheetRow(first), 1, values.length, width).setValues(values);
@@ -246,31 +246,57 @@ export function recordRows(mirror: Sheet, tab: TabData, indexes: Iterable<number
  * last. Tabs without a mirror are skipped.
  */
 export function syncMirrors(ss: Spreadsheet): void {
-  const mirrors = new Map<string, Sheet | null>();
+  const mirrors = new Map<string, KnownMirror | null>();
+  const known = takeMirrors();
   for (const w of takeWrites()) {
     if (!isMirrored(w.tab.def.key)) continue;
     const name = mirrorName(w.tab);
-    if (!mirrors.has(name)) mirrors.set(name, ss.getSheetByName(name));
+    // A mirror the guard found (and sized) before the run wrote is not looked up again: no read
+    // after the writes, so the write cache is sent once, at the end.
+    if (!mirrors.has(name)) mirrors.set(name, known.get(name) ?? lookUp(ss, name));
     const mirror = mirrors.get(name);
     if (!mirror) continue;
-    if (w.indexes.size) recordRows(mirror, w.tab, w.indexes);
+    if (w.indexes.size) recordRows(mirror.sheet, w.tab, w.indexes, mirror);
     for (const [col, rows] of w.columns)
       recordColumn(
-        mirror,
+        mirror.sheet,
         w.tab,
         col,
         [...rows].filter((i) => !w.indexes.has(i)),
+        mirror,
       );
   }
 }
 
+function lookUp(ss: Spreadsheet, name: string): KnownMirror | null {
+  const sheet = ss.getSheetByName(name);
+  return sheet ? { sheet, ...sizeOf(sheet) } : null;
+}
+
+/** A mirror's row and column counts, kept up to date as rows and columns are added. */
+export type MirrorDims = Pick<KnownMirror, 'maxRows' | 'maxColumns'>;
+
+function sizeOf(mirror: Sheet): MirrorDims {
+  return { maxRows: mirror.getMaxRows(), maxColumns: mirror.getMaxColumns() };
+}
+
+/** Makes room for `rows` rows and `columns` columns (a sheet has a fixed size). */
+function grow(mirror: Sheet, size: MirrorDims, rows: number, columns: number): void {
+  if (size.maxRows < rows) {
+    mirror.insertRowsAfter(size.maxRows, rows - size.maxRows);
+    size.maxRows = rows;
+  }
+  if (size.maxColumns < columns) {
+    mirror.insertColumnsAfter(size.maxColumns, columns - size.maxColumns);
+    size.maxColumns = columns;
+  }
+}
+
 /** Writes one column of these rows of `tab` to the mirror: one call per run of adjacent rows. */
-function recordColumn(mirror: Sheet, tab: TabData, col: number, indexes: number[]): void {
+function recordColumn(mirror: Sheet, tab: TabData, col: number, indexes: number[], size: MirrorDims): void {
   const rows = indexes.filter((i) => i >= 0 && i < tab.rows.length && tab.rows[i] && tab.rows[i].length > 0).sort((a, b) => a - b);
   if (rows.length === 0) return;
-  const need = sheetRow(rows[rows.length - 1]);
-  if (mirror.getMaxRows() < need) mirror.insertRowsAfter(mirror.getMaxRows(), need - mirror.getMaxRows());
-  if (mirror.getMaxColumns() < col + 1) mirror.insertColumnsAfter(mirror.getMaxColumns(), col + 1 - mirror.getMaxColumns());
+  grow(mirror, size, sheetRow(rows[rows.length - 1]), col + 1);
   let start = 0;
   for (let k = 1; k <= rows.length; k++) {
     if (k < rows.length && rows[k] === rows[k - 1] + 1) continue;
