@@ -18,7 +18,23 @@ import { editDeadline, Feature, TabEdit } from './feature';
 import { afterEdit, guardEdit } from './guard/guard';
 import { syncMirrors } from './guard/mirror';
 import { beginWrites, hasWrites } from './guard/written';
-import { FULL, FULL_PASS_HOUR, gateOpen, MARK, markedIn, markPlan, NEXT, nextDue, nextLocalHour, tickRun } from './gate';
+import {
+  FULL,
+  FULL_PASS_HOUR,
+  gateDecision,
+  inputsOfColumns,
+  inputsOfTabs,
+  MARK,
+  markPlan,
+  NEXT,
+  nextDue,
+  nextLocalHour,
+  READBACK,
+  READBACK_MS,
+  RETRY,
+  tickRun,
+  workLeftIn,
+} from './gate';
 import { archiveDays, archiveHistory, archiveSummary } from '../google/archive';
 import { formatLocalDate, localDateOf } from '../core/time';
 import { TabKey } from '../core/schema';
@@ -145,37 +161,62 @@ export function dispatchTick(options: { full?: boolean } = {}): void {
   const props = PropertiesService.getScriptProperties();
   const all = props.getProperties();
   // The gate (gate.ts): nothing due, nothing marked — two service calls and done.
-  if (!options.full && !gateOpen(all, started)) return;
+  const gate = options.full ? { full: true, replan: false, probe: false } : gateDecision(all, started);
+  if (!gate.full && !gate.replan && !gate.probe) return;
   withLock(
     'script',
     10000,
     () => {
-      beginWrites();
-      const ctx = openContext();
-      tickRun(ctx);
-      const deadline = started + TICK_BUDGET_MS;
-      for (const f of registry) {
-        if (Date.now() > deadline) break;
-        if (!f.tick) continue;
-        drainDeferred(ctx);
-        f.tick(ctx, deadline);
-      }
-      drainDeferred(ctx);
-      const busy = hasWrites() || ctx.logged() > 0 || Date.now() > deadline;
-      const wasMarked = all[MARK] !== undefined ? Number(all[MARK]) || started : markedIn(ctx) ? started : null;
-      if (Date.now() <= deadline) archiveDaily(ctx);
-      const plan: Record<string, string> = {
-        [NEXT]: String(nextDue(ctx, busy, wasMarked, TICK_MS)),
-        [FULL]: String(nextLocalHour(ctx, FULL_PASS_HOUR)),
-      };
-      ctx.finish();
-      syncMirrors(ctx.ss);
-      // Under the lock: edits take the lock or defer, so no mark is lost here.
-      props.setProperties(plan);
-      if (all[MARK] !== undefined) props.deleteProperty(MARK);
+      // Calendar first, without the spreadsheet: changes there make this a full tick.
+      const changed = !gate.full && gate.probe && registry.some((f) => f.probe?.(started) === true);
+      if (gate.full || changed) fullTick(props, all, started);
+      else replanTick(props, all, gate.probe);
     },
     () => undefined,
   );
+}
+
+/** Every feature's tick, then the plan from the tabs they read. */
+function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<string, string>, started: number): void {
+  beginWrites();
+  const ctx = openContext();
+  tickRun(ctx);
+  const deadline = started + TICK_BUDGET_MS;
+  let seen: PropertiesSeen | undefined = { all, at: started };
+  for (const f of registry) {
+    if (Date.now() > deadline) break;
+    if (!f.tick) continue;
+    seen = drainDeferred(ctx, undefined, seen);
+    f.tick(ctx, deadline);
+  }
+  drainDeferred(ctx);
+  const busy = hasWrites() || ctx.logged() > 0 || workLeftIn(ctx) || Date.now() > deadline;
+  if (Date.now() <= deadline) archiveDaily(ctx);
+  const plan: Record<string, string> = {
+    [NEXT]: String(nextDue(ctx, inputsOfTabs(ctx, all), busy, TICK_MS)),
+    [FULL]: String(nextLocalHour(ctx, FULL_PASS_HOUR)),
+    [READBACK]: String(ctx.now.getTime() + READBACK_MS),
+  };
+  ctx.finish();
+  syncMirrors(ctx.ss);
+  // Under the lock: edits take the lock or defer, so no mark is lost here.
+  props.setProperties(plan);
+  for (const key of [MARK, RETRY]) if (all[key] !== undefined) props.deleteProperty(key);
+}
+
+/**
+ * After a mark (the edit applied its rules already) and/or a quiet Calendar probe: the plan
+ * again from the due columns alone — no feature runs, no tab is read whole.
+ */
+function replanTick(props: GoogleAppsScript.Properties.Properties, all: Record<string, string>, probed: boolean): void {
+  const plan: Record<string, string> = {};
+  if (probed) plan[READBACK] = String(Date.now() + READBACK_MS);
+  if (all[MARK] !== undefined) {
+    const ctx = openContext();
+    plan[NEXT] = String(nextDue(ctx, inputsOfColumns(ctx, all), false, TICK_MS));
+  }
+  props.setProperties(plan);
+  if (all[MARK] !== undefined) props.deleteProperty(MARK);
 }
 
 /** The tick's interval (installed by setup): work due now that a tick did not finish is the next one's. */
@@ -239,13 +280,18 @@ function deferEdit(edit: TabEdit): void {
  * by several of them is judged once, for the last one (its value is what the sheet holds);
  * a cell of `current` (the edit this run is for) is that edit's.
  */
-export function drainDeferred(ctx: RunContext, current?: Range): void {
+export function drainDeferred(ctx: RunContext, current?: Range, seen?: PropertiesSeen): PropertiesSeen | undefined {
   const props = PropertiesService.getScriptProperties();
-  const all = props.getProperties();
+  // Between a tick's features the properties are read again only after REREAD_MS: what lands
+  // in between is drained before the next feature or, at the latest, by the last drain (which
+  // always reads) — as an edit deferred a moment after any read would be.
+  const fresh = seen !== undefined && Date.now() - seen.at < REREAD_MS;
+  const now = Date.now();
+  const all = fresh ? seen.all : props.getProperties();
   const keys = Object.keys(all)
     .filter((k) => k.indexOf(DEFERRED) === 0)
     .sort();
-  if (keys.length === 0) return;
+  if (keys.length === 0) return fresh ? seen : { all, at: now };
   const entries = keys.map((k) => parse(all[k]));
   // Newest first: a cell a later recorded edit covers is judged for that edit only.
   const claimed = new Set<string>();
@@ -289,7 +335,15 @@ export function drainDeferred(ctx: RunContext, current?: Range): void {
     runEditRules(ctx, edit);
   }
   for (const k of keys) props.deleteProperty(k);
+  return undefined;
 }
+
+/** The script properties as read at `at` (ms). */
+export interface PropertiesSeen {
+  all: Record<string, string>;
+  at: number;
+}
+const REREAD_MS = 2000;
 
 function parse(text: string): DeferredEdit | null {
   try {

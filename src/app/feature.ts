@@ -34,6 +34,11 @@ export interface Feature {
   onEdit?(ctx: RunContext, edit: TabEdit, deadline: number): void;
   /** Runs in every tick, under the script lock; should stop early when `deadline` (ms) is near. */
   tick?(ctx: RunContext, deadline: number): void;
+  /**
+   * The gated tick's cheap look at what changed outside the workbook (Calendar): no spreadsheet
+   * read; true when a full tick must follow (it runs in the same execution).
+   */
+  probe?(now: number): boolean;
   /** Runs at the end of setupWorkbook (defaults, validations of its own). */
   setup?(ctx: RunContext): void;
   /** Re-checks every row of one of its tabs (menu "Check this sheet"), under the script lock; returns cells changed. */

@@ -4,54 +4,81 @@
  *
  * What a full tick leaves behind (script properties, one setProperties):
  * - NEXT: the next instant anything is due — the earliest Due of a Pending Outbox row (the
- *   calls' reminders, any mail queued for later), the earliest Report due of a Selections
- *   row without its report less Settings "Report lead minutes" (then every tick until the
- *   deadline: the reports are spread over them), the daily 09:00 (deadline reminders, the digest), the calendar
- *   read-back (people's changes in Google Calendar fire no trigger: read every
- *   READBACK_MS), AFTER_MARK_MS after an edit (reports wait QUIET_MS for HR to stop adding
- *   results), and the very next tick when this one did any work or was cut short (retries,
- *   a calendar catch-up, a half-sent batch: work goes on until a tick finds nothing to do).
+ *   calls' reminders, any mail queued for later, a send to retry), the earliest Report due of
+ *   a Selections row without its report less Settings "Report lead minutes" (then every tick
+ *   until the deadline: the reports are spread over them), the daily 09:00 (deadline
+ *   reminders, the digest), the instants features asked to be woken at (WAKE: a late report
+ *   waits for HR to stop adding results), and the very next tick when this one did any work or was cut
+ *   short (retries, a calendar catch-up, a half-sent batch: work goes on until a tick finds
+ *   nothing to do).
+ * - READBACK: when people's changes in Google Calendar (which fire no trigger) are next read
+ *   back — every READBACK_MS, by a probe: one incremental list; only when it returns changes
+ *   does the tick run in full (with what the probe read).
  * - FULL: the next full pass at FULL_PASS_HOUR local time, which also catches what no
- *   trigger saw (script writes and imports fire no onEdit).
- * Every edit and UI action that runs the rules marks the plan (MARK); edits waiting for the
- * lock, queued sidebar actions and mails in flight have properties of their own. Any of
- * them, a missing NEXT, or NEXT/FULL reached opens the gate.
+ *   trigger saw (script writes and imports fire no onEdit; "Check this sheet" does the same
+ *   on demand).
+ *
+ * Every edit and UI action that runs the rules marks the plan (MARK). The edit has applied its
+ * rules to its rows already (mails queued, events written), so what a mark changes is only
+ * *when* things are due: the tick after it re-plans (reads the Outbox's and the Selections'
+ * due columns, not the tabs) instead of running every feature. An edit that left work undone
+ * (a calendar limit, the edit's time budget) says so with RETRY, which opens a full tick, as do
+ * edits waiting for the lock, queued sidebar actions and mails in flight.
  *
  * Why the gate cannot skip due work: every source of due work is either an instant in NEXT
- * (computed from the tabs the full tick just read, after its features ran) or a property the
- * gate sees; anything else (a script write, a changed Setting through an API) waits at most
- * until the full pass. Ticks run every 5 minutes, so work due at T is done by the first tick
- * at or after T, as before.
+ * (computed from the tabs after the features ran, or re-planned from their due columns after
+ * a mark) or a property the gate sees; anything else (a script write, a changed Setting
+ * through an API) waits at most until the full pass. Ticks run every 5 minutes, so work due at
+ * T is done by the first tick at or after T, as before.
  */
 import { addDays, instantAt, isDate, localDateOf } from '../core/time';
 import { findChoice, OUTBOX_STATES } from '../core/schema';
 import { parseLeadMinutes } from '../core/settings';
 import { RunContext } from './context';
-import { cell } from '../google/workbook';
+import { cell, readColumn, readTabBlock } from '../google/workbook';
 
 export const NEXT = 'reglament.plan.next';
 export const FULL = 'reglament.plan.full';
 export const MARK = 'reglament.plan.marked';
+export const READBACK = 'reglament.plan.readback';
+/** An edit or UI action left work for a tick (a calendar limit, its time budget): the next tick runs in full. */
+export const RETRY = 'reglament.plan.retry';
+/** Instants something becomes due that no tab column shows (a late report's quiet period ending): JSON list of ms. */
+export const WAKE = 'reglament.plan.wake';
 /** Local hour of the daily full pass. */
 export const FULL_PASS_HOUR = 3;
 /** People's changes in Google Calendar are read back at least this often. */
 export const READBACK_MS = 30 * 60000;
-/** After an edit, ticks keep running this long (reports wait 30 min for results to settle). */
-export const AFTER_MARK_MS = 35 * 60000;
 const DAILY_HOUR = 9;
 const SLACK_MS = 60000;
 /** Properties whose presence means work waits: edits deferred, sidebar actions queued, mail in flight, hot leads to send. */
-const WAITING = ['reglament.edit.deferred.', 'reglament.ui.queue.', 'outbox.inFlight.', 'reglament.hotLeads'];
+const WAITING = ['reglament.edit.deferred.', 'reglament.ui.queue.', 'outbox.inFlight.', 'reglament.hotLeads', RETRY];
 
-/** Does this tick have anything to do? Decided from the script properties alone. */
-export function gateOpen(all: Record<string, string>, nowMs: number): boolean {
-  if (all[MARK] !== undefined) return true;
+/** What a tick does: nothing, re-plan after a mark and/or probe Calendar, or run every feature. */
+export interface GateDecision {
+  full: boolean;
+  replan: boolean;
+  probe: boolean;
+}
+
+/** What this tick has to do, decided from the script properties alone. */
+export function gateDecision(all: Record<string, string>, nowMs: number): GateDecision {
+  const FULL_TICK = { full: true, replan: false, probe: false };
   const next = Number(all[NEXT]);
   const full = Number(all[FULL]);
-  if (!Number.isFinite(next) || !Number.isFinite(full)) return true;
+  const readback = Number(all[READBACK]);
+  if (!Number.isFinite(next) || !Number.isFinite(full) || !Number.isFinite(readback)) return FULL_TICK;
   // Google starts a 5-minute trigger anywhere within its minute: a minute's slack.
-  if (next <= nowMs + SLACK_MS || full <= nowMs + SLACK_MS) return true;
-  return Object.keys(all).some((k) => WAITING.some((w) => k.indexOf(w) === 0));
+  const reached = (ms: number) => ms <= nowMs + SLACK_MS;
+  if (reached(next) || reached(full)) return FULL_TICK;
+  if (Object.keys(all).some((k) => WAITING.some((w) => k.indexOf(w) === 0))) return FULL_TICK;
+  return { full: false, replan: all[MARK] !== undefined, probe: reached(readback) };
+}
+
+/** Does this tick have anything to do? */
+export function gateOpen(all: Record<string, string>, nowMs: number): boolean {
+  const d = gateDecision(all, nowMs);
+  return d.full || d.replan || d.probe;
 }
 
 const marked = new WeakSet<RunContext>();
@@ -65,6 +92,20 @@ export function markPlan(ctx: RunContext): void {
   if (!inTick.has(ctx)) PropertiesService.getScriptProperties().setProperty(MARK, String(ctx.now.getTime()));
 }
 
+const left = new WeakSet<RunContext>();
+
+/** A feature left work (a calendar limit, its time budget): after an edit or UI action the next tick runs in full; a tick that left some is busy. */
+export function leaveWork(ctx: RunContext): void {
+  if (left.has(ctx)) return;
+  left.add(ctx);
+  if (!inTick.has(ctx)) PropertiesService.getScriptProperties().setProperty(RETRY, String(ctx.now.getTime()));
+}
+
+/** Did a feature of this run leave work (leaveWork)? A tick that did is busy: the next one goes on. */
+export function workLeftIn(ctx: RunContext): boolean {
+  return left.has(ctx);
+}
+
 /** This run is a tick: marks are noted in memory, and the tick's plan accounts for them. */
 export function tickRun(ctx: RunContext): void {
   inTick.add(ctx);
@@ -75,34 +116,86 @@ export function markedIn(ctx: RunContext): boolean {
   return marked.has(ctx);
 }
 
-/** The next instant a tick has work, from what this full tick read and did. */
-export function nextDue(ctx: RunContext, busy: boolean, wasMarked: number | null, tickMs: number): number {
+/** What the plan is computed from: the Outbox's and the Selections' due columns (whole tabs or just those columns). */
+export interface PlanInputs {
+  /** Per Outbox row: its State cell and its Due cell. */
+  outbox: Array<{ state: unknown; due: unknown }>;
+  /** Per Selections row: its Report due and Report sent at cells. */
+  reports: Array<{ due: unknown; sent: unknown }>;
+  /** What features asked to be woken at (WAKE). */
+  wakes: number[];
+}
+
+/** The WAKE instants in the script properties (a damaged value reads as none). */
+export function wakesOf(all: Record<string, string>): number[] {
+  try {
+    const list = JSON.parse(all[WAKE] ?? '[]') as unknown;
+    return Array.isArray(list) ? list.map(Number).filter((n) => Number.isFinite(n)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Have a tick run at `ms` (gate.ts WAKE): kept with the other future instants, at most WAKE_MAX of them. */
+export function wakeAt(ms: number): void {
+  const props = PropertiesService.getScriptProperties();
+  const now = Date.now();
+  const list = wakesOf({ [WAKE]: props.getProperty(WAKE) ?? '[]' }).filter((x) => x > now);
+  list.push(ms);
+  list.sort((a, b) => a - b);
+  props.setProperty(WAKE, JSON.stringify(list.slice(0, WAKE_MAX)));
+}
+const WAKE_MAX = 100;
+
+/** The next instant a tick has work, from what this tick read and did. */
+export function nextDue(ctx: RunContext, inputs: PlanInputs, busy: boolean, tickMs: number): number {
   const now = ctx.now.getTime();
-  let next = now + READBACK_MS;
+  let next = nextLocalHour(ctx, DAILY_HOUR);
   const take = (ms: number) => {
     if (ms < next) next = ms;
   };
   if (busy) take(now + 1);
-  if (wasMarked !== null) take(Math.max(wasMarked, now) + AFTER_MARK_MS);
-  const outbox = ctx.tab('outbox');
-  if (outbox)
-    for (const row of outbox.rows) {
-      const state = findChoice(OUTBOX_STATES, String(cell(outbox, row, 'state') ?? ''))?.key;
-      const due = cell(outbox, row, 'due');
-      // A Pending row already due (a retry, a quota) is the next tick's.
-      if ((state === 'pending' || state === undefined) && isDate(due)) take(Math.max(due.getTime(), now + tickMs));
-    }
-  const selections = ctx.tab('selections');
+  for (const ms of inputs.wakes) if (ms > now) take(ms);
+  for (const row of inputs.outbox) {
+    const state = findChoice(OUTBOX_STATES, String(row.state ?? ''))?.key;
+    // A Pending row already due (a retry, a quota) is the next tick's.
+    if ((state === 'pending' || state === undefined) && isDate(row.due)) take(Math.max(row.due.getTime(), now + tickMs));
+  }
   // Reports with results go from the lead time before their deadline, a share each tick.
   const lead = parseLeadMinutes(ctx.settings.reportLeadMinutes) ?? 60 * 60000;
-  if (selections)
-    for (const row of selections.rows) {
-      const due = cell(selections, row, 'reportDue');
-      const sent = cell(selections, row, 'reportSentAt');
-      if (isDate(due) && due.getTime() > now && !isDate(sent)) take(Math.max(due.getTime() - lead, now + tickMs));
-    }
-  take(nextLocalHour(ctx, DAILY_HOUR));
+  for (const r of inputs.reports) {
+    if (isDate(r.due) && r.due.getTime() > now && !isDate(r.sent)) take(Math.max(r.due.getTime() - lead, now + tickMs));
+  }
   return next;
+}
+
+/** The plan's inputs from tabs a full tick has read. */
+export function inputsOfTabs(ctx: RunContext, all: Record<string, string>): PlanInputs {
+  const outbox = ctx.tab('outbox');
+  const selections = ctx.tab('selections');
+  return {
+    outbox: outbox ? outbox.rows.map((row) => ({ state: cell(outbox, row, 'state'), due: cell(outbox, row, 'due') })) : [],
+    reports: selections
+      ? selections.rows.map((row) => ({ due: cell(selections, row, 'reportDue'), sent: cell(selections, row, 'reportSentAt') }))
+      : [],
+    wakes: wakesOf(all),
+  };
+}
+
+/** The plan's inputs read as columns only (the tick after a mark): the header and two columns of each tab. */
+export function inputsOfColumns(ctx: RunContext, all: Record<string, string>): PlanInputs {
+  const pairs = (key: 'outbox' | 'selections', a: string, b: string) => {
+    const shell = readTabBlock(ctx.sheets.get(key), key, 0, -1);
+    if (!shell || shell.rows.length === 0) return [];
+    const first = readColumn(shell, a);
+    const second = readColumn(shell, b);
+    return first.map((v, i) => [v, second[i]]);
+  };
+  return {
+    outbox: pairs('outbox', 'state', 'due').map(([state, due]) => ({ state, due })),
+    reports: pairs('selections', 'reportDue', 'reportSentAt').map(([due, sent]) => ({ due, sent })),
+    wakes: wakesOf(all),
+  };
 }
 
 /** The next instant the zone's clock shows `hour`:00, after now. */

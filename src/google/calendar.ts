@@ -262,11 +262,10 @@ export function saveEvent(
   conference: ConferenceChange = {},
 ): SaveResult {
   const options = { sendUpdates, conferenceDataVersion: 1 };
-  const done = (ev: EventResource, id: string, created: boolean): SaveResult => ({
-    eventId: ev.id || id,
-    created,
-    conference: conferenceOf(ev),
-  });
+  const done = (ev: EventResource, id: string, created: boolean): SaveResult => {
+    noteWrite(ev, id);
+    return { eventId: ev.id || id, created, conference: conferenceOf(ev) };
+  };
   try {
     const api = events();
     if (knownId) {
@@ -299,30 +298,47 @@ export function saveEvent(
 /** Writes the twin (patch the known id, else insert under its own id, patch that on 409); nobody is e-mailed. */
 export function saveNotes(calendarId: string, notes: DesiredNotes, ownId: string, knownId: string): string {
   const options = { sendUpdates: 'none' };
+  const done = (ev: EventResource, id: string) => noteWrite(ev, id);
   try {
     const api = events();
     const body = notesResourceOf(notes);
     if (knownId) {
       try {
-        return api.patch(body, calendarId, knownId, options).id || knownId;
+        return done(api.patch(body, calendarId, knownId, options), knownId);
       } catch (e) {
         rethrowIfKilled(e);
         if (classify(e) !== 'gone') throw e;
       }
     }
     try {
-      return api.insert({ ...body, id: ownId }, calendarId, options).id || ownId;
+      return done(api.insert({ ...body, id: ownId }, calendarId, options), ownId);
     } catch (e) {
       rethrowIfKilled(e);
       const kind = classify(e);
       if (kind === 'gone') throw failure(e, 'calendar');
       if (kind !== 'duplicate') throw e;
     }
-    return api.patch(body, calendarId, ownId, options).id || ownId;
+    return done(api.patch(body, calendarId, ownId, options), ownId);
   } catch (e) {
     rethrowIfKilled(e);
     throw failure(e);
   }
+}
+
+/** The events this execution wrote, with the etag Calendar gave them (the read-back tells them from people's changes). */
+const written = new Map<string, string>();
+
+function noteWrite(ev: EventResource, id: string): string {
+  const eventId = ev.id || id;
+  if (ev.etag) written.set(eventId, ev.etag);
+  return eventId;
+}
+
+/** What this execution wrote so far (event ID → etag), forgotten here once taken. */
+export function takeWrites(): Map<string, string> {
+  const out = new Map(written);
+  written.clear();
+  return out;
 }
 
 /** One event as Calendar has it now (a conference still being made), or null when it is gone. */

@@ -62,12 +62,11 @@ function readRows(sheet: Sheet, first: number, last: number, width: number): unk
 export function readTab(sheet: Sheet | undefined, key: TabKey): TabData | null {
   if (!sheet) return null;
   const def = tabDef(key);
-  const lastRow = sheet.getLastRow();
-  const lastCol = sheet.getLastColumn();
-  if (lastRow < 1 || lastCol < 1) {
+  // The data range is what getLastRow × getLastColumn spans, in one call instead of three.
+  const values = sheet.getDataRange().getValues();
+  if (values.length === 1 && values[0].every((v) => v === '' || v === null)) {
     return { def, sheet, header: [], columns: mapColumns(def, []), rows: [], plainText: [] };
   }
-  const values = sheet.getRange(1, 1, lastRow, lastCol).getValues();
   const header = values[0];
   const columns = mapColumns(def, header);
   return { def, sheet, header, columns, rows: values.slice(1), plainText: plainTextColumns(def, columns) };

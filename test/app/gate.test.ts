@@ -1,32 +1,49 @@
 /** The gate's decision (src/app/gate.ts), from the script properties alone. */
-import { FULL, gateOpen, MARK, NEXT } from '../../src/app/gate';
+import { FULL, gateDecision, gateOpen, MARK, NEXT, READBACK, RETRY } from '../../src/app/gate';
 
 const NOW = Date.parse('2026-11-24T07:00:00Z');
 const MIN = 60000;
-const plan = (next: number, full: number, extra: Record<string, string> = {}) => ({ [NEXT]: String(next), [FULL]: String(full), ...extra });
+const plan = (next: number, full: number, extra: Record<string, string> = {}, readback = NOW + 20 * MIN) => ({
+  [NEXT]: String(next),
+  [FULL]: String(full),
+  [READBACK]: String(readback),
+  ...extra,
+});
+const far = plan(NOW + 600 * MIN, NOW + 600 * MIN);
 
 describe('the gate', () => {
-  test('nothing due, nothing marked: closed', () => {
+  test('nothing due, nothing marked, Calendar read back lately: closed', () => {
     expect(gateOpen(plan(NOW + 20 * MIN, NOW + 10 * 60 * MIN), NOW)).toBe(false);
   });
-  test('an item due before the next tick opens it (a minute of trigger jitter included)', () => {
-    expect(gateOpen(plan(NOW, NOW + 600 * MIN), NOW)).toBe(true);
-    expect(gateOpen(plan(NOW - 3 * MIN, NOW + 600 * MIN), NOW)).toBe(true);
-    expect(gateOpen(plan(NOW + 30000, NOW + 600 * MIN), NOW)).toBe(true);
+  test('an item due before the next tick opens it in full (a minute of trigger jitter included)', () => {
+    for (const next of [NOW, NOW - 3 * MIN, NOW + 30000]) expect(gateDecision(plan(next, NOW + 600 * MIN), NOW).full).toBe(true);
+    expect(gateDecision(plan(NOW + 2 * MIN, NOW + 600 * MIN), NOW).full).toBe(false);
   });
-  test('the full pass hour opens it whatever NEXT says', () => {
-    expect(gateOpen(plan(NOW + 600 * MIN, NOW), NOW)).toBe(true);
+  test('the full pass hour opens it in full whatever NEXT says', () => {
+    expect(gateDecision(plan(NOW + 600 * MIN, NOW), NOW).full).toBe(true);
   });
-  test('a mark, a deferred edit, a queued sidebar action or a mail in flight opens it', () => {
-    const far = plan(NOW + 600 * MIN, NOW + 600 * MIN);
-    expect(gateOpen({ ...far, [MARK]: String(NOW - MIN) }, NOW)).toBe(true);
-    expect(gateOpen({ ...far, 'reglament.edit.deferred.000000000000001.abc': '{}' }, NOW)).toBe(true);
-    expect(gateOpen({ ...far, 'reglament.ui.queue.000000000000001.abc': '{}' }, NOW)).toBe(true);
-    expect(gateOpen({ ...far, 'outbox.inFlight.CALL-1|a@b|20': 'x' }, NOW)).toBe(true);
+  test('a deferred edit, a queued sidebar action, a mail in flight or work an edit left open it in full', () => {
+    for (const key of [
+      'reglament.edit.deferred.000000000000001.abc',
+      'reglament.ui.queue.000000000000001.abc',
+      'outbox.inFlight.CALL-1|a@b|20',
+      RETRY,
+    ])
+      expect(gateDecision({ ...far, [key]: '{}' }, NOW)).toEqual({ full: true, replan: false, probe: false });
     expect(gateOpen({ ...far, 'reglament.protections.fingerprint': 'abc' }, NOW)).toBe(false);
   });
-  test('no plan yet (a new workbook, properties cleared): open', () => {
-    expect(gateOpen({}, NOW)).toBe(true);
-    expect(gateOpen({ [NEXT]: 'garbage', [FULL]: String(NOW + MIN * 600) }, NOW)).toBe(true);
+  test('a mark alone re-plans (the edit applied its rules already); with due work the tick is full', () => {
+    expect(gateDecision({ ...far, [MARK]: String(NOW - MIN) }, NOW)).toEqual({ full: false, replan: true, probe: false });
+    expect(gateDecision({ ...plan(NOW, NOW + 600 * MIN), [MARK]: String(NOW - MIN) }, NOW).full).toBe(true);
+  });
+  test('the read-back instant reached: a Calendar probe (with a re-plan when marked too)', () => {
+    const due = plan(NOW + 600 * MIN, NOW + 600 * MIN, {}, NOW);
+    expect(gateDecision(due, NOW)).toEqual({ full: false, replan: false, probe: true });
+    expect(gateDecision({ ...due, [MARK]: String(NOW) }, NOW)).toEqual({ full: false, replan: true, probe: true });
+  });
+  test('no plan yet (a new workbook, properties cleared, a plan from an older version): full', () => {
+    expect(gateDecision({}, NOW).full).toBe(true);
+    expect(gateDecision({ [NEXT]: 'garbage', [FULL]: String(NOW + MIN * 600), [READBACK]: String(NOW + MIN) }, NOW).full).toBe(true);
+    expect(gateDecision({ [NEXT]: String(NOW + MIN * 600), [FULL]: String(NOW + MIN * 600) }, NOW).full).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { Harness } from './harness';
 import { BOSS, callsWorkbook, mailsTo, outboxOf, schedule } from './calls-fixture';
+import { personEvent } from '../../workspace/driver';
 import { RunRecord } from '../../workspace/runtime/workspace';
 import { tabDef } from '../../src/core/schema';
 
@@ -58,7 +59,7 @@ describe('the gated tick', () => {
     expect(mailsTo(h, ALICE)).toHaveLength(1);
   });
 
-  test('a script write fires no trigger: idle ticks do not see it, the next opened tick (read-back or full pass) plans it', () => {
+  test('a script write fires no trigger: the ticks before the next full pass read no sheet, and the full pass (03:00 at the latest) plans it', () => {
     ticks(h, '2026-11-23T09:05', '2026-11-23T10:00');
     // A new call written straight into the sheet (an import, another script): no onEdit.
     const def = tabDef('calls');
@@ -72,13 +73,63 @@ describe('the gated tick', () => {
     });
     row[header.indexOf('Start')] = new h.ws.rt.realm.Date(h.instant('2026-11-24T11:00').getTime());
     sheet.getRange(2, 1, 1, row.length).setValues([row]);
-    const after = ticks(h, '2026-11-23T10:00', '2026-11-23T10:35');
-    const first = after.findIndex((r) => !idle(r));
-    // Within the read-back period (30 minutes), never later.
+    const after = ticks(h, '2026-11-23T10:00', '2026-11-24T03:05');
+    const first = after.findIndex((r) => sheetCalls(r) > 0);
     expect(first).toBeGreaterThanOrEqual(0);
-    expect(after.slice(0, first).every(idle)).toBe(true);
+    // Calendar was read back meanwhile (probes), the sheet not.
+    expect(after.slice(0, first).some((r) => r.calls.some((c) => c.call === 'Calendar.Events.list'))).toBe(true);
     expect(h.rows('Calls')[0]['Call ID']).toBe('CALL-2026-0001');
-    ticks(h, '2026-11-23T10:35', '2026-11-24T10:45');
+    ticks(h, '2026-11-24T03:05', '2026-11-24T10:45');
     expect(mailsTo(h, ALICE)).toHaveLength(1);
+  });
+
+  test('the tick after an edit re-plans from the due columns (no feature runs), and a reminder the edit planned is still sent on time', () => {
+    schedule(h, { Type: 'Interview', Start: '2026-11-26 11:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, '2026-11-23T09:00');
+    ticks(h, '2026-11-23T09:05', '2026-11-23T11:00');
+    h.edit('Calls', 2, { Start: '2026-11-23 12:30' }, h.ws.owner, '2026-11-23T11:02');
+    const replan = h.tick('2026-11-23T11:05');
+    const reads = replan.calls.find((c) => c.call === 'Range.getValues')?.count ?? 0;
+    // Settings, two tab headers and four due columns; no Calendar, no mail.
+    expect(reads).toBeLessThanOrEqual(8);
+    expect(replan.calls.some((c) => /^(Calendar|MailApp|GmailApp)\./.test(c.call))).toBe(false);
+    const following = ticks(h, '2026-11-23T11:10', '2026-11-23T12:10');
+    expect(following.filter((r) => sheetCalls(r) > 0).map((r) => [r.at, r.calls.filter((c) => /Calendar/.test(c.call))])).toEqual([]);
+    h.tick('2026-11-23T12:10');
+    expect(mailsTo(h, ALICE)).toHaveLength(1);
+  });
+
+  test('a Calendar probe with nothing changed reads no sheet; a person moving the event in Calendar is applied by the probe’s tick', () => {
+    const eventId = String(
+      schedule(h, { Type: 'Interview', Start: '2026-11-26 11:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, '2026-11-23T09:00')[
+        'Event ID'
+      ],
+    );
+    const settled = ticks(h, '2026-11-23T09:05', '2026-11-23T12:00');
+    const probes = settled.filter((r) => sheetCalls(r) === 0 && r.calls.some((c) => c.call === 'Calendar.Events.list'));
+    expect(probes.length).toBeGreaterThanOrEqual(4); // every 30 minutes
+    for (const p of probes) expect([p.totalCalls <= 12, p.estimatedGoogleMs <= 800]).toEqual([true, true]);
+    h.ws.rt.clock.reset(h.instant('2026-11-23T12:02').getTime());
+    personEvent(h.ws, { id: eventId, start: '2026-11-26 13:00' });
+    const after = ticks(h, '2026-11-23T12:05', '2026-11-23T12:40');
+    const applied = after.findIndex((r) => sheetCalls(r) > 0);
+    expect(applied).toBeGreaterThanOrEqual(0);
+    expect(after[applied].calls.find((c) => c.call === 'Calendar.Events.list')?.count).toBe(1); // the probe's list, not a second
+    expect((h.rows('Calls')[0]['Start'] as Date).toISOString()).toBe(h.instant('2026-11-26T13:00').toISOString());
+  });
+
+  test('an edit that left calendar work (a Calendar limit) has the next tick run in full and finish it', async () => {
+    const limited = await callsWorkbook({ limits: { calendarCreatesPerMinute: 1 } });
+    try {
+      for (const day of ['26', '27'])
+        schedule(
+          limited,
+          { Type: 'Interview', Start: `2026-11-${day} 10:00`, 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS },
+          '2026-11-23T10:00',
+        );
+      const tick = limited.tick('2026-11-23T10:05');
+      expect(tick.calls.find((c) => c.call === 'Calendar.Events.insert')?.count ?? 0).toBeGreaterThan(0);
+    } finally {
+      limited.close();
+    }
   });
 });

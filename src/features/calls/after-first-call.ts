@@ -18,6 +18,7 @@
  * written one row per order that becomes a client.
  */
 import { PlannedCall } from './rules/calls';
+import { leaveWork } from '../../app/gate';
 import { isEmail } from './rules/indexes';
 import { FirstCallFieldKey, readFields } from './rules/comments';
 import {
@@ -325,6 +326,10 @@ function interview(run: CallsRun, plan: Plan, call: PlannedCall, views: readonly
     told.push({ id: c.id, name: c.name, resumeLink: c.resumeLink, notice: m.state, noticeError: m.error });
   }
   const r = mailState(run, rKey);
+  // An edit leaves the sending to the tick: have the next one run in full when there is some.
+  const unsent = (state: MailState) => state === 'none' || state === 'pending';
+  const resumesReady = isEmail(client) && candidates.every((c) => c.resumeLink) && unsent(r.state);
+  if (!tick && (resumesReady || told.some((c, k) => isEmail(candidates[k].email) && unsent(c.notice)))) leaveWork(run.ctx);
   return interviewSteps({ clientEmailOk: isEmail(client), resumes: r, candidates: told });
 }
 

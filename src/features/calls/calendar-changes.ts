@@ -6,7 +6,7 @@ import { DEFAULT_DURATION_MINUTES } from './rules/calls';
 import { CALL_STATUSES, choiceLabel, findChoice } from '../../core/schema';
 import { isDate, localDateOf } from '../../core/time';
 import { CalendarFailure, readEvent, conferenceOf, rethrowIfKilled } from '../../google/calendar';
-import { ObservedCall, readBack, ReadBack } from './readback';
+import { keepCalendar, ObservedCall, readBack, ReadBack } from './readback';
 import { ADOPT, SyncRecord } from './sync';
 import { say } from './rules/messages';
 import { recordOf } from '../../google/records';
@@ -29,7 +29,10 @@ export function readCalendar(run: CallsRun): void {
     const r = run.sync.get(id);
     return !!r && r.state === 'live' && r.calendarId === run.calendarId;
   });
-  if (!ours) return;
+  if (!ours) {
+    keepCalendar(run.calendarId, PropertiesService.getScriptProperties());
+    return;
+  }
   let result: ReadBack;
   try {
     result = readBack(run.calendarId, run.now, PropertiesService.getScriptProperties());

@@ -29,6 +29,7 @@
  * (calendar writes), calendar-changes.ts (Calendar read back), sending.ts (mail through
  * src/mail). The deadline of an edit or a re-check comes from dispatch.
  */
+import { probeReadBack } from './readback';
 import { problemsText, say } from './rules/messages';
 import { LANGUAGES, choiceLabel } from '../../core/schema';
 import {
@@ -104,6 +105,9 @@ export const callsFeature: Feature = {
     afterInterviews(run);
     afterFirstCalls(run, true);
     run.finish();
+  },
+  probe(now) {
+    return probeReadBack(now, PropertiesService.getScriptProperties());
   },
   check(ctx, tab, deadline) {
     if (tab !== 'calls') return 0;

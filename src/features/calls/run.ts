@@ -17,9 +17,10 @@ import { Locale, OUTBOX_STATES, choiceLabel } from '../../core/schema';
 import { SettingKey } from '../../core/settings';
 import { readTemplateRows, TemplateRow } from '../../core/templates';
 import { isDate, wallClockOf } from '../../core/time';
-import { DesiredEvent, DesiredNotes } from '../../google/calendar';
+import { DesiredEvent, DesiredNotes, takeWrites } from '../../google/calendar';
 import { CallMail, followUpMail, MailContext, offsetOfKey, reminderMail } from './mail';
-import { keepToken, ReadBack } from './readback';
+import { keepOwnWrites, keepToken, ReadBack } from './readback';
+import { leaveWork } from '../../app/gate';
 import { SyncRecord, SyncStore } from './sync';
 import { RunContext } from '../../app/context';
 import { indexOutbox, OutboxRow } from '../../mail/outbox';
@@ -268,6 +269,8 @@ export class CallsRun {
 
   /** Problems of every planned row, then the system columns, candidate statuses and the sync sheet in batches; returns the cells changed. */
   finish(): number {
+    // Calendar work this run could not do (a limit, its deadline) is the next tick's.
+    if (this.calendarStop !== null || this.deferred > 0) leaveWork(this.ctx);
     for (const plan of this.plans) {
       if (plan.index < 0) continue;
       const lines = [problemsText(dedupe(plan.problems), this.locale), ...dedupeText(plan.extra)].filter(Boolean);
@@ -293,7 +296,9 @@ export class CallsRun {
     const candidates = this.ctx.tab('candidates');
     if (candidates) for (const [i, status] of this.candidateStatus) writeRowCells(candidates, i, { status });
     this.sync.flush();
-    if (this.readBackResult) keepToken(this.calendarId, this.readBackResult.token, PropertiesService.getScriptProperties());
+    const props = PropertiesService.getScriptProperties();
+    if (this.readBackResult) keepToken(this.calendarId, this.readBackResult.token, props);
+    keepOwnWrites(takeWrites(), this.readBackResult !== null, props);
     this.flushNotes();
     return [...this.changes.values()].reduce((n, col) => n + col.size, 0) + this.candidateStatus.size + this.candidateWrites;
   }

@@ -5,6 +5,7 @@
  * and before payment (client-reminders.ts). The digest lines are in digest.ts.
  */
 import { Feature } from '../../app/feature';
+import { leaveWork } from '../../app/gate';
 import { Mailer } from '../../mail/mailer';
 import { readTabBlock } from '../../google/workbook';
 import { updateActStatus } from './act';
@@ -13,6 +14,7 @@ import { noteHotLeads, sendHotLeads } from './hot-lead';
 import { trackSchemeChanges } from './scheme';
 
 const ACT_COLUMNS = ['actSentAt', 'actSignedAt'];
+const SCHEME_COLUMNS = ['schemeChangeRequestedAt', 'schemeChangeDoneAt'];
 const RESERVE_MS = 20000;
 
 export const dutiesFeature: Feature = {
@@ -21,6 +23,8 @@ export const dutiesFeature: Feature = {
   onEdit(ctx, edit) {
     if (edit.rows.length === 0) return;
     if (edit.tab === 'callingResults') noteHotLeads(ctx, edit);
+    // The next tick tells the Client department of a scheme change (scheme.ts): it runs in full.
+    if (edit.tab === 'orders' && (edit.columns.length === 0 || edit.columns.some((c) => SCHEME_COLUMNS.indexOf(c) >= 0))) leaveWork(ctx);
     else if (edit.tab === 'orders' && (edit.columns.length === 0 || edit.columns.some((c) => ACT_COLUMNS.indexOf(c) >= 0))) {
       const block = readTabBlock(ctx.sheets.get('orders'), 'orders', Math.min(...edit.rows), Math.max(...edit.rows));
       if (block) updateActStatus(ctx, block, edit.rows);

@@ -4,6 +4,7 @@
  * batched writer, the HR calendar and the run's time budget.
  */
 import { agreedTerms, AgreedTerms } from '../orders/rules/agreements';
+import { leaveWork } from '../../app/gate';
 import { answerOf } from '../orders/rules/orders';
 import { findSetting, parseLeadMinutes } from '../../core/settings';
 import { ClockTime, parseClockTime, parseSelectionWeekdays } from '../../core/weekdays';
@@ -127,9 +128,12 @@ export class Scheduler {
   }
 
   /** May another event be created in this run? */
+  /** May this run create another event? When not, the work left is a tick's (gate.ts leaveWork). */
   mayCreateEvent(): boolean {
     const cal = this.calendar;
-    return !!cal && !this.calendarStopped && cal.creates < MAX_CREATES_PER_RUN && this.timeLeft();
+    const may = !!cal && !this.calendarStopped && cal.creates < MAX_CREATES_PER_RUN && this.timeLeft();
+    if (!may && cal) leaveWork(this.ctx);
+    return may;
   }
 
   /** Orders by Order ID (upper-cased). */

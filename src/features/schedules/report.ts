@@ -28,6 +28,7 @@ import { formatDay, formatInstant, say } from './rules/messages';
 import { recordOf } from '../../google/records';
 import { ExpectationsBook, expectationsMail } from './expectations';
 import { TICK_MINUTES } from '../../google/triggers';
+import { wakeAt } from '../../app/gate';
 
 const TICK_MS = TICK_MINUTES * 60000;
 
@@ -120,6 +121,8 @@ export function noteResultsEdited(orderIds: readonly string[], now: number): voi
   for (const id of Object.keys(map)) if (now - map[id] > 2 * ALERT_WINDOW_MS) delete map[id];
   for (const id of orderIds) map[normId(id)] = now;
   props.setProperty(RESULTS_EDITED, JSON.stringify(map));
+  // A late report goes once HR has stopped adding results for QUIET_MS: a tick then.
+  wakeAt(now + QUIET_MS + 1);
 }
 
 /** The people an overdue item of `responsible` goes to: them (or their deputy) and their manager. */
