@@ -102,13 +102,17 @@ export interface SheetFacts {
   eventGroupDepth: number;
 }
 
-function readFacts(sheet: Sheet, def: (typeof TABS)[number], created: boolean): SheetFacts {
+/**
+ * `size`: the size of a sheet inserted earlier in this run. Every sheet insertSheet makes has
+ * Google's default size (1,000 rows × 26 columns), so it is read from the first one only.
+ */
+function readFacts(sheet: Sheet, def: (typeof TABS)[number], created: boolean, size?: { maxRows: number; maxColumns: number }): SheetFacts {
   const facts: SheetFacts = {
     sheet,
     created,
     header: [],
-    maxRows: sheet.getMaxRows(),
-    maxColumns: sheet.getMaxColumns(),
+    maxRows: size ? size.maxRows : sheet.getMaxRows(),
+    maxColumns: size ? size.maxColumns : sheet.getMaxColumns(),
     frozenRows: 0,
     conditionalRules: [],
     eventGroupDepth: 0,
@@ -135,6 +139,7 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
   const report: SetupReport = { locale, created: [], repairedHeaders: [], settingsAdded: [], log: [] };
   // Reads and round trips: new sheets (nothing is queued yet, so nothing is flushed), then the facts.
   const facts = new Map<TabKey, SheetFacts>();
+  let newSize: { maxRows: number; maxColumns: number } | undefined;
   for (const def of TABS) {
     let sheet = existing.get(def.key);
     const created = !sheet;
@@ -143,7 +148,9 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
       existing.set(def.key, sheet);
       report.created.push(tabName(def, locale));
     }
-    facts.set(def.key, readFacts(sheet, def, created));
+    const f = readFacts(sheet, def, created, created ? newSize : undefined);
+    if (created && !newSize) newSize = { maxRows: f.maxRows, maxColumns: f.maxColumns };
+    facts.set(def.key, f);
   }
   removeDefaultSheet(ss, report);
   const settings = existing.get('settings') as Sheet;

@@ -195,15 +195,20 @@ export function protectWorkbook(ctx: RunContext, headers?: Map<TabKey, unknown[]
   const byName = new Map(ctx.ss.getSheets().map((s) => [s.getName(), s]));
   const copies: Array<{ mirror: Sheet; whole: TabData; size: MirrorSize; hide: boolean }> = [];
   const fresh: Sheet[] = [];
+  let newSize: MirrorSize | undefined;
+  let spreadsheetEditors: string[] | undefined;
   for (const key of MIRRORED_TABS) {
     const whole = ctx.tab(key);
     if (!whole) continue;
     const mirror = byName.get(mirrorName(whole));
     if (mirror) copies.push({ mirror, whole, size: mirrorSize(mirror), hide: false });
     else {
-      const made = newMirror(ctx.ss, whole);
+      spreadsheetEditors = spreadsheetEditors ?? ctx.ss.getEditors().map((u) => u.getEmail());
+      const made = newMirror(ctx.ss, whole, spreadsheetEditors);
       fresh.push(made.sheet);
-      copies.push({ mirror: made.sheet, whole, size: mirrorSize(made.sheet, true), hide: true });
+      // Every inserted sheet has Google's default size: read from the first new mirror only.
+      newSize = newSize ?? mirrorSize(made.sheet, true);
+      copies.push({ mirror: made.sheet, whole, size: { ...newSize }, hide: true });
     }
   }
   const sheets = sheetsByTab(ctx.ss);

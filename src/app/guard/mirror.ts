@@ -64,15 +64,14 @@ export function createMirror(ss: Spreadsheet, whole: TabData): Sheet {
  * The mirror's sheet, made and protected (owner only, no domain edit) before anything is
  * written to it; still to do: hide it and copy the tab (setup does that after all its reads).
  */
-export function newMirror(ss: Spreadsheet, whole: TabData): { sheet: Sheet; protection: Protection } {
+export function newMirror(ss: Spreadsheet, whole: TabData, spreadsheetEditors?: string[]): { sheet: Sheet; protection: Protection } {
   const sheet = ss.insertSheet(mirrorName(whole));
   const p = sheet.protect().setDescription(`Reglament: ${sheet.getName()} {owner}`);
   const me = Session.getEffectiveUser().getEmail();
   p.addEditor(me);
-  const others = p
-    .getEditors()
-    .map((u) => u.getEmail())
-    .filter((e) => e && e !== me);
+  // A new protection's editors are the spreadsheet's (Google's Sheet.protect()): setup reads those once for every mirror.
+  const editors = spreadsheetEditors ?? p.getEditors().map((u) => u.getEmail());
+  const others = editors.filter((e) => e && e.toLowerCase() !== me.toLowerCase());
   if (others.length) p.removeEditors(others);
   if (p.canDomainEdit()) p.setDomainEdit(false);
   return { sheet, protection: p };
