@@ -181,6 +181,23 @@ describe('The calling report to the client', () => {
     expect(h.ws.mail.sent().some((m) => m.to.includes(BOSS) && /Overdue/.test(m.subject))).toBe(false);
   });
 
+  test('under the 5-minute timer the gate wakes the first tick after the quiet half hour: the late report goes then, not at the next full pass', () => {
+    h.tick('2026-10-22T18:00');
+    recordDay(h, '2026-10-22T20:10');
+    const waited: string[] = [];
+    for (let m = 15; m < 40; m += 5) {
+      // Each of these ticks is gated or re-plans: it sends nothing.
+      const t = h.tick(`2026-10-22T20:${m}`);
+      if (t.calls.some((c) => c.call === 'MailApp.sendEmail')) waited.push(t.at);
+    }
+    expect([waited, reports(h)]).toEqual([[], []]);
+    // The last result was typed at 20:10:05: quiet at 20:40:05, so the 20:45 tick sends it.
+    h.tick('2026-10-22T20:40');
+    expect(reports(h)).toHaveLength(0);
+    h.tick('2026-10-22T20:45');
+    expect(reports(h)).toHaveLength(1);
+  });
+
   test('the late report goes at once when HR ticks Done, and results of a calling done a day late belong to it', () => {
     h.tick('2026-10-22T18:00');
     record(h, { 'Candidate ID': 'C-1', Outcome: 'Agreed to come', Date: '2026-10-23' }, '2026-10-23T10:00');

@@ -38,7 +38,7 @@ import { Locale } from '../../core/schema';
 import { isDate, localDateOf, dayNumber, wallClockOf } from '../../core/time';
 import { TemplateValues } from '../../core/templates';
 import { hash } from '../../google/calendar';
-import { recordOf, writeColumn } from '../../google/records';
+import { recordOf } from '../../google/records';
 import { cell } from '../../google/workbook';
 import { composeMail } from '../../mail/mailer';
 import { sendOnce } from '../../mail/outbox';
@@ -197,17 +197,26 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 function writeCandidates(run: CallsRun, rows: readonly Record<string, unknown>[]): void {
-  const tab = run.ctx.tab('candidates');
+  const book = run.candidateBook;
+  const tab = book.tab;
   if (!tab || CANDIDATE_COLUMNS.some((k) => tab.columns.index[k] === undefined)) return;
   const outcomes = candidateOutcomes(outcomesOf(run, rows));
+  // A partial read (an edit) judges the candidates with an outcome and those it read; the tick judges all.
+  const judged = new Map<string, number>(book.partial ? book.loaded() : run.candidateRows);
+  for (const id of outcomes.keys()) {
+    const i = book.rows.get(id);
+    if (i !== undefined) judged.set(id, i);
+  }
   for (const key of CANDIDATE_COLUMNS) {
     const changes = new Map<number, unknown>();
-    for (const [id, i] of run.candidateRows) {
+    for (const [id, i] of judged) {
+      const row = book.row(i);
+      if (!row) continue;
       const want = outcomes.get(id)?.[key] ?? '';
-      const have = cell(tab, tab.rows[i], key);
+      const have = cell(tab, row, key);
       if (!same(want, have) && !(want === '' && (have === '' || have === null || have === undefined))) changes.set(i, want);
     }
-    writeColumn(tab, key, changes);
+    book.writeColumn(key, changes);
     if (changes.size) run.candidateWrites += changes.size;
   }
 }

@@ -6,7 +6,7 @@
  * changed in Calendar), sending.ts (reminders, comments, alerts through src/mail).
  */
 import { CallCheck, PlannedCall } from './rules/calls';
-import { candidateIndex, CandidateInfo, normId, orderIndex, OrderInfo } from './rules/indexes';
+import { CandidateInfo, orderIndex, OrderInfo } from './rules/indexes';
 import { CommentCheck } from './rules/comments';
 import { Hire } from './rules/hire';
 import { hasErrors, problemsText, say } from './rules/messages';
@@ -20,6 +20,7 @@ import { isDate, wallClockOf } from '../../core/time';
 import { DesiredEvent, DesiredNotes, takeWrites } from '../../google/calendar';
 import { CallMail, followUpMail, MailContext, offsetOfKey, reminderMail } from './mail';
 import { keepOwnWrites, keepToken, ReadBack } from './readback';
+import { CandidateBook } from './candidates';
 import { leaveWork } from '../../app/gate';
 import { SyncRecord, SyncStore } from './sync';
 import { RunContext } from '../../app/context';
@@ -95,7 +96,8 @@ export function dedupeText(lines: string[]): string[] {
 export class CallsRun {
   readonly sync: SyncStore;
   readonly candidates: Map<string, CandidateInfo>;
-  readonly candidateRows = new Map<string, number>();
+  readonly candidateRows: Map<string, number>;
+  readonly candidateBook: CandidateBook;
   readonly orders: Map<string, OrderInfo>;
   readonly templates: TemplateRow[];
   readonly resolver: RecipientResolver;
@@ -131,13 +133,10 @@ export class CallsRun {
     readonly edited: Set<number> | null,
   ) {
     this.sync = SyncStore.open(ctx.ss, false, ctx.locale);
-    const candidatesTab = ctx.tab('candidates');
-    const candidateRecords = candidatesTab ? recordsOf(candidatesTab) : [];
-    this.candidates = candidateIndex(candidateRecords);
-    candidateRecords.forEach((r, i) => {
-      const id = text(r.candidateId);
-      if (id && !this.candidateRows.has(normId(id))) this.candidateRows.set(normId(id), i);
-    });
+    // An edit reads only the candidates it looks up (candidates.ts); a tick reads the tab.
+    this.candidateBook = new CandidateBook(ctx, edited !== null);
+    this.candidates = this.candidateBook.byId;
+    this.candidateRows = this.candidateBook.rows;
     const ordersTab = ctx.tab('orders');
     this.orders = orderIndex(ordersTab ? recordsOf(ordersTab) : []);
     const templatesTab = ctx.tab('templates');
@@ -293,8 +292,8 @@ export class CallsRun {
       for (const [key, col] of this.changes) writeColumn(this.calls, key, col);
     }
     // Candidates' Status is a person's column: each hire writes its own cell (rare), never a span over others.
-    const candidates = this.ctx.tab('candidates');
-    if (candidates) for (const [i, status] of this.candidateStatus) writeRowCells(candidates, i, { status });
+    const candidates = this.candidateBook.tab;
+    if (candidates) for (const [i, status] of this.candidateStatus) if (this.candidateBook.row(i)) writeRowCells(candidates, i, { status });
     this.sync.flush();
     const props = PropertiesService.getScriptProperties();
     if (this.readBackResult) keepToken(this.calendarId, this.readBackResult.token, props);

@@ -27,10 +27,10 @@ export function commentsAndHires(run: CallsRun, hires: boolean): void {
     // Only the rows a person edited (not the order's other interviews an edit re-checks).
     if (hires && plan.hire && (!run.edited || run.edited.has(plan.index))) {
       const i = run.candidateRows.get(normId(plan.hire.candidateId));
-      const tab = run.ctx.tab('candidates');
+      const tab = run.candidateBook.tab;
       if (i !== undefined && tab) {
         const label = say(run.locale, 'candidateStatusHired');
-        const current = text(cell(tab, tab.rows[i], 'status'));
+        const current = text(cell(tab, run.candidateBook.row(i) ?? [], 'status'));
         if (current !== label && !/^hired$|^нанят$/i.test(current)) {
           run.candidateStatus.set(i, label);
           run.log(plan.callId, say(run.locale, 'logHired'), plan.hire.candidateId);
