@@ -54,11 +54,11 @@ export function setupWorkbook(): string {
   const me = Session.getEffectiveUser().getEmail();
   if (owner && owner.toLowerCase() !== me.toLowerCase()) throw new Error(t(workbookLocale(ss), 'setupOwnerOnly', { owner }));
   const report = setupTabs(ss);
-  const sender = askSenderName(ss, report.locale);
+  const sender = askSenderName(ss, report.locale, report.settings);
   const triggers = installTriggers(ss);
   const ctx = openContext(ss);
   dispatchSetup(ctx);
-  protectWorkbook(ctx);
+  protectWorkbook(ctx, report.headers);
   for (const name of report.created) ctx.log({ tab: name, rowKey: '', action: t(report.locale, 'logTabCreated'), details: '' });
   for (const name of report.repairedHeaders)
     ctx.log({ tab: name.split(':')[0], rowKey: '', action: t(report.locale, 'logHeaderAdded'), details: name });

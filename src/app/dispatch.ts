@@ -24,6 +24,7 @@ import {
   gateDecision,
   inputsOfColumns,
   inputsOfTabs,
+  leaveWork,
   MARK,
   markPlan,
   NEXT,
@@ -72,6 +73,8 @@ export function runEditRules(ctx: RunContext, edit: TabEdit, deadline = editDead
   markPlan(ctx);
   guardEdit(ctx, edit);
   for (const f of registry) if (f.onEdit && f.tabs.indexOf(edit.tab) >= 0) f.onEdit(ctx, edit, deadline);
+  // A feature whose tick reads what changed (and that does not handle the tab's edits itself) has the next tick run in full.
+  if (registry.some((f) => f.tabs.indexOf(edit.tab) < 0 && f.needsTick?.(ctx, edit) === true)) leaveWork(ctx);
   afterEdit(ctx, edit);
 }
 

@@ -32,6 +32,12 @@ export interface Feature {
   tabs: TabKey[];
   /** Runs inside the installable onEdit (and UI actions), under the script lock; starts no slow work after `deadline` (ms). */
   onEdit?(ctx: RunContext, edit: TabEdit, deadline: number): void;
+  /**
+   * After an edit of another feature's tab: does this feature's tick depend on what changed
+   * (the gated tick then runs in full next, app/gate.ts RETRY)? Without it the tick after an
+   * edit only re-plans.
+   */
+  needsTick?(ctx: RunContext, edit: TabEdit): boolean;
   /** Runs in every tick, under the script lock; should stop early when `deadline` (ms) is near. */
   tick?(ctx: RunContext, deadline: number): void;
   /**

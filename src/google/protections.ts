@@ -125,50 +125,95 @@ export function hiddenSheets(ss: Spreadsheet, tabs: Map<TabKey, Sheet>): Sheet[]
 }
 
 export function wantedHidden(sheet: Sheet): WantedProtection {
-  return { description: `${PROTECTION_PREFIX}${sheet.getName()} ${groupText('owner')}`, sheet, a1: null, group: 'owner' };
+  return { description: wantedHiddenDescription(sheet), sheet, a1: null, group: 'owner' };
+}
+
+function wantedHiddenDescription(sheet: Sheet): string {
+  return `${PROTECTION_PREFIX}${sheet.getName()} ${groupText('owner')}`;
 }
 
 /**
  * Makes the Reglament protections of these sheets exactly `wanted` (setup): creates the
  * missing ones, replaces those whose range moved, removes the ones no longer wanted, and
- * sets every one's editors. A person's own protections are left alone.
+ * sets every one's editors. A person's own protections are left alone. `fresh`: hidden sheets
+ * whose owner-only protection this run just made and set (the new mirrors), taken as they are
+ * without reading them back.
+ * Sheets are told apart by name (unique in a spreadsheet, and no round trip).
  */
-export function applyProtections(ss: Spreadsheet, sheets: Sheet[], wanted: WantedProtection[], owner: string, staff: StaffGroups): void {
-  const ids = new Map<Sheet, number>(sheets.map((s) => [s, s.getSheetId()]));
-  const idSet = new Set(ids.values());
-  const keyOf = (w: WantedProtection) => `${w.description}#${ids.get(w.sheet) ?? w.sheet.getSheetId()}`;
+export function applyProtections(
+  ss: Spreadsheet,
+  sheets: Sheet[],
+  wanted: WantedProtection[],
+  owner: string,
+  staff: StaffGroups,
+  fresh: Sheet[] = [],
+): void {
+  const nameOf = new Map(sheets.map((s) => [s, s.getName()]));
+  const names = new Set(nameOf.values());
+  const keyOf = (w: WantedProtection) => `${w.description}#${nameOf.get(w.sheet) ?? w.sheet.getName()}`;
   const byKey = new Map(wanted.map((w) => [keyOf(w), w]));
   const existing = new Map<string, Protection>();
+  const trusted = new Set(fresh.map((sheet) => `${wantedHiddenDescription(sheet)}#${nameOf.get(sheet) ?? sheet.getName()}`));
   for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
     const description = p.getDescription();
     if (description.indexOf(PROTECTION_PREFIX) !== 0) continue;
     const range = p.getRange();
-    const sheetId = range.getSheet().getSheetId();
-    if (!idSet.has(sheetId)) continue;
-    const key = `${description}#${sheetId}`;
+    const sheetName = range.getSheet().getName();
+    if (!names.has(sheetName)) continue;
+    const key = `${description}#${sheetName}`;
+    if (trusted.has(key)) continue;
     const want = byKey.get(key);
     const sameRange =
       want && (want.a1 === null ? p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET : range.getA1Notation() === want.a1);
     if (!want || !sameRange || existing.has(key)) p.remove();
     else existing.set(key, p);
   }
+  let spreadsheetEditors: string[] | null = null;
   for (const w of wanted) {
-    let p = existing.get(keyOf(w));
+    const key = keyOf(w);
+    if (trusted.has(key)) continue;
+    let p = existing.get(key);
     if (!p) {
       p = (w.a1 === null ? w.sheet.protect() : w.sheet.getRange(w.a1).protect()).setDescription(w.description);
-      p.addEditor(owner);
-    } else if (p.isWarningOnly()) p.setWarningOnly(false);
-    syncEditors(p, owner, editorsOf(w.group, staff));
+      // A new protection's editors mirror the spreadsheet's (Google's Range.protect()): one
+      // read of those serves every new protection.
+      if (!spreadsheetEditors) spreadsheetEditors = emailsOf(ss.getEditors());
+      restrictNew(p, owner, editorsOf(w.group, staff), spreadsheetEditors);
+    } else {
+      if (p.isWarningOnly()) p.setWarningOnly(false);
+      syncEditors(p, owner, editorsOf(w.group, staff));
+    }
   }
   saveFingerprint(staff);
+}
+
+function emailsOf(users: GoogleAppsScript.Base.User[]): string[] {
+  return users.map((u) => u.getEmail()).filter(Boolean);
+}
+
+/**
+ * Google's recipe for a protection just made, whose editors are still the spreadsheet's: add
+ * the owner and the wanted (one call), remove the spreadsheet's other editors, no domain edit.
+ */
+function restrictNew(p: Protection, owner: string, editors: string[], spreadsheetEditors: string[]): void {
+  const want = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
+  const others = editors.filter((e) => e.toLowerCase() !== owner.toLowerCase());
+  if (others.length) p.addEditors([owner, ...others]);
+  else p.addEditor(owner);
+  const remove = spreadsheetEditors.filter((e) => !want.has(e.toLowerCase()));
+  if (remove.length) p.removeEditors(remove);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
 }
 
 /**
  * After a Staff change: the editors of the Reglament protections follow the new department
  * lists — only the protections whose group names a department whose list changed (or the
- * Staff-wide ones when anyone joined or left). Skipped when no list changed.
+ * Staff-wide ones when anyone joined or left). Skipped when no list changed. With `sheets`
+ * (the tabs by key), only the tabs whose columns name a changed group are asked for their
+ * protections (the groups a tab can have follow from PERMISSIONS alone), not every protection
+ * of the spreadsheet read.
  */
-export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroups): boolean {
+export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroups, sheets?: Map<TabKey, Sheet>): boolean {
   const kept = loadFingerprints();
   const changed = changedGroups(kept, fingerprints(staff));
   if (changed.size === 0) return false;
@@ -176,15 +221,49 @@ export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroup
   // then only the people who joined or left are added or removed — one call per protection,
   // nothing read from it. Otherwise each protection's editors are read and set right.
   const before = loadLists(kept);
-  for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
+  const touches = (group: EditorGroup | null) =>
+    group !== null && group !== 'owner' && (group === 'staff' ? changed.has(ALL) : group.some((d) => changed.has(d)));
+  for (const p of protectionsOf(ss, sheets, touches)) {
     const group = groupOf(p.getDescription());
-    if (group === null || group === 'owner') continue;
-    if (group === 'staff' ? !changed.has(ALL) : !group.some((d) => changed.has(d))) continue;
-    if (before) moveEditors(p, owner, editorsOf(group, before), editorsOf(group, staff));
-    else syncEditors(p, owner, editorsOf(group, staff));
+    if (!touches(group)) continue;
+    const g = group as Exclude<EditorGroup, 'owner'>;
+    if (before) moveEditors(p, owner, editorsOf(g, before), editorsOf(g, staff));
+    else syncEditors(p, owner, editorsOf(g, staff));
   }
   saveFingerprint(staff);
   return true;
+}
+
+/** The protections that may name a group `touches` accepts: of the tabs that can have one, or all. */
+function protectionsOf(ss: Spreadsheet, sheets: Map<TabKey, Sheet> | undefined, touches: (g: EditorGroup) => boolean): Protection[] {
+  const { RANGE, SHEET } = SpreadsheetApp.ProtectionType;
+  if (!sheets) return [...ss.getProtections(RANGE), ...ss.getProtections(SHEET)];
+  const out: Protection[] = [];
+  for (const def of TABS) {
+    const sheet = sheets.get(def.key);
+    const kinds = sheet ? groupsOfTab(def) : null;
+    if (!sheet || !kinds || !kinds.groups.some(touches)) continue;
+    out.push(...sheet.getProtections(kinds.whole ? SHEET : RANGE));
+  }
+  return out;
+}
+
+/**
+ * The editor groups a tab's Reglament protections can have, and whether it has one protection
+ * of the whole sheet (wantedFor's three shapes), from PERMISSIONS alone.
+ */
+export function groupsOfTab(def: TabDef): { whole: boolean; groups: EditorGroup[] } {
+  if (def.systemTab) return { whole: true, groups: ['owner'] };
+  const rules = PERMISSIONS[def.key];
+  if (rules.default.kind === 'management' && Object.keys(rules.columns).length === 0) return { whole: true, groups: [['management']] };
+  const groups: EditorGroup[] = [];
+  for (const col of def.columns) {
+    const rule = ruleOf(def.key, col.key);
+    if (!rule) continue;
+    const g = protectionGroup(rule);
+    groups.push(g === 'system' ? 'owner' : g);
+  }
+  return { whole: false, groups };
 }
 
 /** Adds who joined the group and removes who left it (never the owner): at most one call each. */
@@ -257,11 +336,18 @@ export function protectionVouches(
   staff: StaffGroups,
 ): boolean {
   const wanted = wantedFor(sheet, def, header);
-  const byDescription = new Map<string, Protection>();
   const type = wanted.some((w) => w.a1 === null) ? SpreadsheetApp.ProtectionType.SHEET : SpreadsheetApp.ProtectionType.RANGE;
-  for (const p of sheet.getProtections(type)) byDescription.set(p.getDescription(), p);
-  for (const col of columns) {
-    const w = wanted.find((x) => x.a1 === null || covers(x.a1, col));
+  const covering = columns.map((col) => wanted.find((x) => x.a1 === null || covers(x.a1, col)));
+  if (covering.some((w) => !w)) return false;
+  // Descriptions are read only until the protections of these columns are found (one call each).
+  const needed = new Set(covering.map((w) => (w as WantedProtection).description));
+  const byDescription = new Map<string, Protection>();
+  for (const p of sheet.getProtections(type)) {
+    if (byDescription.size === needed.size) break;
+    const description = p.getDescription();
+    if (needed.has(description) && !byDescription.has(description)) byDescription.set(description, p);
+  }
+  for (const w of covering) {
     const p = w && byDescription.get(w.description);
     if (!w || !p || p.isWarningOnly() || p.canDomainEdit()) return false;
     const want = new Set([owner.toLowerCase(), ...editorsOf(w.group, staff).map((e) => e.toLowerCase())]);
@@ -328,13 +414,12 @@ function saveFingerprint(staff: StaffGroups): void {
 }
 
 /** Every tab's wanted protections plus the hidden tabs', for setup. */
-export function wantedAll(ss: Spreadsheet, sheets: Map<TabKey, Sheet>): WantedProtection[] {
+export function wantedAll(ss: Spreadsheet, sheets: Map<TabKey, Sheet>, headers?: Map<TabKey, unknown[]>): WantedProtection[] {
   const out: WantedProtection[] = [];
   for (const def of TABS) {
     const sheet = sheets.get(def.key);
     if (!sheet) continue;
-    const lastCol = sheet.getLastColumn();
-    const header = readHeader(sheet, lastCol);
+    const header = headers?.get(def.key) ?? readHeader(sheet);
     out.push(...wantedFor(sheet, def, header));
   }
   for (const sheet of hiddenSheets(ss, sheets)) out.push(wantedHidden(sheet));

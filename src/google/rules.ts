@@ -5,7 +5,6 @@
  * over their block (SpreadsheetApp's Range.setDataValidation and setNumberFormat apply to
  * every cell of a range; RangeList has setNumberFormat but no setDataValidation).
  */
-import { readHeader } from './workbook';
 import { ColumnDef, ColumnType, Locale, TabDef, choiceLabel, mapColumns } from '../core/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -64,13 +63,10 @@ function validation(col: ColumnDef, locale: Locale): DataValidation | null {
   }
 }
 
-/** Formats and validations for every known column of the tab, below the header; returns the header it read. */
-export function applyColumnRules(sheet: Sheet, def: TabDef, locale: Locale): unknown[] {
-  const lastCol = sheet.getLastColumn();
-  if (lastCol < 1) return [];
-  const header = readHeader(sheet, lastCol);
-  const rows = sheet.getMaxRows() - 1;
-  if (rows < 1) return header;
+/** Formats and validations for every known column of the tab (its `header`), below the header, over `maxRows`. */
+export function applyColumnRules(sheet: Sheet, def: TabDef, locale: Locale, header: readonly unknown[], maxRows: number): void {
+  const rows = maxRows - 1;
+  if (header.length < 1 || rows < 1) return;
   const { index } = mapColumns(def, header);
   const formats: Array<{ col: number; key: string; apply: (r: GoogleAppsScript.Spreadsheet.Range) => void }> = [];
   const rules: typeof formats = [];
@@ -84,7 +80,6 @@ export function applyColumnRules(sheet: Sheet, def: TabDef, locale: Locale): unk
   }
   // One call per run of adjacent columns sharing a format or a rule, not one per column.
   for (const run of [...adjacentRuns(formats), ...adjacentRuns(rules)]) run.apply(sheet.getRange(2, run.first, rows, run.last - run.first + 1));
-  return header;
 }
 
 /** Columns whose validations are the same rule (type and choices). */
@@ -104,20 +99,25 @@ function adjacentRuns<T extends { col: number; key: string }>(items: readonly T[
   return out;
 }
 
-/** Shades a row whose Problems cell is not empty. */
-export function applyProblemHighlight(sheet: Sheet, def: TabDef): void {
-  const lastCol = sheet.getLastColumn();
-  const header = readHeader(sheet, lastCol);
+/** Shades a row whose Problems cell is not empty; `current` is the sheet's rules as read before. */
+export function applyProblemHighlight(
+  sheet: Sheet,
+  def: TabDef,
+  header: readonly unknown[],
+  maxRows: number,
+  current: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[],
+): void {
+  const lastCol = header.length;
   const i = mapColumns(def, header).index['problems'];
-  if (i === undefined) return;
+  if (i === undefined || maxRows < 2) return;
   const letter = columnLetter(i + 1);
   const rule = SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(`=$${letter}2<>""`)
     .setBackground(PROBLEM_BACKGROUND)
-    .setRanges([sheet.getRange(2, 1, sheet.getMaxRows() - 1, lastCol)])
+    .setRanges([sheet.getRange(2, 1, maxRows - 1, lastCol)])
     .build();
   // Keep a person's own rules; replace only ours (same formula).
-  const others = sheet.getConditionalFormatRules().filter((r) => {
+  const others = current.filter((r) => {
     const condition = r.getBooleanCondition();
     const values = condition ? condition.getCriteriaValues() : [];
     return !(values.length === 1 && String(values[0]) === `=$${letter}2<>""`);

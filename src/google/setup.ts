@@ -2,7 +2,7 @@
  * Creates or repairs every tab of docs/DOMAIN.md §9. Safe to re-run on a used workbook: it adds
  * missing tabs and header cells and never moves, deletes or rewrites people's data.
  */
-import { headerOf, Locale, mapColumns, TABS, tabName } from '../core/schema';
+import { headerOf, Locale, mapColumns, TabKey, TABS, tabName } from '../core/schema';
 import {
   defaultValueIn,
   findSetting,
@@ -17,7 +17,7 @@ import { localizer, t } from '../core/i18n';
 import { LogEntry } from './log';
 import { readHeader, sheetsByTab } from './workbook';
 import { applyColumnRules, applyProblemHighlight } from './rules';
-import { applyStyle, writeLegend } from './style';
+import { applyStyle, legendCells, writeLegend } from './style';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -50,72 +50,159 @@ export interface SetupReport {
   repairedHeaders: string[];
   settingsAdded: string[];
   log: LogEntry[];
+  /** Settings after setup, as askSenderName reads it (no second read). */
+  settings?: { sheet: Sheet; rows: unknown[][] };
+  /** Every tab's header row after setup (the protections follow them; no second read). */
+  headers?: Map<TabKey, unknown[]>;
 }
 
 /** The workbook's locale: the Settings value if set, else the spreadsheet's locale. */
 export function workbookLocale(ss: Spreadsheet, settingsSheet?: Sheet): Locale {
-  if (settingsSheet && settingsSheet.getLastRow() > 1) {
-    const rows = settingsSheet.getRange(2, 1, settingsSheet.getLastRow() - 1, 2).getValues();
-    for (const [key, value] of rows) {
-      if (findSetting(String(key))?.key === 'locale' && String(value).trim()) return parseLocale(String(value));
-    }
+  return localeOf(ss, settingsSheet ? readSettings(settingsSheet).rows : []);
+}
+
+function localeOf(ss: Spreadsheet, rows: unknown[][]): Locale {
+  for (const [key, value] of rows) {
+    if (findSetting(String(key))?.key === 'locale' && String(value).trim()) return parseLocale(String(value));
   }
   return parseLocale(ss.getSpreadsheetLocale());
+}
+
+/** Settings' key and value columns below the header, and the sheet's last row (the legend beside it counts). */
+interface SettingsRows {
+  lastRow: number;
+  rows: unknown[][];
+}
+
+function readSettings(sheet: Sheet): SettingsRows {
+  const lastRow = sheet.getLastRow();
+  return { lastRow, rows: lastRow > 1 ? sheet.getRange(2, 1, lastRow - 1, 2).getValues() : [] };
 }
 
 /** Script property: the style version setup last applied in full (column widths included). */
 const STYLED_KEY = 'reglament.style';
 const STYLE_VERSION = '1';
 
+/**
+ * What setup needs to know of one tab's sheet, read before any write: Google's write cache
+ * sends queued writes at the next read, so reads between writes cost a round trip each
+ * (docs/ARCHITECTURE.md, "Costs"); setup reads everything first and then only writes.
+ */
+export interface SheetFacts {
+  sheet: Sheet;
+  created: boolean;
+  /** The header row as it is (repairHeader appends the missing headers to it). */
+  header: unknown[];
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  /** The sheet's conditional format rules (read only for a tab with a Problems column). */
+  conditionalRules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
+  /** The column group depth of the event ID column (0 when the column is new or absent). */
+  eventGroupDepth: number;
+}
+
+/**
+ * `size`: the size of a sheet inserted earlier in this run. Every sheet insertSheet makes has
+ * Google's default size (1,000 rows × 26 columns), so it is read from the first one only.
+ */
+function readFacts(sheet: Sheet, def: (typeof TABS)[number], created: boolean, size?: { maxRows: number; maxColumns: number }): SheetFacts {
+  const facts: SheetFacts = {
+    sheet,
+    created,
+    header: [],
+    maxRows: size ? size.maxRows : sheet.getMaxRows(),
+    maxColumns: size ? size.maxColumns : sheet.getMaxColumns(),
+    frozenRows: 0,
+    conditionalRules: [],
+    eventGroupDepth: 0,
+  };
+  if (created) return facts; // a sheet just inserted is empty: no header, rules, groups or frozen rows
+  facts.header = readHeader(sheet);
+  facts.frozenRows = sheet.getFrozenRows();
+  const { index } = mapColumns(def, facts.header);
+  if (def.columns.some((c) => c.key === 'problems')) facts.conditionalRules = sheet.getConditionalFormatRules();
+  if (index['eventId'] !== undefined && !def.systemTab) facts.eventGroupDepth = sheet.getColumnGroupDepth(index['eventId'] + 1);
+  return facts;
+}
+
+/**
+ * Creates the missing tabs and repairs every tab's headers, formats, rules and style. In two
+ * phases: every read first (the tabs, their headers and sizes, Settings, the legend's cells),
+ * then only writes, so the write cache is sent once, not once per tab and step.
+ */
 export function setupTabs(ss: Spreadsheet): SetupReport {
   const existing = sheetsByTab(ss);
-  const locale = workbookLocale(ss, existing.get('settings'));
+  const settingsBefore = existing.get('settings');
+  const settingsRead = settingsBefore ? readSettings(settingsBefore) : { lastRow: 0, rows: [] };
+  const locale = localeOf(ss, settingsRead.rows);
   const report: SetupReport = { locale, created: [], repairedHeaders: [], settingsAdded: [], log: [] };
+  // Reads and round trips: new sheets (nothing is queued yet, so nothing is flushed), then the facts.
+  const facts = new Map<TabKey, SheetFacts>();
+  let newSize: { maxRows: number; maxColumns: number } | undefined;
   for (const def of TABS) {
     let sheet = existing.get(def.key);
+    const created = !sheet;
     if (!sheet) {
       sheet = ss.insertSheet(tabName(def, locale));
       existing.set(def.key, sheet);
       report.created.push(tabName(def, locale));
     }
-    repairHeader(sheet, def, locale, report);
-    if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+    const f = readFacts(sheet, def, created, created ? newSize : undefined);
+    if (created && !newSize) newSize = { maxRows: f.maxRows, maxColumns: f.maxColumns };
+    facts.set(def.key, f);
   }
   removeDefaultSheet(ss, report);
+  const settings = existing.get('settings') as Sheet;
+  const legend = facts.get('settings')?.created ? [] : legendCells(settings);
+  const hasZone = settingsRead.rows.some((r) => findSetting(String(r[0]))?.key === 'timeZone');
+  const timeZone = hasZone ? '' : ss.getSpreadsheetTimeZone();
   const props = PropertiesService.getScriptProperties();
   const styledBefore = props.getProperty(STYLED_KEY) === STYLE_VERSION;
+  // Writes only from here on.
   for (const def of TABS) {
-    const sheet = existing.get(def.key) as Sheet;
-    const header = applyColumnRules(sheet, def, locale);
-    applyProblemHighlight(sheet, def);
-    applyStyle(sheet, def, header, !styledBefore || report.created.includes(tabName(def, locale)));
+    const f = facts.get(def.key) as SheetFacts;
+    repairHeader(f, def, locale, report);
+    if (f.frozenRows !== 1) f.sheet.setFrozenRows(1);
+  }
+  for (const def of TABS) {
+    const f = facts.get(def.key) as SheetFacts;
+    applyColumnRules(f.sheet, def, locale, f.header, f.maxRows);
+    applyProblemHighlight(f.sheet, def, f.header, f.maxRows, f.conditionalRules);
+    applyStyle(f.sheet, def, f.header, !styledBefore || f.created, f.maxRows, f.eventGroupDepth);
   }
   if (!styledBefore) props.setProperty(STYLED_KEY, STYLE_VERSION);
   // After the formats: Settings' text columns are plain text, so values go in as typed.
-  fillSettings(existing.get('settings') as Sheet, ss, locale, report);
+  report.settings = { sheet: settings, rows: fillSettings(settings, settingsRead, timeZone, locale, report) };
   // After the settings rows: the legend beside them must not count as rows of the table.
-  writeLegend(existing.get('settings') as Sheet, locale);
+  writeLegend(settings, locale, legend);
+  report.headers = new Map([...facts].map(([key, f]) => [key as TabKey, f.header]));
   return report;
 }
 
-function repairHeader(sheet: Sheet, def: (typeof TABS)[number], locale: Locale, report: SetupReport): void {
-  const lastCol = sheet.getLastColumn();
-  const header = readHeader(sheet, lastCol);
+function repairHeader(f: SheetFacts, def: (typeof TABS)[number], locale: Locale, report: SetupReport): void {
+  const header = f.header;
+  const lastCol = header.length;
   const { missing } = mapColumns(def, header);
   if (missing.length === 0) return;
   // Missing headers go after the last used column: existing columns never move.
-  const room = sheet.getMaxColumns() - lastCol;
-  if (room < missing.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), missing.length - room);
-  sheet.getRange(1, lastCol + 1, 1, missing.length).setValues([missing.map((col) => headerOf(col, locale))]);
+  const room = f.maxColumns - lastCol;
+  if (room < missing.length) {
+    f.sheet.insertColumnsAfter(f.maxColumns, missing.length - room);
+    f.maxColumns += missing.length - room;
+  }
+  const added = missing.map((col) => headerOf(col, locale));
+  f.sheet.getRange(1, lastCol + 1, 1, missing.length).setValues([added]);
+  f.header = [...header, ...added];
   for (const col of missing) {
     const name = `${tabName(def, locale)}: ${headerOf(col, locale)}`;
-    if (header.length > 0) report.repairedHeaders.push(name);
+    if (lastCol > 0) report.repairedHeaders.push(name);
   }
 }
 
-function fillSettings(sheet: Sheet, ss: Spreadsheet, locale: Locale, report: SetupReport): void {
-  const lastRow = sheet.getLastRow();
-  const current = lastRow > 1 ? sheet.getRange(2, 1, lastRow - 1, 2).getValues() : [];
+/** Adds the missing settings (one setValues); returns Settings' key and value rows as they now are. */
+function fillSettings(sheet: Sheet, read: SettingsRows, timeZone: string, locale: Locale, report: SetupReport): unknown[][] {
+  const current = read.rows.map((r) => [...r]);
   const keys = current.map((r) => String(r[0]));
   const present = new Set(keys.map((k) => findSetting(k)?.key).filter(Boolean));
   translateDefaults(sheet, current, locale);
@@ -123,12 +210,13 @@ function fillSettings(sheet: Sheet, ss: Spreadsheet, locale: Locale, report: Set
   for (const def of SETTINGS) {
     if (present.has(def.key)) continue;
     let value = defaultValueIn(def, locale);
-    if (def.key === 'timeZone') value = ss.getSpreadsheetTimeZone();
+    if (def.key === 'timeZone') value = timeZone;
     if (def.key === 'locale') value = locale;
     rows.push([settingLabel(def, locale), value, settingDescription(def, locale)]);
     report.settingsAdded.push(settingLabel(def, locale));
   }
-  if (rows.length > 0) sheet.getRange(Math.max(lastRow, 1) + 1, 1, rows.length, 3).setValues(rows);
+  if (rows.length > 0) sheet.getRange(Math.max(read.lastRow, 1) + 1, 1, rows.length, 3).setValues(rows);
+  return [...current, ...rows.map((r) => [r[0], r[1]])];
 }
 
 /**
@@ -140,7 +228,10 @@ function translateDefaults(sheet: Sheet, rows: unknown[][], locale: Locale): voi
   rows.forEach((r, i) => {
     const def = findSetting(String(r[0]));
     const want = def && typeof r[1] === 'string' ? untranslatedDefault(def, r[1], locale) : undefined;
-    if (want !== undefined) sheet.getRange(i + 2, 2).setValue(want);
+    if (want !== undefined) {
+      sheet.getRange(i + 2, 2).setValue(want);
+      r[1] = want;
+    }
   });
 }
 
@@ -159,10 +250,10 @@ function removeDefaultSheet(ss: Spreadsheet, report: SetupReport): void {
  * Settings. Without a UI (a trigger, the script editor) or an answer, it says what to fill in.
  * Returns the name now in Settings ('' when still missing).
  */
-export function askSenderName(ss: Spreadsheet, locale: Locale): string {
-  const sheet = sheetsByTab(ss).get('settings');
-  if (!sheet || sheet.getLastRow() < 2) return '';
-  const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, 2).getValues();
+export function askSenderName(ss: Spreadsheet, locale: Locale, known?: SetupReport['settings']): string {
+  const sheet = known ? known.sheet : sheetsByTab(ss).get('settings');
+  if (!sheet) return '';
+  const rows = known ? known.rows : readSettings(sheet).rows;
   const at = rows.findIndex((r) => findSetting(String(r[0]))?.key === 'senderName');
   if (at < 0) return '';
   const current = String(rows[at][1] ?? '');

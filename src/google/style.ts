@@ -116,9 +116,10 @@ function runs<T>(values: T[]): Array<{ start: number; count: number; value: T }>
 
 /**
  * Styles one tab from its header as it is (columns found by header, never by position).
- * `widths`: set the column widths too (a new tab, or the first styled setup).
+ * `widths`: set the column widths too (a new tab, or the first styled setup). `maxRows` and
+ * the event ID column's group depth were read before (setup writes only after its reads).
  */
-export function applyStyle(sheet: Sheet, def: TabDef, header: unknown[], widths: boolean): void {
+export function applyStyle(sheet: Sheet, def: TabDef, header: unknown[], widths: boolean, maxRows: number, eventGroupDepth: number): void {
   const lastCol = header.length;
   if (lastCol < 1) return;
   const { index } = mapColumns(def, header);
@@ -131,7 +132,7 @@ export function applyStyle(sheet: Sheet, def: TabDef, header: unknown[], widths:
   head.setBackgrounds([byIndex.map((col) => OWNER_FILL[ownerOf(def, col)])]);
 
   const long = runs(byIndex.map((col) => col?.type === 'longtext')).filter((run) => run.value);
-  const rows = long.length ? sheet.getMaxRows() - 1 : 0;
+  const rows = long.length ? maxRows - 1 : 0;
   if (rows >= 1) for (const run of long) sheet.getRange(2, run.start, rows, run.count).setWrap(true);
 
   if (widths) for (const run of runs(byIndex.map((col) => widthOf(col, def)))) sheet.setColumnWidths(run.start, run.count, run.value);
@@ -139,23 +140,28 @@ export function applyStyle(sheet: Sheet, def: TabDef, header: unknown[], widths:
   // Event IDs (long, for the script): in a collapsed group of their own, not deleted.
   const eventCol = index['eventId'];
   if (eventCol !== undefined && !def.systemTab) {
-    const range = sheet.getRange(1, eventCol + 1);
-    if (sheet.getColumnGroupDepth(eventCol + 1) === 0) {
+    if (eventGroupDepth === 0) {
+      const range = sheet.getRange(1, eventCol + 1);
       range.shiftColumnGroupDepth(1);
       range.collapseGroups();
     }
   }
 }
 
+/** The cells the legend takes on Settings (E1:F…), as they are: read before setup writes. */
+export function legendCells(settings: Sheet): unknown[][] {
+  return settings.getRange(1, 5, 1 + LEGEND.length, 2).getValues();
+}
+
 /**
  * The legend of the header colours on Settings, to the right of its table (columns E:F),
- * unless a person has put something else there.
+ * unless a person has put something else there (`current`: legendCells, read before).
  */
-export function writeLegend(settings: Sheet, locale: Locale): void {
+export function writeLegend(settings: Sheet, locale: Locale, current: unknown[][]): void {
   const at = settings.getRange(1, 5, 1 + LEGEND.length, 2);
-  const current = at.getValues();
   const title = LEGEND_TEXT.title[locale];
-  const mine = String(current[0][0]) === title || String(current[0][0]) === LEGEND_TEXT.title[locale === 'ru' ? 'en' : 'ru'];
+  const first = String(current[0]?.[0] ?? '');
+  const mine = first === title || first === LEGEND_TEXT.title[locale === 'ru' ? 'en' : 'ru'];
   if (!mine && current.some((r) => r.some((v) => String(v ?? '') !== ''))) return;
   const meaning = (o: Owner) =>
     o === 'several' || o === 'management' || o === 'system' || o === 'callManager' ? LEGEND_TEXT[o][locale] : LEGEND_TEXT.department[locale];

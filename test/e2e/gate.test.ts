@@ -117,6 +117,22 @@ describe('the gated tick', () => {
     expect((h.rows('Calls')[0]['Start'] as Date).toISOString()).toBe(h.instant('2026-11-26T13:00').toISOString());
   });
 
+  test('an edit of a tab the calls read (a candidate a call waits for) has the next tick run in full; a Vacancy edit only re-plans', () => {
+    schedule(h, { Type: 'Interview', Start: '2026-11-26 10:00', 'Candidate IDs': 'K-1', 'Manager e-mail': BOSS }, '2026-11-23T11:00');
+    expect(h.rows('Calls')[0]['Event ID']).toBe('');
+    h.edit('Candidates', 'new', { 'Candidate ID': 'K-1', Name: 'Kira', 'E-mail': 'kira@example.com' }, h.ws.owner, '2026-11-23T11:01');
+    const tick = h.tick('2026-11-23T11:05');
+    expect(tick.calls.some((c) => c.call === 'Calendar.Events.insert')).toBe(true);
+    expect(h.rows('Calls')[0]['Event ID']).not.toBe('');
+    // The work goes on while ticks find some (the Meet, the twin); then a Vacancy edit.
+    const settled = ticks(h, '2026-11-23T11:10', '2026-11-23T11:25');
+    expect(sheetCalls(settled[settled.length - 1])).toBe(0);
+    h.edit('Orders', 2, { Vacancy: 'Operator (night shift)' }, h.ws.owner, '2026-11-23T11:26');
+    const after = h.tick('2026-11-23T11:30');
+    expect(after.calls.some((c) => /^(Calendar|MailApp)\./.test(c.call))).toBe(false);
+    expect(after.calls.find((c) => c.call === 'Range.getValues')?.count ?? 0).toBeLessThanOrEqual(8);
+  });
+
   test('an edit that left calendar work (a Calendar limit) has the next tick run in full and finish it', async () => {
     const limited = await callsWorkbook({ limits: { calendarCreatesPerMinute: 1 } });
     try {

@@ -6,12 +6,37 @@
  */
 import { openHarness, Harness } from './harness';
 import { RunRecord } from '../../workspace/runtime/workspace';
+import { groupOf } from '../../src/google/protections';
 
 const SALES = 'anna.sales@example.com';
 const HR = 'irina.hr@example.com';
 const NEW = 'petr.new@example.com';
 
 const count = (runs: RunRecord[], call: string) => runs.reduce((n, r) => n + (r.calls.find((c) => c.call === call)?.count ?? 0), 0);
+/** Every Protection.* and getProtections call of these runs. */
+const protectionCalls = (runs: RunRecord[]) =>
+  runs.reduce(
+    (n, r) => n + r.calls.filter((c) => c.call.startsWith('Protection.') || c.call.endsWith('.getProtections')).reduce((m, c) => m + c.count, 0),
+    0,
+  );
+
+/** The Reglament protections' descriptions and editors, as the workbook has them (read outside any run). */
+function protections(h: Harness): Map<string, string[]> {
+  const ss = h.ws.ctx.SpreadsheetApp.getActiveSpreadsheet();
+  const { RANGE, SHEET } = h.ws.ctx.SpreadsheetApp.ProtectionType;
+  const out = new Map<string, string[]>();
+  for (const p of [...ss.getProtections(RANGE), ...ss.getProtections(SHEET)]) {
+    out.set(
+      `${p.getDescription()}#${p.getRange().getSheet().getName()}`,
+      p
+        .getEditors()
+        .map((u: GoogleAppsScript.Base.User) => u.getEmail())
+        .sort(),
+    );
+  }
+  h.ws.rt.meter.reset();
+  return out;
+}
 
 /** May `user` type into the Orders column `header` (sheet row 2)? */
 function mayType(h: Harness, tab: string, header: string, user: string): boolean {
@@ -53,6 +78,36 @@ describe('a Staff change re-syncs only the departments that changed, by their di
     expect(mayType(h, 'Orders', 'Vacancy', NEW)).toBe(false);
     expect(mayType(h, 'Orders', 'HR received', NEW)).toBe(false);
     expect(mayType(h, 'Orders', 'HR received', HR)).toBe(true);
+  });
+
+  test("a Staff edit that changes nobody's department touches no protection", () => {
+    const before = protections(h);
+    const deputy = h.edit('Staff', 2, { 'Deputy e-mail': HR }, h.ws.owner);
+    expect(protectionCalls(deputy)).toBe(0);
+    expect(protections(h)).toEqual(before);
+  });
+
+  test('moving a person from Sales to HR changes only the protections that name one of the two, one call each', () => {
+    h.edit('Staff', 'new', { Name: 'Pyotr', 'E-mail': NEW, Department: 'Sales' }, h.ws.owner);
+    const before = protections(h);
+    const row = h.rows('Staff').findIndex((r) => r['E-mail'] === NEW) + 2;
+    const moved = h.edit('Staff', row, { Department: 'HR' }, h.ws.owner);
+    const after = protections(h);
+    const names = (d: string) => {
+      const g = groupOf(d.split('#')[0]);
+      return Array.isArray(g) ? g : [];
+    };
+    const changed = [...after.keys()].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(before.get(k)));
+    const expected = [...after.keys()].filter((k) => names(k).includes('sales') !== names(k).includes('hr'));
+    expect(changed.sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(0);
+    for (const k of expected) expect(after.get(k)!.includes(NEW)).toBe(names(k).includes('hr'));
+    // One call per changed protection, none of their editors read; the Staff-wide ones untouched.
+    expect(count(moved, 'Protection.addEditors') + count(moved, 'Protection.removeEditors')).toBe(expected.length);
+    expect(count(moved, 'Protection.getEditors')).toBe(0);
+    // Only the tabs whose columns name Sales or HR are asked for their protections.
+    expect(count(moved, 'Spreadsheet.getProtections')).toBe(0);
+    expect(count(moved, 'Sheet.getProtections')).toBeLessThan(after.size);
   });
 
   test('without the kept lists (an older version set the protections) it reads each protection once and sets it right', () => {

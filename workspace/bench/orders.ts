@@ -1,9 +1,8 @@
 /**
  * Coordination figures (issue 4): a workbook of 10,000 orders and 2,000 HR agreements;
- * a single-cell edit, a 500-row paste, a hand-off, a Staff edit and a full re-validation; then
- * the single-cell edit again with 100,000 Log lines (issue 15: the Log is appended unread).
- * Targets: one edit's Spreadsheet calls do not grow with rows and stay under 2 s
- * estimated on Google; a full re-validation of 10,000 orders under 60 s; a Staff edit under
+ * a single-cell edit, a 500-row paste, a hand-off, a Staff edit and a full re-validation.
+ * Targets: one edit's Spreadsheet calls do not grow with rows or with the Log and stay under
+ * 1.5 s estimated on Google (issue 15); a full re-validation of 10,000 orders under 60 s; a Staff edit under
  * 5.5 s. The workbook is on a consumer account (the default), so Sales' edits reach the
  * rules as an unknown editor whom the column's protection vouches for.
  */
@@ -136,21 +135,26 @@ export const ordersBench: BenchCase = {
         SALES,
       );
       Object.assign(ws.rt.limits, { account: 'consumer', domain: undefined });
+      // An Orders edit costs the same whatever the Log holds (issue 15: ≤ 1.5 s with 100,000
+      // lines): the Log is appended without being read. Orders with an odd index have no
+      // payment, so no payment notice is due and the edit sends no mail.
+      edit('editNoMail', 'single-cell edit, no mail due (Vacancy, by Sales)', '5005', [['Vacancy', 'Старший оператор']], SALES);
+      bulkLoad(
+        ws,
+        'Журнал',
+        Array.from({ length: 100000 }, (_, i) => [
+          new Date(Date.UTC(2026, 0, 1) + i * 60000),
+          SALES,
+          'Заказы',
+          `ORD-2026-${String(i % 10000).padStart(5, '0')}`,
+          'Изменено',
+          'Вакансия',
+        ]),
+        ws.spreadsheet.readValues('Журнал').length + 1,
+      );
+      edit('editLog100k', 'the same edit with 100,000 lines in the Log', '5007', [['Vacancy', 'Старший оператор']], SALES);
       const check = ws.invoke('checkWorkbook', { kind: 'editor' });
       figures.push({ key: 'revalidation', label: 'full re-validation of 10,000 orders (checkWorkbook)', record: check });
-      // A year of Log: the same single-cell edit must not read it (issue 15: ≤ 1.5 s with 100,000 lines).
-      const logLines = Array.from({ length: 100000 }, (_, i) =>
-        toRow('log', {
-          time: new ws.rt.realm.Date(Date.UTC(2026, 0, 1) + i * 60000),
-          user: SALES,
-          tab: 'Заказы',
-          rowKey: `ORD-2026-${String((i % 10000) + 1).padStart(5, '0')}`,
-          action: 'Правка отклонена',
-          details: 'история',
-        }),
-      );
-      bulkLoad(ws, 'Журнал', logLines, ws.spreadsheet.readValues('Журнал').length + 1);
-      edit('editLog100k', 'single-cell edit (Vacancy, by Sales) with 100,000 Log lines', '5004', [['Vacancy', 'Старший оператор']], SALES);
       return figures;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

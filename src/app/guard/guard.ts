@@ -12,17 +12,32 @@
  * column's departments type there (then Google checked the person for us).
  */
 import { canEdit, ruleOf, StaffDirectory, staffDirectory } from '../../core/permissions';
-import { tabDef } from '../../core/schema';
+import { tabDef, TabKey } from '../../core/schema';
 import { cellText, isBlank } from '../../core/values';
 import { localizer } from '../../core/i18n';
 import { asText } from '../../google/cells';
 import { RunContext } from '../context';
 import { TabEdit } from '../feature';
-import { copyAll, createMirror, findMirror, isMirrored, keyColumns, MIRRORED_TABS, mirrorHeader, previousRows, readKeys } from './mirror';
+import {
+  copyAll,
+  createMirror,
+  findMirror,
+  isMirrored,
+  keyColumns,
+  MIRRORED_TABS,
+  mirrorHeader,
+  MirrorSize,
+  mirrorName,
+  mirrorSize,
+  newMirror,
+  previousRows,
+  readKeys,
+  writeCopy,
+} from './mirror';
 import { applyProtections, groupsOf, protectionVouches, refreshEditors, wantedAll } from '../../google/protections';
 import { recordOf } from '../../google/records';
 import { orderSalesManagers } from '../../features/calls/managers';
-import { noteWritten } from './written';
+import { knowMirror, noteWritten } from './written';
 import { isLoaded, readTabBlock, sheetRow, sheetsByTab, TabData } from '../../google/workbook';
 
 const TEXT = {
@@ -56,6 +71,7 @@ interface EventText {
 }
 
 type Restore = unknown | EventText;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const isEventText = (v: unknown): v is EventText => typeof v === 'object' && v !== null && 'eventText' in v;
 
@@ -76,6 +92,8 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
   const owner = Session.getEffectiveUser().getEmail();
   let mirror = isMirrored(edit.tab) ? findMirror(ctx.ss, tab) : null;
   const fresh = isMirrored(edit.tab) && !mirror;
+  // Its size now, before this run writes: syncMirrors then copies the rows without a read.
+  if (mirror) knowMirror(mirrorName(tab), { sheet: mirror, maxRows: mirror.getMaxRows(), maxColumns: mirror.getMaxColumns() });
   // A workbook set up before it had this mirror: made now, from the tab as the edit left it.
   if (fresh) mirror = createMirror(ctx.ss, ctx.tab(edit.tab) as TabData);
   const reasons: string[] = [];
@@ -156,7 +174,7 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
   if (mirror && prev && !prev.aligned) {
     // Rows were inserted, deleted or sorted since the mirror was written: copy it anew.
     const whole = ctx.tab(edit.tab);
-    if (whole) copyAll(mirror, whole);
+    if (whole) knowMirror(mirrorName(tab), { sheet: mirror, ...copyAll(mirror, whole) });
   }
   noteWritten(
     tab,
@@ -169,28 +187,47 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
 
 /**
  * Setup's part: every mirror copied from its tab as it is, then every protection set
- * (after the mirrors, which are protected too).
+ * (after the mirrors, which are protected too). Reads first — the tabs, the mirrors' sizes —
+ * then the new mirrors made and protected, then only writes, so the write cache is sent once.
+ * `headers`: the tabs' header rows as setup left them (else each is read).
  */
-export function protectWorkbook(ctx: RunContext): void {
+export function protectWorkbook(ctx: RunContext, headers?: Map<TabKey, unknown[]>): void {
+  const byName = new Map(ctx.ss.getSheets().map((s) => [s.getName(), s]));
+  const copies: Array<{ mirror: Sheet; whole: TabData; size: MirrorSize; hide: boolean }> = [];
+  const fresh: Sheet[] = [];
+  let newSize: MirrorSize | undefined;
+  let spreadsheetEditors: string[] | undefined;
   for (const key of MIRRORED_TABS) {
     const whole = ctx.tab(key);
     if (!whole) continue;
-    const mirror = findMirror(ctx.ss, whole);
-    if (mirror) copyAll(mirror, whole);
-    else createMirror(ctx.ss, whole);
+    const mirror = byName.get(mirrorName(whole));
+    if (mirror) copies.push({ mirror, whole, size: mirrorSize(mirror), hide: false });
+    else {
+      spreadsheetEditors = spreadsheetEditors ?? ctx.ss.getEditors().map((u) => u.getEmail());
+      const made = newMirror(ctx.ss, whole, spreadsheetEditors);
+      fresh.push(made.sheet);
+      // Every inserted sheet has Google's default size: read from the first new mirror only.
+      newSize = newSize ?? mirrorSize(made.sheet, true);
+      copies.push({ mirror: made.sheet, whole, size: { ...newSize }, hide: true });
+    }
   }
   const sheets = sheetsByTab(ctx.ss);
-  const wanted = wantedAll(ctx.ss, sheets);
+  const wanted = wantedAll(ctx.ss, sheets, headers);
   const all = [...new Set(wanted.map((w) => w.sheet))];
-  applyProtections(ctx.ss, all, wanted, Session.getEffectiveUser().getEmail(), groupsOf(ctx.staff()));
+  applyProtections(ctx.ss, all, wanted, Session.getEffectiveUser().getEmail(), groupsOf(ctx.staff()), fresh);
+  for (const c of copies) {
+    if (c.hide) c.mirror.hideSheet();
+    writeCopy(c.mirror, c.whole, c.size);
+  }
 }
 
 /** After the features: a Staff change moves the protections' editors with it. */
 export function afterEdit(ctx: RunContext, edit: TabEdit): void {
   if (edit.tab !== 'staff') return;
-  // Staff as it is now (after any undo): who is in which department decides who may type where.
-  ctx.invalidate('staff');
-  refreshEditors(ctx.ss, Session.getEffectiveUser().getEmail(), groupsOf(ctx.staff()));
+  // Staff as it is now: who is in which department decides who may type where. The tab was read
+  // in this run, after the edit, and guardEdit dropped that copy if it put any cell back (no
+  // feature writes Staff), so ctx.staff() is the tab as it now is without a second read.
+  refreshEditors(ctx.ss, Session.getEffectiveUser().getEmail(), groupsOf(ctx.staff()), ctx.sheets);
 }
 
 /**

@@ -14,10 +14,11 @@
 import { TabKey } from '../../core/schema';
 import { TabData, sheetRow } from '../../google/workbook';
 import { toCells } from '../../google/cells';
-import { takeWrites } from './written';
+import { KnownMirror, takeMirrors, takeWrites } from './written';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 /** The columns that tell a tab's rows apart (to find a row again after rows moved). */
 export const MIRROR_KEYS: Partial<Record<TabKey, readonly string[]>> = {
@@ -53,19 +54,27 @@ export function findMirror(ss: Spreadsheet, tab: TabData): Sheet | null {
 
 /** Creates the hidden mirror (owner only, no domain edit) holding `whole`, the tab as it is now. */
 export function createMirror(ss: Spreadsheet, whole: TabData): Sheet {
-  const sheet = ss.insertSheet(mirrorName(whole));
+  const { sheet } = newMirror(ss, whole);
   sheet.hideSheet();
+  copyAll(sheet, whole);
+  return sheet;
+}
+
+/**
+ * The mirror's sheet, made and protected (owner only, no domain edit) before anything is
+ * written to it; still to do: hide it and copy the tab (setup does that after all its reads).
+ */
+export function newMirror(ss: Spreadsheet, whole: TabData, spreadsheetEditors?: string[]): { sheet: Sheet; protection: Protection } {
+  const sheet = ss.insertSheet(mirrorName(whole));
   const p = sheet.protect().setDescription(`Reglament: ${sheet.getName()} {owner}`);
   const me = Session.getEffectiveUser().getEmail();
   p.addEditor(me);
-  const others = p
-    .getEditors()
-    .map((u) => u.getEmail())
-    .filter((e) => e && e !== me);
+  // A new protection's editors are the spreadsheet's (Google's Sheet.protect()): setup reads those once for every mirror.
+  const editors = spreadsheetEditors ?? p.getEditors().map((u) => u.getEmail());
+  const others = editors.filter((e) => e && e.toLowerCase() !== me.toLowerCase());
   if (others.length) p.removeEditors(others);
   if (p.canDomainEdit()) p.setDomainEdit(false);
-  copyAll(sheet, whole);
-  return sheet;
+  return { sheet, protection: p };
 }
 
 export function ensureMirror(ss: Spreadsheet, whole: TabData): Sheet {
@@ -73,14 +82,32 @@ export function ensureMirror(ss: Spreadsheet, whole: TabData): Sheet {
 }
 
 /** Re-copies the whole tab (after structural changes, and at setup). */
-export function copyAll(mirror: Sheet, tab: TabData): void {
+export function copyAll(mirror: Sheet, tab: TabData): MirrorDims {
+  return writeCopy(mirror, tab, mirrorSize(mirror));
+}
+
+/** A mirror's size, read before a copy is written (setup reads every mirror's first). */
+export interface MirrorSize {
+  maxRows: number;
+  maxColumns: number;
+  lastRow: number;
+}
+
+export function mirrorSize(mirror: Sheet, empty = false): MirrorSize {
+  return { maxRows: mirror.getMaxRows(), maxColumns: mirror.getMaxColumns(), lastRow: empty ? 0 : mirror.getLastRow() };
+}
+
+/** Writes the whole tab over the mirror of that size (writes only: nothing is read); returns its size after. */
+export function writeCopy(mirror: Sheet, tab: TabData, size: MirrorSize): MirrorDims {
   const width = Math.max(tab.header.length, 1);
   const values = [tab.header, ...tab.rows].map((r) => toCells(pad(r, width)));
-  if (mirror.getMaxRows() < values.length) mirror.insertRowsAfter(mirror.getMaxRows(), values.length - mirror.getMaxRows());
-  if (mirror.getMaxColumns() < width) mirror.insertColumnsAfter(mirror.getMaxColumns(), width - mirror.getMaxColumns());
-  const extra = mirror.getLastRow() - values.length;
-  if (extra > 0) mirror.getRange(values.length + 1, 1, extra, mirror.getMaxColumns()).clearContent();
+  if (size.maxRows < values.length) mirror.insertRowsAfter(size.maxRows, values.length - size.maxRows);
+  const maxColumns = Math.max(size.maxColumns, width);
+  if (size.maxColumns < width) mirror.insertColumnsAfter(size.maxColumns, width - size.maxColumns);
+  const extra = size.lastRow - values.length;
+  if (extra > 0) mirror.getRange(values.length + 1, 1, extra, maxColumns).clearContent();
   mirror.getRange(1, 1, values.length, width).setValues(values);
+  return { maxRows: Math.max(size.maxRows, values.length), maxColumns };
 }
 
 export interface Previous {
@@ -186,15 +213,14 @@ function previousRowsByKey(
 }
 
 /** Writes the current values of these rows of `tab` to the mirror (one call over their span). */
-export function recordRows(mirror: Sheet, tab: TabData, indexes: Iterable<number>): void {
+export function recordRows(mirror: Sheet, tab: TabData, indexes: Iterable<number>, size: MirrorDims = sizeOf(mirror)): void {
   const loaded = [...indexes].filter((i) => i >= 0 && i < tab.rows.length && tab.rows[i] && tab.rows[i].length > 0);
   if (loaded.length === 0) return;
   const first = Math.min(...loaded);
   const last = Math.max(...loaded);
   const width = Math.max(tab.header.length, 1);
   const need = sheetRow(last);
-  if (mirror.getMaxRows() < need) mirror.insertRowsAfter(mirror.getMaxRows(), need - mirror.getMaxRows());
-  if (mirror.getMaxColumns() < width) mirror.insertColumnsAfter(mirror.getMaxColumns(), width - mirror.getMaxColumns());
+  grow(mirror, size, need, width);
   if (last - first + 1 === loaded.length) {
     const values = tab.rows.slice(first, last + 1).map((r) => toCells(pad(r, width)));
     mirror.getRange(sheetRow(first), 1, values.length, width).setValues(values);
@@ -219,31 +245,57 @@ export function recordRows(mirror: Sheet, tab: TabData, indexes: Iterable<number
  * last. Tabs without a mirror are skipped.
  */
 export function syncMirrors(ss: Spreadsheet): void {
-  const mirrors = new Map<string, Sheet | null>();
+  const mirrors = new Map<string, KnownMirror | null>();
+  const known = takeMirrors();
   for (const w of takeWrites()) {
     if (!isMirrored(w.tab.def.key)) continue;
     const name = mirrorName(w.tab);
-    if (!mirrors.has(name)) mirrors.set(name, ss.getSheetByName(name));
+    // A mirror the guard found (and sized) before the run wrote is not looked up again: no read
+    // after the writes, so the write cache is sent once, at the end.
+    if (!mirrors.has(name)) mirrors.set(name, known.get(name) ?? lookUp(ss, name));
     const mirror = mirrors.get(name);
     if (!mirror) continue;
-    if (w.indexes.size) recordRows(mirror, w.tab, w.indexes);
+    if (w.indexes.size) recordRows(mirror.sheet, w.tab, w.indexes, mirror);
     for (const [col, rows] of w.columns)
       recordColumn(
-        mirror,
+        mirror.sheet,
         w.tab,
         col,
         [...rows].filter((i) => !w.indexes.has(i)),
+        mirror,
       );
   }
 }
 
+function lookUp(ss: Spreadsheet, name: string): KnownMirror | null {
+  const sheet = ss.getSheetByName(name);
+  return sheet ? { sheet, ...sizeOf(sheet) } : null;
+}
+
+/** A mirror's row and column counts, kept up to date as rows and columns are added. */
+export type MirrorDims = Pick<KnownMirror, 'maxRows' | 'maxColumns'>;
+
+function sizeOf(mirror: Sheet): MirrorDims {
+  return { maxRows: mirror.getMaxRows(), maxColumns: mirror.getMaxColumns() };
+}
+
+/** Makes room for `rows` rows and `columns` columns (a sheet has a fixed size). */
+function grow(mirror: Sheet, size: MirrorDims, rows: number, columns: number): void {
+  if (size.maxRows < rows) {
+    mirror.insertRowsAfter(size.maxRows, rows - size.maxRows);
+    size.maxRows = rows;
+  }
+  if (size.maxColumns < columns) {
+    mirror.insertColumnsAfter(size.maxColumns, columns - size.maxColumns);
+    size.maxColumns = columns;
+  }
+}
+
 /** Writes one column of these rows of `tab` to the mirror: one call per run of adjacent rows. */
-function recordColumn(mirror: Sheet, tab: TabData, col: number, indexes: number[]): void {
+function recordColumn(mirror: Sheet, tab: TabData, col: number, indexes: number[], size: MirrorDims): void {
   const rows = indexes.filter((i) => i >= 0 && i < tab.rows.length && tab.rows[i] && tab.rows[i].length > 0).sort((a, b) => a - b);
   if (rows.length === 0) return;
-  const need = sheetRow(rows[rows.length - 1]);
-  if (mirror.getMaxRows() < need) mirror.insertRowsAfter(mirror.getMaxRows(), need - mirror.getMaxRows());
-  if (mirror.getMaxColumns() < col + 1) mirror.insertColumnsAfter(mirror.getMaxColumns(), col + 1 - mirror.getMaxColumns());
+  grow(mirror, size, sheetRow(rows[rows.length - 1]), col + 1);
   let start = 0;
   for (let k = 1; k <= rows.length; k++) {
     if (k < rows.length && rows[k] === rows[k - 1] + 1) continue;

@@ -5,6 +5,15 @@
  */
 import type { TabData } from '../../google/workbook';
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A mirror this run found, with its size as read before any write (so syncing it reads nothing). */
+export interface KnownMirror {
+  sheet: Sheet;
+  maxRows: number;
+  maxColumns: number;
+}
+
 export interface Written {
   tab: TabData;
   /** Rows written (or read back) whole. */
@@ -14,10 +23,24 @@ export interface Written {
 }
 
 let written: Written[] = [];
+let mirrors = new Map<string, KnownMirror>();
 
 /** Starts a new list (the lock was just taken). */
 export function beginWrites(): void {
   written = [];
+  mirrors = new Map();
+}
+
+/** Remembers a mirror found in this run (by its sheet name) and its size. */
+export function knowMirror(name: string, mirror: KnownMirror): void {
+  mirrors.set(name, mirror);
+}
+
+/** The mirrors this run found, by sheet name, and a fresh map (nothing carries over to another run). */
+export function takeMirrors(): Map<string, KnownMirror> {
+  const out = mirrors;
+  mirrors = new Map();
+  return out;
 }
 
 /**

@@ -30,6 +30,7 @@
  * src/mail). The deadline of an edit or a re-check comes from dispatch.
  */
 import { probeReadBack } from './readback';
+import { callsDependOn } from './depends';
 import { problemsText, say } from './rules/messages';
 import { LANGUAGES, choiceLabel } from '../../core/schema';
 import {
@@ -105,6 +106,9 @@ export const callsFeature: Feature = {
     afterInterviews(run);
     afterFirstCalls(run, true);
     run.finish();
+  },
+  needsTick(ctx, edit) {
+    return callsDependOn(ctx, edit);
   },
   probe(now) {
     return probeReadBack(now, PropertiesService.getScriptProperties());

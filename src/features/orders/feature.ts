@@ -29,7 +29,8 @@ export const ordersFeature: Feature = {
     const tab = edit.block ?? editedBlock(ctx, edit.tab, edit.rows);
     if (!tab) return;
     const idCol = tab.columns.index[idKey(edit.tab)];
-    const ids = edit.keys && idCol !== undefined ? edit.keys.map((r) => (r ? r[idCol] : '')) : readColumn(tab, idKey(edit.tab));
+    // The whole ID column only when a row needs a new ID (read then, once).
+    const ids = edit.keys && idCol !== undefined ? edit.keys.map((r) => (r ? r[idCol] : '')) : () => readColumn(tab, idKey(edit.tab));
     if (edit.tab === 'agreements') {
       processAgreements(ctx, tab, edit.rows);
       // An answer changes what its orders may do: re-check them.

@@ -11,16 +11,18 @@ import { RunContext } from '../../app/context';
 import { sendTemplate } from './send';
 import { notifyPayment } from './payment';
 import { recordOf, recordsOf, writeColumn } from '../../google/records';
-import { TabData, isLoaded } from '../../google/workbook';
+import { TabData, isLoaded, loadRows, readColumn, readTabBlock } from '../../google/workbook';
 import { ColumnChanges, today, writeNotes } from './batch';
 
 /**
  * IDs, hand-off, problems and status of the given Orders rows (system columns only),
- * written with one call per changed column. `ids` is the whole Order ID column.
+ * written with one call per changed column. `ids` is the whole Order ID column, or how to
+ * read it: read only when a row needs a new ID.
  */
-export function processOrders(ctx: RunContext, orders: TabData, indexes: number[], ids: unknown[]): void {
-  const agreements = ctx.tab('agreements');
-  const agreementRows = agreements ? recordsOf(agreements) : [];
+export function processOrders(ctx: RunContext, orders: TabData, indexes: number[], ids: unknown[] | (() => unknown[])): void {
+  let idColumn = typeof ids === 'function' ? null : ids;
+  const allIds = () => idColumn ?? (idColumn = (ids as () => unknown[])());
+  const agreementRows = agreementsOf(ctx, orders, indexes);
   const day = today(ctx);
   const changes = new ColumnChanges();
   const notes = new Map<number, string>();
@@ -31,8 +33,8 @@ export function processOrders(ctx: RunContext, orders: TabData, indexes: number[
     const rec = recordOf(orders, row) as Record<string, unknown>;
     const cells: Record<string, unknown> = {};
     if (isBlank(rec.orderId)) {
-      rec.orderId = cells.orderId = nextOrderId(ids, day.year);
-      ids[index] = rec.orderId;
+      rec.orderId = cells.orderId = nextOrderId(allIds(), day.year);
+      allIds()[index] = rec.orderId;
     }
     const agreement = currentAgreement(cellText(rec.orderId), agreementRows);
     // The payment notice first: the hand-off, when it goes in the same edit, follows it.
@@ -59,6 +61,40 @@ export function processOrders(ctx: RunContext, orders: TabData, indexes: number[
   changes.write(orders);
   writeNotes(orders, 'handOff', notes);
   if (toast) ctx.ss.toast(toast, orders.sheet.getName());
+}
+
+/** Up to this many edited orders, their agreements are looked up by Order ID instead of reading the tab. */
+const FEW_ORDERS = 20;
+
+/**
+ * The HR agreements the rules need for these orders, in the tab's order. For a few orders
+ * (an edit): the tab's Order ID column and the matching rows only — an edit of one order does
+ * not read 2,000 agreements. For more, or an order without an ID yet, the whole tab (once per run).
+ */
+function agreementsOf(ctx: RunContext, orders: TabData, indexes: number[]): Row[] {
+  const wanted = new Set<string>();
+  for (const i of indexes) {
+    const row = orders.rows[i];
+    if (!isLoaded(row)) continue;
+    const id = cellText(recordOf(orders, row).orderId).trim().toLowerCase();
+    if (!id && !row.every((v) => isBlank(v))) return wholeAgreements(ctx);
+    if (id) wanted.add(id);
+  }
+  if (wanted.size > FEW_ORDERS) return wholeAgreements(ctx);
+  if (wanted.size === 0) return [];
+  const shell = readTabBlock(ctx.sheets.get('agreements'), 'agreements', 0, -1);
+  if (!shell || shell.rows.length === 0) return [];
+  // The same match as currentAgreement's: the agreement's Order ID, lower-cased.
+  const hits = readColumn(shell, 'orderId')
+    .map((v, i) => (wanted.has(cellText(v).toLowerCase()) ? i : -1))
+    .filter((i) => i >= 0);
+  loadRows(shell, hits);
+  return hits.map((i) => recordOf(shell, shell.rows[i]));
+}
+
+function wholeAgreements(ctx: RunContext): Row[] {
+  const agreements = ctx.tab('agreements');
+  return agreements ? recordsOf(agreements) : [];
 }
 
 function dedupe(problems: Problem[]): Problem[] {
