@@ -410,6 +410,7 @@ async function measure(): Promise<DayFigures> {
   return {
     figures,
     json: {
+      scale: SCALE,
       idleTick: { calls: idle?.totalCalls ?? null, estimatedSeconds: idle ? Math.round(idle.estimatedGoogleMs) / 1000 : null },
       day: {
         triggerMinutes: minutes(day.triggerMs),
