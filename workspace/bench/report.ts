@@ -73,7 +73,8 @@ export function bulkLoad(ws: LocalWorkspace, sheetName: string, rows: unknown[][
   const sheet = app.getActiveSpreadsheet().getSheetByName(sheetName);
   if (!sheet) throw new Error(`no sheet ${sheetName}`);
   const need = startRow + rows.length - 1;
-  if (sheet.getMaxRows() < need) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
+  // Room below the data, as a sheet people type into has (Google's "add 1000 more rows"): edits add rows there.
+  if (sheet.getMaxRows() < need + 1000) sheet.insertRowsAfter(sheet.getMaxRows(), need + 1000 - sheet.getMaxRows());
   const width = Math.max(...rows.map((r) => r.length));
   // Plain-text columns keep strings as they are; elsewhere an apostrophe keeps them text.
   const plain = Array.from({ length: width }, (_, i) => ws.spreadsheet.numberFormat(sheetName, startRow, i + 1) === '@');
