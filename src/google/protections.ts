@@ -206,32 +206,98 @@ function restrictNew(p: Protection, owner: string, editors: string[], spreadshee
 }
 
 /**
- * After a Staff change: the editors of the Reglament protections follow the new department
- * lists — only the protections whose group names a department whose list changed (or the
- * Staff-wide ones when anyone joined or left). Skipped when no list changed. With `sheets`
- * (the tabs by key), only the tabs whose columns name a changed group are asked for their
- * protections (the groups a tab can have follow from PERMISSIONS alone), not every protection
- * of the spreadsheet read.
+ * After a Staff change, in the edit: who left a group loses its protections at once; who
+ * joined waits for the next tick (grantWaitingEditors), since each protection gaining an
+ * editor is a round trip (15 for a Sales member, ~2.3 s) and an edit stays under 1.5 s
+ * (issue 15). Only the protections whose group names a department whose list changed (or
+ * the Staff-wide ones when anyone left) are touched; nothing when no list changed. With
+ * `sheets` (the tabs by key), only the tabs whose columns name a changed group are asked for
+ * their protections (the groups a tab can have follow from PERMISSIONS alone). What the
+ * protections then hold is kept (the lists less who joined); that it falls short of Staff is
+ * kept too, so the tick knows there is access to grant. Without kept lists (never set, or
+ * too long for a property) each touched protection's editors are read and set right, joiners
+ * included, as setup does. Returns the lists the protections now hold differ from Staff.
  */
 export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroups, sheets?: Map<TabKey, Sheet>): boolean {
   const kept = loadFingerprints();
-  const changed = changedGroups(kept, fingerprints(staff));
+  const changed = changedGroups(kept.prints, fingerprints(staff));
   if (changed.size === 0) return false;
-  // The lists the protections were last set to (when kept and still matching their hashes):
-  // then only the people who joined or left are added or removed — one call per protection,
-  // nothing read from it. Otherwise each protection's editors are read and set right.
-  const before = loadLists(kept);
+  const before = loadLists(kept.prints);
+  if (!before) return moveTo(ss, owner, { before: null, changed }, staff, staff, sheets);
+  const held = heldAfterLeaving(before, staff);
+  // Nobody left and the joiners are already known to wait: nothing to move or keep.
+  if (kept.waiting && fingerprint(held) === fingerprint(before)) return true;
+  return moveTo(ss, owner, { before, changed: changedGroups(fingerprints(before), fingerprints(held)) }, held, staff, sheets);
+}
+
+/**
+ * The tick's part: the editors who joined a group since the protections were last set get
+ * them (one addEditors per protection, none read). One property read when nothing waits.
+ */
+export function grantWaitingEditors(ss: Spreadsheet, owner: string, staff: () => StaffGroups, sheets?: Map<TabKey, Sheet>): boolean {
+  const kept = loadFingerprints();
+  if (!kept.waiting) return false;
+  const now = staff();
+  return moveTo(ss, owner, { before: loadLists(kept.prints), changed: changedGroups(kept.prints, fingerprints(now)) }, now, now, sheets);
+}
+
+/** Who leaving takes effect now: each list as it was, less who is no longer in it on Staff. */
+export function heldAfterLeaving(before: StaffGroups, staff: StaffGroups): StaffGroups {
+  const lower = (list: string[]) => new Set(list.map((e) => e.toLowerCase()));
+  const keep = (was: string[], now: string[]) => {
+    const still = lower(now);
+    return was.filter((e) => still.has(e.toLowerCase()));
+  };
+  const held: StaffGroups = { all: keep(before.all, staff.all), byDepartment: new Map() };
+  for (const [d, list] of before.byDepartment) {
+    const left = keep(list, staff.byDepartment.get(d) ?? []);
+    if (left.length) held.byDepartment.set(d, left);
+  }
+  return held;
+}
+
+/**
+ * Moves the protections of the `changed` groups from `before` (null: read each one's editors)
+ * to `to`, and keeps `to` as what they hold — marked as waiting when it is not yet `staff`.
+ */
+function moveTo(
+  ss: Spreadsheet,
+  owner: string,
+  from: { before: StaffGroups | null; changed: Set<string> },
+  to: StaffGroups,
+  staff: StaffGroups,
+  sheets?: Map<TabKey, Sheet>,
+): boolean {
+  const { before, changed } = from;
   const touches = (group: EditorGroup | null) =>
     group !== null && group !== 'owner' && (group === 'staff' ? changed.has(ALL) : group.some((d) => changed.has(d)));
-  for (const p of protectionsOf(ss, sheets, touches)) {
-    const group = groupOf(p.getDescription());
-    if (!touches(group)) continue;
-    const g = group as Exclude<EditorGroup, 'owner'>;
-    if (before) moveEditors(p, owner, editorsOf(g, before), editorsOf(g, staff));
-    else syncEditors(p, owner, editorsOf(g, staff));
+  if (changed.size > 0) {
+    for (const p of protectionsOf(ss, sheets, touches)) {
+      const group = groupOf(p.getDescription());
+      if (!touches(group)) continue;
+      const g = group as Exclude<EditorGroup, 'owner'>;
+      if (before) moveEditors(p, owner, editorsOf(g, before), editorsOf(g, to));
+      else syncEditors(p, owner, editorsOf(g, to));
+    }
   }
-  saveFingerprint(staff);
-  return true;
+  const waiting = fingerprint(to) !== fingerprint(staff);
+  saveFingerprint(to, waiting);
+  return waiting;
+}
+
+/** Who joined a group on Staff and does not have its protections yet (what the next tick grants). */
+export function joinersWaiting(staff: StaffGroups): string[] {
+  const kept = loadFingerprints();
+  const before = loadLists(kept.prints);
+  if (!before) return [];
+  const had = new Set([...before.all, ...[...before.byDepartment.values()].flat()].map((e) => `${e.toLowerCase()}`));
+  const out = new Set<string>();
+  for (const [d, list] of staff.byDepartment) {
+    const was = new Set((before.byDepartment.get(d) ?? []).map((e) => e.toLowerCase()));
+    for (const e of list) if (!was.has(e.toLowerCase())) out.add(e);
+  }
+  for (const e of staff.all) if (!had.has(e.toLowerCase())) out.add(e);
+  return [...out];
 }
 
 /** The protections that may name a group `touches` accepts: of the tabs that can have one, or all. */
@@ -376,13 +442,19 @@ export function fingerprint(staff: StaffGroups): string {
   return JSON.stringify(fingerprints(staff));
 }
 
-function loadFingerprints(): Record<string, string> | null {
+/** Marks, in the kept fingerprint, that Staff has people the protections do not let in yet. */
+const WAITING_MARK = '~waiting';
+
+function loadFingerprints(): { prints: Record<string, string> | null; waiting: boolean } {
   const text = PropertiesService.getScriptProperties().getProperty(FINGERPRINT_KEY);
-  if (!text || text.charAt(0) !== '{') return null;
+  if (!text || text.charAt(0) !== '{') return { prints: null, waiting: false };
   try {
-    return JSON.parse(text) as Record<string, string>;
+    const prints = JSON.parse(text) as Record<string, string>;
+    const waiting = prints[WAITING_MARK] !== undefined;
+    delete prints[WAITING_MARK];
+    return { prints, waiting };
   } catch (e) {
-    return null;
+    return { prints: null, waiting: false };
   }
 }
 
@@ -402,13 +474,17 @@ function loadLists(kept: Record<string, string> | null): StaffGroups | null {
   }
 }
 
-/** The fingerprint and, when they fit one property value (9 KB), the lists themselves: one setProperties. */
-function saveFingerprint(staff: StaffGroups): void {
+/**
+ * The lists the protections hold, hashed, and, when they fit one property value (9 KB), the
+ * lists themselves: one setProperties. `waiting`: Staff has joiners they do not let in yet.
+ */
+function saveFingerprint(staff: StaffGroups, waiting = false): void {
   const lists = JSON.stringify({ all: staff.all, byDepartment: Object.fromEntries(staff.byDepartment) });
+  const prints = JSON.stringify({ ...fingerprints(staff), ...(waiting ? { [WAITING_MARK]: '1' } : {}) });
   const props = PropertiesService.getScriptProperties();
-  if (lists.length <= LISTS_MAX_CHARS) props.setProperties({ [FINGERPRINT_KEY]: fingerprint(staff), [LISTS_KEY]: lists });
+  if (lists.length <= LISTS_MAX_CHARS) props.setProperties({ [FINGERPRINT_KEY]: prints, [LISTS_KEY]: lists });
   else {
-    props.setProperty(FINGERPRINT_KEY, fingerprint(staff));
+    props.setProperty(FINGERPRINT_KEY, prints);
     props.deleteProperty(LISTS_KEY);
   }
 }
