@@ -168,17 +168,17 @@ export function applyProtections(
     if (!want || !sameRange || existing.has(key)) p.remove();
     else existing.set(key, p);
   }
-  let spreadsheetEditors: string[] | null = null;
+  let mirrored: Mirrored | null = null;
   for (const w of wanted) {
     const key = keyOf(w);
     if (trusted.has(key)) continue;
     let p = existing.get(key);
     if (!p) {
       p = (w.a1 === null ? w.sheet.protect() : w.sheet.getRange(w.a1).protect()).setDescription(w.description);
-      // A new protection's editors mirror the spreadsheet's (Google's Range.protect()): one
-      // read of those serves every new protection.
-      if (!spreadsheetEditors) spreadsheetEditors = emailsOf(ss.getEditors());
-      restrictNew(p, owner, editorsOf(w.group, staff), spreadsheetEditors);
+      // A new protection's editors and domain edit mirror the spreadsheet's (Google's
+      // Range.protect()): one read of each, on the first new protection, serves every one.
+      if (!mirrored) mirrored = { editors: emailsOf(ss.getEditors()), domainEdit: p.canDomainEdit() };
+      restrictNew(p, owner, editorsOf(w.group, staff), mirrored);
     } else {
       if (p.isWarningOnly()) p.setWarningOnly(false);
       syncEditors(p, owner, editorsOf(w.group, staff));
@@ -191,18 +191,25 @@ function emailsOf(users: GoogleAppsScript.Base.User[]): string[] {
   return users.map((u) => u.getEmail()).filter(Boolean);
 }
 
+/** What a protection just made has of the spreadsheet's permissions, read once per run. */
+interface Mirrored {
+  editors: string[];
+  domainEdit: boolean;
+}
+
 /**
  * Google's recipe for a protection just made, whose editors are still the spreadsheet's: add
- * the owner and the wanted (one call), remove the spreadsheet's other editors, no domain edit.
+ * the owner and the wanted (one call), remove the spreadsheet's other editors, no domain edit
+ * (turned off only where new protections have it: never on a consumer account).
  */
-function restrictNew(p: Protection, owner: string, editors: string[], spreadsheetEditors: string[]): void {
+function restrictNew(p: Protection, owner: string, editors: string[], mirrored: Mirrored): void {
   const want = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
   const others = editors.filter((e) => e.toLowerCase() !== owner.toLowerCase());
   if (others.length) p.addEditors([owner, ...others]);
   else p.addEditor(owner);
-  const remove = spreadsheetEditors.filter((e) => !want.has(e.toLowerCase()));
+  const remove = mirrored.editors.filter((e) => !want.has(e.toLowerCase()));
   if (remove.length) p.removeEditors(remove);
-  if (p.canDomainEdit()) p.setDomainEdit(false);
+  if (mirrored.domainEdit) p.setDomainEdit(false);
 }
 
 /**
@@ -288,9 +295,11 @@ function moveTo(
 /** Who joined a group on Staff and does not have its protections yet (what the next tick grants). */
 export function joinersWaiting(staff: StaffGroups): string[] {
   const kept = loadFingerprints();
+  // Staff as the protections hold it (a deputy, a name changed): nobody waits, no lists read.
+  if (!kept.waiting && changedGroups(kept.prints, fingerprints(staff)).size === 0) return [];
   const before = loadLists(kept.prints);
   if (!before) return [];
-  const had = new Set([...before.all, ...[...before.byDepartment.values()].flat()].map((e) => `${e.toLowerCase()}`));
+  const had = new Set(before.all.map((e) => e.toLowerCase()));
   const out = new Set<string>();
   for (const [d, list] of staff.byDepartment) {
     const was = new Set((before.byDepartment.get(d) ?? []).map((e) => e.toLowerCase()));
