@@ -2,7 +2,7 @@
  * Rows as records keyed by column key (what src/core takes), and batched writes of
  * system columns back to the sheet. Nothing here writes a column a person owns.
  */
-import { TabData, sheetRow } from './workbook';
+import { isLoaded, TabData, sheetRow } from './workbook';
 import { toCell, toCells } from './cells';
 import { noteWritten } from '../app/guard/written';
 
@@ -32,9 +32,12 @@ export function findRowIndex(tab: TabData, key: string, id: string): number {
 /**
  * Sets cells of one row in memory and writes them with one setValues per contiguous run
  * of columns (system columns are grouped at the right of each tab, so usually one call).
+ * A row not read is left as it is.
  */
 export function writeRowCells(tab: TabData, index: number, cells: Record_): void {
   const row = tab.rows[index];
+  // A row this run did not read (a tab read in part) is not written over.
+  if (!isLoaded(row)) return;
   const cols: number[] = [];
   for (const [key, value] of Object.entries(cells)) {
     const i = tab.columns.index[key];
@@ -52,22 +55,37 @@ export function writeRowCells(tab: TabData, index: number, cells: Record_): void
 
 /**
  * Writes one column for many rows: the rows between the first and last changed one are
- * written in a single setValues (unchanged cells get their current values back).
+ * written in a single setValues (unchanged cells get their current values back). A row not
+ * read (a tab read in part, workbook isLoaded) is never written: the span breaks around it,
+ * and a change to such a row is dropped rather than written over cells nobody read.
  */
 export function writeColumn(tab: TabData, key: string, changes: Map<number, unknown>): void {
   const i = tab.columns.index[key];
   if (i === undefined || changes.size === 0) return;
-  const indexes = [...changes.keys()].sort((a, b) => a - b);
-  for (const [index, value] of changes) tab.rows[index][i] = value;
-  const first = indexes[0];
-  const last = indexes[indexes.length - 1];
-  const values = tab.rows.slice(first, last + 1).map((row) => [toCell(row[i], tab.plainText[i] === true)]);
-  tab.sheet.getRange(sheetRow(first), i + 1, values.length, 1).setValues(values);
-  noteWritten(
-    tab,
-    values.map((_, k) => first + k),
-    i,
-  );
+  const indexes = [...changes.keys()].filter((r) => isLoaded(tab.rows[r])).sort((a, b) => a - b);
+  for (const r of indexes) tab.rows[r][i] = changes.get(r);
+  for (const [first, last] of loadedSpans(tab, indexes)) {
+    const values = tab.rows.slice(first, last + 1).map((row) => [toCell(row[i], tab.plainText[i] === true)]);
+    tab.sheet.getRange(sheetRow(first), i + 1, values.length, 1).setValues(values);
+    noteWritten(
+      tab,
+      values.map((_, k) => first + k),
+      i,
+    );
+  }
+}
+
+/** Spans from one changed row to the next that hold only rows read (sorted `indexes`). */
+function loadedSpans(tab: TabData, indexes: readonly number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const r of indexes) {
+    const last = out[out.length - 1];
+    let joined = !!last;
+    for (let k = last ? last[1] + 1 : r; joined && k < r; k++) if (!isLoaded(tab.rows[k])) joined = false;
+    if (joined) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
 }
 
 /** Groups column indexes into [first, last] runs of adjacent columns. */

@@ -23,7 +23,7 @@
  */
 import { OUTBOX_STATES, Locale, choiceLabel, findChoice } from '../core/schema';
 import { toCells } from '../google/cells';
-import { appendRows, cell, TabData, sheetRow } from '../google/workbook';
+import { appendRows, cell, loadRows, readColumn, readTabBlock, TabData, sheetRow } from '../google/workbook';
 import { afterSendError, classifyMailError, interruptedText, MailErrorKind, maySendAgain, MAX_ATTEMPTS, QUOTA_MESSAGE } from './policy';
 
 export { MAX_ATTEMPTS, QUOTA_MESSAGE };
@@ -63,16 +63,109 @@ export function indexOutbox(outbox: TabData): Map<string, OutboxRow> {
   const rows = new Map<string, OutboxRow>();
   outbox.rows.forEach((row, index) => {
     const key = String(cell(outbox, row, 'key') ?? '');
-    if (!key) return;
-    rows.set(key, {
-      index,
-      key,
-      state: outboxState(cell(outbox, row, 'state')),
-      attempts: Number(cell(outbox, row, 'attempts')) || 0,
-      due: cell(outbox, row, 'due'),
-    });
+    if (key) rows.set(key, rowOf(outbox, index));
   });
   return rows;
+}
+
+function rowOf(outbox: TabData, index: number): OutboxRow {
+  const row = outbox.rows[index];
+  return {
+    index,
+    key: String(cell(outbox, row, 'key') ?? ''),
+    state: outboxState(cell(outbox, row, 'state')),
+    attempts: Number(cell(outbox, row, 'attempts')) || 0,
+    due: cell(outbox, row, 'due'),
+  };
+}
+
+/**
+ * The Outbox by key as an edit reads it (issue 15: reads that do not grow with history):
+ * the Key column (read by readOutboxPart), then a row when its key is first looked up, or
+ * the rows of many keys at once (preload). It answers get/has/set as the whole index does, so
+ * sending stays once per key: a key that exists is always found, because every key is known.
+ * Going through it (size, keys, values, entries, for…of) reads the rows not read yet first.
+ */
+export class PartialOutbox extends Map<string, OutboxRow> {
+  private readonly at = new Map<string, number>();
+  private whole = false;
+
+  constructor(
+    readonly outbox: TabData,
+    keys: readonly unknown[],
+  ) {
+    super();
+    keys.forEach((k, i) => {
+      const key = String(k ?? '');
+      if (key) this.at.set(key, i);
+    });
+  }
+
+  override get(key: string): OutboxRow | undefined {
+    if (!super.has(key)) {
+      const i = this.at.get(key);
+      if (i !== undefined) {
+        loadRows(this.outbox, [i]);
+        super.set(key, rowOf(this.outbox, i));
+      }
+    }
+    return super.get(key);
+  }
+
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  override set(key: string, row: OutboxRow): this {
+    this.at.set(key, row.index);
+    return super.set(key, row);
+  }
+
+  /** Reads, in as few calls as loadRows makes, the rows of every key `wanted` accepts. */
+  preload(wanted: (key: string) => boolean): void {
+    const keys = [...this.at.keys()].filter((k) => !super.has(k) && wanted(k));
+    loadRows(
+      this.outbox,
+      keys.map((k) => this.at.get(k)!),
+    );
+    for (const k of keys) super.set(k, rowOf(this.outbox, this.at.get(k)!));
+  }
+
+  private all(): void {
+    if (this.whole) return;
+    this.whole = true;
+    this.preload(() => true);
+  }
+
+  override get size(): number {
+    this.all();
+    return super.size;
+  }
+  override keys(): MapIterator<string> {
+    this.all();
+    return super.keys();
+  }
+  override values(): MapIterator<OutboxRow> {
+    this.all();
+    return super.values();
+  }
+  override entries(): MapIterator<[string, OutboxRow]> {
+    this.all();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[string, OutboxRow]> {
+    return this.entries();
+  }
+  override forEach(fn: (value: OutboxRow, key: string, map: Map<string, OutboxRow>) => void, self?: unknown): void {
+    this.all();
+    super.forEach(fn, self);
+  }
+}
+
+/** The Outbox tab in part: its header and Key column (three calls and one), no row yet. */
+export function readOutboxPart(sheet: GoogleAppsScript.Spreadsheet.Sheet | undefined): PartialOutbox | null {
+  const tab = readTabBlock(sheet, 'outbox', 0, -1);
+  return tab ? new PartialOutbox(tab, readColumn(tab, 'key')) : null;
 }
 
 export interface SendResult {

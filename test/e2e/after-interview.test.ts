@@ -64,6 +64,39 @@ describe('after the Interview (seed 003)', () => {
     expect(candidate(h, 'C-1')['Client feedback']).toBe('CALL-2026-0001: the client liked her <b>English</b>');
   });
 
+  test("an edit of one order's interview keeps the feedback a later interview of another order gave (the edit reads every call naming the candidate)", () => {
+    h.edit(
+      'Orders',
+      'new',
+      {
+        Client: 'Globex',
+        'Contact person': 'Hank',
+        'Client e-mail': 'hank@globex.example',
+        'Client language': 'English',
+        'Sales manager': SALES,
+      },
+      SALES,
+    );
+    const orderId = String(h.rows('Orders').at(-1)!['Order ID']);
+    schedule(h, { ...INTERVIEW, 'Order ID': orderId, Start: '2026-11-23 15:00', 'Candidate IDs': 'C-1' });
+    const later = [
+      'Today we interviewed:',
+      'Alice Brown (C-1) – 3 years of B2B sales',
+      'Interview results:',
+      'Alice Brown (C-1) – Globex wants her',
+      'SM: Anna',
+    ].join('\n');
+    h.edit('Calls', 3, { Status: 'Done', Comment: later }, SALES, '2026-11-23T16:00');
+    expect(candidate(h, 'C-1')['Client feedback']).toBe('CALL-2026-0002: Globex wants her');
+    // The earlier interview (the first order's) is marked Done afterwards: the latest call's feedback stands.
+    h.edit('Calls', 2, { Status: 'Done', Comment: COMMENT }, SALES, '2026-11-23T16:30');
+    expect(candidate(h, 'C-1')['Client feedback']).toBe('CALL-2026-0002: Globex wants her');
+    expect(candidate(h, 'C-2')['Client feedback']).toBe('CALL-2026-0001: too junior for now');
+    // The next full pass agrees with what the edit wrote.
+    h.tick('2026-11-24T03:00');
+    expect(candidate(h, 'C-1')['Client feedback']).toBe('CALL-2026-0002: Globex wants her');
+  });
+
   test('after a hired interview the client gets the contract and an introductory call is due', async () => {
     h.edit('Calls', 2, { Status: 'Done', Comment: COMMENT, ...HIRE }, SALES, '2026-11-23T12:00');
     // The candidate's row: Hired, start date, price, contract link, and which call.

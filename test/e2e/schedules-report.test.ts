@@ -51,6 +51,30 @@ describe('Calling results', () => {
     }
   });
 
+  test('a result typed reads only its own rows: the edit costs the same with a year of results above it', async () => {
+    const h = await workbook({ account: 'workspace' });
+    try {
+      handedOff(h, '2026-10-19 10:00');
+      const cellsRead = (runs: ReturnType<Harness['edit']>) =>
+        runs.reduce((n, r) => n + (r.calls.find((c) => c.call === 'Range.getValues')?.estimatedMs ?? 0), 0);
+      const first = cellsRead(record(h, { 'Candidate ID': 'C-1', Phone: '+7 900 000-00-01', Outcome: 'Declined' }, '2026-10-22T10:00'));
+      const { bulkLoad } = await import('../../workspace/bench/report');
+      const old = Array.from({ length: 20000 }, (_, i) => [new Date(Date.UTC(2025, 9, 1)), ORDER, `C-old-${i}`, '+7 900', 'Declined']);
+      bulkLoad(
+        h.ws,
+        h.ws.spreadsheet.sheetNames().find((n) => /обзвона|Calling/.test(n))!,
+        old,
+        3,
+      );
+      const later = record(h, { 'Candidate ID': 'C-2', Phone: '+7 900 000-00-02', Outcome: 'Declined' }, '2026-10-22T10:05');
+      expect(h.rows('Calling results').at(-1)!['Recorded by']).toBe(HR);
+      // 20,000 rows × the tab's columns would be ≥ 1,000 ms of reads at 0.01 ms a cell (workspace/latency.ts).
+      expect(cellsRead(later)).toBeLessThan(first + 200);
+    } finally {
+      h.close();
+    }
+  });
+
   test('on a consumer account Google does not say who recorded it: Recorded by stays empty, never the owner', async () => {
     const h = await workbook();
     try {

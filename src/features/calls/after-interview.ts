@@ -207,6 +207,8 @@ function writeCandidates(run: CallsRun, rows: readonly Record<string, unknown>[]
     const i = book.rows.get(id);
     if (i !== undefined) judged.set(id, i);
   }
+  // An edit that read only some calls leaves the others' candidates to the tick.
+  for (const id of [...judged.keys()]) if (!run.judges(id)) judged.delete(id);
   for (const key of CANDIDATE_COLUMNS) {
     const changes = new Map<number, unknown>();
     for (const [id, i] of judged) {

@@ -103,7 +103,7 @@ export function personBlank(run: CallsRun, row: readonly unknown[]): boolean {
  * IDs are written at once, before anything is keyed by them.
  */
 export function assignIds(run: CallsRun, rows: number[]): void {
-  const ids = run.calls.rows.map((r) => text(cell(run.calls, r, 'callId')));
+  const ids = run.callIds();
   const keeper = new Map<string, number>();
   ids.forEach((id, i) => {
     if (!id) return;

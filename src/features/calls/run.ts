@@ -6,7 +6,8 @@
  * changed in Calendar), sending.ts (reminders, comments, alerts through src/mail).
  */
 import { CallCheck, PlannedCall } from './rules/calls';
-import { CandidateInfo, orderIndex, OrderInfo } from './rules/indexes';
+import { CandidateInfo, normId, orderIndex, OrderInfo } from './rules/indexes';
+import { EditScope, ordersInScope, readEditScope } from './scope';
 import { CommentCheck } from './rules/comments';
 import { Hire } from './rules/hire';
 import { hasErrors, problemsText, say } from './rules/messages';
@@ -131,14 +132,17 @@ export class CallsRun {
     readonly deadline: number,
     /** Rows an edit touched (they yield a duplicated Call ID); null in a tick. */
     readonly edited: Set<number> | null,
+    /** What an edit read of the tabs (scope.ts); null: a tick, which reads them whole. */
+    readonly scope: EditScope | null = null,
   ) {
-    this.sync = SyncStore.open(ctx.ss, false, ctx.locale);
+    this.sync = scope ? SyncStore.openPart(ctx.ss, ctx.locale) : SyncStore.open(ctx.ss, false, ctx.locale);
+    if (scope) this.outboxIndex = scope.outbox;
     // An edit reads only the candidates it looks up (candidates.ts); a tick reads the tab.
     this.candidateBook = new CandidateBook(ctx, edited !== null);
     this.candidates = this.candidateBook.byId;
     this.candidateRows = this.candidateBook.rows;
-    const ordersTab = ctx.tab('orders');
-    this.orders = orderIndex(ordersTab ? recordsOf(ordersTab) : []);
+    const ordersTab = scope ? null : ctx.tab('orders');
+    this.orders = scope ? ordersInScope(ctx, scope) : orderIndex(ordersTab ? recordsOf(ordersTab) : []);
     const templatesTab = ctx.tab('templates');
     this.templates = readTemplateRows(templatesTab ? recordsOf(templatesTab) : []);
     const staffTab = ctx.tab('staff');
@@ -165,10 +169,25 @@ export class CallsRun {
     }
   }
 
+  /** A tick's or a re-check's run (`edited` null: every tab whole), or an edit's (scope.ts: what it needs). */
   static open(ctx: RunContext, deadline: number, edited: Set<number> | null): CallsRun | null {
+    if (edited) {
+      const part = readEditScope(ctx, edited);
+      return part ? new CallsRun(ctx, part.calls, part.scope.outbox?.outbox ?? null, deadline, edited, part.scope) : null;
+    }
     const calls = ctx.tab('calls');
     if (!calls) return null;
     return new CallsRun(ctx, calls, ctx.tab('outbox'), deadline, edited);
+  }
+
+  /** Every row's Call ID, read or not (IDs are never reused). */
+  callIds(): string[] {
+    return this.scope ? this.scope.callIds : this.calls.rows.map((r) => text(cell(this.calls, r, 'callId')));
+  }
+
+  /** May this run set the candidate's row? An edit only for candidates whose every call it read (scope.ts). */
+  judges(candidateId: string): boolean {
+    return !this.scope || this.scope.complete.has(normId(candidateId));
   }
 
   get locale(): Locale {

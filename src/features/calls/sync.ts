@@ -7,8 +7,9 @@
  * asks for with this record instead of reading Calendar: a mismatch is calendar work still
  * to do (after a crash, a Calendar rate limit, a run that stopped at its deadline, a
  * time-zone change). What people change in Calendar itself comes in through the tick's
- * read-back (readback.ts), which updates this record. Read once per run, written
- * back in one setValues over the changed rows.
+ * read-back (readback.ts), which updates this record. A tick reads it once; an edit reads
+ * the Call ID column and the rows of the calls it plans (openPart). Written back in one
+ * setValues over the changed rows.
  */
 import { toCells } from '../../google/cells';
 import type { Locale } from '../../core/schema';
@@ -155,6 +156,9 @@ export function emptySync(callId: string, calendarId: string): SyncRecord {
   };
 }
 
+/** A row not read yet (a store opened in part): never written back. */
+const UNREAD: unknown[] = Object.freeze([]) as unknown as unknown[];
+
 export class SyncStore {
   private readonly byId = new Map<string, number>();
   private readonly dirty = new Set<number>();
@@ -166,9 +170,10 @@ export class SyncStore {
     /** The sheet was made by an older version with fewer columns: its header is completed on the next write. */
     private oldHeader = false,
     private readonly locale: Locale = 'en',
+    ids?: unknown[],
   ) {
-    rows.forEach((row, i) => {
-      const id = str(row[0]);
+    (ids ?? rows.map((row) => row[0])).forEach((v, i) => {
+      const id = str(v);
       if (id) this.byId.set(id, i);
     });
   }
@@ -191,9 +196,43 @@ export class SyncStore {
     );
   }
 
+  /**
+   * An edit's view (issue 15: reads that do not grow with history): the Call ID column
+   * with the header (one call), then a call's row when it is first asked for. The sheet
+   * keeps a row for every call ever planned; an edit needs a few.
+   */
+  static openPart(ss: Spreadsheet, locale: Locale = 'en'): SyncStore {
+    const sheet = findSyncSheet(ss, locale, false);
+    if (!sheet) return new SyncStore(ss, null, [], false, locale);
+    const last = sheet.getLastRow();
+    if (last < 1) return new SyncStore(ss, sheet, [], true, locale);
+    const header = sheet.getRange(1, 1, 1, WIDTH).getValues()[0];
+    const ids =
+      last >= 2
+        ? sheet
+            .getRange(2, 1, last - 1, 1)
+            .getValues()
+            .map((r) => r[0])
+        : [];
+    return new SyncStore(
+      ss,
+      sheet,
+      ids.map(() => UNREAD),
+      header.some((h, i) => str(h) !== HEADER[i]),
+      locale,
+      ids,
+    );
+  }
+
   get(callId: string): SyncRecord | undefined {
     const i = this.byId.get(callId);
-    return i === undefined ? undefined : fromRow(this.rows[i]);
+    return i === undefined ? undefined : fromRow(this.row(i));
+  }
+
+  /** Data row `i`, read now if this store was opened in part and had not read it. */
+  private row(i: number): unknown[] {
+    if (this.rows[i] === UNREAD && this.sheet) this.rows[i] = this.sheet.getRange(i + 2, 1, 1, WIDTH).getValues()[0];
+    return this.rows[i];
   }
 
   /** Every call ID ever recorded (deleted rows included), so IDs are never reused. */
@@ -209,29 +248,43 @@ export class SyncStore {
       this.byId.set(record.callId, i);
     }
     const next = toRow(record);
-    const before = this.rows[i];
+    const before = this.row(i);
     if (before.length === WIDTH && next.every((v, k) => v === before[k])) return;
     this.rows[i] = next;
     this.dirty.add(i);
   }
 
-  /** Writes the changed rows with one setValues over their span (creating the sheet if needed). */
+  /**
+   * Writes the changed rows (creating the sheet if needed): one setValues over their span,
+   * broken only around rows this store did not read.
+   */
   flush(): void {
     if (this.dirty.size === 0) return;
     if (!this.sheet) this.sheet = findSyncSheet(this.ss, this.locale) ?? createSheet(this.ss, this.locale);
     const indexes = [...this.dirty].sort((a, b) => a - b);
-    const first = indexes[0];
-    const last = indexes[indexes.length - 1];
-    const need = last + 2;
+    const need = indexes[indexes.length - 1] + 2;
     const max = this.sheet.getMaxRows();
     if (max < need) this.sheet.insertRowsAfter(max, need - max);
-    const values = this.rows.slice(first, last + 1).map((r) => toCells(r.length === WIDTH ? r : toRow(fromRow(r))));
     if (this.oldHeader) {
       this.sheet.getRange(1, 1, 1, WIDTH).setValues([HEADER]);
       this.oldHeader = false;
     }
-    this.sheet.getRange(first + 2, 1, values.length, WIDTH).setValues(values);
+    for (const [first, last] of this.spans(indexes)) {
+      const values = this.rows.slice(first, last + 1).map((r) => toCells(r.length === WIDTH ? r : toRow(fromRow(r))));
+      this.sheet.getRange(first + 2, 1, values.length, WIDTH).setValues(values);
+    }
     this.dirty.clear();
+  }
+
+  /** Runs from one changed row to the next that hold no unread row. */
+  private spans(indexes: readonly number[]): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const i of indexes) {
+      const last = out[out.length - 1];
+      if (last && this.rows.slice(last[1] + 1, i).every((r) => r !== UNREAD)) last[1] = i;
+      else out.push([i, i]);
+    }
+    return out;
   }
 }
 

@@ -128,13 +128,15 @@ function onDoneEdit(s: Scheduler, edit: TabEdit): void {
 
 /** Recorded by* gets the editing user (rows that have none yet); the late report waits for a quiet spell. */
 function onResultsEdit(ctx: RunContext, edit: TabEdit): void {
-  const tab = ctx.tab('callingResults');
+  if (edit.rows.length === 0) return;
+  // Only the edited rows: the tab grows with every calling day (nothing read that grows with history).
+  const tab = readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', Math.min(...edit.rows), Math.max(...edit.rows));
   if (!tab) return;
   const changes = new Map<number, unknown>();
   const orders: string[] = [];
   for (const index of edit.rows) {
     const row = tab.rows[index];
-    if (!row) continue;
+    if (!isLoaded(row)) continue;
     const rec = recordOf(tab, row);
     const typed = tab.def.columns.some((c) => !c.system && !isBlank(rec[c.key]));
     if (!typed) continue;

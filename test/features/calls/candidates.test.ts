@@ -7,6 +7,7 @@ import { CandidateBook } from '../../../src/features/calls/candidates';
 import { tabDef } from '../../../src/core/schema';
 import { readTab } from '../../../src/google/workbook';
 import type { RunContext } from '../../../src/app/context';
+import { countingSheet } from '../../support/counting-sheet';
 
 const def = tabDef('candidates');
 const HEADER = def.columns.map((c) => c.en);
@@ -14,33 +15,12 @@ const col = (key: string) => def.columns.findIndex((c) => c.key === key);
 
 /** A Candidates sheet of `n` rows that counts the cells each read and write touches. */
 function sheet(n: number) {
-  const values: unknown[][] = [
-    HEADER,
-    ...Array.from({ length: n }, (_, i) =>
-      HEADER.map((_, c) =>
-        c === col('candidateId') ? `C-${i}` : c === col('email') ? `c${i}@example.com` : c === col('name') ? `Name ${i}` : '',
-      ),
+  const rows = Array.from({ length: n }, (_, i) =>
+    HEADER.map((_, c) =>
+      c === col('candidateId') ? `C-${i}` : c === col('email') ? `c${i}@example.com` : c === col('name') ? `Name ${i}` : '',
     ),
-  ];
-  const reads: number[] = [];
-  const writes: Array<{ row: number; col: number; rows: number; cols: number }> = [];
-  const range = (r: number, c: number, nr: number, nc: number) => ({
-    getValues() {
-      reads.push(nr * nc);
-      return values.slice(r - 1, r - 1 + nr).map((row) => row.slice(c - 1, c - 1 + nc));
-    },
-    setValues(v: unknown[][]) {
-      writes.push({ row: r, col: c, rows: nr, cols: nc });
-      v.forEach((line, k) => line.forEach((x, j) => (values[r - 1 + k][c - 1 + j] = x)));
-    },
-  });
-  const s = {
-    getLastRow: () => values.length,
-    getLastColumn: () => HEADER.length,
-    getRange: range,
-    getDataRange: () => range(1, 1, values.length, HEADER.length),
-    getName: () => 'Candidates',
-  } as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+  );
+  const { sheet: s, values, reads, writes } = countingSheet('Candidates', HEADER, rows);
   return { s, values, reads, writes };
 }
 

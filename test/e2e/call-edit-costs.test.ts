@@ -1,0 +1,99 @@
+/**
+ * Issue 15: an edit of a call reads what that call needs (src/features/calls/scope.ts), not
+ * Calls, Orders, the sync sheet and the Outbox whole: with thousands of other calls and Outbox
+ * rows beside it, moving a call reads a few key columns and its own rows, and still moves
+ * its event and its reminders, and leaves every other row as it was.
+ */
+import { Harness } from './harness';
+import { RunRecord } from '../../workspace/runtime/workspace';
+import { latencyMs } from '../../workspace/bench/latency';
+import { tabDef } from '../../src/core/schema';
+import { BOSS, CLIENT, call, callEvents, callsWorkbook, outboxOf, schedule } from './calls-fixture';
+
+const OTHERS = 3000;
+const OLD_MAIL = 5000;
+
+const installable = (runs: RunRecord[]) => runs.find((r) => r.trigger === 'installable') as RunRecord;
+
+/** Cells a run's getValues calls read, from their estimate (workspace/bench/latency.ts). */
+function cellsRead(run: RunRecord): number {
+  const c = run.calls.find((x) => x.call === 'Range.getValues') ?? { count: 0, estimatedMs: 0 };
+  const perCell = latencyMs('Range.getValues', 1) - latencyMs('Range.getValues', 0);
+  return Math.round((c.estimatedMs - c.count * latencyMs('Range.getValues', 0)) / perCell);
+}
+
+function row(key: 'calls' | 'outbox', rec: Record<string, unknown>): unknown[] {
+  return tabDef(key).columns.map((c) => rec[c.key] ?? '');
+}
+
+/** Rows below a tab's last row, outside any run (as a year of use would have left them). */
+function load(h: Harness, sheetName: string, rows: unknown[][]): void {
+  const sheet = h.ws.ctx.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+  const start = sheet.getLastRow() + 1;
+  const need = start + rows.length - 1;
+  if (sheet.getMaxRows() < need) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
+  sheet.getRange(start, 1, rows.length, rows[0].length).setValues(rows);
+  h.ws.rt.meter.reset();
+}
+
+describe('an edit of a call among thousands', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await callsWorkbook({ account: 'workspace' });
+    schedule(h, { Type: 'First call', 'Order ID': 'ORD-2026-0001', Start: '2026-11-25 10:00', 'Client e-mail': CLIENT, 'Manager e-mail': BOSS });
+    const when = h.instant('2026-12-20T10:00');
+    load(
+      h,
+      'Calls',
+      Array.from({ length: OTHERS }, (_, i) =>
+        row('calls', {
+          callId: `CALL-2025-${String(i + 1).padStart(4, '0')}`,
+          type: 'Repeat call',
+          orderId: 'ORD-2025-0999',
+          start: when,
+          candidateIds: `C-9${i}`,
+          managerEmail: BOSS,
+          comment: `kept ${i}`,
+          problems: `old problem ${i}`,
+        }),
+      ),
+    );
+    load(
+      h,
+      'Outbox',
+      Array.from({ length: OLD_MAIL }, (_, i) =>
+        row('outbox', {
+          key: `history|${i}`,
+          due: when,
+          recipient: `c${i}@example.com`,
+          template: 'reminder',
+          subject: `old ${i}`,
+          state: 'Sent',
+          attempts: 1,
+        }),
+      ),
+    );
+  });
+  afterAll(() => h.close());
+
+  test('moving it reads its own rows and key columns, not the tabs; the event and reminders move; nothing else changes', () => {
+    const before = h.rows('Calls').slice(1);
+    const runs = h.edit('Calls', 2, { Start: '2026-11-26 11:00' }, BOSS, '2026-11-23T10:00');
+    const edit = installable(runs);
+    expect(edit.ok).toBe(true);
+    // Calls alone is 3,001 rows × 28 columns (84,000 cells); the Outbox 5,000 × 9.
+    const cells = cellsRead(edit);
+    expect(cells).toBeLessThan(3 * (OTHERS + 1) + (OLD_MAIL + 10) + 2000);
+    const moved = call(h, 'CALL-2026-0001');
+    expect(moved['Problems']).toBe('');
+    const event = callEvents(h).find((e) => e.extendedProperties?.private?.callId === 'CALL-2026-0001');
+    expect(new Date(event!.start!.dateTime!).getTime()).toBe(h.instant('2026-11-26T11:00').getTime());
+    const reminders = outboxOf(h, 'CALL-2026-0001').filter((r) => r['State'] === 'Pending');
+    expect(reminders.length).toBeGreaterThan(0);
+    for (const r of reminders) expect((r['Due'] as Date).getTime()).toBeLessThan(h.instant('2026-11-26T11:00').getTime());
+    expect(reminders.some((r) => (r['Due'] as Date).getTime() > h.instant('2026-11-25T10:00').getTime())).toBe(true);
+    // The rows it did not read are as they were (nothing written over them).
+    expect(h.rows('Calls').slice(1)).toEqual(before);
+    expect(h.rows('Outbox').filter((r) => String(r['Key']).startsWith('history|'))).toHaveLength(OLD_MAIL);
+  });
+});
