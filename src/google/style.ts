@@ -116,6 +116,24 @@ function runs<T>(values: T[]): Array<{ start: number; count: number; value: T }>
 }
 
 /**
+ * The setColumnWidths calls that give `widths` (1-based runs): one per run of equal widths,
+ * or — when fewer — one over every column at the commonest width, then one per run of the
+ * others (a run never spans a column the first call already set right).
+ */
+export function widthCalls(widths: number[]): Array<{ start: number; count: number; value: number }> {
+  let best = runs(widths);
+  for (const base of new Set(widths)) {
+    const rest = runs(widths.map((w) => (w === base ? null : w))).filter((run) => run.value !== null) as Array<{
+      start: number;
+      count: number;
+      value: number;
+    }>;
+    if (1 + rest.length < best.length) best = [{ start: 1, count: widths.length, value: base }, ...rest];
+  }
+  return best;
+}
+
+/**
  * Styles one tab from its header as it is (columns found by header, never by position).
  * `widths`: set the column widths too (a new tab, or the first styled setup). `maxRows` and
  * the event ID column's group depth were read before (setup writes only after its reads).
@@ -137,7 +155,7 @@ export function applyStyle(sheet: Sheet, def: TabDef, header: unknown[], widths:
     .getRangeList([`A1:${columnLetter(lastCol)}1`, ...long.map((run) => blockA1(run.start, run.start + run.count - 1, maxRows))])
     .setWrap(true);
 
-  if (widths) for (const run of runs(byIndex.map((col) => widthOf(col, def)))) sheet.setColumnWidths(run.start, run.count, run.value);
+  if (widths) for (const run of widthCalls(byIndex.map((col) => widthOf(col, def)))) sheet.setColumnWidths(run.start, run.count, run.value);
 
   // Event IDs (long, for the script): in a collapsed group of their own, not deleted.
   const eventCol = index['eventId'];
