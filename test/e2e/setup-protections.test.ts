@@ -1,11 +1,18 @@
 /**
- * Setup's protections in few calls (issue 15, point 5): a new protection's domain edit, like
+ * Setup in few calls (issue 15, point 5). A new spreadsheet's own empty sheet becomes the
+ * first tab (one insertSheet and one deleteSheet fewer); any other sheet stays as it was.
+ * Setup's protections: a new protection's domain edit, like
  * its editors, mirrors the spreadsheet's, so setup reads it once (the mirrors, made by the
  * guard, read their own) and turns it off on every new protection where new protections have
  * it (a Workspace account), never reading it per protection; on a consumer account it has
  * nothing to turn off. Either way no Reglament protection lets the domain in.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { openHarness } from './harness';
+import { LocalWorkspace } from '../../workspace/runtime/workspace';
+import { TABS } from '../../src/core/schema';
 import { RunRecord } from '../../workspace/runtime/workspace';
 
 const count = (run: RunRecord, call: string) => run.calls.find((c) => c.call === call)?.count ?? 0;
@@ -40,6 +47,56 @@ describe.each(['workspace', 'consumer'] as const)('setup on a %s account', (acco
       }
     } finally {
       h.close();
+    }
+  });
+});
+
+describe("a new spreadsheet's own sheet", () => {
+  async function fresh(prepare: (ws: LocalWorkspace) => void): Promise<{ ws: LocalWorkspace; run: RunRecord; dir: string }> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reglament-spare-'));
+    const ws = await LocalWorkspace.open({
+      workbook: path.join(dir, 'b.xlsx'),
+      create: true,
+      locale: 'en',
+      now: new Date('2026-11-23T06:00:00Z'),
+    });
+    prepare(ws);
+    return { ws, run: ws.invoke('setupWorkbook', { kind: 'editor' }), dir };
+  }
+
+  test('an empty "Sheet1" alone becomes the first tab: one sheet fewer inserted, none deleted, the tabs in order', async () => {
+    const { ws, run, dir } = await fresh(() => undefined);
+    try {
+      expect(run.ok).toBe(true);
+      expect(count(run, 'Spreadsheet.insertSheet')).toBe(TABS.length - 1 + 10); // the tabs but one, the mirrors and the sync sheet
+      expect(count(run, 'Spreadsheet.deleteSheet')).toBe(0);
+      const names = ws.spreadsheet.sheetNames();
+      expect(names).not.toContain('Sheet1');
+      expect(names.slice(0, TABS.length)).toEqual(TABS.map((t) => t.en));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a "Sheet1" with something typed in it is kept as it is; an empty one beside another sheet is deleted as before', async () => {
+    const typed = await fresh((ws) => ws.spreadsheet.personEdit('Sheet1', 1, 1, [['my notes']], ws.owner));
+    try {
+      expect(typed.run.ok).toBe(true);
+      expect(typed.ws.spreadsheet.readValues('Sheet1')).toEqual([['my notes']]);
+      expect(count(typed.run, 'Spreadsheet.insertSheet')).toBe(TABS.length + 10);
+    } finally {
+      fs.rmSync(typed.dir, { recursive: true, force: true });
+    }
+    const beside = await fresh((ws) => {
+      ws.ctx.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Notes');
+      ws.spreadsheet.personEdit('Notes', 1, 1, [['keep']], ws.owner);
+    });
+    try {
+      expect(beside.run.ok).toBe(true);
+      expect(beside.ws.spreadsheet.sheetNames()).not.toContain('Sheet1');
+      expect(beside.ws.spreadsheet.readValues('Notes')).toEqual([['keep']]);
+    } finally {
+      fs.rmSync(beside.dir, { recursive: true, force: true });
     }
   });
 });
