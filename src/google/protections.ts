@@ -129,8 +129,19 @@ export function wantedHidden(sheet: Sheet): WantedProtection {
 }
 
 function wantedHiddenDescription(sheet: Sheet): string {
-  return `${PROTECTION_PREFIX}${sheet.getName()} ${groupText('owner')}`;
+  return hiddenDescription(sheet.getName());
 }
+
+function hiddenDescription(sheetName: string): string {
+  return `${PROTECTION_PREFIX}${sheetName} ${groupText('owner')}`;
+}
+
+/**
+ * The calls feature protects the sync sheet it makes (features/calls/sync.ts) under a
+ * description of its own: setup takes that protection as the sheet's owner-only one (its
+ * description and editors set right) instead of removing it and making another.
+ */
+const SYNC_DESCRIPTION = `${PROTECTION_PREFIX}calendar sync (system)`;
 
 /**
  * Makes the Reglament protections of these sheets exactly `wanted` (setup): creates the
@@ -153,15 +164,19 @@ export function applyProtections(
   const keyOf = (w: WantedProtection) => `${w.description}#${nameOf.get(w.sheet) ?? w.sheet.getName()}`;
   const byKey = new Map(wanted.map((w) => [keyOf(w), w]));
   const existing = new Map<string, Protection>();
-  const trusted = new Set(fresh.map((sheet) => `${wantedHiddenDescription(sheet)}#${nameOf.get(sheet) ?? sheet.getName()}`));
+  // The new mirrors' descriptions name their sheets: told by description alone, nothing more read.
+  const trusted = new Set(fresh.map((sheet) => hiddenDescription(nameOf.get(sheet) ?? sheet.getName())));
+  const adopted = new Set<string>();
+  const syncNames = new Set<string>(Object.values(SYNC_SHEETS));
   for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
     const description = p.getDescription();
-    if (description.indexOf(PROTECTION_PREFIX) !== 0) continue;
+    if (description.indexOf(PROTECTION_PREFIX) !== 0 || trusted.has(description)) continue;
     const range = p.getRange();
     const sheetName = range.getSheet().getName();
     if (!names.has(sheetName)) continue;
-    const key = `${description}#${sheetName}`;
-    if (trusted.has(key)) continue;
+    const sync = description === SYNC_DESCRIPTION && syncNames.has(sheetName);
+    const key = `${sync ? hiddenDescription(sheetName) : description}#${sheetName}`;
+    if (sync) adopted.add(key);
     const want = byKey.get(key);
     const sameRange =
       want && (want.a1 === null ? p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET : range.getA1Notation() === want.a1);
@@ -170,8 +185,8 @@ export function applyProtections(
   }
   let mirrored: Mirrored | null = null;
   for (const w of wanted) {
+    if (w.a1 === null && trusted.has(w.description)) continue;
     const key = keyOf(w);
-    if (trusted.has(key)) continue;
     let p = existing.get(key);
     if (!p) {
       p = (w.a1 === null ? w.sheet.protect() : w.sheet.getRange(w.a1).protect()).setDescription(w.description);
@@ -181,6 +196,9 @@ export function applyProtections(
       restrictNew(p, owner, editorsOf(w.group, staff), mirrored);
     } else {
       if (p.isWarningOnly()) p.setWarningOnly(false);
+      // Made elsewhere, it may still mirror the spreadsheet: an editor change restricts it; and
+      // it takes its wanted description, so setup finds it as its own from then on.
+      if (adopted.has(key)) p.setDescription(w.description).addEditor(owner);
       syncEditors(p, owner, editorsOf(w.group, staff));
     }
   }

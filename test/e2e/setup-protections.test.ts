@@ -78,6 +78,25 @@ describe("a new spreadsheet's own sheet", () => {
     }
   });
 
+  test("the calendar sync sheet's protection, made by the calls feature, is kept and set right, not removed and made again", async () => {
+    const { ws, run, dir } = await fresh(() => undefined);
+    try {
+      expect(count(run, 'Protection.remove')).toBe(0);
+      const sheet = ws.spreadsheet.model.sheets.find((x) => x.name === '_Calls sync')!;
+      const ps = ws.spreadsheet.model.protections.filter((p) => p.sheetId === sheet.id);
+      expect(ps.map((p) => [p.type, p.description, p.restricted, p.domainEdit])).toEqual([
+        ['SHEET', 'Reglament: _Calls sync {owner}', true, false],
+      ]);
+      expect(() => ws.spreadsheet.personEdit('_Calls sync', 2, 1, [['x']], 'anna.sales@example.com')).toThrow(/protected cell/);
+      // Run again, setup finds it as its own: nothing added, removed or made.
+      const again = ws.invoke('setupWorkbook', { kind: 'editor' });
+      for (const call of ['Protection.remove', 'Protection.addEditor', 'Sheet.protect', 'Range.protect'])
+        expect([call, count(again, call)]).toEqual([call, 0]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a "Sheet1" with something typed in it is kept as it is; an empty one beside another sheet is deleted as before', async () => {
     const typed = await fresh((ws) => ws.spreadsheet.personEdit('Sheet1', 1, 1, [['my notes']], ws.owner));
     try {
