@@ -250,9 +250,10 @@ export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroup
   const before = loadLists(kept.prints);
   if (!before) return moveTo(ss, owner, { before: null, changed }, staff, staff, sheets);
   const held = heldAfterLeaving(before, staff);
+  const leaving = changedGroups(fingerprints(before), fingerprints(held));
   // Nobody left and the joiners are already known to wait: nothing to move or keep.
-  if (kept.waiting && fingerprint(held) === fingerprint(before)) return true;
-  return moveTo(ss, owner, { before, changed: changedGroups(fingerprints(before), fingerprints(held)) }, held, staff, sheets);
+  if (kept.waiting && leaving.size === 0) return true;
+  return moveTo(ss, owner, { before, changed: leaving }, held, staff, sheets);
 }
 
 /**
@@ -305,7 +306,7 @@ function moveTo(
       else syncEditors(p, owner, editorsOf(g, to));
     }
   }
-  const waiting = fingerprint(to) !== fingerprint(staff);
+  const waiting = changedGroups(fingerprints(to), fingerprints(staff)).size > 0;
   saveFingerprint(to, waiting);
   return waiting;
 }
