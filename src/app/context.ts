@@ -14,9 +14,16 @@ import { appendLog, currentUser, LogEntry } from '../google/log';
 import { readTab, sheetsByTab, TabData } from '../google/workbook';
 import { zoneOf } from '../google/zone';
 import { recordsOf } from '../google/records';
+import { indexOutbox, OutboxRow, PartialOutbox, readOutboxPart } from '../mail/outbox';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The Outbox tab and its rows by key, shared by every feature of a run (so a key is looked up in one place). */
+export interface OutboxBook {
+  tab: TabData;
+  index: Map<string, OutboxRow>;
+}
 
 export interface RunContext {
   ss: Spreadsheet;
@@ -26,8 +33,16 @@ export interface RunContext {
   zone: Zone;
   user: string;
   sheets: Map<TabKey, Sheet>;
+  /** An edit's run (ContextOptions.edit): features may read tabs in part, by key. */
+  partial: boolean;
   /** The tab, read once per execution (null when it does not exist). */
   tab(key: TabKey): TabData | null;
+  /**
+   * The Outbox and its index, once per execution: read whole, or in an edit's run by key
+   * (mail/outbox PartialOutbox: the Key column, then the rows looked up). tab('outbox') in
+   * the same run gives the same rows (read whole then), never a second copy.
+   */
+  outbox(): OutboxBook | null;
   /** Working days from the Holidays tab, built once. */
   workCalendar(): WorkCalendar;
   staff(): ReturnType<typeof staffDirectory>;
@@ -47,12 +62,38 @@ export function unknownUser(locale: Locale): string {
   return UNKNOWN_USER[locale];
 }
 
-export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), now: Date = new Date(), actingUser?: string): RunContext {
+export interface ContextOptions {
+  /** An edit's run: the Outbox is read by key (reads that do not grow with history). */
+  edit?: boolean;
+}
+
+export function openContext(
+  ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+  now: Date = new Date(),
+  actingUser?: string,
+  options: ContextOptions = {},
+): RunContext {
   const sheets = sheetsByTab(ss);
   const tabs = new Map<TabKey, TabData | null>();
+  let outbox: OutboxBook | null | undefined;
   const tab = (key: TabKey): TabData | null => {
+    if (key === 'outbox' && outbox && outbox.index instanceof PartialOutbox) {
+      outbox.index.readAll();
+      return outbox.tab;
+    }
     if (!tabs.has(key)) tabs.set(key, readTab(sheets.get(key), key));
     return tabs.get(key) ?? null;
+  };
+  const outboxBook = (): OutboxBook | null => {
+    if (outbox !== undefined) return outbox;
+    if (options.edit && !tabs.has('outbox')) {
+      const part = readOutboxPart(sheets.get('outbox'));
+      outbox = part ? { tab: part.outbox, index: part } : null;
+    } else {
+      const whole = tab('outbox');
+      outbox = whole ? { tab: whole, index: indexOutbox(whole) } : null;
+    }
+    return outbox;
   };
   const settingsTab = tab('settings');
   const settings = readSettings(settingsTab ? settingsTab.rows : []);
@@ -72,7 +113,9 @@ export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadshee
     zone,
     user,
     sheets,
+    partial: options.edit === true,
     tab,
+    outbox: outboxBook,
     workCalendar() {
       if (!calendar) {
         const holidays = tab('holidays');
@@ -89,6 +132,7 @@ export function openContext(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadshee
     },
     invalidate(key) {
       tabs.delete(key);
+      if (key === 'outbox') outbox = undefined;
       if (key === 'staff') staff = undefined;
       if (key === 'holidays') calendar = undefined;
     },

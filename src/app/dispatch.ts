@@ -93,7 +93,7 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
     EDIT_LOCK_WAIT_MS,
     () => {
       beginWrites();
-      const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user);
+      const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user, { edit: true });
       drainDeferred(ctx, edit.range);
       runEditRules(ctx, edit);
       ctx.finish();

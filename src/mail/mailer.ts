@@ -18,7 +18,7 @@ import { pickTemplate, readTemplateRows, render, TemplateRow, TemplateValues } f
 import { RunContext } from '../app/context';
 import { recordsOf } from '../google/records';
 import { appendRows, TabData } from '../google/workbook';
-import { deliverBatch, indexOutbox, lastErrorOf, OutboxRow, OutgoingMail, SendResult, writeState } from './outbox';
+import { deliverBatch, lastErrorOf, OutboxRow, OutgoingMail, SendResult, writeState } from './outbox';
 import { maySendAgain } from './policy';
 
 const say = localizer({
@@ -59,11 +59,14 @@ export class Mailer {
     readonly ctx: RunContext,
     private readonly timeLeft: () => boolean = () => true,
   ) {
-    this.outbox = ctx.tab('outbox');
+    const book = ctx.outbox();
+    this.outbox = book?.tab ?? null;
+    this.index = book?.index;
   }
 
+  /** The run's Outbox rows by key (shared with the other features of the run: RunContext.outbox). */
   rows(): Map<string, OutboxRow> {
-    if (!this.index) this.index = this.outbox ? indexOutbox(this.outbox) : new Map();
+    if (!this.index) this.index = new Map();
     return this.index;
   }
 

@@ -131,33 +131,34 @@ export class PartialOutbox extends Map<string, OutboxRow> {
     for (const k of keys) super.set(k, rowOf(this.outbox, this.at.get(k)!));
   }
 
-  private all(): void {
+  /** Reads every row not read yet (a caller that goes through all of them). */
+  readAll(): void {
     if (this.whole) return;
     this.whole = true;
     this.preload(() => true);
   }
 
   override get size(): number {
-    this.all();
+    this.readAll();
     return super.size;
   }
   override keys(): MapIterator<string> {
-    this.all();
+    this.readAll();
     return super.keys();
   }
   override values(): MapIterator<OutboxRow> {
-    this.all();
+    this.readAll();
     return super.values();
   }
   override entries(): MapIterator<[string, OutboxRow]> {
-    this.all();
+    this.readAll();
     return super.entries();
   }
   override [Symbol.iterator](): MapIterator<[string, OutboxRow]> {
     return this.entries();
   }
   override forEach(fn: (value: OutboxRow, key: string, map: Map<string, OutboxRow>) => void, self?: unknown): void {
-    this.all();
+    this.readAll();
     super.forEach(fn, self);
   }
 }
@@ -179,11 +180,16 @@ export interface SendResult {
  * Rows found in flight from an earlier, interrupted run (a batch's keys, or one key from an
  * older version): marked Failed, not resent. Returns the keys it marked.
  */
-export function settleInterrupted(outbox: TabData, locale: Locale, props = PropertiesService.getScriptProperties()): string[] {
+export function settleInterrupted(
+  outbox: TabData,
+  locale: Locale,
+  props = PropertiesService.getScriptProperties(),
+  given?: Map<string, OutboxRow>,
+): string[] {
   const all = props.getProperties();
   const names = Object.keys(all).filter((k) => k.startsWith(IN_FLIGHT));
   if (names.length === 0) return [];
-  const index = indexOutbox(outbox);
+  const index = given ?? indexOutbox(outbox);
   const settled: string[] = [];
   for (const name of names) {
     for (const key of inFlightKeys(name, all[name])) {

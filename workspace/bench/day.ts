@@ -30,6 +30,7 @@ import { cachedOffsets, instantAt, Zone } from '../../src/core/time';
 import { order } from './schedules';
 import { callRow } from './calls';
 import { MARK } from '../../src/app/gate';
+import { paymentKey } from '../../src/features/orders/rules/payment';
 
 const ZONE = 'Europe/Moscow';
 const SALES = Array.from({ length: 10 }, (_, i) => `sales${i}@example.com`);
@@ -93,6 +94,24 @@ async function company(orders: number, withCalls: boolean): Promise<Company> {
     ws,
     'Заказы',
     Array.from({ length: orders }, (_, i) => row('orders', { ...order(i, orders), salesManager: SALES[i % 10], hrSpecialist: HR[i % 10] })),
+  );
+  // Paid long before the day: each order's payment notice went then (its Outbox row is Sent), as in a company that has run for a while.
+  bulkLoad(
+    ws,
+    'Исходящие',
+    Array.from({ length: orders }, (_, i) => {
+      const o = order(i, orders);
+      return row('outbox', {
+        key: paymentKey(String(o.orderId)),
+        due: o.paymentReceived,
+        recipient: 'client.dept@example.com',
+        template: 'payment.clientDepartment',
+        subject: `Оплата ${String(o.orderId)}`,
+        state: 'Отправлено',
+        attempts: 1,
+        sentAt: o.paymentReceived,
+      });
+    }),
   );
   ws.invoke('setupWorkbook', { kind: 'editor' });
   // The first full plan: a Holidays edit re-plans every handed-off order.

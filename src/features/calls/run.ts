@@ -25,7 +25,7 @@ import { CandidateBook } from './candidates';
 import { leaveWork } from '../../app/gate';
 import { SyncRecord, SyncStore } from './sync';
 import { RunContext } from '../../app/context';
-import { indexOutbox, OutboxRow } from '../../mail/outbox';
+import { OutboxRow } from '../../mail/outbox';
 import { recordsOf, writeColumn, writeRowCells } from '../../google/records';
 import { cell, TabData } from '../../google/workbook';
 import { zoneOf } from '../../google/zone';
@@ -136,7 +136,6 @@ export class CallsRun {
     readonly scope: EditScope | null = null,
   ) {
     this.sync = scope ? SyncStore.openPart(ctx.ss, ctx.locale) : SyncStore.open(ctx.ss, false, ctx.locale);
-    if (scope) this.outboxIndex = scope.outbox;
     // An edit reads only the candidates it looks up (candidates.ts); a tick reads the tab.
     this.candidateBook = new CandidateBook(ctx, edited !== null);
     this.candidates = this.candidateBook.byId;
@@ -169,15 +168,19 @@ export class CallsRun {
     }
   }
 
-  /** A tick's or a re-check's run (`edited` null: every tab whole), or an edit's (scope.ts: what it needs). */
+  /**
+   * A tick's or a re-check's run (`edited` null: every tab whole), or an edit's: in an edit's
+   * run (ctx.partial) what the edited calls need (scope.ts); an edit the tick applies for a
+   * busy run shares the tick's tabs.
+   */
   static open(ctx: RunContext, deadline: number, edited: Set<number> | null): CallsRun | null {
-    if (edited) {
+    if (edited && ctx.partial) {
       const part = readEditScope(ctx, edited);
-      return part ? new CallsRun(ctx, part.calls, part.scope.outbox?.outbox ?? null, deadline, edited, part.scope) : null;
+      return part ? new CallsRun(ctx, part.calls, ctx.outbox()?.tab ?? null, deadline, edited, part.scope) : null;
     }
     const calls = ctx.tab('calls');
     if (!calls) return null;
-    return new CallsRun(ctx, calls, ctx.tab('outbox'), deadline, edited);
+    return new CallsRun(ctx, calls, ctx.outbox()?.tab ?? null, deadline, edited);
   }
 
   /** Every row's Call ID, read or not (IDs are never reused). */
@@ -281,7 +284,7 @@ export class CallsRun {
   // ---- after the call ----
 
   index(): Map<string, OutboxRow> {
-    if (!this.outboxIndex && this.outbox) this.outboxIndex = indexOutbox(this.outbox);
+    if (!this.outboxIndex && this.outbox) this.outboxIndex = this.ctx.outbox()?.index ?? null;
     return this.outboxIndex ?? new Map();
   }
 

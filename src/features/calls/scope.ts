@@ -6,13 +6,13 @@
  *   calls' orders and every row that names one of their candidates — a candidate's outcome
  *   (after-interview.ts) comes from all the Done calls that name them, so those are read too;
  * - of Orders, the Order ID column and the rows of those orders;
- * - of the sync sheet and the Outbox, the key column and the rows of the calls read.
+ * - of the sync sheet and the Outbox (RunContext.outbox), the key column and the rows of the calls read.
  * Rows not read are placeholders (google/workbook isLoaded) that are never written back, and
  * `complete` says which candidates' calls were all read (the only ones whose row it may set).
  */
 import { TabData, isLoaded, loadRows, readColumn, readTabBlock } from '../../google/workbook';
 import { recordOf } from '../../google/records';
-import { PartialOutbox, readOutboxPart } from '../../mail/outbox';
+import { PartialOutbox } from '../../mail/outbox';
 import { RunContext } from '../../app/context';
 import { normId, OrderInfo, orderIndex, splitIds } from './rules/indexes';
 
@@ -25,7 +25,6 @@ export interface EditScope {
   complete: Set<string>;
   /** Normalised Order IDs of the rows read. */
   orderIds: Set<string>;
-  outbox: PartialOutbox | null;
 }
 
 /** The Calls tab in part and what else the edit needs of it; null without a Calls tab. */
@@ -43,9 +42,9 @@ export function readEditScope(ctx: RunContext, edited: ReadonlySet<number>): { c
   loadRows(calls, rows);
   const read = rows.filter((i) => isLoaded(calls.rows[i]));
   const ids = read.map((i) => callIds[i]).filter(Boolean);
-  const outbox = readOutboxPart(ctx.sheets.get('outbox'));
-  outbox?.preload((key) => ids.some((id) => key.indexOf(id) >= 0));
-  return { calls, scope: { callIds, complete, orderIds: new Set(read.map((i) => orderCol[i]).filter(Boolean)), outbox } };
+  const outbox = ctx.outbox()?.index;
+  if (outbox instanceof PartialOutbox) outbox.preload((key) => ids.some((id) => key.indexOf(id) >= 0));
+  return { calls, scope: { callIds, complete, orderIds: new Set(read.map((i) => orderCol[i]).filter(Boolean)) } };
 }
 
 /** The orders of the rows read, by their Order ID (the tick's orderIndex of the whole tab, in part). */

@@ -163,7 +163,7 @@ export function declineAlerts(run: CallsRun): void {
 export function sendDue(run: CallsRun): void {
   const outbox = run.outbox;
   if (!outbox) return;
-  settleInterrupted(outbox, run.locale);
+  settleInterrupted(outbox, run.locale, undefined, run.index());
   const byId = new Map(run.plans.map((p) => [p.callId, p]));
   const missed = new Map<number, unknown>();
   const due: Array<{ i: number; due: number; retry: boolean; plan: Plan; key: string }> = [];

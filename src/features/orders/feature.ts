@@ -10,7 +10,7 @@ import { RunContext } from '../../app/context';
 import { paymentKey } from './rules/payment';
 import { isPaymentRecorded } from './rules/orders';
 import { Feature } from '../../app/feature';
-import { indexOutbox, settleInterrupted } from '../../mail/outbox';
+import { settleInterrupted } from '../../mail/outbox';
 import { findRowIndex, recordOf } from '../../google/records';
 import { TabData, readColumn, readTabBlock } from '../../google/workbook';
 import { editedBlock, today } from './batch';
@@ -47,8 +47,8 @@ export const ordersFeature: Feature = {
   },
   tick(ctx) {
     grantStaffAccess(ctx);
-    const outbox = ctx.tab('outbox');
-    if (outbox) settleInterrupted(outbox, ctx.locale);
+    const book = ctx.outbox();
+    if (book) settleInterrupted(book.tab, ctx.locale, undefined, book.index);
     // Hand-offs whose e-mail failed last time are retried (three columns read, not the tab).
     const shell = readTabBlock(ctx.sheets.get('orders'), 'orders', 0, -1);
     if (!shell || shell.rows.length === 0) return;
@@ -71,9 +71,8 @@ function paymentNoticeWaiting(ctx: RunContext, shell: TabData, paid: unknown[], 
   const rows = paid.map((v, i) => (isBlank(handedOff[i]) && isPaymentRecorded({ paymentReceived: v }, { zone: ctx.zone, today: day }) ? i : -1));
   const candidates = rows.filter((i) => i >= 0);
   if (candidates.length === 0) return out;
-  const outbox = ctx.tab('outbox');
-  if (!outbox) return out;
-  const index = indexOutbox(outbox);
+  const index = ctx.outbox()?.index;
+  if (!index) return out;
   const ids = readColumn(shell, 'orderId');
   for (const i of candidates) {
     const id = cellText(ids[i]);

@@ -14,7 +14,7 @@ import { SendResult } from '../../mail/outbox';
 export function notifyPayment(ctx: RunContext, order: Row): SendResult | undefined {
   if (!paymentNoticeDue(order, { zone: ctx.zone, today: localDateOf(ctx.zone, ctx.now.getTime()) })) return undefined;
   const to = ctx.settings.clientDepartmentEmail.trim();
-  const outbox = ctx.tab('outbox');
+  const outbox = ctx.outbox()?.tab;
   if (!isEmail(to) || !outbox) return undefined;
   const values = paymentValues(order, ctx.locale, ctx.zone);
   const result = sendTemplate(

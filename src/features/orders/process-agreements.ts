@@ -21,7 +21,7 @@ export function processAgreements(ctx: RunContext, agreements: TabData, indexes:
   const ids = readColumn(agreements, 'agreementId');
   const day = today(ctx);
   const staff = ctx.staff();
-  const outbox = ctx.tab('outbox');
+  const outbox = ctx.outbox()?.tab ?? null;
   const actx = { zone: ctx.zone, today: day, orders: orderRows, staff };
   const changes = new ColumnChanges();
   for (const index of indexes) {

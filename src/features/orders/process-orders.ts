@@ -134,7 +134,7 @@ function handOffIfTicked(ctx: RunContext, rec: Record<string, unknown>, agreemen
       toast: say(ctx.locale, 'handOffRefused'),
     };
   }
-  const outbox = ctx.tab('outbox');
+  const outbox = ctx.outbox()?.tab;
   if (!outbox) return { cells: {}, problems: [] };
   const email = decision.email;
   const head = [ctx.locale === 'en' ? 'Item' : 'Пункт', ctx.locale === 'en' ? 'Value' : 'Значение'];

@@ -19,5 +19,6 @@ export function sendTemplate(
 ): SendResult {
   const mail = composeMail(readTemplates(ctx), { key, to, template: templateKey, language, values, replyTo }, ctx.settings.senderName);
   if (typeof mail === 'string') return { outcome: 'failed', error: mail };
-  return sendOnce(outbox, mail, ctx.locale, ctx.now, indexOutbox(outbox));
+  const book = ctx.outbox();
+  return sendOnce(outbox, mail, ctx.locale, ctx.now, book && book.tab === outbox ? book.index : indexOutbox(outbox));
 }
