@@ -216,18 +216,21 @@ interface Mirrored {
 }
 
 /**
- * Google's recipe for a protection just made, whose editors are still the spreadsheet's: add
- * the owner and the wanted (one call), remove the spreadsheet's other editors, no domain edit
- * (turned off only where new protections have it: never on a consumer account).
+ * Google's recipe for a protection just made, whose editors are still the spreadsheet's: no
+ * domain edit (turned off only where new protections have it: never on a consumer account),
+ * the owner and the wanted added (one call), the spreadsheet's other editors removed. Any of
+ * these ends the mirroring ("until the script actually changes the list of editors … or
+ * setting a new value for setDomainEdit"); where domain edit was turned off, the owner — who
+ * may always edit — is not added as well.
  */
 function restrictNew(p: Protection, owner: string, editors: string[], mirrored: Mirrored): void {
   const want = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
   const others = editors.filter((e) => e.toLowerCase() !== owner.toLowerCase());
+  if (mirrored.domainEdit) p.setDomainEdit(false);
   if (others.length) p.addEditors([owner, ...others]);
-  else p.addEditor(owner);
+  else if (!mirrored.domainEdit) p.addEditor(owner);
   const remove = mirrored.editors.filter((e) => !want.has(e.toLowerCase()));
   if (remove.length) p.removeEditors(remove);
-  if (mirrored.domainEdit) p.setDomainEdit(false);
 }
 
 /**

@@ -21,14 +21,17 @@ describe.each(['workspace', 'consumer'] as const)('setup on a %s account', (acco
   test('every Reglament protection is in force without domain edit; a new protection’s domain edit is read once', async () => {
     const h = await openHarness({ locale: 'en', account, domain: account === 'workspace' ? 'example.com' : undefined, now: '2026-11-23T09:00' });
     try {
-      // A fresh workbook set up again from nothing: the protections removed, so setup makes them all anew.
+      // A fresh workbook set up again from nothing: the protections removed, so setup makes them all anew;
+      // the spreadsheet is shared with a colleague, whom every new protection lists until setup removes them.
       h.ws.spreadsheet.model.protections = [];
+      h.ws.spreadsheet.model.editors.push('colleague@example.com');
       const run = h.ws.invoke('setupWorkbook', { kind: 'editor' });
       expect(run.ok).toBe(true);
       const ours = h.ws.spreadsheet.model.protections.filter((p) => String(p.description).startsWith('Reglament: '));
       expect(ours.length).toBeGreaterThan(30);
       for (const p of ours) {
         expect([p.description, p.domainEdit, p.restricted, p.warningOnly]).toEqual([p.description, false, true, false]);
+        expect(p.editors.map((e) => e.toLowerCase())).not.toContain('colleague@example.com');
       }
       // Made anew here: the tabs' protections read domain edit once between them.
       const made = count(run, 'Range.protect') + count(run, 'Sheet.protect');
