@@ -93,8 +93,17 @@ export function blockA1(first: number, last: number, maxRows: number): string {
 
 /** Columns whose validations are the same rule (type and choices). */
 function ruleKey(col: ColumnDef): string {
-  return `${col.type}|${(col.choices ?? []).map((c) => c.key).join(',')}`;
+  return `${RULE_KIND[col.type] ?? col.type}|${(col.choices ?? []).map((c) => c.key).join(',')}`;
 }
+
+/** Column types whose validation is the same rule (validation() above): one run across them. */
+const RULE_KIND: Partial<Record<ColumnType, string>> = {
+  date: 'date',
+  datetime: 'date',
+  number: 'number',
+  integer: 'number',
+  money: 'number',
+};
 
 /** Runs of adjacent columns (1-based) with the same key, each with the first one's apply. */
 function adjacentRuns<T extends { col: number; key: string }>(items: readonly T[]): Array<T & { first: number; last: number }> {
