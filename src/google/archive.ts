@@ -6,6 +6,51 @@
  * Log line's time). Ticks read only the live Outbox; the Log is appended without reading.
  * Failed rows stay live whatever their age: they wait for a person (set Pending to resend).
  *
+ * Sending stays once per key across the move (a sent mail never goes again because its row
+ * left): every automated mail is looked up by its Outbox key in the live tab only, so a row
+ * whose sending decision is "standing" — asked again on later ticks or edits for as long as
+ * the business row says so — stays live (option (a) of the duplicate-send fix). Each feature
+ * declares its key kinds beside its key builders (features/<f>/rules/outbox-kinds.ts, collected
+ * in mail/kinds.ts); a key of no kind is archived as before.
+ *
+ *   kind                         standing?                   why / fix
+ *   payment:ORD                  yes — stays live            Payment received ≤ today re-asks on every edit
+ *   agreement-request:AGR:to     yes — stays live            every edit of a complete agreement re-asks
+ *   agreement-answer:AGR:answer  yes — stays live            every edit of an answered agreement re-asks
+ *   handoff:ORD                  no                          Handed off at (system column) ends it
+ *   contract:CALL:C, asked:CALL:h yes — stays live           each tick re-runs every Done interview's steps
+ *   agreed:CALL                  yes — stays live            re-queued for a Done First call without its row
+ *   comment:CALL:hash            yes — stays live            each tick sends every Done call's comment by key
+ *   resumes:CALL:ids             yes — stays live            asked while the Interview is ahead; no start in key
+ *   interviewNotice:CALL:C:min   until the start in the key  asked only while the Interview is ahead
+ *   declined:CALL:ms:who         until the start in the key  asked only while the call is ahead
+ *   CALL|to|min, BOOKED:…|to|min no                          planned only before the start (due ≤ start)
+ *   CALL|to|followUp             no                          planned only while its date is today or ahead
+ *   hotlead|ORD|who              yes — stays live            an edit of the Outcome cell re-notes the lead
+ *   silent|ORD|since|k           yes — stays live            the k = 3 reminder stays due until a reply
+ *   scheme|ORD|at|notice/overdue yes — stays live            asked every tick while the change is open
+ *   payment-reminder|ORD|term    no                          due only the working day before the term … term
+ *   report|ORD|n                 no                          Report sent at (system column) ends it
+ *   overdue|ORD|n                no                          only within 24 h after the deadline
+ *   expectations|ORD|n           no                          only beside a report this run sent
+ *   deadline|ORD|month|kind      no                          only up to the deadline day
+ *   digest|manager|date          no                          only for today
+ *
+ * Why (a), not a freshness window (b) or system columns (c): (a) is exact for every kind
+ * without changing what a person sees (a backdated payment or a late Done still mails) and
+ * without a schema change; (b) is exact only where the row's instant is never before the
+ * event (a Done ticked before the interview's start breaks it), and (c) needs a column per
+ * kind. The price: the live Outbox grows with business objects, not with time — per order
+ * about one payment notice and one or two agreement mails, per Done call one comment (plus
+ * one per rewrite), per Done First call one agreed mail, per interview one resume list and
+ * per hire two client mails, per hot lead one, per silent period up to three, per scheme
+ * change two. For the bench's company (2,000 active orders, 5,000 calls on the books) that is
+ * ≈ 2,000 × 3 + 5,000 × 2 + hot leads ≈ 16,000–20,000 live rows (≈ 150,000–180,000 cells read
+ * by a full tick), against ≈ 15,000 a month of bounded rows that still leave (reminders,
+ * reports, digests) — so the live tab stops growing with months and grows with the
+ * business. Deleting an old order's or call's row does not free its rows (they are still
+ * keyed); a person may move such rows to the archive tab by hand once the order is closed.
+ *
  * Why tabs, not an archive spreadsheet: another spreadsheet needs the `spreadsheets` scope
  * (every spreadsheet the owner can open) instead of `spreadsheets.currentonly`, and the
  * owner would have a second file to share and keep. The cost is the 10-million-cell limit
@@ -23,6 +68,7 @@
  */
 import { findChoice, isTextColumn, Locale, mapColumns, OUTBOX_STATES, TabKey, tabDef } from '../core/schema';
 import { isDate, localDateOf, Zone } from '../core/time';
+import { staysLive } from '../mail/kinds';
 import { toCells } from './cells';
 import { protectOwnerOnly } from './protections';
 import { readColumn, readTab, TabData } from './workbook';
@@ -67,7 +113,7 @@ export interface ArchiveResult {
 export function archiveHistory(ss: Spreadsheet, sheets: Map<TabKey, Sheet>, zone: Zone, now: Date, days: number, owner: string): ArchiveResult {
   const cutoff = now.getTime() - days * DAY_MS;
   return {
-    outbox: archiveOutbox(ss, sheets.get('outbox'), zone, cutoff, owner),
+    outbox: archiveOutbox(ss, sheets.get('outbox'), zone, cutoff, owner, now.getTime()),
     log: archiveLog(ss, sheets.get('log'), zone, cutoff, owner),
   };
 }
@@ -76,8 +122,11 @@ function instantOf(value: unknown): number | null {
   return isDate(value) ? value.getTime() : null;
 }
 
-/** Finished Outbox rows older than the cutoff: appended to their year's tab, then the live tab rewritten without them. */
-function archiveOutbox(ss: Spreadsheet, sheet: Sheet | undefined, zone: Zone, cutoff: number, owner: string): number {
+/**
+ * Finished Outbox rows older than the cutoff whose kind nothing asks for again (src/mail/kinds.ts):
+ * appended to their year's tab, then the live tab rewritten without them.
+ */
+function archiveOutbox(ss: Spreadsheet, sheet: Sheet | undefined, zone: Zone, cutoff: number, owner: string, now: number): number {
   const live = readTab(sheet, 'outbox');
   if (!live || live.rows.length === 0) return 0;
   const stateAt = live.columns.index.state;
@@ -86,7 +135,8 @@ function archiveOutbox(ss: Spreadsheet, sheet: Sheet | undefined, zone: Zone, cu
   for (const row of live.rows) {
     const state = stateAt === undefined ? undefined : findChoice(OUTBOX_STATES, String(row[stateAt] ?? ''))?.key;
     const at = instantOf(row[live.columns.index.sentAt ?? -1]) ?? instantOf(row[live.columns.index.due ?? -1]);
-    if (state && FINISHED.has(state) && at !== null && at < cutoff) {
+    const key = String(row[live.columns.index.key ?? -1] ?? '').trim();
+    if (state && FINISHED.has(state) && at !== null && at < cutoff && !staysLive(key, now)) {
       const year = localDateOf(zone, at).year;
       if (!byYear.has(year)) byYear.set(year, []);
       byYear.get(year)!.push(row);

@@ -82,6 +82,25 @@ describe('after the first call (seed 003)', () => {
     expect(mailsTo(h, CLIENT)).toHaveLength(1);
   });
 
+  test('the agreed e-mail and the comment to the manager go once, also after their Outbox rows were archived', () => {
+    firstCallDone(h);
+    h.tick('2026-11-23T12:10');
+    const agreed = () => mailsTo(h, CLIENT).length;
+    const comments = () => mailsTo(h, BOSS).filter((m) => /comment/i.test(m.subject)).length;
+    expect(agreed()).toBe(1);
+    expect(comments()).toBe(1);
+    // Six weeks on, the daily move has taken the finished rows to the archive tab; ticks and an edit of the call send nothing again.
+    h.tick('2027-01-05T09:00');
+    expect(h.ws.spreadsheet.sheetNames()).toContain('Outbox 2026');
+    h.tick('2027-01-05T09:05');
+    h.edit('Calls', 2, { Comment: FIRST_CALL_COMMENT + '\n' }, SALES, '2027-01-05T09:07');
+    h.tick('2027-01-05T09:40');
+    h.tick('2027-01-05T10:00');
+    expect(agreed()).toBe(1);
+    expect(comments()).toBe(1);
+    expect(outboxRow(h, 'agreed:').map((r) => r['State'])).toEqual(['Sent']);
+  });
+
   test('the manager cancels the agreed e-mail by clearing it, and the client gets nothing', () => {
     firstCallDone(h);
     h.edit('Calls', 2, { 'Agreed e-mail': '' }, SALES, '2026-11-23T11:45');

@@ -101,18 +101,31 @@ describe('the archive', () => {
     expect(h.ws.spreadsheet.readValues('Log 2026').length).toBe(1 + november);
     expect(h.ws.spreadsheet.readValues('Log 2026')[1]).toEqual(logBefore[1]);
     expect(h.ws.spreadsheet.readValues('Log').length).toBeLessThan(logBefore.length);
-    expect(keys('Outbox 2026')).toEqual(expect.arrayContaining([expect.stringContaining('ORD-2026-0001')]));
-    expect(h.rows('Outbox').some((r) => String(r['Key']).includes('ORD-2026-0001'))).toBe(false);
+    // The hand-off's row is archived (Handed off at ends it); the payment notice's stays live:
+    // its sending decision stands as long as Payment received does (src/google/archive.ts).
+    expect(keys('Outbox 2026')).toContain('handoff:ORD-2026-0001');
+    expect(keys('Outbox 2026')).not.toContain('payment:ORD-2026-0001');
+    expect(h.rows('Outbox').map((r) => r['Key'])).toContain('payment:ORD-2026-0001');
     const moved = h.ws.spreadsheet.readValues('Outbox 2026').length;
     // A second tick the same day moves nothing.
     h.tick('2026-12-29T09:05');
     expect(h.ws.spreadsheet.readValues('Outbox 2026').length).toBe(moved);
     const state = asUser<{ reminders: Line[] }>(h, h.ws.owner, 'uiSidebarState', [ORDER_REF]);
-    // Both of the order's mails (the hand-off and the payment notice of issue 14) are archived and still found.
+    // Both of the order's mails (the hand-off, archived, and the payment notice of issue 14, live) are found.
     expect(state.reminders.map((l) => [l.text.split(' ')[0], l.state])).toEqual([
       ['Hand-off', 'Sent'],
       ['Payment', 'Sent'],
     ]);
+  });
+
+  test('the payment notice goes once, also after an edit of the paid order weeks later', () => {
+    const notices = () => h.ws.mail.sent().filter((m) => /^Payment received/.test(m.subject)).length;
+    expect(notices()).toBe(1);
+    h.edit('Orders', 2, { Vacancy: 'Senior operator' }, SALES, '2026-12-29T10:00');
+    h.tick('2026-12-29T10:05');
+    h.tick('2027-02-10T09:00');
+    h.edit('Orders', 2, { Vacancy: 'Lead operator' }, SALES, '2027-02-10T10:00');
+    expect(notices()).toBe(1);
   });
 });
 
