@@ -354,6 +354,21 @@ function reportsAfterDeadline(c: Company): { sentAfterDeadline: number; reports:
   return { sentAfterDeadline: after, reports, withResults: withResults.size, ticks };
 }
 
+const ticks = (d: DayRun) => d.measured.filter((r) => r.kind === 'time');
+
+/** The five costliest runs as "HH:MM 12.3 s (2 mails)" (their local wall-clock time in the bench's zone). */
+function costliest(runs: RunRecord[]): string {
+  return [...runs]
+    .sort((a, b) => b.estimatedGoogleMs - a.estimatedGoogleMs)
+    .slice(0, 5)
+    .map((r) => {
+      const w = new Date(Date.parse(r.at) + offsetMinutes(Date.parse(r.at), ZONE) * MIN).toISOString().slice(11, 16);
+      const mails = r.calls.find((c) => c.call === 'MailApp.sendEmail')?.count ?? 0;
+      return `${w} ${(r.estimatedGoogleMs / 1000).toFixed(1)} s${mails ? ` (${mails} mails)` : ''}`;
+    })
+    .join(', ');
+}
+
 interface DayFigures {
   figures: BenchFigure[];
   json: Record<string, unknown>;
@@ -370,6 +385,7 @@ async function measure(): Promise<DayFigures> {
     note: [
       `estimated trigger runtime ${minutes(d.triggerMs)} min a day (consumer quota ${CONSUMER_MIN} min: ${Math.round((d.triggerMs / MIN / CONSUMER_MIN) * 100)}%; Workspace ${WORKSPACE_MIN} min: ${Math.round((d.triggerMs / MIN / WORKSPACE_MIN) * 100)}%)`,
       `measured: ${d.measured.length} runs (${minutes(d.measured.reduce((n, r) => n + r.estimatedGoogleMs, 0))} min), ${d.mails} mails sent`,
+      `measured ticks: ${minutes(ticks(d).reduce((n, r) => n + r.estimatedGoogleMs, 0))} min; costliest: ${costliest(ticks(d))}`,
       `extrapolated: ${d.extrapolatedTicks} ticks of 10:05–16:55 at the median measured tick after an edit (${(median(d.ticksAfterEdit.map((r) => r.estimatedGoogleMs)) / 1000).toFixed(1)} s), ${d.extrapolatedEdits} edits at the measured mean (${[...d.edits].map(([k, runs]) => `${k} ${(runs.reduce((n, r) => n + r.estimatedGoogleMs, 0) / 1000 / Math.max(1, runs.filter((r) => r.trigger === 'installable').length)).toFixed(1)} s`).join(', ')})`,
     ].join('\n    '),
   });
