@@ -218,6 +218,50 @@ function rewrite(live: TabData, keep: unknown[][]): void {
   removeRows(live.sheet, 2 + keep.length, gone);
 }
 
+/**
+ * Once per workbook, for one archived by the version before the kinds (src/mail/kinds.ts):
+ * rows whose mail still stands go back from the archive tabs to the live Outbox, or their
+ * mail would go again. Reads each Outbox archive tab once (the only time a tick reads them);
+ * a key already live is not appended twice (a run killed after the append and before the
+ * archive tab was rewritten). Returns how many rows came back.
+ */
+export function restoreStanding(ss: Spreadsheet, liveSheet: Sheet | undefined, now: number): number {
+  const live = liveSheet ? readTab(liveSheet, 'outbox') : null;
+  if (!liveSheet || !live) return 0;
+  const keyAt = live.columns.index.key;
+  if (keyAt === undefined) return 0;
+  const liveKeys = new Set(live.rows.map((r) => String(r[keyAt] ?? '')));
+  const keys = Object.keys(live.columns.index).filter((k) => live.columns.index[k] !== undefined);
+  let total = 0;
+  for (const sheet of archiveSheets(ss, liveSheet.getName())) {
+    const last = sheet.getLastRow();
+    const width = sheet.getLastColumn();
+    if (last < 2 || width < 1) continue;
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
+    const at = mapColumns(tabDef('outbox'), header).index;
+    if (at.key === undefined) continue;
+    const rows = sheet.getRange(2, 1, last - 1, width).getValues();
+    const back = rows.filter((r) => staysLive(String(r[at.key!] ?? ''), now));
+    if (back.length === 0) continue;
+    // In the live tab's column order, whatever the archive tab's is.
+    const asLive = (r: unknown[]) => {
+      const out: unknown[] = live.header.map(() => '');
+      for (const k of keys) if (at[k] !== undefined) out[live.columns.index[k]!] = r[at[k]!];
+      return out;
+    };
+    const fresh = back.filter((r) => !liveKeys.has(String(r[at.key!] ?? '')));
+    if (fresh.length) appendTo(liveSheet, fresh.map(asLive), live.plainText);
+    fresh.forEach((r) => liveKeys.add(String(r[at.key!] ?? '')));
+    const gone = new Set(back);
+    const keep = rows.filter((r) => !gone.has(r));
+    const plain = header.map((_, i) => keys.some((k) => at[k] === i && live.plainText[live.columns.index[k]!]));
+    if (keep.length) sheet.getRange(2, 1, keep.length, width).setValues(keep.map((r) => toCells(r, plain)));
+    removeRows(sheet, 2 + keep.length, back.length);
+    total += back.length;
+  }
+  return total;
+}
+
 /** Settings' locale label of the archive, for the Log line of a night's move. */
 export function archiveSummary(locale: Locale, moved: ArchiveResult): string {
   return locale === 'en'
