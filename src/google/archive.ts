@@ -18,7 +18,8 @@
  *   agreement-request:AGR:to     yes — stays live            every edit of a complete agreement re-asks
  *   agreement-answer:AGR:answer  yes — stays live            every edit of an answered agreement re-asks
  *   handoff:ORD                  no                          Handed off at (system column) ends it
- *   contract:CALL:C, asked:CALL:h yes — stays live           each tick re-runs every Done interview's steps
+ *   contract:CALL:C              yes — stays live            each tick re-runs every Done interview's steps
+ *   asked:CALL:hash              yes — stays live            the same, while "Client asked for" holds the text
  *   agreed:CALL                  yes — stays live            re-queued for a Done First call without its row
  *   comment:CALL:hash            yes — stays live            each tick sends every Done call's comment by key
  *   resumes:CALL:ids             yes — stays live            asked while the Interview is ahead; no start in key
@@ -44,22 +45,15 @@
  * about one payment notice and one or two agreement mails, per Done call one comment (plus
  * one per rewrite), per Done First call one agreed mail, per interview one resume list and
  * per hire two client mails, per hot lead one, per silent period up to three, per scheme
- * change two. For the bench's company (2,000 active orders, 5,000 calls on the books) that is
- * ≈ 2,000 × 3 + 5,000 × 2 + hot leads ≈ 16,000–20,000 live rows (≈ 150,000–180,000 cells read
- * by a full tick), against ≈ 15,000 a month of bounded rows that still leave (reminders,
- * reports, digests) — so the live tab stops growing with months and grows with the
- * business. Deleting an old order's or call's row does not free its rows (they are still
- * keyed); a person may move such rows to the archive tab by hand once the order is closed.
+ * change two: ≈ 8–10 rows per order over its life. For the bench's company (2,000 orders and
+ * 5,000 calls on the books) that is ≈ 16,000–20,000 live rows (≈ 150,000–180,000 cells for a
+ * full tick to read, about a tenth of a year of bounded rows: reminders, reports, digests,
+ * ≈ 180,000 a year, still leave after 30 days). It keeps growing with every order and call
+ * ever made; bounding it further needs an end to each standing decision (e.g. an order
+ * closed for good), which the regulations do not give yet.
  *
- * Why tabs, not an archive spreadsheet: another spreadsheet needs the `spreadsheets` scope
- * (every spreadsheet the owner can open) instead of `spreadsheets.currentonly`, and the
- * owner would have a second file to share and keep. The cost is the 10-million-cell limit
- * of one spreadsheet (https://support.google.com/drive/answer/37603): archive tabs are made
- * exactly as wide as their header (9 Outbox and 6 Log columns, not Google's 26), so a year
- * of the "company day" bench (≈180,000 Outbox rows, 110,000 Log lines) adds ≈2.3 M cells —
- * a busy company's workbook holds several years; the owner downloads and deletes an old
- * year's tabs when it needs room (they are ordinary tabs: readable, searchable with Find,
- * sortable in a filter view).
+ * A workbook the version before the kinds already archived gets its standing rows back once
+ * (restoreStanding, run by src/mail/archived.ts first in a full tick).
  *
  * Safe under the script lock: the live tab is read again right before it is rewritten (a
  * tick may have run for minutes since its first read), rows are appended to the archive
