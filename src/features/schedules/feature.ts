@@ -130,7 +130,7 @@ function onDoneEdit(s: Scheduler, edit: TabEdit): void {
 function onResultsEdit(ctx: RunContext, edit: TabEdit): void {
   if (edit.rows.length === 0) return;
   // Only the edited rows: the tab grows with every calling day (nothing read that grows with history).
-  const tab = readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', Math.min(...edit.rows), Math.max(...edit.rows));
+  const tab = edit.block ?? readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', Math.min(...edit.rows), Math.max(...edit.rows));
   if (!tab) return;
   const changes = new Map<number, unknown>();
   const orders: string[] = [];
