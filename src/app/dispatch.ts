@@ -28,7 +28,9 @@ import {
   MARK,
   markPlan,
   NEXT,
-  nextDue,
+  NEXT_OTHER,
+  planDue,
+  markedIn,
   nextLocalHour,
   READBACK,
   READBACK_MS,
@@ -172,15 +174,18 @@ export function dispatchTick(options: { full?: boolean } = {}): void {
     () => {
       // Calendar first, without the spreadsheet: changes there make this a full tick.
       const changed = !gate.full && gate.probe && registry.some((f) => f.probe?.(started) === true);
-      if (gate.full || changed) fullTick(props, all, started);
+      if (gate.full || changed) fullTick(props, all, started, changed ? undefined : gate.only);
       else replanTick(props, all, gate.probe);
     },
     () => undefined,
   );
 }
 
-/** Every feature's tick, then the plan from the tabs they read. */
-function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<string, string>, started: number): void {
+/**
+ * Every feature's tick (or, `only`, those features': nothing else is due, gate.ts), then the
+ * plan from the tabs they read.
+ */
+function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<string, string>, started: number, only?: string[]): void {
   beginWrites();
   const ctx = openContext();
   tickRun(ctx);
@@ -188,15 +193,19 @@ function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<str
   let seen: PropertiesSeen | undefined = { all, at: started };
   for (const f of registry) {
     if (Date.now() > deadline) break;
-    if (!f.tick) continue;
+    if (!f.tick || (only && only.indexOf(f.name) < 0)) continue;
     seen = drainDeferred(ctx, undefined, seen);
     f.tick(ctx, deadline);
   }
   drainDeferred(ctx);
   const busy = hasWrites() || ctx.logged() > 0 || workLeftIn(ctx) || Date.now() > deadline;
+  // A reports' tick that did only its feature's work is busy for reports alone; an edit it applied (a mark) re-plans everything.
+  const busyOther = only ? workLeftIn(ctx) || Date.now() > deadline || markedIn(ctx) : busy;
   if (Date.now() <= deadline) archiveDaily(ctx);
+  const due = planDue(ctx, inputsOfTabs(ctx, all), busy, busyOther, TICK_MS);
   const plan: Record<string, string> = {
-    [NEXT]: String(nextDue(ctx, inputsOfTabs(ctx, all), busy, TICK_MS)),
+    [NEXT]: String(due.next),
+    [NEXT_OTHER]: String(due.other),
     [FULL]: String(nextLocalHour(ctx, FULL_PASS_HOUR)),
     [READBACK]: String(ctx.now.getTime() + READBACK_MS),
   };
@@ -216,7 +225,9 @@ function replanTick(props: GoogleAppsScript.Properties.Properties, all: Record<s
   if (probed) plan[READBACK] = String(Date.now() + READBACK_MS);
   if (all[MARK] !== undefined) {
     const ctx = openContext();
-    plan[NEXT] = String(nextDue(ctx, inputsOfColumns(ctx, all), false, TICK_MS));
+    const due = planDue(ctx, inputsOfColumns(ctx, all), false, false, TICK_MS);
+    plan[NEXT] = String(due.next);
+    plan[NEXT_OTHER] = String(due.other);
   }
   props.setProperties(plan);
   if (all[MARK] !== undefined) props.deleteProperty(MARK);

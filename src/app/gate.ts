@@ -11,6 +11,11 @@
  *   waits for HR to stop adding results), and the very next tick when this one did any work or was cut
  *   short (retries, a calendar catch-up, a half-sent batch: work goes on until a tick finds
  *   nothing to do).
+ * - NEXT_OTHER: the same without the calling reports' instants. While only reports are due
+ *   (NEXT reached, NEXT_OTHER not, nothing waiting or marked, no read-back due) a tick runs
+ *   the reports' feature alone (REPORTS_FEATURE): 17:00–18:00 spreads the reports over twelve
+ *   ticks, and none of them needs Calls, Candidates or the Outbox's other mail. Its plan is
+ *   computed afresh from the whole Outbox and Selections, so NEXT_OTHER never goes stale.
  * - READBACK: when people's changes in Google Calendar (which fire no trigger) are next read
  *   back — every READBACK_MS, by a probe: one incremental list; only when it returns changes
  *   does the tick run in full (with what the probe read).
@@ -38,6 +43,10 @@ import { RunContext } from './context';
 import { cell, readColumn, readTabBlock } from '../google/workbook';
 
 export const NEXT = 'reglament.plan.next';
+/** NEXT without the calling reports' instants: until it is reached, a tick for reports runs the reports' feature alone. */
+export const NEXT_OTHER = 'reglament.plan.nextOther';
+/** The feature that sends the calling reports (features/schedules): the one a reports' tick runs. */
+export const REPORTS_FEATURE = 'schedules';
 export const FULL = 'reglament.plan.full';
 export const MARK = 'reglament.plan.marked';
 export const READBACK = 'reglament.plan.readback';
@@ -54,11 +63,13 @@ const SLACK_MS = 60000;
 /** Properties whose presence means work waits: edits deferred, sidebar actions queued, mail in flight, hot leads to send. */
 const WAITING = ['reglament.edit.deferred.', 'reglament.ui.queue.', 'outbox.inFlight.', 'reglament.hotLeads', RETRY];
 
-/** What a tick does: nothing, re-plan after a mark and/or probe Calendar, or run every feature. */
+/** What a tick does: nothing, re-plan after a mark and/or probe Calendar, or run every feature (or, `only`, these). */
 export interface GateDecision {
   full: boolean;
   replan: boolean;
   probe: boolean;
+  /** Only these features' ticks run: nothing but calling reports is due (17:00–18:00 spreads them over the ticks). */
+  only?: string[];
 }
 
 /** What this tick has to do, decided from the script properties alone. */
@@ -70,8 +81,16 @@ export function gateDecision(all: Record<string, string>, nowMs: number): GateDe
   if (!Number.isFinite(next) || !Number.isFinite(full) || !Number.isFinite(readback)) return FULL_TICK;
   // Google starts a 5-minute trigger anywhere within its minute: a minute's slack.
   const reached = (ms: number) => ms <= nowMs + SLACK_MS;
-  if (reached(next) || reached(full)) return FULL_TICK;
-  if (Object.keys(all).some((k) => WAITING.some((w) => k.indexOf(w) === 0))) return FULL_TICK;
+  if (reached(full)) return FULL_TICK;
+  const waiting = Object.keys(all).some((k) => WAITING.some((w) => k.indexOf(w) === 0));
+  if (reached(next)) {
+    // Only reports due (NEXT_OTHER not reached, nothing waiting, no mark, no read-back due): their feature alone.
+    // A mark may have made anything due since NEXT_OTHER was planned: then every feature runs.
+    const other = Number(all[NEXT_OTHER]);
+    const reportsOnly = Number.isFinite(other) && !reached(other) && !waiting && all[MARK] === undefined && !reached(readback);
+    return reportsOnly ? { ...FULL_TICK, only: [REPORTS_FEATURE] } : FULL_TICK;
+  }
+  if (waiting) return FULL_TICK;
   return { full: false, replan: all[MARK] !== undefined, probe: reached(readback) };
 }
 
@@ -149,12 +168,27 @@ const WAKE_MAX = 100;
 
 /** The next instant a tick has work, from what this tick read and did. */
 export function nextDue(ctx: RunContext, inputs: PlanInputs, busy: boolean, tickMs: number): number {
+  return planDue(ctx, inputs, busy, busy, tickMs).next;
+}
+
+/**
+ * The next instant a tick has work (`next`), and the same without the calling reports'
+ * instants (`other`, NEXT_OTHER). `busy`: the tick did work, so the next goes on; `busyOther`:
+ * work that is not the reports' (a reports' tick that only sent reports is busy for reports).
+ */
+export function planDue(
+  ctx: RunContext,
+  inputs: PlanInputs,
+  busy: boolean,
+  busyOther: boolean,
+  tickMs: number,
+): { next: number; other: number } {
   const now = ctx.now.getTime();
-  let next = nextLocalHour(ctx, DAILY_HOUR);
+  let other = nextLocalHour(ctx, DAILY_HOUR);
   const take = (ms: number) => {
-    if (ms < next) next = ms;
+    if (ms < other) other = ms;
   };
-  if (busy) take(now + 1);
+  if (busyOther) take(now + 1);
   for (const ms of inputs.wakes) if (ms > now) take(ms);
   for (const row of inputs.outbox) {
     const state = findChoice(OUTBOX_STATES, String(row.state ?? ''))?.key;
@@ -162,11 +196,16 @@ export function nextDue(ctx: RunContext, inputs: PlanInputs, busy: boolean, tick
     if ((state === 'pending' || state === undefined) && isDate(row.due)) take(Math.max(row.due.getTime(), now + tickMs));
   }
   // Reports with results go from the lead time before their deadline, a share each tick.
+  let next = other;
+  const report = (ms: number) => {
+    if (ms < next) next = ms;
+  };
+  if (busy) report(now + 1);
   const lead = parseLeadMinutes(ctx.settings.reportLeadMinutes) ?? 60 * 60000;
   for (const r of inputs.reports) {
-    if (isDate(r.due) && r.due.getTime() > now && !isDate(r.sent)) take(Math.max(r.due.getTime() - lead, now + tickMs));
+    if (isDate(r.due) && r.due.getTime() > now && !isDate(r.sent)) report(Math.max(r.due.getTime() - lead, now + tickMs));
   }
-  return next;
+  return { next, other };
 }
 
 /** The plan's inputs from tabs a full tick has read. */

@@ -1,5 +1,5 @@
 /** The gate's decision (src/app/gate.ts), from the script properties alone. */
-import { FULL, gateDecision, gateOpen, MARK, NEXT, READBACK, RETRY } from '../../src/app/gate';
+import { FULL, gateDecision, gateOpen, MARK, NEXT, NEXT_OTHER, READBACK, REPORTS_FEATURE, RETRY } from '../../src/app/gate';
 
 const NOW = Date.parse('2026-11-24T07:00:00Z');
 const MIN = 60000;
@@ -40,6 +40,21 @@ describe('the gate', () => {
     const due = plan(NOW + 600 * MIN, NOW + 600 * MIN, {}, NOW);
     expect(gateDecision(due, NOW)).toEqual({ full: false, replan: false, probe: true });
     expect(gateDecision({ ...due, [MARK]: String(NOW) }, NOW)).toEqual({ full: false, replan: true, probe: true });
+  });
+  test('only calling reports due (NEXT reached, NEXT_OTHER not): their feature alone; anything else due, waiting or marked: every feature', () => {
+    const reports = plan(NOW, NOW + 600 * MIN, { [NEXT_OTHER]: String(NOW + 30 * MIN) });
+    expect(gateDecision(reports, NOW)).toEqual({ full: true, replan: false, probe: false, only: [REPORTS_FEATURE] });
+    // Something else due too (a reminder, the 09:00 digest, a retry: NEXT_OTHER reached).
+    expect(gateDecision({ ...reports, [NEXT_OTHER]: String(NOW + 30000) }, NOW).only).toBeUndefined();
+    // No NEXT_OTHER (a plan from an older version): every feature.
+    expect(gateDecision(plan(NOW, NOW + 600 * MIN), NOW).only).toBeUndefined();
+    // A mark (the edit may have made something due since the plan), something waiting, the read-back due: every feature.
+    expect(gateDecision({ ...reports, [MARK]: String(NOW - MIN) }, NOW).only).toBeUndefined();
+    expect(gateDecision({ ...reports, [RETRY]: String(NOW - MIN) }, NOW).only).toBeUndefined();
+    expect(gateDecision({ ...reports, 'reglament.edit.deferred.000000000000001.abc': '{}' }, NOW).only).toBeUndefined();
+    expect(gateDecision({ ...reports, [READBACK]: String(NOW) }, NOW).only).toBeUndefined();
+    // The full pass hour: every feature.
+    expect(gateDecision({ ...reports, [FULL]: String(NOW) }, NOW).only).toBeUndefined();
   });
   test('no plan yet (a new workbook, properties cleared, a plan from an older version): full', () => {
     expect(gateDecision({}, NOW).full).toBe(true);

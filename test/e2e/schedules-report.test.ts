@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import { simpleParser, ParsedMail } from 'mailparser';
 import { Harness } from './harness';
+import { RunRecord } from '../../workspace/runtime/workspace';
 import { BOSS, CLIENT, handedOff, HR, HR2, HR_BOSS, iso, SALES, selections, workbook } from './schedules-fixture';
 
 const ORDER = 'ORD-2026-0001';
@@ -203,6 +204,33 @@ describe('The calling report to the client', () => {
     expect(reports(h)).toHaveLength(1);
     expect(alerts(h)).toHaveLength(1);
     expect(h.ws.mail.sent().some((m) => m.to.includes(BOSS) && /Overdue/.test(m.subject))).toBe(false);
+  });
+
+  test('from 17:00 the ticks that have only reports to send run the reports alone; a call reminder due among them goes on time', () => {
+    recordDay(h);
+    h.edit(
+      'Calls',
+      'new',
+      { Type: 'First call', 'Order ID': ORDER, Start: '2026-10-22 17:40', 'Client e-mail': CLIENT, 'Manager e-mail': BOSS },
+      BOSS,
+      '2026-10-22T12:30',
+    );
+    for (let t = h.instant('2026-10-22T12:35').getTime(); t < h.instant('2026-10-22T17:00').getTime(); t += 5 * 60000)
+      h.ws.invoke('tick', { kind: 'time', at: new Date(t) });
+    const reads = (r: RunRecord) => r.calls.find((c) => c.call === 'Range.getValues')?.count ?? 0;
+    const mails = (r: RunRecord) => r.calls.find((c) => c.call === 'MailApp.sendEmail')?.count ?? 0;
+    const window = ['17:00', '17:05', '17:10', '17:15', '17:20'].map((m) => h.tick(`2026-10-22T${m}`));
+    // The reminder (15 minutes before the call) is due at 17:25: the tick then runs every feature and sends it.
+    const reminders = () => h.rows('Outbox').filter((r) => String(r['Key']).startsWith('CALL-2026-0001|'));
+    expect(reminders().length).toBeGreaterThan(0);
+    expect(reminders().every((r) => r['State'] === 'Pending')).toBe(true);
+    const reminder = h.tick('2026-10-22T17:25');
+    expect(reminders().every((r) => r['State'] === 'Sent')).toBe(true);
+    expect(mails(reminder)).toBe(reminders().length);
+    // The ticks before it ran the reports alone: they read fewer ranges than the tick that ran every feature.
+    for (const t of window) expect(reads(t)).toBeLessThan(reads(reminder));
+    expect(reports(h).filter((m) => /report/i.test(m.subject))).toHaveLength(1);
+    expect((h.rows('Selections')[0]['Report sent at'] as Date).getTime()).toBeLessThan(h.instant('2026-10-22T17:01').getTime());
   });
 
   test('under the 5-minute timer the gate wakes the first tick after the quiet half hour: the late report goes then, not at the next full pass', () => {
