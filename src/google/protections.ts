@@ -129,8 +129,19 @@ export function wantedHidden(sheet: Sheet): WantedProtection {
 }
 
 function wantedHiddenDescription(sheet: Sheet): string {
-  return `${PROTECTION_PREFIX}${sheet.getName()} ${groupText('owner')}`;
+  return hiddenDescription(sheet.getName());
 }
+
+function hiddenDescription(sheetName: string): string {
+  return `${PROTECTION_PREFIX}${sheetName} ${groupText('owner')}`;
+}
+
+/**
+ * The calls feature protects the sync sheet it makes (features/calls/sync.ts) under a
+ * description of its own: setup takes that protection as the sheet's owner-only one (its
+ * description and editors set right) instead of removing it and making another.
+ */
+const SYNC_DESCRIPTION = `${PROTECTION_PREFIX}calendar sync (system)`;
 
 /**
  * Makes the Reglament protections of these sheets exactly `wanted` (setup): creates the
@@ -153,34 +164,41 @@ export function applyProtections(
   const keyOf = (w: WantedProtection) => `${w.description}#${nameOf.get(w.sheet) ?? w.sheet.getName()}`;
   const byKey = new Map(wanted.map((w) => [keyOf(w), w]));
   const existing = new Map<string, Protection>();
-  const trusted = new Set(fresh.map((sheet) => `${wantedHiddenDescription(sheet)}#${nameOf.get(sheet) ?? sheet.getName()}`));
+  // The new mirrors' descriptions name their sheets: told by description alone, nothing more read.
+  const trusted = new Set(fresh.map((sheet) => hiddenDescription(nameOf.get(sheet) ?? sheet.getName())));
+  const adopted = new Set<string>();
+  const syncNames = new Set<string>(Object.values(SYNC_SHEETS));
   for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
     const description = p.getDescription();
-    if (description.indexOf(PROTECTION_PREFIX) !== 0) continue;
+    if (description.indexOf(PROTECTION_PREFIX) !== 0 || trusted.has(description)) continue;
     const range = p.getRange();
     const sheetName = range.getSheet().getName();
     if (!names.has(sheetName)) continue;
-    const key = `${description}#${sheetName}`;
-    if (trusted.has(key)) continue;
+    const sync = description === SYNC_DESCRIPTION && syncNames.has(sheetName);
+    const key = `${sync ? hiddenDescription(sheetName) : description}#${sheetName}`;
+    if (sync) adopted.add(key);
     const want = byKey.get(key);
     const sameRange =
       want && (want.a1 === null ? p.getProtectionType() === SpreadsheetApp.ProtectionType.SHEET : range.getA1Notation() === want.a1);
     if (!want || !sameRange || existing.has(key)) p.remove();
     else existing.set(key, p);
   }
-  let spreadsheetEditors: string[] | null = null;
+  let mirrored: Mirrored | null = null;
   for (const w of wanted) {
+    if (w.a1 === null && trusted.has(w.description)) continue;
     const key = keyOf(w);
-    if (trusted.has(key)) continue;
     let p = existing.get(key);
     if (!p) {
       p = (w.a1 === null ? w.sheet.protect() : w.sheet.getRange(w.a1).protect()).setDescription(w.description);
-      // A new protection's editors mirror the spreadsheet's (Google's Range.protect()): one
-      // read of those serves every new protection.
-      if (!spreadsheetEditors) spreadsheetEditors = emailsOf(ss.getEditors());
-      restrictNew(p, owner, editorsOf(w.group, staff), spreadsheetEditors);
+      // A new protection's editors and domain edit mirror the spreadsheet's (Google's
+      // Range.protect()): one read of each, on the first new protection, serves every one.
+      if (!mirrored) mirrored = { editors: emailsOf(ss.getEditors()), domainEdit: p.canDomainEdit() };
+      restrictNew(p, owner, editorsOf(w.group, staff), mirrored);
     } else {
       if (p.isWarningOnly()) p.setWarningOnly(false);
+      // Made elsewhere, it may still mirror the spreadsheet: an editor change restricts it; and
+      // it takes its wanted description, so setup finds it as its own from then on.
+      if (adopted.has(key)) p.setDescription(w.description).addEditor(owner);
       syncEditors(p, owner, editorsOf(w.group, staff));
     }
   }
@@ -191,47 +209,126 @@ function emailsOf(users: GoogleAppsScript.Base.User[]): string[] {
   return users.map((u) => u.getEmail()).filter(Boolean);
 }
 
-/**
- * Google's recipe for a protection just made, whose editors are still the spreadsheet's: add
- * the owner and the wanted (one call), remove the spreadsheet's other editors, no domain edit.
- */
-function restrictNew(p: Protection, owner: string, editors: string[], spreadsheetEditors: string[]): void {
-  const want = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
-  const others = editors.filter((e) => e.toLowerCase() !== owner.toLowerCase());
-  if (others.length) p.addEditors([owner, ...others]);
-  else p.addEditor(owner);
-  const remove = spreadsheetEditors.filter((e) => !want.has(e.toLowerCase()));
-  if (remove.length) p.removeEditors(remove);
-  if (p.canDomainEdit()) p.setDomainEdit(false);
+/** What a protection just made has of the spreadsheet's permissions, read once per run. */
+interface Mirrored {
+  editors: string[];
+  domainEdit: boolean;
 }
 
 /**
- * After a Staff change: the editors of the Reglament protections follow the new department
- * lists — only the protections whose group names a department whose list changed (or the
- * Staff-wide ones when anyone joined or left). Skipped when no list changed. With `sheets`
- * (the tabs by key), only the tabs whose columns name a changed group are asked for their
- * protections (the groups a tab can have follow from PERMISSIONS alone), not every protection
- * of the spreadsheet read.
+ * Google's recipe for a protection just made, whose editors are still the spreadsheet's: no
+ * domain edit (turned off only where new protections have it: never on a consumer account),
+ * the owner and the wanted added (one call), the spreadsheet's other editors removed. Any of
+ * these ends the mirroring ("until the script actually changes the list of editors … or
+ * setting a new value for setDomainEdit"); where domain edit was turned off, the owner — who
+ * may always edit — is not added as well.
+ */
+function restrictNew(p: Protection, owner: string, editors: string[], mirrored: Mirrored): void {
+  const want = new Set([owner.toLowerCase(), ...editors.map((e) => e.toLowerCase())]);
+  const others = editors.filter((e) => e.toLowerCase() !== owner.toLowerCase());
+  if (mirrored.domainEdit) p.setDomainEdit(false);
+  if (others.length) p.addEditors([owner, ...others]);
+  else if (!mirrored.domainEdit) p.addEditor(owner);
+  const remove = mirrored.editors.filter((e) => !want.has(e.toLowerCase()));
+  if (remove.length) p.removeEditors(remove);
+}
+
+/**
+ * After a Staff change, in the edit: who left a group loses its protections at once; who
+ * joined waits for the next tick (grantWaitingEditors), since each protection gaining an
+ * editor is a round trip (15 for a Sales member, ~2.3 s) and an edit stays under 1.5 s
+ * (issue 15). Only the protections whose group names a department whose list changed (or
+ * the Staff-wide ones when anyone left) are touched; nothing when no list changed. With
+ * `sheets` (the tabs by key), only the tabs whose columns name a changed group are asked for
+ * their protections (the groups a tab can have follow from PERMISSIONS alone). What the
+ * protections then hold is kept (the lists less who joined); that it falls short of Staff is
+ * kept too, so the tick knows there is access to grant. Without kept lists (never set, or
+ * too long for a property) each touched protection's editors are read and set right, joiners
+ * included, as setup does. Returns the lists the protections now hold differ from Staff.
  */
 export function refreshEditors(ss: Spreadsheet, owner: string, staff: StaffGroups, sheets?: Map<TabKey, Sheet>): boolean {
   const kept = loadFingerprints();
-  const changed = changedGroups(kept, fingerprints(staff));
+  const changed = changedGroups(kept.prints, fingerprints(staff));
   if (changed.size === 0) return false;
-  // The lists the protections were last set to (when kept and still matching their hashes):
-  // then only the people who joined or left are added or removed — one call per protection,
-  // nothing read from it. Otherwise each protection's editors are read and set right.
-  const before = loadLists(kept);
+  const before = loadLists(kept.prints);
+  if (!before) return moveTo(ss, owner, { before: null, changed }, staff, staff, sheets);
+  const held = heldAfterLeaving(before, staff);
+  const leaving = changedGroups(fingerprints(before), fingerprints(held));
+  // Nobody left and the joiners are already known to wait: nothing to move or keep.
+  if (kept.waiting && leaving.size === 0) return true;
+  return moveTo(ss, owner, { before, changed: leaving }, held, staff, sheets);
+}
+
+/**
+ * The tick's part: the editors who joined a group since the protections were last set get
+ * them (one addEditors per protection, none read). One property read when nothing waits.
+ */
+export function grantWaitingEditors(ss: Spreadsheet, owner: string, staff: () => StaffGroups, sheets?: Map<TabKey, Sheet>): boolean {
+  const kept = loadFingerprints();
+  if (!kept.waiting) return false;
+  const now = staff();
+  return moveTo(ss, owner, { before: loadLists(kept.prints), changed: changedGroups(kept.prints, fingerprints(now)) }, now, now, sheets);
+}
+
+/** Who leaving takes effect now: each list as it was, less who is no longer in it on Staff. */
+export function heldAfterLeaving(before: StaffGroups, staff: StaffGroups): StaffGroups {
+  const lower = (list: string[]) => new Set(list.map((e) => e.toLowerCase()));
+  const keep = (was: string[], now: string[]) => {
+    const still = lower(now);
+    return was.filter((e) => still.has(e.toLowerCase()));
+  };
+  const held: StaffGroups = { all: keep(before.all, staff.all), byDepartment: new Map() };
+  for (const [d, list] of before.byDepartment) {
+    const left = keep(list, staff.byDepartment.get(d) ?? []);
+    if (left.length) held.byDepartment.set(d, left);
+  }
+  return held;
+}
+
+/**
+ * Moves the protections of the `changed` groups from `before` (null: read each one's editors)
+ * to `to`, and keeps `to` as what they hold — marked as waiting when it is not yet `staff`.
+ */
+function moveTo(
+  ss: Spreadsheet,
+  owner: string,
+  from: { before: StaffGroups | null; changed: Set<string> },
+  to: StaffGroups,
+  staff: StaffGroups,
+  sheets?: Map<TabKey, Sheet>,
+): boolean {
+  const { before, changed } = from;
   const touches = (group: EditorGroup | null) =>
     group !== null && group !== 'owner' && (group === 'staff' ? changed.has(ALL) : group.some((d) => changed.has(d)));
-  for (const p of protectionsOf(ss, sheets, touches)) {
-    const group = groupOf(p.getDescription());
-    if (!touches(group)) continue;
-    const g = group as Exclude<EditorGroup, 'owner'>;
-    if (before) moveEditors(p, owner, editorsOf(g, before), editorsOf(g, staff));
-    else syncEditors(p, owner, editorsOf(g, staff));
+  if (changed.size > 0) {
+    for (const p of protectionsOf(ss, sheets, touches)) {
+      const group = groupOf(p.getDescription());
+      if (!touches(group)) continue;
+      const g = group as Exclude<EditorGroup, 'owner'>;
+      if (before) moveEditors(p, owner, editorsOf(g, before), editorsOf(g, to));
+      else syncEditors(p, owner, editorsOf(g, to));
+    }
   }
-  saveFingerprint(staff);
-  return true;
+  const waiting = changedGroups(fingerprints(to), fingerprints(staff)).size > 0;
+  saveFingerprint(to, waiting);
+  return waiting;
+}
+
+/** Who joined a group on Staff and does not have its protections yet (what the next tick grants). */
+export function joinersWaiting(staff: StaffGroups): string[] {
+  const kept = loadFingerprints();
+  // Staff as the protections hold it (a deputy, a name changed): nobody waits, no lists read.
+  if (!kept.waiting && changedGroups(kept.prints, fingerprints(staff)).size === 0) return [];
+  const before = loadLists(kept.prints);
+  if (!before) return [];
+  const had = new Set(before.all.map((e) => e.toLowerCase()));
+  const out = new Set<string>();
+  for (const [d, list] of staff.byDepartment) {
+    const was = new Set((before.byDepartment.get(d) ?? []).map((e) => e.toLowerCase()));
+    for (const e of list) if (!was.has(e.toLowerCase())) out.add(e);
+  }
+  for (const e of staff.all) if (!had.has(e.toLowerCase())) out.add(e);
+  return [...out];
 }
 
 /** The protections that may name a group `touches` accepts: of the tabs that can have one, or all. */
@@ -376,13 +473,19 @@ export function fingerprint(staff: StaffGroups): string {
   return JSON.stringify(fingerprints(staff));
 }
 
-function loadFingerprints(): Record<string, string> | null {
+/** Marks, in the kept fingerprint, that Staff has people the protections do not let in yet. */
+const WAITING_MARK = '~waiting';
+
+function loadFingerprints(): { prints: Record<string, string> | null; waiting: boolean } {
   const text = PropertiesService.getScriptProperties().getProperty(FINGERPRINT_KEY);
-  if (!text || text.charAt(0) !== '{') return null;
+  if (!text || text.charAt(0) !== '{') return { prints: null, waiting: false };
   try {
-    return JSON.parse(text) as Record<string, string>;
+    const prints = JSON.parse(text) as Record<string, string>;
+    const waiting = prints[WAITING_MARK] !== undefined;
+    delete prints[WAITING_MARK];
+    return { prints, waiting };
   } catch (e) {
-    return null;
+    return { prints: null, waiting: false };
   }
 }
 
@@ -402,13 +505,17 @@ function loadLists(kept: Record<string, string> | null): StaffGroups | null {
   }
 }
 
-/** The fingerprint and, when they fit one property value (9 KB), the lists themselves: one setProperties. */
-function saveFingerprint(staff: StaffGroups): void {
+/**
+ * The lists the protections hold, hashed, and, when they fit one property value (9 KB), the
+ * lists themselves: one setProperties. `waiting`: Staff has joiners they do not let in yet.
+ */
+function saveFingerprint(staff: StaffGroups, waiting = false): void {
   const lists = JSON.stringify({ all: staff.all, byDepartment: Object.fromEntries(staff.byDepartment) });
+  const prints = JSON.stringify({ ...fingerprints(staff), ...(waiting ? { [WAITING_MARK]: '1' } : {}) });
   const props = PropertiesService.getScriptProperties();
-  if (lists.length <= LISTS_MAX_CHARS) props.setProperties({ [FINGERPRINT_KEY]: fingerprint(staff), [LISTS_KEY]: lists });
+  if (lists.length <= LISTS_MAX_CHARS) props.setProperties({ [FINGERPRINT_KEY]: prints, [LISTS_KEY]: lists });
   else {
-    props.setProperty(FINGERPRINT_KEY, fingerprint(staff));
+    props.setProperty(FINGERPRINT_KEY, prints);
     props.deleteProperty(LISTS_KEY);
   }
 }

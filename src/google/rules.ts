@@ -1,9 +1,11 @@
 /**
  * Per-column formats, dropdowns and validations and the highlight of rows with problems
  * (protections are in protections.ts). Re-running replaces Reglament's own rules and
- * touches no data. Adjacent columns with the same format or the same rule get it in one call
- * over their block (SpreadsheetApp's Range.setDataValidation and setNumberFormat apply to
- * every cell of a range; RangeList has setNumberFormat but no setDataValidation).
+ * touches no data. A number format is one call per sheet over every column that has it
+ * (Sheet.getRangeList(a1s).setNumberFormat: RangeList applies to each of its ranges); a
+ * validation is one call per run of adjacent columns with the same rule (Range.setDataValidation
+ * applies to every cell of a range; RangeList has no setDataValidation).
+ * https://developers.google.com/apps-script/reference/spreadsheet/range-list
  */
 import { ColumnDef, ColumnType, Locale, TabDef, choiceLabel, mapColumns } from '../core/schema';
 
@@ -68,24 +70,40 @@ export function applyColumnRules(sheet: Sheet, def: TabDef, locale: Locale, head
   const rows = maxRows - 1;
   if (header.length < 1 || rows < 1) return;
   const { index } = mapColumns(def, header);
-  const formats: Array<{ col: number; key: string; apply: (r: GoogleAppsScript.Spreadsheet.Range) => void }> = [];
-  const rules: typeof formats = [];
+  const formats: Array<{ col: number; key: string }> = [];
+  const rules: Array<{ col: number; key: string; rule: DataValidation }> = [];
   for (const col of def.columns) {
     const i = index[col.key];
     if (i === undefined) continue;
-    const format = numberFormat(col.type, locale);
-    formats.push({ col: i + 1, key: format, apply: (r) => r.setNumberFormat(format) });
+    formats.push({ col: i + 1, key: numberFormat(col.type, locale) });
     const rule = validation(col, locale);
-    if (rule) rules.push({ col: i + 1, key: ruleKey(col), apply: (r) => r.setDataValidation(rule) });
+    if (rule) rules.push({ col: i + 1, key: ruleKey(col), rule });
   }
-  // One call per run of adjacent columns sharing a format or a rule, not one per column.
-  for (const run of [...adjacentRuns(formats), ...adjacentRuns(rules)]) run.apply(sheet.getRange(2, run.first, rows, run.last - run.first + 1));
+  // A format: one call over all its column runs. A rule: one call per run of adjacent columns.
+  const byFormat = new Map<string, string[]>();
+  for (const run of adjacentRuns(formats)) byFormat.set(run.key, [...(byFormat.get(run.key) ?? []), blockA1(run.first, run.last, maxRows)]);
+  for (const [format, a1s] of byFormat) sheet.getRangeList(a1s).setNumberFormat(format);
+  for (const run of adjacentRuns(rules)) sheet.getRange(2, run.first, rows, run.last - run.first + 1).setDataValidation(run.rule);
+}
+
+/** Columns first…last (1-based) below the header, to the sheet's last row: "B2:F1000". */
+export function blockA1(first: number, last: number, maxRows: number): string {
+  return `${columnLetter(first)}2:${columnLetter(last)}${maxRows}`;
 }
 
 /** Columns whose validations are the same rule (type and choices). */
 function ruleKey(col: ColumnDef): string {
-  return `${col.type}|${(col.choices ?? []).map((c) => c.key).join(',')}`;
+  return `${RULE_KIND[col.type] ?? col.type}|${(col.choices ?? []).map((c) => c.key).join(',')}`;
 }
+
+/** Column types whose validation is the same rule (validation() above): one run across them. */
+const RULE_KIND: Partial<Record<ColumnType, string>> = {
+  date: 'date',
+  datetime: 'date',
+  number: 'number',
+  integer: 'number',
+  money: 'number',
+};
 
 /** Runs of adjacent columns (1-based) with the same key, each with the first one's apply. */
 function adjacentRuns<T extends { col: number; key: string }>(items: readonly T[]): Array<T & { first: number; last: number }> {

@@ -2,7 +2,7 @@
  * Creates or repairs every tab of docs/DOMAIN.md §9. Safe to re-run on a used workbook: it adds
  * missing tabs and header cells and never moves, deletes or rewrites people's data.
  */
-import { headerOf, Locale, mapColumns, TabKey, TABS, tabName } from '../core/schema';
+import { findTab, headerOf, Locale, mapColumns, TabKey, TABS, tabName } from '../core/schema';
 import {
   defaultValueIn,
   findSetting,
@@ -132,7 +132,7 @@ function readFacts(sheet: Sheet, def: (typeof TABS)[number], created: boolean, s
  * then only writes, so the write cache is sent once, not once per tab and step.
  */
 export function setupTabs(ss: Spreadsheet): SetupReport {
-  const existing = sheetsByTab(ss);
+  const { existing, spare } = sheetsOf(ss);
   const settingsBefore = existing.get('settings');
   const settingsRead = settingsBefore ? readSettings(settingsBefore) : { lastRow: 0, rows: [] };
   const locale = localeOf(ss, settingsRead.rows);
@@ -140,19 +140,28 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
   // Reads and round trips: new sheets (nothing is queued yet, so nothing is flushed), then the facts.
   const facts = new Map<TabKey, SheetFacts>();
   let newSize: { maxRows: number; maxColumns: number } | undefined;
+  let renamed: { sheet: Sheet; name: string } | null = null;
   for (const def of TABS) {
     let sheet = existing.get(def.key);
     const created = !sheet;
+    let inserted = false;
     if (!sheet) {
-      sheet = ss.insertSheet(tabName(def, locale));
+      // A new spreadsheet's own empty sheet becomes the first tab (renamed with the writes).
+      if (spare && !renamed) {
+        sheet = spare;
+        renamed = { sheet, name: tabName(def, locale) };
+      } else {
+        sheet = ss.insertSheet(tabName(def, locale));
+        inserted = true;
+      }
       existing.set(def.key, sheet);
       report.created.push(tabName(def, locale));
     }
-    const f = readFacts(sheet, def, created, created ? newSize : undefined);
-    if (created && !newSize) newSize = { maxRows: f.maxRows, maxColumns: f.maxColumns };
+    const f = readFacts(sheet, def, created, inserted ? newSize : undefined);
+    if (inserted && !newSize) newSize = { maxRows: f.maxRows, maxColumns: f.maxColumns };
     facts.set(def.key, f);
   }
-  removeDefaultSheet(ss, report);
+  if (!renamed) removeDefaultSheet(ss, report);
   const settings = existing.get('settings') as Sheet;
   const legend = facts.get('settings')?.created ? [] : legendCells(settings);
   const hasZone = settingsRead.rows.some((r) => findSetting(String(r[0]))?.key === 'timeZone');
@@ -160,6 +169,7 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
   const props = PropertiesService.getScriptProperties();
   const styledBefore = props.getProperty(STYLED_KEY) === STYLE_VERSION;
   // Writes only from here on.
+  if (renamed) renamed.sheet.setName(renamed.name);
   for (const def of TABS) {
     const f = facts.get(def.key) as SheetFacts;
     repairHeader(f, def, locale, report);
@@ -235,12 +245,31 @@ function translateDefaults(sheet: Sheet, rows: unknown[][], locale: Locale): voi
   });
 }
 
+const DEFAULT_SHEET = /^(Sheet|Лист)\d+$/;
+
+/**
+ * The tabs by key (one getSheets, a name each) and, in a spreadsheet with no tab yet and
+ * nothing but its own empty "Sheet1"/"Лист1", that sheet: setup makes it the first tab rather
+ * than inserting one and deleting it (which would lose whatever it holds anyway).
+ */
+function sheetsOf(ss: Spreadsheet): { existing: Map<TabKey, Sheet>; spare: Sheet | null } {
+  const existing = new Map<TabKey, Sheet>();
+  const sheets = ss.getSheets();
+  const names = sheets.map((sheet) => sheet.getName());
+  sheets.forEach((sheet, i) => {
+    const def = findTab(names[i]);
+    if (def && !existing.has(def.key)) existing.set(def.key, sheet);
+  });
+  const lone = existing.size === 0 && sheets.length === 1 && DEFAULT_SHEET.test(names[0]) ? sheets[0] : null;
+  return { existing, spare: lone && lone.getLastRow() === 0 ? lone : null };
+}
+
 /** A new spreadsheet comes with an empty "Sheet1"/"Лист1"; drop it once the tabs exist. */
 function removeDefaultSheet(ss: Spreadsheet, report: SetupReport): void {
   if (report.created.length === 0) return;
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
-    if (/^(Sheet|Лист)\d+$/.test(name) && sheet.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(sheet);
+    if (DEFAULT_SHEET.test(name) && sheet.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(sheet);
   }
 }
 

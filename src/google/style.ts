@@ -2,7 +2,7 @@
  * How setup makes the workbook pleasant to work in, in few service calls per tab: the header
  * row bold, wrapped and filled with the colour of the department that fills each column
  * (PERMISSIONS; a legend on Settings), column widths by content type (runs of equal width in
- * one setColumnWidths each), long text wrapped (one range per run of such columns), event IDs
+ * one setColumnWidths each), long text wrapped (with the header row, one RangeList call), event IDs
  * in a collapsed column group (kept, out of the way). Number formats are rules.ts's and stay.
  *
  * Re-running repairs the header style and the groups. Widths are set when a tab is made, and
@@ -11,6 +11,7 @@
  */
 import { ColumnDef, Locale, TabDef, mapColumns } from '../core/schema';
 import { ruleOf } from '../core/permissions';
+import { blockA1, columnLetter } from './rules';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -115,6 +116,24 @@ function runs<T>(values: T[]): Array<{ start: number; count: number; value: T }>
 }
 
 /**
+ * The setColumnWidths calls that give `widths` (1-based runs): one per run of equal widths,
+ * or — when fewer — one over every column at the commonest width, then one per run of the
+ * others (a run never spans a column the first call already set right).
+ */
+export function widthCalls(widths: number[]): Array<{ start: number; count: number; value: number }> {
+  let best = runs(widths);
+  for (const base of new Set(widths)) {
+    const rest = runs(widths.map((w) => (w === base ? null : w))).filter((run) => run.value !== null) as Array<{
+      start: number;
+      count: number;
+      value: number;
+    }>;
+    if (1 + rest.length < best.length) best = [{ start: 1, count: widths.length, value: base }, ...rest];
+  }
+  return best;
+}
+
+/**
  * Styles one tab from its header as it is (columns found by header, never by position).
  * `widths`: set the column widths too (a new tab, or the first styled setup). `maxRows` and
  * the event ID column's group depth were read before (setup writes only after its reads).
@@ -128,14 +147,15 @@ export function applyStyle(sheet: Sheet, def: TabDef, header: unknown[], widths:
 
   const head = sheet.getRange(1, 1, 1, lastCol);
   head.setFontWeight('bold');
-  head.setWrap(true);
   head.setBackgrounds([byIndex.map((col) => OWNER_FILL[ownerOf(def, col)])]);
 
-  const long = runs(byIndex.map((col) => col?.type === 'longtext')).filter((run) => run.value);
-  const rows = long.length ? maxRows - 1 : 0;
-  if (rows >= 1) for (const run of long) sheet.getRange(2, run.start, rows, run.count).setWrap(true);
+  // The header and the long-text columns wrapped in one call (a RangeList of them).
+  const long = maxRows >= 2 ? runs(byIndex.map((col) => col?.type === 'longtext')).filter((run) => run.value) : [];
+  sheet
+    .getRangeList([`A1:${columnLetter(lastCol)}1`, ...long.map((run) => blockA1(run.start, run.start + run.count - 1, maxRows))])
+    .setWrap(true);
 
-  if (widths) for (const run of runs(byIndex.map((col) => widthOf(col, def)))) sheet.setColumnWidths(run.start, run.count, run.value);
+  if (widths) for (const run of widthCalls(byIndex.map((col) => widthOf(col, def)))) sheet.setColumnWidths(run.start, run.count, run.value);
 
   // Event IDs (long, for the script): in a collapsed group of their own, not deleted.
   const eventCol = index['eventId'];

@@ -13,6 +13,7 @@ export const HR = 'irina.hr@example.com';
 export async function addonWorkbook(account: 'consumer' | 'workspace' = 'consumer'): Promise<Harness> {
   const h = await callsWorkbook({ now: '2026-11-23T09:00', account });
   h.edit('Staff', 'new', { Name: 'Irina', 'E-mail': HR, Department: 'HR', 'Manager e-mail': 'boss@example.com' }, h.ws.owner);
+  h.timer(); // her access to HR's columns
   return h;
 }
 

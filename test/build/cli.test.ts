@@ -117,6 +117,7 @@ describe('the reglament CLI', () => {
   test('edit --paste and --set send no value in the event; --lock-held-for makes the edit wait for a held lock and be checked later', async () => {
     const ws = path.join(dir, 'firm.xlsx');
     (await reglament('edit', ws, '--sheet', 'Staff', '--row', 'new', '--set', 'Name=Anna', '--set', 'E-mail=anna@firm.test', '--set', 'Department=Sales', '--user', 'owner@firm.test', '--now', '2026-11-23T09:10'));
+    (await reglament('tick', ws, '--now', '2026-11-23T09:15')); // Anna's access to Sales' columns
     const typed = JSON.parse((await reglament('--json', 'edit', ws, '--sheet', 'Orders', '--row', 'new', '--column', 'Client', '--value', 'Acme', '--user', 'anna@firm.test', '--now', '2026-11-23T09:20')).out);
     expect(typed.runs.every((r: { ok: boolean }) => r.ok)).toBe(true);
     const held = JSON.parse(
@@ -217,6 +218,7 @@ describe('the CLI tells the truth quietly', () => {
       (await reglament('edit', book, '--sheet', 'Staff', '--row', 'new', '--set', `Name=${name}`, '--set', `E-mail=${email}`, '--set', `Department=${dept}`, '--user', OWNER, '--now', '2026-11-23T09:10'));
     expect((await staff('Анна', 'anna@example.com', 'Отдел продаж')).code).toBe(0);
     expect((await staff('Хельга', 'hr@example.com', 'HR')).code).toBe(0);
+    expect((await reglament('tick', book, '--now', '2026-11-23T09:15')).code).toBe(0); // their access to their departments' columns
     const r = (await reglament('edit', book, '--sheet', 'Orders', '--row', 'new', '--set', 'Client=Acme', '--set', 'Sales manager=anna@example.com', '--user', 'anna@example.com', '--now', '2026-11-23T10:00'));
     expect(r.code).toBe(0);
     expect(lines(r.out).length).toBeLessThanOrEqual(5);

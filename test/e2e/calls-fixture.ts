@@ -45,6 +45,7 @@ export async function callsWorkbook(options: WorkbookOptions = {}): Promise<Harn
     { Name: 'Nina New', 'E-mail': HIRED, Department: 'Client department', 'Manager e-mail': BOSS },
   ];
   for (const s of staff) h.edit('Staff', 'new', s, h.ws.owner);
+  h.timer(); // the staff's access to their departments' columns
   for (const [id, name, email] of CANDIDATES)
     h.edit('Candidates', 'new', { 'Candidate ID': id, Name: name, 'E-mail': email, 'Order ID': 'ORD-2026-0001', Status: 'New' }, h.ws.owner);
   if (options.extraCandidates) {

@@ -74,6 +74,7 @@ describe('an Orders edit does not grow with the HR agreements or the Log', () =>
     h = await openHarness({ locale: 'en' });
     h.edit('Staff', 'new', { Name: 'Anna', 'E-mail': SALES, Department: 'Sales' }, h.ws.owner);
     h.edit('Staff', 'new', { Name: 'Irina', 'E-mail': HR, Department: 'HR' }, h.ws.owner);
+    h.timer(); // their access to their departments' columns
     h.edit('Orders', 'new', ORDER, SALES); // ORD-2026-0001: agreed, among many others' agreements
     h.edit('Orders', 'new', ORDER, SALES); // ORD-2026-0002: refused first, then its latest is agreed
     h.edit('Orders', 'new', ORDER, SALES); // ORD-2026-0003: no agreement

@@ -199,9 +199,12 @@ describe('protections follow Staff by department', () => {
       )
       .find((r) => r.fn === 'onEditInstallable')!;
     expect(run.ok).toBe(true);
-    // Only those protections get the new member (one addEditors each); the kept department lists mean no getEditors read.
-    expect(run.calls.find((c) => c.call === 'Protection.addEditors')?.count).toBe(touched);
-    expect(run.calls.find((c) => c.call === 'Protection.getEditors')).toBeUndefined();
+    // The edit adds nobody; the next tick gives only those protections the new member (one
+    // addEditors each); the kept department lists mean no getEditors read.
+    expect(run.calls.find((c) => c.call === 'Protection.addEditors')).toBeUndefined();
+    const tick = h.timer();
+    expect(tick.calls.find((c) => c.call === 'Protection.addEditors')?.count).toBe(touched);
+    expect(tick.calls.find((c) => c.call === 'Protection.getEditors')).toBeUndefined();
     // The new member may type in HR's columns: every HR protection lists her.
     for (const p of h.ws.spreadsheet.model.protections)
       if (/\{[a-z,]*hr[a-z,]*\}$/.test(String(p.description ?? '')))

@@ -68,6 +68,9 @@ const TABLE: Record<string, Latency> = {
   'Spreadsheet.getSpreadsheetTimeZone': { baseMs: 20 },
   'Spreadsheet.setSpreadsheetTimeZone': { baseMs: 100 },
   'Sheet.getRange': { baseMs: 5 },
+  // A RangeList is ranges the script names, as getRange's: the same cost; its setters are
+  // queued writes charged the cells of all its ranges (QUEUED below), as the Range setters.
+  'Sheet.getRangeList': { baseMs: 5 },
   // A Sheet object already carries its name and index.
   'Sheet.getName': { baseMs: 2 },
   'Sheet.getIndex': { baseMs: 2 },
@@ -227,8 +230,8 @@ export const WRITE_FLUSH = 'Sheets write cache flush';
 const WRITE_FLUSH_MS = 100;
 
 /** Sheet and range writes that Google's write cache queues (see the header). */
-const QUEUED = /^(Range|Sheet)\.(set|clear|insert|delete|append|hide|show|check|uncheck|remove|autoResize|merge|sort|moveTo|copyTo)/;
-const SPREADSHEET_SERVICE = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection)\./;
+const QUEUED = /^(Range|RangeList|Sheet)\.(set|clear|insert|delete|append|hide|show|check|uncheck|remove|autoResize|merge|sort|moveTo|copyTo)/;
+const SPREADSHEET_SERVICE = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Protection)\./;
 
 /**
  * How a call meets the write cache: 'queued' (a write: charged its cells now, sent later),

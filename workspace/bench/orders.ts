@@ -115,7 +115,7 @@ export const ordersBench: BenchCase = {
       edit('staffDeputy', 'Staff edit (a deputy set by the owner)', '3', [['Deputy e-mail', 'boss@example.com']], ws.owner, 'Сотрудники');
       edit(
         'staffSalesMember',
-        'Staff edit (a new Sales member: every Sales protection gains an editor)',
+        'Staff edit (a new Sales member: the edit says so; every Sales protection gains them at the next tick)',
         '5',
         [
           ['Name', 'Пётр'],

@@ -120,6 +120,9 @@ export async function runDemo(dir: string, out: Out): Promise<void> {
   personEdit(ws, 'Настройки', '4', [['Value', CLIENT_DEPT]], ws.owner);
   for (const person of STAFF) personEdit(ws, 'Сотрудники', 'new', person, ws.owner);
   say(`                Сотрудники: ${STAFF.length} человек; e-mail клиентского отдела в настройках`);
+  // Who joins a department gets its columns from the next tick (within 5 minutes).
+  const opened = runSpan(ws, at('2026-11-23T09:05'), at('2026-11-23T09:05'), 5 * 60000);
+  say(`Пн 09:05  tick: сотрудникам открыт доступ к столбцам их отделов${opened.every((r) => r.ok) ? '' : ' (ошибка)'}`);
 
   const order = (label: string) => {
     const row = rowOf(ws, 'orders', 2);

@@ -16,6 +16,7 @@ import { TabData, readColumn, readTabBlock } from '../../google/workbook';
 import { editedBlock, today } from './batch';
 import { processOrders } from './process-orders';
 import { processAgreements } from './process-agreements';
+import { grantStaffAccess, staffAccessWaits } from './staff-access';
 
 export { processOrders, revalidateOrders } from './process-orders';
 export { processAgreements } from './process-agreements';
@@ -40,7 +41,12 @@ export const ordersFeature: Feature = {
       processOrders(ctx, tab, edit.rows, ids);
     }
   },
+  // A Staff edit that adds someone to a department: their access is the next tick's (staff-access.ts).
+  needsTick(ctx, edit) {
+    return staffAccessWaits(ctx, edit);
+  },
   tick(ctx) {
+    grantStaffAccess(ctx);
     const book = ctx.outbox();
     if (book) settleInterrupted(book.tab, ctx.locale, undefined, book.index);
     // Hand-offs whose e-mail failed last time are retried (three columns read, not the tab).

@@ -41,10 +41,12 @@ export function checkedRect(ctx: Ctx, sheet: SheetModel, row: number, col: numbe
 const DEFAULT_BACKGROUND = '#ffffff';
 
 export class Range {
+  /** `counted` false: a member of a RangeList, whose one call is counted by the list (range-list.ts). */
   constructor(
     private ctx: Ctx,
     private sheet: SheetModel,
     readonly rect: Rect,
+    private counted = true,
   ) {}
 
   get [RANGE_REF](): RangeRef {
@@ -57,7 +59,17 @@ export class Range {
 
   call(method: string, cells = this.cells): void {
     if (mayChange(method)) this.ctx.dirty = true;
-    this.ctx.rt.call(`Range.${method}`, cells);
+    if (this.counted) this.ctx.rt.call(`Range.${method}`, cells);
+  }
+
+  /** The cells the range covers (a RangeList sums them for its one call). */
+  get cellCount(): number {
+    return this.cells;
+  }
+
+  /** The same range as a RangeList member: its calls are the list's. */
+  uncounted(): Range {
+    return new Range(this.ctx, this.sheet, this.rect, false);
   }
 
   private fail(message: string): Error {

@@ -18,6 +18,7 @@ import { MSG, MAX_CELLS, describeArgs } from './messages';
 import { SheetModel, cellLayers, shiftReferences, totalCells } from './model';
 import { Protection, assertScriptCanEdit, newProtection, userCanEdit } from './protection';
 import { Range, checkedRect, toInt } from './range';
+import { RangeList, checkA1List } from './range-list';
 import { toStored } from './values';
 
 const DEFAULT_COLUMN_WIDTH = 100;
@@ -91,6 +92,16 @@ export class Sheet {
   getRange(...args: unknown[]): Range {
     this.call('getRange');
     return this.rangeOf(args, 'SpreadsheetApp.Sheet.getRange');
+  }
+
+  /** getRangeList(a1Notations): the ranges of this sheet as one RangeList (range-list.ts). */
+  getRangeList(a1Notations: unknown): RangeList {
+    this.call('getRangeList');
+    const list = checkA1List(this.ctx, a1Notations);
+    return new RangeList(
+      this.ctx,
+      list.map((a1) => this.rangeOf([a1], 'SpreadsheetApp.Sheet.getRangeList')),
+    );
   }
 
   rangeOf(args: unknown[], method: string): Range {
