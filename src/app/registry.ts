@@ -6,5 +6,15 @@ import { schedulesFeature } from '../features/schedules/feature';
 import { callsFeature } from '../features/calls/feature';
 import { addonQueueFeature } from '../addon/queue';
 import { dutiesFeature } from '../features/duties/feature';
+import { archivedMailFeature } from '../mail/archived';
 
-export const FEATURES: Feature[] = [uiQueueFeature, addonQueueFeature, ordersFeature, schedulesFeature, callsFeature, dutiesFeature];
+// archivedMailFeature first: rows it brings back from the archive tabs must be live before any feature sends.
+export const FEATURES: Feature[] = [
+  archivedMailFeature,
+  uiQueueFeature,
+  addonQueueFeature,
+  ordersFeature,
+  schedulesFeature,
+  callsFeature,
+  dutiesFeature,
+];

@@ -156,8 +156,8 @@ const SETTING_LIST: readonly SettingDef[] = [
     'Archive after days',
     'Архив через дней',
     '30',
-    'Finished Outbox rows and Log lines older than this many days move once a day to the yearly archive tabs ("Outbox 2026", "Log 2026")',
-    'Завершённые строки «Исходящих» и строки «Журнала» старше этого числа дней раз в день переносятся в архивные вкладки года («Исходящие 2026», «Журнал 2026»)',
+    'Finished Outbox rows and Log lines older than this many days move once a day to the yearly archive tabs ("Outbox 2026", "Log 2026"); a mail an order or a call may still ask for (payment notice, contract, comment…) stays in Outbox, so it is never sent twice',
+    'Завершённые строки «Исходящих» и строки «Журнала» старше этого числа дней раз в день переносятся в архивные вкладки года («Исходящие 2026», «Журнал 2026»); письмо, которое заказ или звонок ещё может запросить (уведомление об оплате, договор, комментарий…), остаётся в «Исходящих», чтобы не уйти дважды',
   ),
   s(
     'reportLeadMinutes',

@@ -82,6 +82,58 @@ describe('after the first call (seed 003)', () => {
     expect(mailsTo(h, CLIENT)).toHaveLength(1);
   });
 
+  test('the agreed e-mail and the comment to the manager go once, also after their Outbox rows were archived', () => {
+    firstCallDone(h);
+    h.tick('2026-11-23T12:10');
+    const agreed = () => mailsTo(h, CLIENT).length;
+    const comments = () => mailsTo(h, BOSS).filter((m) => /comment/i.test(m.subject)).length;
+    expect(agreed()).toBe(1);
+    expect(comments()).toBe(1);
+    // Six weeks on, the daily move has taken the finished rows to the archive tab; ticks and an edit of the call send nothing again.
+    h.tick('2027-01-05T09:00');
+    expect(h.ws.spreadsheet.sheetNames()).toContain('Outbox 2026');
+    h.tick('2027-01-05T09:05');
+    h.edit('Calls', 2, { Comment: FIRST_CALL_COMMENT + '\n' }, SALES, '2027-01-05T09:07');
+    h.tick('2027-01-05T09:40');
+    h.tick('2027-01-05T10:00');
+    expect(comments()).toBe(1);
+    expect(agreed()).toBe(1);
+    expect(outboxRow(h, 'agreed:').map((r) => r['State'])).toEqual(['Sent']);
+  });
+
+  test('an Interview booked weeks ahead: the resumes and the notices go once while it is ahead; the notices leave the live Outbox once it started', () => {
+    h.edit('Candidates', 2, { 'Resume link': 'https://cv.example/alice' }, h.ws.owner, '2026-11-23T12:00');
+    h.edit('Candidates', 3, { 'Resume link': 'https://cv.example/bob' }, h.ws.owner, '2026-11-23T12:00');
+    schedule(
+      h,
+      { Type: 'Interview', 'Order ID': 'ORD-2026-0001', Start: '2027-01-15 10:00', 'Candidate IDs': 'C-1, C-2', 'Manager e-mail': BOSS },
+      '2026-11-23T12:01',
+    );
+    h.tick('2026-11-23T12:05');
+    const resumes = () => mailsTo(h, CLIENT).filter((m) => m.subject.startsWith('Candidate resumes')).length;
+    const notices = () => [...mailsTo(h, ALICE), ...mailsTo(h, BOB)].filter((m) => m.subject.startsWith('Interview with')).length;
+    expect([resumes(), notices()]).toEqual([1, 2]);
+    // Six weeks on, the interview still ahead: the daily move keeps these rows live, and the ticks send nothing again.
+    h.tick('2027-01-05T09:00');
+    expect(h.ws.spreadsheet.sheetNames()).toContain('Log 2026');
+    h.tick('2027-01-05T09:05');
+    // The night's full pass runs every feature over every call.
+    h.tick('2027-01-06T03:00');
+    h.tick('2027-01-06T03:05');
+    expect([resumes(), notices()]).toEqual([1, 2]);
+    // Once the interview has started nothing asks for the notices again: they are archived; the resumes' key has no start and stays.
+    h.tick('2027-02-20T09:00');
+    const archived = h.ws.spreadsheet.sheetNames().includes('Outbox 2026')
+      ? h.ws.spreadsheet
+          .readValues('Outbox 2026')
+          .slice(1)
+          .map((r) => String(r[0]))
+      : [];
+    expect(archived.filter((k) => k.startsWith('interviewNotice:'))).toHaveLength(2);
+    expect(outboxRow(h, 'resumes:')).toHaveLength(1);
+    expect([resumes(), notices()]).toEqual([1, 2]);
+  });
+
   test('the manager cancels the agreed e-mail by clearing it, and the client gets nothing', () => {
     firstCallDone(h);
     h.edit('Calls', 2, { 'Agreed e-mail': '' }, SALES, '2026-11-23T11:45');

@@ -170,6 +170,19 @@ describe('after the Interview (seed 003)', () => {
     expect(call(h, 'CALL-2026-0001')['Problems']).toBe(due);
   });
 
+  test('the contract and what the client asked for go once, also after their Outbox rows were archived', () => {
+    h.edit('Calls', 2, { Status: 'Done', Comment: COMMENT, ...HIRE, 'Client asked for': 'portfolios' }, SALES, '2026-11-23T12:00');
+    const sent = () => mailsTo(h, CLIENT).filter((m) => /Contract|After the interview/.test(m.subject)).length;
+    expect(sent()).toBe(2);
+    // Six weeks on, the daily move has taken the finished rows to the archive tab; the ticks and an edit of the call send nothing again.
+    h.tick('2027-01-05T09:00');
+    expect(h.ws.spreadsheet.sheetNames()).toContain('Outbox 2026');
+    h.tick('2027-01-05T09:05');
+    h.edit('Calls', 2, { Comment: COMMENT + '\n' }, SALES, '2027-01-05T09:07');
+    h.tick('2027-01-05T09:10');
+    expect(sent()).toBe(2);
+  });
+
   test('the client gets what they asked for at the interview (e.g. portfolios), once per text', async () => {
     h.edit('Calls', 2, { 'Client asked for': 'Portfolio of Alice: https://portfolio.example/alice <script>' }, SALES, '2026-11-23T11:30');
     expect(mailsTo(h, CLIENT)).toHaveLength(0); // not before the call is Done

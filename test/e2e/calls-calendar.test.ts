@@ -260,6 +260,45 @@ describe("guests' answers; a decline by the client or by every candidate is told
   });
 });
 
+describe('a decline of a call weeks ahead is told once, also after the daily archive', () => {
+  test("the alert's row stays live until the call's start, then leaves for the archive", async () => {
+    const h = await callsWorkbook();
+    try {
+      const id = String(
+        schedule(h, {
+          Type: 'Interview',
+          'Order ID': 'ORD-2026-0001',
+          Start: '2027-01-20 10:00',
+          'Client e-mail': CLIENT,
+          'Candidate IDs': 'C-1, C-2',
+          'Manager e-mail': BOSS,
+        })['Event ID'],
+      );
+      h.tick('2026-11-23T09:05');
+      inCalendar(h, '2026-11-23T10:00', { id, respond: `${CLIENT}=declined` });
+      h.tick('2026-11-23T10:05');
+      h.tick('2026-11-23T10:10');
+      const alerts = () => mailsTo(h, BOSS).filter((m) => m.subject.startsWith('Declined:')).length;
+      expect(alerts()).toBe(1);
+      // Six weeks on, the call still ahead: the archive keeps the row; the night's full pass sends nothing again.
+      h.tick('2027-01-05T09:00');
+      expect(h.ws.spreadsheet.sheetNames()).toContain('Log 2026');
+      h.tick('2027-01-06T03:00');
+      h.tick('2027-01-06T03:05');
+      expect(alerts()).toBe(1);
+      const key = (r: Record<string, unknown>) => String(r['Key']).startsWith('declined:CALL-2026-0001:');
+      expect(h.rows('Outbox').filter(key)).toHaveLength(1);
+      // After the start nothing asks again: the row is archived.
+      h.tick('2027-02-25T09:00');
+      expect(h.rows('Outbox').filter(key)).toHaveLength(0);
+      expect(h.ws.spreadsheet.readValues('Outbox 2026').some((r) => String(r[0]).startsWith('declined:CALL-2026-0001:'))).toBe(true);
+      expect(alerts()).toBe(1);
+    } finally {
+      h.close();
+    }
+  });
+});
+
 describe('an "Interview booked" row in Calling results gets the candidate the Interview reminder', () => {
   test('at the Interview offsets of Settings; a Calls row for the same candidate and time covers it; a changed outcome cancels it', async () => {
     const h = await callsWorkbook();

@@ -244,3 +244,55 @@ describe('seed 001: reminders to the client', () => {
     expect(mail.text).toContain('45,000, due 2026-10-23. Invoice: https://pay.example/inv/9');
   });
 });
+
+describe('after the archive: a duty mail goes once, also when its Outbox row is weeks old', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+  const count = (subject: RegExp) => h.ws.mail.sent().filter((m) => subject.test(m.subject)).length;
+
+  test('a silent client gets the third reminder once, not again every working day after the archive', async () => {
+    h = await workbook();
+    h.edit('Orders', 'new', order({ 'Payment received': '' }), SALES);
+    h.edit('Orders', 2, { 'Awaiting reply since': '2026-10-19' }, SALES);
+    for (const day of ['2026-10-22', '2026-10-27', '2026-10-30', '2026-11-02']) h.tick(`${day}T09:00`);
+    expect(outbox(h, 'silent|').map((r) => r['Key'])).toEqual([1, 2, 3].map((k) => `silent|${ORDER}|2026-10-19|${k}`));
+    expect(count(/^Is our proposal still relevant/)).toBe(3);
+    h.tick('2026-12-10T09:00');
+    // The daily move ran (October's Log lines left); the reminders' rows stayed live.
+    expect(h.ws.spreadsheet.sheetNames()).toContain('Log 2026');
+    expect(outbox(h, 'silent|').map((r) => r['State'])).toEqual(['Sent', 'Sent', 'Sent']);
+    h.tick('2026-12-11T09:00');
+    h.tick('2026-12-14T09:00');
+    expect(count(/^Is our proposal still relevant/)).toBe(3);
+  });
+
+  test('a scheme change left open for weeks: its notice and its alert go once', async () => {
+    h = await workbook();
+    handedOff(h, '2026-10-19 10:00');
+    h.edit('Orders', 2, { 'Scheme change requested at': '2026-10-19 16:00' }, CLIENT_DEPT, '2026-10-19T16:00');
+    h.tick('2026-10-19T16:05');
+    h.tick('2026-10-20T16:05');
+    expect(count(/^Deadline: Service scheme change/)).toBe(2);
+    h.tick('2026-12-01T09:00');
+    expect(h.ws.spreadsheet.sheetNames()).toContain('Outbox 2026');
+    h.tick('2026-12-01T09:05');
+    h.edit('Orders', 2, { Vacancy: 'Senior operator' }, SALES, '2026-12-01T09:07');
+    h.tick('2026-12-01T09:10');
+    expect(count(/^Deadline: Service scheme change/)).toBe(2);
+  });
+
+  test('a hot lead whose Outcome is typed again weeks later is not sent again', async () => {
+    h = await workbook();
+    handedOff(h, '2026-10-19 10:00', { 'Paid services': 'Resume selection' });
+    const lead = { Date: '2026-10-22', 'Order ID': ORDER, Phone: '+7 916 000-11-22', Outcome: 'Hot lead' };
+    h.edit('Calling results', 'new', lead, HR, '2026-10-22T10:02');
+    h.tick('2026-10-22T10:05');
+    expect(count(/^Hot lead/)).toBe(1);
+    h.tick('2026-12-01T09:00');
+    expect(h.ws.spreadsheet.sheetNames()).toContain('Outbox 2026');
+    h.edit('Calling results', 2, { Outcome: 'Hot lead' }, HR, '2026-12-01T10:00');
+    h.tick('2026-12-01T10:05');
+    h.tick('2026-12-01T10:10');
+    expect(count(/^Hot lead/)).toBe(1);
+  });
+});

@@ -10,6 +10,12 @@ import { Harness } from './harness';
 const ORDER_REF = { sheet: 'Orders', row: 2, id: 'ORD-2026-0001' };
 type Line = { when: string; text: string; note: string; state: string };
 
+const keysOf = (h: Harness, tab: string) =>
+  h.ws.spreadsheet
+    .readValues(tab)
+    .slice(1)
+    .map((r) => r[0]);
+
 function logLines(h: Harness, n: number, at: Date): void {
   const D = h.ws.rt.realm.Date;
   bulkLoad(
@@ -101,18 +107,74 @@ describe('the archive', () => {
     expect(h.ws.spreadsheet.readValues('Log 2026').length).toBe(1 + november);
     expect(h.ws.spreadsheet.readValues('Log 2026')[1]).toEqual(logBefore[1]);
     expect(h.ws.spreadsheet.readValues('Log').length).toBeLessThan(logBefore.length);
-    expect(keys('Outbox 2026')).toEqual(expect.arrayContaining([expect.stringContaining('ORD-2026-0001')]));
-    expect(h.rows('Outbox').some((r) => String(r['Key']).includes('ORD-2026-0001'))).toBe(false);
+    // The hand-off's row is archived (Handed off at ends it); the payment notice's stays live:
+    // its sending decision stands as long as Payment received does (src/google/archive.ts).
+    expect(keys('Outbox 2026')).toContain('handoff:ORD-2026-0001');
+    expect(keys('Outbox 2026')).not.toContain('payment:ORD-2026-0001');
+    expect(h.rows('Outbox').map((r) => r['Key'])).toContain('payment:ORD-2026-0001');
     const moved = h.ws.spreadsheet.readValues('Outbox 2026').length;
     // A second tick the same day moves nothing.
     h.tick('2026-12-29T09:05');
     expect(h.ws.spreadsheet.readValues('Outbox 2026').length).toBe(moved);
     const state = asUser<{ reminders: Line[] }>(h, h.ws.owner, 'uiSidebarState', [ORDER_REF]);
-    // Both of the order's mails (the hand-off and the payment notice of issue 14) are archived and still found.
+    // Both of the order's mails (the hand-off, archived, and the payment notice of issue 14, live) are found.
     expect(state.reminders.map((l) => [l.text.split(' ')[0], l.state])).toEqual([
       ['Hand-off', 'Sent'],
       ['Payment', 'Sent'],
     ]);
+  });
+
+  test('the payment notice goes once, also after an edit of the paid order weeks later', () => {
+    const notices = () => h.ws.mail.sent().filter((m) => /^Payment received/.test(m.subject)).length;
+    expect(notices()).toBe(1);
+    h.edit('Orders', 2, { Vacancy: 'Senior operator' }, SALES, '2026-12-29T10:00');
+    h.tick('2026-12-29T10:05');
+    h.tick('2027-02-10T09:00');
+    h.edit('Orders', 2, { Vacancy: 'Lead operator' }, SALES, '2027-02-10T10:00');
+    expect(notices()).toBe(1);
+  });
+});
+
+describe('a workbook the previous version archived', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await uiWorkbook();
+    h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
+    expect(asUser<{ ok: boolean }>(h, h.ws.owner, 'uiHandOff', [ORDER_REF]).ok).toBe(true);
+  });
+  afterAll(() => h.close());
+
+  test("the first full tick brings a standing mail's row back from the archive tab before any feature runs: the payment notice is not sent again", () => {
+    const app = h.ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const ss = app.getActiveSpreadsheet();
+    const live = ss.getSheetByName('Outbox')!;
+    const values = live.getDataRange().getValues();
+    const at = values.findIndex((r) => r[0] === 'payment:ORD-2026-0001');
+    expect(at).toBeGreaterThan(0);
+    // As issue 15's first archive left it: the row in "Outbox 2026", gone from the live tab.
+    const archive = ss.insertSheet('Outbox 2026');
+    archive.getRange(1, 1, 2, values[0].length).setValues([values[0], values[at]]);
+    live.deleteRow(at + 1);
+    const props = (h.ws.ctx.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getScriptProperties();
+    props.deleteProperty('reglament.archive.standingRestored');
+    const notices = () => h.ws.mail.sent().filter((m) => /^Payment received/.test(m.subject)).length;
+    expect(notices()).toBe(1);
+
+    h.tick('2026-11-24T09:00');
+    expect(
+      h
+        .rows('Outbox')
+        .filter((r) => r['Key'] === 'payment:ORD-2026-0001')
+        .map((r) => r['State']),
+    ).toEqual(['Sent']);
+    expect(keysOf(h, 'Outbox 2026')).not.toContain('payment:ORD-2026-0001');
+    expect(h.rows('Log').some((l) => l['Action'] === 'Outbox rows back from the archive')).toBe(true);
+    h.edit('Orders', 2, { Vacancy: 'Senior operator' }, SALES, '2026-11-24T10:00');
+    h.tick('2026-11-24T10:05');
+    expect(notices()).toBe(1);
+    // Once done, it is not done again: a row typed into the archive tab later stays there.
+    h.tick('2026-11-25T09:00');
+    expect(props.getProperty('reglament.archive.standingRestored')).not.toBeNull();
   });
 });
 

@@ -223,6 +223,28 @@ describe('HR agreements: individual terms need HR first', () => {
     expect(mailsTo(h, CLIENT_DEPT)).toHaveLength(1);
   });
 
+  test('the HR request and its answer go once, also after an edit of the agreement weeks later (their Outbox rows stay live)', () => {
+    h.edit('Orders', 'new', { ...COMPLETE_ORDER, Terms: 'Individual' }, SALES, '2026-11-23T10:00');
+    h.edit(
+      'HR agreements',
+      'new',
+      { 'Order ID': 'ORD-2026-0001', 'Requested by': SALES, 'Expected resumes': '40', 'Expected calls': '30', Risks: 'none' },
+      SALES,
+      '2026-11-23T10:05',
+    );
+    h.edit('HR agreements', 2, { Answer: 'Agreed', 'HR comment': 'ok' }, HR, '2026-11-23T15:00');
+    const counts = () => [mailsTo(h, HR).length, mailsTo(h, SALES).filter((m) => /Agreed/.test(m.subject)).length];
+    expect(counts()).toEqual([1, 1]);
+    h.tick('2027-01-10T09:00');
+    // The daily move ran (November's Log lines left); the agreement's rows stayed live.
+    expect(h.ws.spreadsheet.sheetNames()).toContain('Log 2026');
+    const live = h.rows('Outbox').map((r) => String(r['Key']));
+    expect(live.filter((k) => /^agreement-(request|answer):AGR-2026-0001:/.test(k))).toHaveLength(2);
+    h.edit('HR agreements', 2, { 'HR comment': 'ok, Tuesdays' }, HR, '2027-01-10T10:00');
+    h.tick('2027-01-10T10:05');
+    expect(counts()).toEqual([1, 1]);
+  });
+
   test('the HR request goes to the deputy when the HR specialist is absent', () => {
     h.edit('Staff', 'new', { Name: 'Pavel', 'E-mail': 'pavel.hr@example.com', Department: 'HR' }, h.ws.owner);
     h.edit('Staff', 3, { 'Deputy e-mail': 'pavel.hr@example.com', 'Absent until': '2026-11-30' }, h.ws.owner);
