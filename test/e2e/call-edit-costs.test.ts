@@ -5,35 +5,15 @@
  * its event and its reminders, and leaves every other row as it was.
  */
 import { Harness } from './harness';
-import { RunRecord } from '../../workspace/runtime/workspace';
-import { latencyMs } from '../../workspace/bench/latency';
+import { cellsRead, installable, load } from './costs';
 import { tabDef } from '../../src/core/schema';
 import { BOSS, CLIENT, call, callEvents, callsWorkbook, outboxOf, schedule } from './calls-fixture';
 
 const OTHERS = 3000;
 const OLD_MAIL = 5000;
 
-const installable = (runs: RunRecord[]) => runs.find((r) => r.trigger === 'installable') as RunRecord;
-
-/** Cells a run's getValues calls read, from their estimate (workspace/bench/latency.ts). */
-function cellsRead(run: RunRecord): number {
-  const c = run.calls.find((x) => x.call === 'Range.getValues') ?? { count: 0, estimatedMs: 0 };
-  const perCell = latencyMs('Range.getValues', 1) - latencyMs('Range.getValues', 0);
-  return Math.round((c.estimatedMs - c.count * latencyMs('Range.getValues', 0)) / perCell);
-}
-
 function row(key: 'calls' | 'outbox', rec: Record<string, unknown>): unknown[] {
   return tabDef(key).columns.map((c) => rec[c.key] ?? '');
-}
-
-/** Rows below a tab's last row, outside any run (as a year of use would have left them). */
-function load(h: Harness, sheetName: string, rows: unknown[][]): void {
-  const sheet = h.ws.ctx.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
-  const start = sheet.getLastRow() + 1;
-  const need = start + rows.length - 1;
-  if (sheet.getMaxRows() < need) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
-  sheet.getRange(start, 1, rows.length, rows[0].length).setValues(rows);
-  h.ws.rt.meter.reset();
 }
 
 describe('an edit of a call among thousands', () => {

@@ -6,7 +6,7 @@
  */
 import { openHarness, Harness } from './harness';
 import { RunRecord } from '../../workspace/runtime/workspace';
-import { latencyMs } from '../../workspace/bench/latency';
+import { cellsRead, installable, load } from './costs';
 import { tabDef } from '../../src/core/schema';
 
 const SALES = 'anna.sales@example.com';
@@ -35,25 +35,7 @@ const ORDER: Record<string, string> = {
   'HR specialist': HR,
 };
 
-const installable = (runs: RunRecord[]) => runs.find((r) => r.trigger === 'installable') as RunRecord;
 const calls = (run: RunRecord, call: string) => run.calls.find((c) => c.call === call) ?? { count: 0, estimatedMs: 0 };
-
-/** Cells a run's getValues calls read, from their estimate (workspace/bench/latency.ts). */
-function cellsRead(run: RunRecord): number {
-  const c = calls(run, 'Range.getValues');
-  const perCell = latencyMs('Range.getValues', 1) - latencyMs('Range.getValues', 0);
-  return Math.round((c.estimatedMs - c.count * latencyMs('Range.getValues', 0)) / perCell);
-}
-
-/** Writes rows below a tab's last row, outside any run (as a year of use would have left them). */
-function load(h: Harness, sheetName: string, rows: unknown[][]): void {
-  const sheet = h.ws.ctx.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
-  const start = sheet.getLastRow() + 1;
-  const need = start + rows.length - 1;
-  if (sheet.getMaxRows() < need) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
-  sheet.getRange(start, 1, rows.length, rows[0].length).setValues(rows);
-  h.ws.rt.meter.reset();
-}
 
 function agreementRow(id: number, orderId: string, answer: string): unknown[] {
   const rec: Record<string, unknown> = {
