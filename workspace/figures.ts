@@ -6,6 +6,9 @@
  * others keep theirs. REGLAMENT_DAY_SCALE is passed to the bench as set (the day case at a
  * scale; its rows then say so and are not judged against the targets). The full day takes
  * long (tens of minutes on a busy 2-core machine).
+ * `--from FILE --commit SHA` runs no bench either: it takes the JSON object a run wrote
+ * (REGLAMENT_BENCH_JSON=FILE node dist/bench.js <cases>, e.g. from a copy of the build while
+ * work goes on) and the commit that run measured.
  * `--check` runs no bench: it checks the markers, the header and that the row names are the
  * ones this script makes (exit 1 and the problems otherwise).
  */
@@ -50,6 +53,12 @@ function bench(cases: FigureCase[]): BenchJson {
   return JSON.parse(line) as BenchJson;
 }
 
+/** The value after `name` in the arguments, or undefined. */
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const readme = fs.readFileSync(README, 'utf8');
@@ -59,12 +68,19 @@ async function main(): Promise<number> {
     if (problems.length === 0) process.stdout.write('figures --check: the README figures table is intact\n');
     return problems.length ? 1 : 0;
   }
-  const named = args.filter((a) => !a.startsWith('--'));
+  const named = args.filter((a, i) => !a.startsWith('--') && !['--from', '--commit'].includes(args[i - 1]));
   const unknown = named.filter((a) => !(FIGURE_CASES as readonly string[]).includes(a));
   if (unknown.length) throw new Error(`no figures of ${unknown.join(', ')} (cases: ${FIGURE_CASES.join(', ')})`);
   const cases = named.length ? (named as FigureCase[]) : [...FIGURE_CASES];
+  const from = option(args, '--from');
   const info = runInfo(); // the commit measured: taken before the (long) run
-  const json = bench(cases);
+  if (from) {
+    const commit = option(args, '--commit');
+    if (!commit) throw new Error('--from needs --commit SHA: the commit that run measured');
+    info.commit = commit;
+  }
+  const json = from ? (JSON.parse(fs.readFileSync(from, 'utf8')) as BenchJson) : bench(cases);
+  if (from) info.dayScale = typeof json.scale === 'number' && json.scale > 0 ? json.scale : 1; // the run's scale, not this shell's
   const next = rewriteReadme(fs.readFileSync(README, 'utf8'), json, cases, info);
   const prettier = await import('prettier');
   const options = (await prettier.resolveConfig(README)) ?? {};

@@ -5,8 +5,8 @@ export interface BenchCase {
   /** "short: what it measures"; the short name is what `npm run bench -- short` selects. */
   name: string;
   run(): Promise<BenchFigure[]>;
-  /** The case's figures as one JSON object (`--json`), merged with the other cases'. */
-  json?(): Promise<Record<string, unknown>>;
+  /** The case's figures as one JSON object (`--json`), merged with the other cases'; from `ran` when the figures were just run. */
+  json?(ran?: BenchFigure[]): Promise<Record<string, unknown>>;
 }
 
 /** A filter selects a case by its whole short name or its whole title, never by a part of one. */
