@@ -58,7 +58,7 @@ export function setupWorkbook(): string {
   const triggers = installTriggers(ss);
   const ctx = openContext(ss);
   dispatchSetup(ctx);
-  protectWorkbook(ctx, report.headers);
+  protectWorkbook(ctx, report.headers, report.createdTabs);
   for (const name of report.created) ctx.log({ tab: name, rowKey: '', action: t(report.locale, 'logTabCreated'), details: '' });
   for (const name of report.repairedHeaders)
     ctx.log({ tab: name.split(':')[0], rowKey: '', action: t(report.locale, 'logHeaderAdded'), details: name });

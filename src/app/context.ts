@@ -48,6 +48,10 @@ export interface RunContext {
   staff(): ReturnType<typeof staffDirectory>;
   /** Forgets what was read of a tab (it was just changed), so the next tab()/staff() reads it again. */
   invalidate(key: TabKey): void;
+  /** Has this run read the tab (tab(), or know())? */
+  hasRead(key: TabKey): boolean;
+  /** The tab as the run knows it to be without reading it (setup: a tab it just made holds its header alone). */
+  know(key: TabKey, data: TabData): void;
   log(entry: LogEntry): void;
   /** How many Log entries wait for finish() (a run that logged did something). */
   logged(): number;
@@ -135,6 +139,12 @@ export function openContext(
       if (key === 'outbox') outbox = undefined;
       if (key === 'staff') staff = undefined;
       if (key === 'holidays') calendar = undefined;
+    },
+    hasRead(key) {
+      return tabs.has(key);
+    },
+    know(key, data) {
+      if (!tabs.has(key)) tabs.set(key, data);
     },
     log(entry) {
       const who = entry.user !== undefined ? entry.user : user;

@@ -114,22 +114,25 @@ export function wantedFor(sheet: Sheet, def: TabDef, header: readonly unknown[])
   return out;
 }
 
-/** The hidden tabs only the script writes: the mirrors and the calendar sync. */
-export function hiddenSheets(ss: Spreadsheet, tabs: Map<TabKey, Sheet>): Sheet[] {
+/** The names of the hidden tabs only the script writes: the mirrors and the calendar sync. */
+function hiddenNames(tabs: Map<TabKey, Sheet>): Set<string> {
   const names = new Set<string>(Object.values(SYNC_SHEETS));
   for (const key of MIRRORED_TABS) {
     const sheet = tabs.get(key);
     if (sheet) names.add(mirrorSheetName(sheet.getName()));
   }
+  return names;
+}
+
+/** The hidden tabs only the script writes: the mirrors and the calendar sync. */
+export function hiddenSheets(ss: Spreadsheet, tabs: Map<TabKey, Sheet>): Sheet[] {
+  const names = hiddenNames(tabs);
   return ss.getSheets().filter((sheet) => names.has(sheet.getName()));
 }
 
-export function wantedHidden(sheet: Sheet): WantedProtection {
-  return { description: wantedHiddenDescription(sheet), sheet, a1: null, group: 'owner' };
-}
-
-function wantedHiddenDescription(sheet: Sheet): string {
-  return hiddenDescription(sheet.getName());
+/** `name`: the sheet's name when the caller has it. */
+export function wantedHidden(sheet: Sheet, name = sheet.getName()): WantedProtection {
+  return { description: hiddenDescription(name), sheet, a1: null, group: 'owner' };
 }
 
 function hiddenDescription(sheetName: string): string {
@@ -158,8 +161,10 @@ export function applyProtections(
   owner: string,
   staff: StaffGroups,
   fresh: Sheet[] = [],
+  known?: { byName: Map<string, Sheet>; protections: Protection[] },
 ): void {
-  const nameOf = new Map(sheets.map((s) => [s, s.getName()]));
+  const names0 = known ? new Map([...known.byName].map(([n, s]) => [s, n])) : undefined;
+  const nameOf = new Map(sheets.map((s) => [s, names0?.get(s) ?? s.getName()]));
   const names = new Set(nameOf.values());
   const keyOf = (w: WantedProtection) => `${w.description}#${nameOf.get(w.sheet) ?? w.sheet.getName()}`;
   const byKey = new Map(wanted.map((w) => [keyOf(w), w]));
@@ -168,7 +173,7 @@ export function applyProtections(
   const trusted = new Set(fresh.map((sheet) => hiddenDescription(nameOf.get(sheet) ?? sheet.getName())));
   const adopted = new Set<string>();
   const syncNames = new Set<string>(Object.values(SYNC_SHEETS));
-  for (const p of [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)]) {
+  for (const p of known?.protections ?? allProtections(ss)) {
     const description = p.getDescription();
     if (description.indexOf(PROTECTION_PREFIX) !== 0 || trusted.has(description)) continue;
     const range = p.getRange();
@@ -203,6 +208,11 @@ export function applyProtections(
     }
   }
   saveFingerprint(staff);
+}
+
+/** Every protection of the spreadsheet, ranges' and sheets' (two calls). */
+export function allProtections(ss: Spreadsheet): Protection[] {
+  return [...ss.getProtections(SpreadsheetApp.ProtectionType.RANGE), ...ss.getProtections(SpreadsheetApp.ProtectionType.SHEET)];
 }
 
 function emailsOf(users: GoogleAppsScript.Base.User[]): string[] {
@@ -334,7 +344,7 @@ export function joinersWaiting(staff: StaffGroups): string[] {
 /** The protections that may name a group `touches` accepts: of the tabs that can have one, or all. */
 function protectionsOf(ss: Spreadsheet, sheets: Map<TabKey, Sheet> | undefined, touches: (g: EditorGroup) => boolean): Protection[] {
   const { RANGE, SHEET } = SpreadsheetApp.ProtectionType;
-  if (!sheets) return [...ss.getProtections(RANGE), ...ss.getProtections(SHEET)];
+  if (!sheets) return allProtections(ss);
   const out: Protection[] = [];
   for (const def of TABS) {
     const sheet = sheets.get(def.key);
@@ -520,8 +530,13 @@ function saveFingerprint(staff: StaffGroups, waiting = false): void {
   }
 }
 
-/** Every tab's wanted protections plus the hidden tabs', for setup. */
-export function wantedAll(ss: Spreadsheet, sheets: Map<TabKey, Sheet>, headers?: Map<TabKey, unknown[]>): WantedProtection[] {
+/** Every tab's wanted protections plus the hidden tabs', for setup; `byName`: every sheet by its name, when setup has them. */
+export function wantedAll(
+  ss: Spreadsheet,
+  sheets: Map<TabKey, Sheet>,
+  headers?: Map<TabKey, unknown[]>,
+  byName?: Map<string, Sheet>,
+): WantedProtection[] {
   const out: WantedProtection[] = [];
   for (const def of TABS) {
     const sheet = sheets.get(def.key);
@@ -529,6 +544,11 @@ export function wantedAll(ss: Spreadsheet, sheets: Map<TabKey, Sheet>, headers?:
     const header = headers?.get(def.key) ?? readHeader(sheet);
     out.push(...wantedFor(sheet, def, header));
   }
-  for (const sheet of hiddenSheets(ss, sheets)) out.push(wantedHidden(sheet));
+  if (!byName) for (const sheet of hiddenSheets(ss, sheets)) out.push(wantedHidden(sheet));
+  else
+    for (const name of hiddenNames(sheets)) {
+      const sheet = byName.get(name);
+      if (sheet) out.push(wantedHidden(sheet, name));
+    }
   return out;
 }

@@ -54,6 +54,8 @@ export interface SetupReport {
   settings?: { sheet: Sheet; rows: unknown[][] };
   /** Every tab's header row after setup (the protections follow them; no second read). */
   headers?: Map<TabKey, unknown[]>;
+  /** The tabs this run made (empty below their headers until a feature writes them). */
+  createdTabs: Set<TabKey>;
 }
 
 /** The workbook's locale: the Settings value if set, else the spreadsheet's locale. */
@@ -136,7 +138,7 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
   const settingsBefore = existing.get('settings');
   const settingsRead = settingsBefore ? readSettings(settingsBefore) : { lastRow: 0, rows: [] };
   const locale = localeOf(ss, settingsRead.rows);
-  const report: SetupReport = { locale, created: [], repairedHeaders: [], settingsAdded: [], log: [] };
+  const report: SetupReport = { locale, created: [], repairedHeaders: [], settingsAdded: [], log: [], createdTabs: new Set() };
   // Reads and round trips: new sheets (nothing is queued yet, so nothing is flushed), then the facts.
   const facts = new Map<TabKey, SheetFacts>();
   let newSize: { maxRows: number; maxColumns: number } | undefined;
@@ -156,6 +158,7 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
       }
       existing.set(def.key, sheet);
       report.created.push(tabName(def, locale));
+      report.createdTabs.add(def.key);
     }
     const f = readFacts(sheet, def, created, inserted ? newSize : undefined);
     if (inserted && !newSize) newSize = { maxRows: f.maxRows, maxColumns: f.maxColumns };

@@ -32,14 +32,25 @@ function plainTextColumns(def: TabDef, columns: ColumnMap): boolean[] {
 /** Sheet row number of data row `i` (0-based): the header is row 1. */
 export const sheetRow = (i: number): number => i + 2;
 
-/** Maps each known tab to its sheet, by name in either language, with one getSheets call. */
-export function sheetsByTab(ss: Spreadsheet): Map<TabKey, Sheet> {
+/**
+ * Maps each known tab to its sheet, by name in either language, with one getSheets call;
+ * `byName`: the sheets by name when the caller has them (nothing is asked).
+ */
+export function sheetsByTab(ss: Spreadsheet, byName?: ReadonlyMap<string, Sheet>): Map<TabKey, Sheet> {
   const out = new Map<TabKey, Sheet>();
-  for (const sheet of ss.getSheets()) {
-    const def = findTab(sheet.getName());
+  const named: Iterable<[string, Sheet]> = byName ?? ss.getSheets().map((sheet): [string, Sheet] => [sheet.getName(), sheet]);
+  for (const [name, sheet] of named) {
+    const def = findTab(name);
     if (def && !out.has(def.key)) out.set(def.key, sheet);
   }
   return out;
+}
+
+/** A tab known to hold its header alone (setup just made it): its TabData without a read. */
+export function headerOnly(sheet: Sheet, key: TabKey, header: unknown[]): TabData {
+  const def = tabDef(key);
+  const columns = mapColumns(def, header);
+  return { def, sheet, header, columns, rows: [], plainText: plainTextColumns(def, columns) };
 }
 
 /*

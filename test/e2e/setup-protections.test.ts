@@ -81,6 +81,28 @@ describe("a new spreadsheet's own sheet", () => {
     }
   });
 
+  test('the tabs it just made are not read back for their mirrors; the new mirrors read the spreadsheet’s editors and domain edit once', async () => {
+    const { ws, run, dir } = await fresh(() => undefined);
+    try {
+      expect(run.ok).toBe(true);
+      // Whole-tab reads: only the tabs setup fills (Settings, Holidays, Templates), not the empty ones it made.
+      expect(count(run, 'Sheet.getDataRange')).toBeLessThanOrEqual(3);
+      // Domain edit read once for the tabs' new protections, once for the nine mirrors, and twice for the
+      // sync sheet's (made by the calls feature, then adopted by setup) — not once per protection.
+      expect(count(run, 'Protection.canDomainEdit')).toBeLessThanOrEqual(4);
+      // The protections read back are those made before the mirrors (the sync sheet's): the mirrors' are known.
+      expect(count(run, 'Protection.getDescription')).toBeLessThanOrEqual(1);
+      // Each mirror holds its tab as it is: an empty tab's header, a filled one's rows.
+      for (const tab of ['Orders', 'Calls', 'Staff', 'Holidays'])
+        expect(ws.spreadsheet.readValues(`_${tab}`)).toEqual(ws.spreadsheet.readValues(tab));
+      const mirrors = ws.spreadsheet.model.protections.filter((p) => /^Reglament: _/.test(String(p.description)));
+      expect(mirrors.length).toBe(10);
+      for (const p of mirrors) expect([p.description, p.restricted, p.domainEdit, p.editors]).toEqual([p.description, true, false, [ws.owner]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("the calendar sync sheet's protection, made by the calls feature, is kept and set right, not removed and made again", async () => {
     const { ws, run, dir } = await fresh(() => undefined);
     try {

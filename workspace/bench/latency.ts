@@ -15,7 +15,8 @@
  *   right away ... call SpreadsheetApp.flush()".
  *   https://developers.google.com/apps-script/reference/spreadsheet
  *   So a write to a sheet (set…, insert…, delete…, clear…) is queued, not a round trip of
- *   its own: it costs its cells (QUEUED_WRITE) and the queue is sent in one round trip
+ *   its own: it costs the values it carries (QUEUED_WRITE; queuedMs says which carry one
+ *   per cell) and the queue is sent in one round trip
  *   (WRITE_FLUSH) at the next read of the spreadsheet, at SpreadsheetApp.flush(), or at the
  *   end of the run (writeCache() below; Runtime.call applies it). A community measurement
  *   shows the cost sits in the flush: one 4,000-cell setValues "took less than 50ms, and
@@ -69,7 +70,7 @@ const TABLE: Record<string, Latency> = {
   'Spreadsheet.setSpreadsheetTimeZone': { baseMs: 100 },
   'Sheet.getRange': { baseMs: 5 },
   // A RangeList is ranges the script names, as getRange's: the same cost; its setters are
-  // queued writes charged the cells of all its ranges (QUEUED below), as the Range setters.
+  // queued writes charged as the Range setters over the cells of all its ranges (queuedMs).
   'Sheet.getRangeList': { baseMs: 5 },
   // A Sheet object already carries its name and index.
   'Sheet.getName': { baseMs: 2 },
@@ -230,7 +231,8 @@ export const WRITE_FLUSH = 'Sheets write cache flush';
 const WRITE_FLUSH_MS = 100;
 
 /** Sheet and range writes that Google's write cache queues (see the header). */
-const QUEUED = /^(Range|RangeList|Sheet)\.(set|clear|insert|delete|append|hide|show|check|uncheck|remove|autoResize|merge|sort|moveTo|copyTo)/;
+const QUEUED =
+  /^(Range|RangeList|Sheet)\.(set|clear|insert|delete|append|hide|show|check|uncheck|remove|autoResize|merge|sort|moveTo|copyTo|shift|collapse|expand)/;
 const SPREADSHEET_SERVICE = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Protection)\./;
 
 /**
@@ -245,10 +247,23 @@ export function writeCache(call: string): 'queued' | 'flushes' | 'other' {
   return latencyMs(call) > 5 ? 'flushes' : 'other';
 }
 
-/** What a queued write costs when queued: its cells (no round trip). */
+/**
+ * Queued writes that carry one value for every cell: the array setters (setValues,
+ * setNumberFormats, setBackgrounds, …: "set…s") and appendRow. The single-value setters
+ * (setNumberFormat, setDataValidation, setWrap, setValue, … on a Range or RangeList) and the
+ * clears carry one value and a range, whatever its size: the Sheets API request they become
+ * is one RepeatCellRequest ("Updates all cells in the range to the values in the given Cell
+ * object") or SetDataValidationRequest ("Sets a data validation rule to every cell in the
+ * range"), https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request.
+ * So they are charged the request, not their cells.
+ */
+const CARRIES_CELLS = /^(Range|RangeList|Sheet)\.(set[A-Za-z]*s|appendRow)$/;
+
+/** What a queued write costs when queued: its cells when it carries one value per cell (no round trip). */
 export function queuedMs(call: string, cells = 0): number {
   const entry = TABLE[call];
-  return QUEUED_WRITE_MS + (entry?.perCellMs ?? 0.02) * cells;
+  const perCell = entry?.perCellMs ?? (CARRIES_CELLS.test(call) ? 0.02 : 0);
+  return QUEUED_WRITE_MS + perCell * cells;
 }
 
 /** The write cache's round trip. */

@@ -17,6 +17,27 @@ import type { Staged, Transaction } from './commit';
 import { writeFileAtomic } from './fsutil';
 import { flushMs, latencyMs, queuedMs, WRITE_FLUSH, writeCache } from '../bench/latency';
 
+/**
+ * REGLAMENT_TRACE_CALLS=1 prints every service call to stderr with the bundle's functions that
+ * made it (where a run's cost comes from; a developer's tool, off by default).
+ */
+const TRACE = process.env.REGLAMENT_TRACE_CALLS === '1';
+
+function traceCall(name: string, cells: number, flushes: boolean): void {
+  const callers = (new Error().stack ?? '')
+    .split('\n')
+    .slice(3)
+    .filter((l) => /Code\.js|addon/.test(l))
+    .slice(0, 4)
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^at /, '')
+        .replace(/ \(.*\)$/, ''),
+    );
+  process.stderr.write(`trace: ${name}${cells ? ` ${cells} cells` : ''}${flushes ? ' (flushes)' : ''} < ${callers.join(' < ')}\n`);
+}
+
 /** Constructors of the realm the bundle runs in (a vm context): values handed to
  * the bundle must come from it, or `instanceof Date` fails there as it never would on Google. */
 export interface Realm {
@@ -312,6 +333,7 @@ export class Runtime {
    * Sheet writes are queued (their cells now, the round trip at the next read or the end of the run).
    */
   call(name: string, cells = 0): void {
+    if (TRACE) traceCall(name, cells, writeCache(name) === 'flushes' && this.meter.queuedWrites > 0);
     const cache = writeCache(name);
     if (cache === 'queued') {
       this.meter.queuedWrites++;
@@ -332,6 +354,7 @@ export class Runtime {
 
   /** Starts a new execution: a trigger firing, a person's edit, a CLI command. */
   beginExecution(at: Date, execution: Partial<Execution> = {}): void {
+    if (TRACE) process.stderr.write(`trace: begin ${execution.kind ?? this.execution.kind} ${execution.trigger ?? ''} ${at.toISOString()}\n`);
     this.clock.reset(at.getTime());
     this.meter.reset();
     const user = execution.activeUser ?? this.execution.activeUser;

@@ -30,15 +30,16 @@ import {
   mirrorName,
   mirrorSize,
   newMirror,
+  NewMirrorFacts,
   previousRows,
   readKeys,
   writeCopy,
 } from './mirror';
-import { applyProtections, groupsOf, protectionVouches, refreshEditors, wantedAll } from '../../google/protections';
+import { applyProtections, groupsOf, allProtections, protectionVouches, refreshEditors, wantedAll } from '../../google/protections';
 import { recordOf } from '../../google/records';
 import { orderSalesManagers } from '../../features/calls/managers';
 import { knowMirror, noteWritten } from './written';
-import { isLoaded, readTabBlock, sheetRow, sheetsByTab, TabData } from '../../google/workbook';
+import { headerOnly, isLoaded, readTabBlock, sheetRow, sheetsByTab, TabData } from '../../google/workbook';
 
 const TEXT = {
   refusedTitle: { ru: 'Изменение отменено', en: 'Edit undone' },
@@ -191,34 +192,51 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
  * then the new mirrors made and protected, then only writes, so the write cache is sent once.
  * `headers`: the tabs' header rows as setup left them (else each is read).
  */
-export function protectWorkbook(ctx: RunContext, headers?: Map<TabKey, unknown[]>): void {
+export function protectWorkbook(ctx: RunContext, headers?: Map<TabKey, unknown[]>, created: ReadonlySet<TabKey> = new Set()): void {
   const byName = new Map(ctx.ss.getSheets().map((s) => [s.getName(), s]));
+  // Read before the new mirrors are made: those are known (and trusted) without reading them back.
+  const protections = allProtections(ctx.ss);
   const copies: Array<{ mirror: Sheet; whole: TabData; size: MirrorSize; hide: boolean }> = [];
   const fresh: Sheet[] = [];
   let newSize: MirrorSize | undefined;
-  let spreadsheetEditors: string[] | undefined;
+  let shared: NewMirrorFacts | undefined;
+  const me = Session.getEffectiveUser().getEmail();
   for (const key of MIRRORED_TABS) {
-    const whole = ctx.tab(key);
+    const whole = tabAsItIs(ctx, key, headers, created);
     if (!whole) continue;
-    const mirror = byName.get(mirrorName(whole));
+    const name = mirrorName(whole);
+    const mirror = byName.get(name);
     if (mirror) copies.push({ mirror, whole, size: mirrorSize(mirror), hide: false });
     else {
-      spreadsheetEditors = spreadsheetEditors ?? ctx.ss.getEditors().map((u) => u.getEmail());
-      const made = newMirror(ctx.ss, whole, spreadsheetEditors);
+      shared = shared ?? { me, editors: ctx.ss.getEditors().map((u) => u.getEmail()) };
+      const made = newMirror(ctx.ss, whole, shared);
       fresh.push(made.sheet);
+      byName.set(name, made.sheet);
       // Every inserted sheet has Google's default size: read from the first new mirror only.
       newSize = newSize ?? mirrorSize(made.sheet, true);
       copies.push({ mirror: made.sheet, whole, size: { ...newSize }, hide: true });
     }
   }
-  const sheets = sheetsByTab(ctx.ss);
-  const wanted = wantedAll(ctx.ss, sheets, headers);
+  const sheets = sheetsByTab(ctx.ss, byName);
+  const wanted = wantedAll(ctx.ss, sheets, headers, byName);
   const all = [...new Set(wanted.map((w) => w.sheet))];
-  applyProtections(ctx.ss, all, wanted, Session.getEffectiveUser().getEmail(), groupsOf(ctx.staff()), fresh);
+  applyProtections(ctx.ss, all, wanted, me, groupsOf(ctx.staff()), fresh, { byName, protections });
   for (const c of copies) {
     if (c.hide) c.mirror.hideSheet();
     writeCopy(c.mirror, c.whole, c.size);
   }
+}
+
+/**
+ * The tab as the mirror should copy it: as read in this run, or, for a tab setup made in this
+ * run and nobody has written since (no feature read it), its header alone — nothing to read.
+ */
+function tabAsItIs(ctx: RunContext, key: TabKey, headers: Map<TabKey, unknown[]> | undefined, created: ReadonlySet<TabKey>): TabData | null {
+  const header = headers?.get(key);
+  const sheet = ctx.sheets.get(key);
+  if (!created.has(key) || !header || !sheet || ctx.hasRead(key)) return ctx.tab(key);
+  ctx.know(key, headerOnly(sheet, key, header));
+  return ctx.tab(key);
 }
 
 /** After the features: a Staff change moves the protections' editors with it. */

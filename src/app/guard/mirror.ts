@@ -60,20 +60,31 @@ export function createMirror(ss: Spreadsheet, whole: TabData): Sheet {
   return sheet;
 }
 
+/** What making several mirrors in one run reads once: the script's user and the spreadsheet's editors (and, from the first new protection, its domain edit). */
+export interface NewMirrorFacts {
+  me: string;
+  editors: string[];
+  domainEdit?: boolean;
+}
+
 /**
  * The mirror's sheet, made and protected (owner only, no domain edit) before anything is
  * written to it; still to do: hide it and copy the tab (setup does that after all its reads).
+ * A new protection's editors and domain edit are the spreadsheet's (Google's Sheet.protect()):
+ * with `shared`, setup reads those once for every mirror.
  */
-export function newMirror(ss: Spreadsheet, whole: TabData, spreadsheetEditors?: string[]): { sheet: Sheet; protection: Protection } {
-  const sheet = ss.insertSheet(mirrorName(whole));
-  const p = sheet.protect().setDescription(`Reglament: ${sheet.getName()} {owner}`);
-  const me = Session.getEffectiveUser().getEmail();
+export function newMirror(ss: Spreadsheet, whole: TabData, shared?: NewMirrorFacts): { sheet: Sheet; protection: Protection } {
+  const name = mirrorName(whole);
+  const sheet = ss.insertSheet(name);
+  const p = sheet.protect().setDescription(`Reglament: ${name} {owner}`);
+  const me = shared?.me ?? Session.getEffectiveUser().getEmail();
   p.addEditor(me);
-  // A new protection's editors are the spreadsheet's (Google's Sheet.protect()): setup reads those once for every mirror.
-  const editors = spreadsheetEditors ?? p.getEditors().map((u) => u.getEmail());
+  const editors = shared?.editors ?? p.getEditors().map((u) => u.getEmail());
   const others = editors.filter((e) => e && e.toLowerCase() !== me.toLowerCase());
   if (others.length) p.removeEditors(others);
-  if (p.canDomainEdit()) p.setDomainEdit(false);
+  const domainEdit = shared?.domainEdit ?? p.canDomainEdit();
+  if (shared) shared.domainEdit = domainEdit;
+  if (domainEdit) p.setDomainEdit(false);
   return { sheet, protection: p };
 }
 

@@ -26,7 +26,7 @@ describe('RangeList', () => {
     expect(list.getRanges().map((r: Any) => r.getA1Notation())).toEqual(['A2:B10', 'D2:D10']);
   });
 
-  test('one call per setter, charged the cells of all its ranges; the ranges are not counted again', async () => {
+  test('one call per setter, charged as the Range setter over the same cells; the ranges are not counted again', async () => {
     const { sheet, rt } = await setup();
     rt.meter.reset();
     sheet.getRangeList(['A2:B1000', 'D2:D1000']).setNumberFormat('@');
@@ -40,7 +40,7 @@ describe('RangeList', () => {
     expect(rt.meter.totalCalls()).toBe(2);
     const set = report.find((c) => c.call === 'RangeList.setNumberFormat')!;
     expect(set.estimatedMs).toBeCloseTo(queuedMs('RangeList.setNumberFormat', 3 * 999));
-    // The same cost as the Range method over the same cells: batching saves calls, not cells.
+    // The same cost as the Range method over the same cells: batching saves calls.
     expect(queuedMs('RangeList.setNumberFormat', 3 * 999)).toBeCloseTo(queuedMs('Range.setNumberFormat', 3 * 999));
   });
 

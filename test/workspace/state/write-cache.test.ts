@@ -1,5 +1,5 @@
 /** The bench's latency model: Google's write cache (queued writes, one flush per read) and local builders. */
-import { WRITE_FLUSH, latencyMs, writeCache } from '../../../workspace/bench/latency';
+import { WRITE_FLUSH, latencyMs, queuedMs, writeCache } from '../../../workspace/bench/latency';
 import { setup } from '../spreadsheet/helpers';
 
 describe('the latency model', () => {
@@ -44,8 +44,26 @@ describe('the latency model', () => {
     expect(writeCache('Protection.getEditors')).toBe('flushes');
     expect(writeCache('Range.setValues')).toBe('queued');
     expect(writeCache('Sheet.insertRowsAfter')).toBe('queued');
+    expect(writeCache('Range.shiftColumnGroupDepth')).toBe('queued'); // a write (a column group), not a read
+    expect(writeCache('Range.collapseGroups')).toBe('queued');
     expect(writeCache('Range.protect')).toBe('flushes');
     expect(writeCache('MailApp.sendEmail')).toBe('other');
+  });
+
+  test('a queued write is charged the values it carries: one per cell for the array setters, one for a single-value setter', async () => {
+    const { sheet, rt } = await setup();
+    rt.meter.reset();
+    const values = Array.from({ length: 1000 }, () => ['x', 'y']);
+    sheet.getRange(1, 1, 1000, 2).setValues(values);
+    sheet.getRange(1, 1, 1000, 2).setNumberFormat('@');
+    sheet.getRange(1, 1, 1000, 2).setNumberFormats(values.map(() => ['@', '@']));
+    const cost = (call: string) => rt.meter.report().find((c) => c.call === call)!.estimatedMs;
+    expect(cost('Range.setValues')).toBeCloseTo(queuedMs('Range.setValues', 2000));
+    expect(cost('Range.setNumberFormats')).toBeGreaterThan(cost('Range.setNumberFormat') * 5);
+    expect(cost('Range.setNumberFormat')).toBeCloseTo(queuedMs('Range.setNumberFormat', 0));
+    expect(queuedMs('Range.setDataValidation', 20000)).toBe(queuedMs('Range.setDataValidation', 1));
+    expect(queuedMs('RangeList.setWrap', 20000)).toBe(queuedMs('RangeList.setWrap', 1));
+    expect(queuedMs('Range.setBackgrounds', 20000)).toBeGreaterThan(queuedMs('Range.setBackgrounds', 1));
   });
 
   test('builders are local; formatDate is a host call, not free', () => {
