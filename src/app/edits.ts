@@ -28,5 +28,6 @@ export function resolveEdit(e: GoogleAppsScript.Events.SheetsOnEdit, user: strin
     value: single ? e.value : undefined,
     oldValue: single ? e.oldValue : undefined,
     user,
+    header,
   };
 }

@@ -21,6 +21,8 @@ export interface TabEdit {
   oldValue?: unknown;
   /** Who edited; '' when Google did not say. */
   user: string;
+  /** The tab's header row as the edit's run read it (the tab's width), so the run reads it once. */
+  header?: unknown[];
   /** The edited block as the rules left it (set by the guard, for the features that follow). */
   block?: TabData;
   /** The tab's key columns for every data row (set by the guard when the tab has a mirror). */

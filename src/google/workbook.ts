@@ -86,13 +86,14 @@ export function readTab(sheet: Sheet | undefined, key: TabKey): TabData | null {
 /**
  * Reads the header and one contiguous block of data rows (`first`..`last`, data indexes)
  * with two calls. Rows outside the block are empty placeholders: use only the block.
+ * `header`: the header row this run read already (an edit's trigger reads it): not read again.
  */
-export function readTabBlock(sheet: Sheet | undefined, key: TabKey, first: number, last: number): TabData | null {
+export function readTabBlock(sheet: Sheet | undefined, key: TabKey, first: number, last: number, header?: unknown[]): TabData | null {
   if (!sheet) return null;
   const def = tabDef(key);
   const lastRow = sheet.getLastRow();
-  const lastCol = sheet.getLastColumn();
-  const header = readHeader(sheet, lastCol);
+  const lastCol = header ? header.length : sheet.getLastColumn();
+  header = header ?? readHeader(sheet, lastCol);
   const columns = mapColumns(def, header);
   const total = Math.max(lastRow - 1, 0);
   const rows: unknown[][] = new Array(total);

@@ -64,6 +64,9 @@ describe('an edit of a call among thousands', () => {
     // Calls alone is 3,001 rows × 28 columns (84,000 cells); the Outbox 5,000 × 9.
     const cells = cellsRead(edit);
     expect(cells).toBeLessThan(3 * (OTHERS + 1) + (OLD_MAIL + 10) + 2000);
+    // Calls' header and width are read once (by the trigger), not again by the guard and the calls feature:
+    // the other widths asked are the Outbox's, Candidates' and Orders'.
+    expect(edit.calls.find((c) => c.call === 'Sheet.getLastColumn')?.count).toBeLessThanOrEqual(4);
     const moved = call(h, 'CALL-2026-0001');
     expect(moved['Problems']).toBe('');
     const event = callEvents(h).find((e) => e.extendedProperties?.private?.callId === 'CALL-2026-0001');

@@ -88,7 +88,7 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
   if (edit.rows.length === 0 && !headerEdited) return;
   const first = edit.rows.length ? Math.min(...edit.rows) : 0;
   const last = edit.rows.length ? Math.max(...edit.rows) : -1;
-  const tab = readTabBlock(sheet, edit.tab, first, last);
+  const tab = readTabBlock(sheet, edit.tab, first, last, edit.header);
   if (!tab) return;
   const owner = Session.getEffectiveUser().getEmail();
   let mirror = isMirrored(edit.tab) ? findMirror(ctx.ss, tab) : null;

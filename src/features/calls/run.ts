@@ -173,9 +173,10 @@ export class CallsRun {
    * run (ctx.partial) what the edited calls need (scope.ts); an edit the tick applies for a
    * busy run shares the tick's tabs.
    */
-  static open(ctx: RunContext, deadline: number, edited: Set<number> | null): CallsRun | null {
+  /** `block`: an edit's block of Calls as the guard left it (edits only). */
+  static open(ctx: RunContext, deadline: number, edited: Set<number> | null, block?: TabData): CallsRun | null {
     if (edited && ctx.partial) {
-      const part = readEditScope(ctx, edited);
+      const part = readEditScope(ctx, edited, block);
       return part ? new CallsRun(ctx, part.calls, ctx.outbox()?.tab ?? null, deadline, edited, part.scope) : null;
     }
     const calls = ctx.tab('calls');

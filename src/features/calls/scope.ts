@@ -27,9 +27,13 @@ export interface EditScope {
   orderIds: Set<string>;
 }
 
-/** The Calls tab in part and what else the edit needs of it; null without a Calls tab. */
-export function readEditScope(ctx: RunContext, edited: ReadonlySet<number>): { calls: TabData; scope: EditScope } | null {
-  const calls = readTabBlock(ctx.sheets.get('calls'), 'calls', 0, -1);
+/**
+ * The Calls tab in part and what else the edit needs of it; null without a Calls tab.
+ * `block`: the edited block as the guard left it (its rows read, the rest placeholders): the
+ * tab's shell is not read again.
+ */
+export function readEditScope(ctx: RunContext, edited: ReadonlySet<number>, block?: TabData): { calls: TabData; scope: EditScope } | null {
+  const calls = block ?? readTabBlock(ctx.sheets.get('calls'), 'calls', 0, -1);
   if (!calls) return null;
   const callIds = readColumn(calls, 'callId').map(text);
   const orderCol = readColumn(calls, 'orderId').map((v) => normId(text(v)));
