@@ -67,6 +67,9 @@ describe('an edit of a call among thousands', () => {
     // Calls' header and width are read once (by the trigger), not again by the guard and the calls feature:
     // the other widths asked are the Outbox's, Candidates' and Orders'.
     expect(edit.calls.find((c) => c.call === 'Sheet.getLastColumn')?.count).toBeLessThanOrEqual(4);
+    // Everything it needs is asked before its first write (the spreadsheet's ID, the sync sheet's rows): the write
+    // cache goes once for the Log's last row and once at the end, not between.
+    expect(edit.calls.find((c) => c.call === 'Sheets write cache flush')?.count).toBeLessThanOrEqual(2);
     const moved = call(h, 'CALL-2026-0001');
     expect(moved['Problems']).toBe('');
     const event = callEvents(h).find((e) => e.extendedProperties?.private?.callId === 'CALL-2026-0001');

@@ -177,7 +177,11 @@ export class CallsRun {
   static open(ctx: RunContext, deadline: number, edited: Set<number> | null, block?: TabData): CallsRun | null {
     if (edited && ctx.partial) {
       const part = readEditScope(ctx, edited, block);
-      return part ? new CallsRun(ctx, part.calls, ctx.outbox()?.tab ?? null, deadline, edited, part.scope) : null;
+      if (!part) return null;
+      const run = new CallsRun(ctx, part.calls, ctx.outbox()?.tab ?? null, deadline, edited, part.scope);
+      // An edit of a call writes its event: the ID asked now, before the run's first write, sends no write cache.
+      run.ssId();
+      return run;
     }
     const calls = ctx.tab('calls');
     if (!calls) return null;

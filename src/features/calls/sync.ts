@@ -162,6 +162,8 @@ const UNREAD: unknown[] = Object.freeze([]) as unknown as unknown[];
 export class SyncStore {
   private readonly byId = new Map<string, number>();
   private readonly dirty = new Set<number>();
+  /** Data rows the sheet had when opened: rows up to there exist, so writing them needs no size read. */
+  private readonly existing: number;
 
   private constructor(
     private readonly ss: Spreadsheet,
@@ -172,6 +174,7 @@ export class SyncStore {
     private readonly locale: Locale = 'en',
     ids?: unknown[],
   ) {
+    this.existing = rows.length;
     (ids ?? rows.map((row) => row[0])).forEach((v, i) => {
       const id = str(v);
       if (id) this.byId.set(id, i);
@@ -263,8 +266,11 @@ export class SyncStore {
     if (!this.sheet) this.sheet = findSyncSheet(this.ss, this.locale) ?? createSheet(this.ss, this.locale);
     const indexes = [...this.dirty].sort((a, b) => a - b);
     const need = indexes[indexes.length - 1] + 2;
-    const max = this.sheet.getMaxRows();
-    if (max < need) this.sheet.insertRowsAfter(max, need - max);
+    // Rows it had when opened exist (its last row ≤ its size): the size is asked only to append (a read sends the write cache).
+    if (need > this.existing + 1) {
+      const max = this.sheet.getMaxRows();
+      if (max < need) this.sheet.insertRowsAfter(max, need - max);
+    }
     if (this.oldHeader) {
       this.sheet.getRange(1, 1, 1, WIDTH).setValues([HEADER]);
       this.oldHeader = false;
