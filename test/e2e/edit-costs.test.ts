@@ -97,7 +97,8 @@ describe('an Orders edit does not grow with the HR agreements or the Log', () =>
     const before = flag();
     // An edit that logs nothing reads nothing after its writes: the cache is sent once. (One
     // that logs reads the Log's last row at the end, after its writes: a second send.)
-    expect(calls(fix(), 'Sheets write cache flush').count).toBe(1);
+    const fixed = fix();
+    expect(calls(fixed, 'Sheets write cache flush').count).toBe(1);
     const logLines = h.rows('Log').length;
     const at = new Date('2026-11-01T00:00:00Z').getTime();
     load(
@@ -108,5 +109,23 @@ describe('an Orders edit does not grow with the HR agreements or the Log', () =>
     const after = flag();
     expect(h.rows('Log').length).toBeGreaterThan(logLines + 5000); // this edit was logged too
     expect(after.calls).toEqual(before.calls);
+  });
+
+  test('a paid order’s later edit finds its payment notice Sent in the Outbox and reads no Templates', () => {
+    const settings = h.rows('Settings');
+    const row = settings.findIndex((r) => String(r['Key']) === 'Client-department e-mail') + 2;
+    expect(row).toBeGreaterThan(1);
+    h.edit('Settings', row, { Value: 'client.dept@example.com' }, h.ws.owner);
+    h.edit('Orders', 'new', { ...ORDER, 'Payment received': '2026-11-20' }, SALES);
+    const id = String(h.rows('Orders').slice(-1)[0]['Order ID']);
+    const notice = () => h.rows('Outbox').filter((r) => r['Key'] === `payment:${id}`);
+    expect(notice().map((r) => r['State'])).toEqual(['Sent']);
+    const mails = h.ws.mail.sent().length;
+    const later = installable(h.edit('Orders', h.rows('Orders').length + 1, { Vacancy: 'Оператор (ночь)' }, SALES));
+    expect(later.ok).toBe(true);
+    expect(h.ws.mail.sent().length).toBe(mails);
+    expect(notice()).toHaveLength(1);
+    // Whole-tab reads: Settings and Staff; the Templates tab is read only to compose a mail that goes.
+    expect(calls(later, 'Sheet.getDataRange').count).toBeLessThanOrEqual(2);
   });
 });

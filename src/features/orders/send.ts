@@ -17,8 +17,11 @@ export function sendTemplate(
   values: TemplateValues,
   replyTo?: string,
 ): SendResult {
+  const book = ctx.outbox();
+  const index = book && book.tab === outbox ? book.index : indexOutbox(outbox);
+  // Sent before (a paid order's notice on every later edit): known from its Outbox row, no Templates read.
+  if (index.get(key)?.state === 'sent') return { outcome: 'already-sent' };
   const mail = composeMail(readTemplates(ctx), { key, to, template: templateKey, language, values, replyTo }, ctx.settings.senderName);
   if (typeof mail === 'string') return { outcome: 'failed', error: mail };
-  const book = ctx.outbox();
-  return sendOnce(outbox, mail, ctx.locale, ctx.now, book && book.tab === outbox ? book.index : indexOutbox(outbox));
+  return sendOnce(outbox, mail, ctx.locale, ctx.now, index);
 }
