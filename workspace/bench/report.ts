@@ -75,7 +75,7 @@ export function bulkLoad(ws: LocalWorkspace, sheetName: string, rows: unknown[][
   const need = startRow + rows.length - 1;
   // Room below the data, as a sheet people type into has (Google's "add 1000 more rows"): edits add rows there.
   if (sheet.getMaxRows() < need + 1000) sheet.insertRowsAfter(sheet.getMaxRows(), need + 1000 - sheet.getMaxRows());
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0); // no spread: 180,000 rows overflow the stack
   // Plain-text columns keep strings as they are; elsewhere an apostrophe keeps them text.
   const plain = Array.from({ length: width }, (_, i) => ws.spreadsheet.numberFormat(sheetName, startRow, i + 1) === '@');
   const values = rows.map((r) =>
