@@ -183,7 +183,7 @@ export function appendRows(tab: TabData, records: Array<Record<string, unknown>>
   // In memory the rows go where they went on the sheet (another run may have appended since the read).
   const first = start - 2;
   for (let k = tab.rows.length; k < first; k++) tab.rows[k] = PLACEHOLDER;
-  tab.rows.splice(first, values.length, ...values);
+  for (let k = 0; k < values.length; k++) tab.rows[first + k] = values[k]; // no splice(...values): 100,000+ rows overflow the stack
   noteWritten(
     tab,
     values.map((_, k) => first + k),

@@ -25,6 +25,7 @@ import { OUTBOX_STATES, Locale, choiceLabel, findChoice } from '../core/schema';
 import { toCells } from '../google/cells';
 import { appendRows, cell, loadRows, readColumn, readTabBlock, TabData, sheetRow } from '../google/workbook';
 import { afterSendError, classifyMailError, interruptedText, MailErrorKind, maySendAgain, MAX_ATTEMPTS, QUOTA_MESSAGE } from './policy';
+import { minOf, maxOf } from '../core/values';
 
 export { MAX_ATTEMPTS, QUOTA_MESSAGE };
 
@@ -399,8 +400,8 @@ function writeStates(outbox: TabData, indexes: readonly number[]): void {
   if (indexes.length === 0) return;
   const keys = ['state', 'attempts', 'lastError', 'sentAt'].map((k) => outbox.columns.index[k]).filter((i) => i !== undefined) as number[];
   if (keys.length === 0) return;
-  const first = Math.min(...keys);
-  const last = Math.max(...keys);
+  const first = minOf(keys);
+  const last = maxOf(keys);
   const plain = outbox.plainText.slice(first, last + 1);
   const sorted = [...new Set(indexes)].sort((x, y) => x - y);
   for (let s = 0; s < sorted.length;) {

@@ -3,6 +3,8 @@ import {
   cellText,
   isBlank,
   isEmail,
+  maxOf,
+  minOf,
   isTicked,
   isUrl,
   numberFromText,
@@ -205,5 +207,15 @@ describe('other cells', () => {
     expect(parseChoiceCell('Individual', TERMS)).toMatchObject({ status: 'ok', value: { key: 'individual' } });
     expect(parseChoiceCell('индивидуальные', TERMS)).toMatchObject({ status: 'ok', value: { key: 'individual' } });
     expect(parseChoiceCell('особые', TERMS)).toMatchObject({ status: 'invalid', reason: 'notChoice' });
+  });
+});
+
+describe('minOf and maxOf', () => {
+  test('the least and greatest of a list as long as a pasted column (Math.min(...xs) overflows the stack there)', () => {
+    const rows = Array.from({ length: 500000 }, (_, i) => (i * 7919) % 500000);
+    expect(() => Math.min(...rows)).toThrow(RangeError);
+    expect([minOf(rows), maxOf(rows)]).toEqual([0, 499999]);
+    expect([minOf([3]), maxOf([3])]).toEqual([3, 3]);
+    expect([minOf([]), maxOf([])]).toEqual([Infinity, -Infinity]);
   });
 });

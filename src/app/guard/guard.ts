@@ -13,7 +13,7 @@
  */
 import { canEdit, ruleOf, StaffDirectory, staffDirectory } from '../../core/permissions';
 import { tabDef, TabKey } from '../../core/schema';
-import { cellText, isBlank } from '../../core/values';
+import { cellText, isBlank, maxOf, minOf } from '../../core/values';
 import { localizer } from '../../core/i18n';
 import { asText } from '../../google/cells';
 import { RunContext } from '../context';
@@ -86,8 +86,8 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
   const sheet = edit.range.getSheet();
   const headerEdited = edit.range.getRow() === 1;
   if (edit.rows.length === 0 && !headerEdited) return;
-  const first = edit.rows.length ? Math.min(...edit.rows) : 0;
-  const last = edit.rows.length ? Math.max(...edit.rows) : -1;
+  const first = edit.rows.length ? minOf(edit.rows) : 0;
+  const last = edit.rows.length ? maxOf(edit.rows) : -1;
   const tab = readTabBlock(sheet, edit.tab, first, last, edit.header);
   if (!tab) return;
   const owner = Session.getEffectiveUser().getEmail();

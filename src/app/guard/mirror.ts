@@ -15,6 +15,7 @@ import { TabKey } from '../../core/schema';
 import { TabData, sheetRow } from '../../google/workbook';
 import { toCells } from '../../google/cells';
 import { KnownMirror, takeMirrors, takeWrites } from './written';
+import { minOf, maxOf } from '../../core/values';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -153,8 +154,8 @@ export function keyColumns(tab: TabData): number[] {
 /** Every data row's key columns with one read (the span between them), as rows. */
 export function readKeys(sheet: Sheet, rows: number, cols: readonly number[]): unknown[][] {
   if (rows <= 0 || cols.length === 0) return [];
-  const first = Math.min(...cols);
-  const last = Math.max(...cols);
+  const first = minOf(cols);
+  const last = maxOf(cols);
   return sheet
     .getRange(2, first + 1, rows, last - first + 1)
     .getValues()
@@ -186,8 +187,8 @@ export function previousRows(mirror: Sheet, tab: TabData, keys: readonly unknown
   }
   const out = new Map<number, unknown[]>();
   if (indexes.length === 0) return { rows: out, aligned: true };
-  const first = Math.min(...indexes);
-  const last = Math.max(...indexes);
+  const first = minOf(indexes);
+  const last = maxOf(indexes);
   const block = first < mirrored ? mirror.getRange(sheetRow(first), 1, Math.min(last, mirrored - 1) - first + 1, width).getValues() : [];
   for (const i of indexes) out.set(i, pad(block[i - first] ?? [], width));
   return { rows: out, aligned: true };
@@ -227,8 +228,8 @@ function previousRowsByKey(
 export function recordRows(mirror: Sheet, tab: TabData, indexes: Iterable<number>, size: MirrorDims = sizeOf(mirror)): void {
   const loaded = [...indexes].filter((i) => i >= 0 && i < tab.rows.length && tab.rows[i] && tab.rows[i].length > 0);
   if (loaded.length === 0) return;
-  const first = Math.min(...loaded);
-  const last = Math.max(...loaded);
+  const first = minOf(loaded);
+  const last = maxOf(loaded);
   const width = Math.max(tab.header.length, 1);
   const need = sheetRow(last);
   grow(mirror, size, need, width);

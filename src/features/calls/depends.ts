@@ -10,6 +10,7 @@ import { TabEdit } from '../../app/feature';
 import { findChoice, OUTCOMES } from '../../core/schema';
 import { isLoaded, readTabBlock } from '../../google/workbook';
 import { recordOf } from '../../google/records';
+import { minOf, maxOf } from '../../core/values';
 
 /** Orders columns the calls read (orderIndex, the First call's client status). */
 const ORDER_COLUMNS = ['orderId', 'client', 'contactPerson', 'clientLanguage', 'clientEmail', 'otherContacts', 'clientTimeZone', 'clientStatus'];
@@ -36,7 +37,7 @@ export function callsDependOn(ctx: RunContext, edit: TabEdit): boolean {
 
 function editedRowsBooked(ctx: RunContext, edit: TabEdit): boolean {
   if (edit.rows.length === 0) return false;
-  const block = edit.block ?? readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', Math.min(...edit.rows), Math.max(...edit.rows));
+  const block = edit.block ?? readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', minOf(edit.rows), maxOf(edit.rows));
   if (!block) return false;
   return edit.rows.some((i) => {
     const row = block.rows[i];

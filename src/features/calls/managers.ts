@@ -4,7 +4,7 @@
  * result by someone who is not Management or the owner: the Orders ID column and the
  * block of the orders named.
  */
-import { cellText } from '../../core/values';
+import { cellText, maxOf, minOf } from '../../core/values';
 import { RunContext } from '../../app/context';
 import { recordOf } from '../../google/records';
 import { readColumn, readTabBlock } from '../../google/workbook';
@@ -33,7 +33,7 @@ function lookUp(ctx: RunContext, want: Set<string>): Map<string, string> {
   const ids = readColumn(shell, 'orderId');
   const indexes = ids.map((v, i) => (want.has(cellText(v).trim()) ? i : -1)).filter((i) => i >= 0);
   if (indexes.length === 0) return out;
-  const block = readTabBlock(sheet, 'orders', Math.min(...indexes), Math.max(...indexes));
+  const block = readTabBlock(sheet, 'orders', minOf(indexes), maxOf(indexes));
   if (!block) return out;
   for (const i of indexes) {
     const rec = recordOf(block, block.rows[i]);

@@ -12,6 +12,7 @@ import { updateActStatus } from './act';
 import { remindersDue, sendClientReminders } from './client-reminders';
 import { noteHotLeads, sendHotLeads } from './hot-lead';
 import { trackSchemeChanges } from './scheme';
+import { minOf, maxOf } from '../../core/values';
 
 const ACT_COLUMNS = ['actSentAt', 'actSignedAt'];
 const SCHEME_COLUMNS = ['schemeChangeRequestedAt', 'schemeChangeDoneAt'];
@@ -26,7 +27,7 @@ export const dutiesFeature: Feature = {
     // The next tick tells the Client department of a scheme change (scheme.ts): it runs in full.
     if (edit.tab === 'orders' && (edit.columns.length === 0 || edit.columns.some((c) => SCHEME_COLUMNS.indexOf(c) >= 0))) leaveWork(ctx);
     else if (edit.tab === 'orders' && (edit.columns.length === 0 || edit.columns.some((c) => ACT_COLUMNS.indexOf(c) >= 0))) {
-      const block = readTabBlock(ctx.sheets.get('orders'), 'orders', Math.min(...edit.rows), Math.max(...edit.rows));
+      const block = readTabBlock(ctx.sheets.get('orders'), 'orders', minOf(edit.rows), maxOf(edit.rows));
       if (block) updateActStatus(ctx, block, edit.rows);
     }
   },

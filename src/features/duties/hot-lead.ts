@@ -14,7 +14,7 @@
  * not seen (the less convenient reading; a person's edit always is).
  */
 import { OUTCOMES, findChoice } from '../../core/schema';
-import { cellText, phoneDigits, Row } from '../../core/values';
+import { cellText, maxOf, minOf, phoneDigits, Row } from '../../core/values';
 import { RunContext } from '../../app/context';
 import { TabEdit } from '../../app/feature';
 import { recordOf } from '../../google/records';
@@ -52,7 +52,7 @@ export function isHotLead(rec: Row): boolean {
 /** The edit of Calling results: rows now marked Hot lead are noted for the next tick. */
 export function noteHotLeads(ctx: RunContext, edit: TabEdit): void {
   if (edit.columns.length > 0 && edit.columns.indexOf('outcome') < 0) return;
-  const tab = edit.block ?? readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', Math.min(...edit.rows), Math.max(...edit.rows));
+  const tab = edit.block ?? readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', minOf(edit.rows), maxOf(edit.rows));
   if (!tab) return;
   const map = noted();
   let changed = false;
@@ -75,7 +75,7 @@ export function sendHotLeads(ctx: RunContext, mailer: Mailer): void {
   const map = noted();
   const indexes = Object.keys(map).map(Number);
   if (indexes.length === 0) return;
-  const tab = readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', Math.min(...indexes), Math.max(...indexes));
+  const tab = readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', minOf(indexes), maxOf(indexes));
   if (!tab) return store({});
   const orders = new Map(orderRows(ctx).map((o) => [o.id.toUpperCase(), o.rec]));
   const people = candidates(ctx);

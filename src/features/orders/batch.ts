@@ -4,10 +4,11 @@ import { localDateOf } from '../../core/time';
 import { RunContext } from '../../app/context';
 import { writeColumn } from '../../google/records';
 import { TabData, readTabBlock, sheetRow } from '../../google/workbook';
+import { minOf, maxOf } from '../../core/values';
 
 /** The header and the block of rows an edit touched: what one edit reads, whatever the tab's size. */
 export function editedBlock(ctx: RunContext, key: TabKey, rows: number[]): TabData | null {
-  return readTabBlock(ctx.sheets.get(key), key, Math.min(...rows), Math.max(...rows));
+  return readTabBlock(ctx.sheets.get(key), key, minOf(rows), maxOf(rows));
 }
 
 export function today(ctx: RunContext) {
@@ -31,8 +32,8 @@ export function writeNotes(tab: TabData, key: string, notes: Map<number, string>
   const col = tab.columns.index[key];
   if (col === undefined || notes.size === 0) return;
   const indexes = [...notes.keys()];
-  const first = Math.min(...indexes);
-  const last = Math.max(...indexes);
+  const first = minOf(indexes);
+  const last = maxOf(indexes);
   const range = tab.sheet.getRange(sheetRow(first), col + 1, last - first + 1, 1);
   const current = notes.size === 1 ? [['']] : range.getNotes();
   const next = current.map((r, k) => [notes.has(first + k) ? notes.get(first + k)! : r[0]]);

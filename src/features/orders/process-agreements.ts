@@ -4,7 +4,7 @@ import { nextAgreementId } from './rules/orders';
 import { hasErrors, problemsText, say } from './rules/messages';
 import { ANSWERS, Locale, choiceLabel } from '../../core/schema';
 import { localDateOf } from '../../core/time';
-import { cellText, isBlank, parseChoiceCell, Row } from '../../core/values';
+import { cellText, isBlank, maxOf, minOf, parseChoiceCell, Row } from '../../core/values';
 import { table } from '../../core/templates';
 import { RunContext } from '../../app/context';
 import { sendTemplate } from './send';
@@ -105,7 +105,7 @@ function ordersById(ctx: RunContext, wanted: string[]): Map<string, Row> {
   const want = new Set(wanted.filter(Boolean));
   const indexes = ids.map((v, i) => (want.has(cellText(v).trim()) ? i : -1)).filter((i) => i >= 0);
   if (indexes.length === 0) return out;
-  const block = readTabBlock(ctx.sheets.get('orders'), 'orders', Math.min(...indexes), Math.max(...indexes));
+  const block = readTabBlock(ctx.sheets.get('orders'), 'orders', minOf(indexes), maxOf(indexes));
   if (!block) return out;
   for (const i of indexes) out.set(cellText(ids[i]).trim(), recordOf(block, block.rows[i]));
   return out;

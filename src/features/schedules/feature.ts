@@ -17,7 +17,7 @@
 import { holidayRowsForYear } from '../../core/holidays';
 import { findSetting } from '../../core/settings';
 import { instantAt, localDateOf } from '../../core/time';
-import { cellText, isBlank } from '../../core/values';
+import { cellText, isBlank, maxOf, minOf } from '../../core/values';
 import { readHolidayRows } from '../../core/workdays';
 import { RunContext } from '../../app/context';
 import { TICK_BUDGET_MS } from '../../app/dispatch';
@@ -89,7 +89,7 @@ export const schedulesFeature: Feature = {
  */
 function onOrdersEdit(s: Scheduler, edit: TabEdit): void {
   if (edit.columns.length > 0 && !edit.columns.some((c) => ORDER_COLUMNS.indexOf(c) >= 0)) return;
-  const block = readTabBlock(s.ctx.sheets.get('orders'), 'orders', Math.min(...edit.rows), Math.max(...edit.rows));
+  const block = readTabBlock(s.ctx.sheets.get('orders'), 'orders', minOf(edit.rows), maxOf(edit.rows));
   if (!block) return;
   const receiptEdited = edit.columns.indexOf('hrReceived') >= 0;
   const candidates = edit.rows.filter((index) => {
@@ -130,7 +130,7 @@ function onDoneEdit(s: Scheduler, edit: TabEdit): void {
 function onResultsEdit(ctx: RunContext, edit: TabEdit): void {
   if (edit.rows.length === 0) return;
   // Only the edited rows: the tab grows with every calling day (nothing read that grows with history).
-  const tab = edit.block ?? readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', Math.min(...edit.rows), Math.max(...edit.rows));
+  const tab = edit.block ?? readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', minOf(edit.rows), maxOf(edit.rows));
   if (!tab) return;
   const changes = new Map<number, unknown>();
   const orders: string[] = [];
