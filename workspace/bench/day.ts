@@ -376,6 +376,11 @@ interface DayFigures {
 
 let cached: Promise<DayFigures> | undefined;
 
+/** Each part's figure on stderr as soon as it is measured: a long run stopped later keeps what it had. */
+function progress(f: BenchFigure): void {
+  process.stderr.write(`day: ${f.label}\n    ${f.note ?? ''}\n`);
+}
+
 async function measure(): Promise<DayFigures> {
   const figures: BenchFigure[] = [];
   const minutes = (ms: number) => Math.round((ms / MIN) * 10) / 10;
@@ -406,6 +411,7 @@ async function measure(): Promise<DayFigures> {
         day,
       ),
     );
+    progress(figures[figures.length - 1]);
     if (day.idle) figures.push({ label: 'an idle tick of that day (the gate closed)', record: day.idle });
     if (day.ticksAfterEdit[0]) figures.push({ label: 'a tick after an edit (09:05)', record: day.ticksAfterEdit[0] });
     for (const [kind, runs] of day.edits) {
@@ -425,6 +431,7 @@ async function measure(): Promise<DayFigures> {
     figures.push(
       describe(`the same day after a year of history (${n(180000)} Outbox rows, ${n(110000)} Log lines; the live tabs hold 30 days)`, year),
     );
+    progress(figures[figures.length - 1]);
   } finally {
     fs.rmSync(c.dir, { recursive: true, force: true });
   }
