@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import { simpleParser, ParsedMail } from 'mailparser';
 import { Harness } from './harness';
 import { RunRecord } from '../../workspace/runtime/workspace';
+import { cellsRead, load } from './costs';
 import { BOSS, CLIENT, handedOff, HR, HR2, HR_BOSS, iso, SALES, selections, workbook } from './schedules-fixture';
 
 const ORDER = 'ORD-2026-0001';
@@ -131,6 +132,24 @@ describe('The calling report to the client', () => {
     expect(row['Problems']).toBe('');
     expect(h.rows('Outbox').filter((o) => o['Key'] === `report|${ORDER}|1`)).toEqual([expect.objectContaining({ State: 'Sent', Attempts: 1 })]);
     expect(h.rows('Log').some((l) => l['Action'] === 'Calling report sent' && l['Row key'] === `${ORDER} #1`)).toBe(true);
+  });
+
+  test('the report reads the names of its own candidates, not the Candidates tab: the same tick with 5,000 more candidates reads their IDs only', () => {
+    recordDay(h);
+    const width = h.ws.spreadsheet.readValues('Candidates')[0].length;
+    load(
+      h,
+      'Candidates',
+      Array.from({ length: 5000 }, (_, i) => Array.from({ length: width }, (_, c) => (c === 0 ? `K-${i}` : c === 1 ? `Кандидат ${i}` : ''))),
+    );
+    // The afternoon settles (the gate closes); 17:00 then has only the report to send and runs it alone.
+    for (let t = h.instant('2026-10-22T12:05').getTime(); t < h.instant('2026-10-22T17:00').getTime(); t += 5 * 60000)
+      h.ws.invoke('tick', { kind: 'time', at: new Date(t) });
+    const tick = h.tick('2026-10-22T17:00');
+    expect(reports(h)).toHaveLength(1);
+    expect(reports(h)[0].text).toContain('Мария Петрова (C-1)');
+    // The whole tab would be 5,000 × its width; its ID column is 5,000 cells.
+    expect(cellsRead(tick)).toBeLessThan(5000 * 2 + 3000);
   });
 
   test('never sent twice: later ticks, a reload, more results and Done after the fact send nothing more', async () => {

@@ -26,6 +26,7 @@ import { normId, Scheduler } from './env';
 import { SelectionRow, withProblems } from './rows';
 import { formatDay, formatInstant, say } from './rules/messages';
 import { recordOf } from '../../google/records';
+import { isLoaded, loadRows, readColumn, readTabBlock } from '../../google/workbook';
 import { ExpectationsBook, expectationsMail } from './expectations';
 import { TICK_MINUTES } from '../../google/triggers';
 import { wakeAt } from '../../app/gate';
@@ -211,7 +212,11 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
         setProblems(row, [say(locale, 'orderMissing', { orderId: row.orderId })]);
         continue;
       }
-      names ??= candidateNames(s);
+      // The names of the candidates in this tick's reports: their rows, not the whole tab.
+      names ??= candidateNames(
+        s,
+        candidates.flatMap((r) => dataOf(r).map((d) => d.candidateId)),
+      );
       const item = reportMail(s, row, order, data, names);
       if (typeof item === 'string') {
         setProblems(row, [item]);
@@ -335,14 +340,29 @@ function reportMail(s: Scheduler, row: SelectionRow, order: Row, data: CallingRe
   };
 }
 
-function candidateNames(s: Scheduler): Map<string, string> {
+/**
+ * The names of candidates `ids` (upper-cased IDs → name). The Candidates tab grows with every
+ * candidate ever recorded: unless this run read it already, only its ID column is read, then
+ * the rows of those IDs.
+ */
+function candidateNames(s: Scheduler, ids: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  const tab = s.ctx.tab('candidates');
+  const want = new Set(ids.map((id) => cellText(id).toUpperCase()).filter(Boolean));
+  if (want.size === 0) return out;
+  const whole = s.ctx.hasRead('candidates');
+  const tab = whole ? s.ctx.tab('candidates') : readTabBlock(s.ctx.sheets.get('candidates'), 'candidates', 0, -1);
   if (!tab) return out;
-  for (const row of tab.rows) {
-    const rec = recordOf(tab, row);
+  let indexes = tab.rows.map((_, i) => i);
+  if (!whole) {
+    indexes = [];
+    readColumn(tab, 'candidateId').forEach((v, i) => want.has(cellText(v).toUpperCase()) && indexes.push(i));
+    loadRows(tab, indexes);
+  }
+  for (const i of indexes) {
+    if (!isLoaded(tab.rows[i])) continue;
+    const rec = recordOf(tab, tab.rows[i]);
     const id = cellText(rec.candidateId).toUpperCase();
-    if (id && !isBlank(rec.name) && !out.has(id)) out.set(id, cellText(rec.name));
+    if (id && want.has(id) && !isBlank(rec.name) && !out.has(id)) out.set(id, cellText(rec.name));
   }
   return out;
 }
