@@ -17,7 +17,7 @@ import { resolveEdit } from './edits';
 import { editDeadline, Feature, TabEdit } from './feature';
 import { afterEdit, guardEdit } from './guard/guard';
 import { syncMirrors } from './guard/mirror';
-import { beginWrites, hasWrites } from './guard/written';
+import { beginWrites, hasWrites, writesNoted } from './guard/written';
 import {
   FULL,
   FULL_PASS_HOUR,
@@ -34,6 +34,7 @@ import {
   nextLocalHour,
   READBACK,
   READBACK_MS,
+  REPORTS_FEATURE,
   RETRY,
   tickRun,
   workLeftIn,
@@ -191,16 +192,23 @@ function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<str
   tickRun(ctx);
   const deadline = started + TICK_BUDGET_MS;
   let seen: PropertiesSeen | undefined = { all, at: started };
+  // What the reports' feature itself wrote and logged: work for the reports alone (as in a reports' tick).
+  let reportsWork = 0;
   for (const f of registry) {
     if (Date.now() > deadline) break;
     if (!f.tick || (only && only.indexOf(f.name) < 0)) continue;
     seen = drainDeferred(ctx, undefined, seen);
+    const before = writesNoted() + ctx.logged();
     f.tick(ctx, deadline);
+    if (f.name === REPORTS_FEATURE) reportsWork += writesNoted() + ctx.logged() - before;
   }
   drainDeferred(ctx);
   const busy = hasWrites() || ctx.logged() > 0 || workLeftIn(ctx) || Date.now() > deadline;
-  // A reports' tick that did only its feature's work is busy for reports alone; an edit it applied (a mark) re-plans everything.
-  const busyOther = only ? workLeftIn(ctx) || Date.now() > deadline || markedIn(ctx) : busy;
+  // Busy for the rest only when work other than the reports' feature's was done (a full tick in the
+  // reports' hour that only sent reports leaves the next ticks to the reports alone); an edit it applied
+  // (a mark) re-plans everything.
+  const otherWork = writesNoted() + ctx.logged() - reportsWork > 0;
+  const busyOther = workLeftIn(ctx) || Date.now() > deadline || markedIn(ctx) || otherWork;
   if (Date.now() <= deadline) archiveDaily(ctx);
   const due = planDue(ctx, inputsOfTabs(ctx, all), busy, busyOther, TICK_MS);
   const plan: Record<string, string> = {

@@ -9,6 +9,7 @@ import { simpleParser, ParsedMail } from 'mailparser';
 import { Harness } from './harness';
 import { RunRecord } from '../../workspace/runtime/workspace';
 import { cellsRead, load } from './costs';
+import { NEXT_OTHER } from '../../src/app/gate';
 import { BOSS, CLIENT, handedOff, HR, HR2, HR_BOSS, iso, SALES, selections, workbook } from './schedules-fixture';
 
 const ORDER = 'ORD-2026-0001';
@@ -250,6 +251,21 @@ describe('The calling report to the client', () => {
     for (const t of window) expect(reads(t)).toBeLessThan(reads(reminder));
     expect(reports(h).filter((m) => /report/i.test(m.subject))).toHaveLength(1);
     expect((h.rows('Selections')[0]['Report sent at'] as Date).getTime()).toBeLessThan(h.instant('2026-10-22T17:01').getTime());
+  });
+
+  test('a tick that ran every feature in the reports’ hour but only sent reports leaves the next ticks to the reports alone', () => {
+    recordDay(h);
+    // No tick since noon (the timer was off): 17:00 runs every feature and sends the report.
+    const reads = (r: RunRecord) => r.calls.find((c) => c.call === 'Range.getValues')?.count ?? 0;
+    const full = h.tick('2026-10-22T17:00');
+    expect(reports(h)).toHaveLength(1);
+    // Only the report's work was done: the plan for the rest is not "the next tick" (17:05 does not run every feature again).
+    const props = h.ws.ctx.PropertiesService.getScriptProperties();
+    expect(Number(props.getProperty(NEXT_OTHER))).toBeGreaterThan(h.instant('2026-10-22T17:10').getTime());
+    const next = h.tick('2026-10-22T17:05');
+    expect(next.ok).toBe(true);
+    expect(reads(next)).toBeLessThan(reads(full));
+    expect(reports(h)).toHaveLength(1);
   });
 
   test('under the 5-minute timer the gate wakes the first tick after the quiet half hour: the late report goes then, not at the next full pass', () => {

@@ -23,11 +23,14 @@ export interface Written {
 }
 
 let written: Written[] = [];
+/** Writes noted since beginWrites (to tell which feature of a tick wrote). */
+let notes = 0;
 let mirrors = new Map<string, KnownMirror>();
 
 /** Starts a new list (the lock was just taken). */
 export function beginWrites(): void {
   written = [];
+  notes = 0;
   mirrors = new Map();
 }
 
@@ -48,6 +51,7 @@ export function takeMirrors(): Map<string, KnownMirror> {
  * with `column`, only that column of them (one column of 10,000 rows is copied, not the rows).
  */
 export function noteWritten(tab: TabData, indexes: Iterable<number>, column?: number): void {
+  notes++;
   let entry = written.find((w) => w.tab === tab);
   if (!entry) written.push((entry = { tab, indexes: new Set(), columns: new Map() }));
   const target = column === undefined ? entry.indexes : (entry.columns.get(column) ?? new Set<number>());
@@ -60,6 +64,11 @@ export function takeWrites(): Written[] {
   const out = written;
   written = [];
   return out;
+}
+
+/** How many writes were noted since beginWrites (a count that only grows within a run). */
+export function writesNoted(): number {
+  return notes;
 }
 
 /** Has the script written any row since beginWrites (a tick that did work)? */
