@@ -155,14 +155,13 @@ export function wakesOf(all: Record<string, string>): number[] {
   }
 }
 
-/** Have a tick run at `ms` (gate.ts WAKE): kept with the other future instants, at most WAKE_MAX of them. */
-export function wakeAt(ms: number): void {
-  const props = PropertiesService.getScriptProperties();
+/** The WAKE value `current` (the property as read) becomes with `ms` added (a tick then; past instants dropped, at most WAKE_MAX). */
+export function wakesWith(current: string | null, ms: number): string {
   const now = Date.now();
-  const list = wakesOf({ [WAKE]: props.getProperty(WAKE) ?? '[]' }).filter((x) => x > now);
+  const list = wakesOf({ [WAKE]: current ?? '[]' }).filter((x) => x > now);
   list.push(ms);
   list.sort((a, b) => a - b);
-  props.setProperty(WAKE, JSON.stringify(list.slice(0, WAKE_MAX)));
+  return JSON.stringify(list.slice(0, WAKE_MAX));
 }
 const WAKE_MAX = 100;
 

@@ -73,6 +73,15 @@ describe('Calling results', () => {
       expect(h.rows('Calling results').at(-1)!['Recorded by']).toBe(HR);
       // 20,000 rows × the tab's columns would be ≥ 1,000 ms of reads at 0.01 ms a cell (workspace/latency.ts).
       expect(cellsRead(later)).toBeLessThan(first + 200);
+      // Script properties: the plan's mark, then what the late report needs (the orders just edited, the
+      // instant to wake at) in one write — not one write and one read each.
+      const trigger = later.find((r) => r.trigger === 'installable')!;
+      const writes = ['Properties.setProperty', 'Properties.setProperties'].reduce(
+        (n, call) => n + (trigger.calls.find((c) => c.call === call)?.count ?? 0),
+        0,
+      );
+      expect(writes).toBeLessThanOrEqual(2);
+      expect(trigger.calls.find((c) => c.call === 'Properties.getProperty')?.count ?? 0).toBeLessThanOrEqual(1);
     } finally {
       h.close();
     }

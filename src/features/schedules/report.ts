@@ -29,7 +29,7 @@ import { recordOf } from '../../google/records';
 import { isLoaded, loadRows, readColumn, readTabBlock } from '../../google/workbook';
 import { ExpectationsBook, expectationsMail } from './expectations';
 import { TICK_MINUTES } from '../../google/triggers';
-import { wakeAt } from '../../app/gate';
+import { WAKE, wakesWith } from '../../app/gate';
 
 const TICK_MS = TICK_MINUTES * 60000;
 
@@ -106,9 +106,9 @@ export function resultsByRow(rows: readonly SelectionRow[], results: readonly Ca
   return out;
 }
 
-function resultsEdited(): Record<string, number> {
+function resultsEdited(text = PropertiesService.getScriptProperties().getProperty(RESULTS_EDITED)): Record<string, number> {
   try {
-    return JSON.parse(PropertiesService.getScriptProperties().getProperty(RESULTS_EDITED) || '{}') as Record<string, number>;
+    return JSON.parse(text || '{}') as Record<string, number>;
   } catch {
     return {};
   }
@@ -118,12 +118,13 @@ function resultsEdited(): Record<string, number> {
 export function noteResultsEdited(orderIds: readonly string[], now: number): void {
   if (orderIds.length === 0) return;
   const props = PropertiesService.getScriptProperties();
-  const map = resultsEdited();
+  // Both properties read at once and written at once (two calls, not four).
+  const all = props.getProperties();
+  const map = resultsEdited(all[RESULTS_EDITED] ?? null);
   for (const id of Object.keys(map)) if (now - map[id] > 2 * ALERT_WINDOW_MS) delete map[id];
   for (const id of orderIds) map[normId(id)] = now;
-  props.setProperty(RESULTS_EDITED, JSON.stringify(map));
-  // A late report goes once HR has stopped adding results for QUIET_MS: a tick then.
-  wakeAt(now + QUIET_MS + 1);
+  // A late report goes once HR has stopped adding results for QUIET_MS: a tick then (gate.ts WAKE).
+  props.setProperties({ [RESULTS_EDITED]: JSON.stringify(map), [WAKE]: wakesWith(all[WAKE] ?? null, now + QUIET_MS + 1) });
 }
 
 /** The people an overdue item of `responsible` goes to: them (or their deputy) and their manager. */
