@@ -81,7 +81,7 @@ describe('Calling results', () => {
         0,
       );
       expect(writes).toBeLessThanOrEqual(2);
-      expect(trigger.calls.find((c) => c.call === 'Properties.getProperty')?.count ?? 0).toBeLessThanOrEqual(1);
+      expect(trigger.calls.find((c) => c.call === 'Properties.getProperty')?.count ?? 0).toBe(0); // no hot lead typed: its list is not read
     } finally {
       h.close();
     }

@@ -54,11 +54,12 @@ export function noteHotLeads(ctx: RunContext, edit: TabEdit): void {
   if (edit.columns.length > 0 && edit.columns.indexOf('outcome') < 0) return;
   const tab = edit.block ?? readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', minOf(edit.rows), maxOf(edit.rows));
   if (!tab) return;
+  const hot = edit.rows.filter((index) => isLoaded(tab.rows[index]) && isHotLead(recordOf(tab, tab.rows[index])));
+  if (hot.length === 0) return; // no hot lead typed: the property is not read
   const map = noted();
   let changed = false;
-  for (const index of edit.rows) {
-    const row = tab.rows[index];
-    if (!isLoaded(row) || !isHotLead(recordOf(tab, row)) || map[index] !== undefined) continue;
+  for (const index of hot) {
+    if (map[index] !== undefined) continue;
     map[index] = ctx.now.getTime();
     changed = true;
   }
