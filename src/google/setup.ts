@@ -183,6 +183,7 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
     applyColumnRules(f.sheet, def, locale, f.header, f.maxRows);
     applyProblemHighlight(f.sheet, def, f.header, f.maxRows, f.conditionalRules);
     applyStyle(f.sheet, def, f.header, !styledBefore || f.created, f.maxRows, f.eventGroupDepth);
+    trimSystemTab(f, def);
   }
   if (!styledBefore) props.setProperty(STYLED_KEY, STYLE_VERSION);
   // After the formats: Settings' text columns are plain text, so values go in as typed.
@@ -191,6 +192,19 @@ export function setupTabs(ss: Spreadsheet): SetupReport {
   writeLegend(settings, locale, legend);
   report.headers = new Map([...facts].map(([key, f]) => [key as TabKey, f.header]));
   return report;
+}
+
+/**
+ * A new Outbox or Log keeps only its own columns: every row of a sheet counts all its columns
+ * against the spreadsheet's 10-million-cell limit, and these two grow by thousands of rows a
+ * month (26 columns of Google's default would be three times theirs). Only a sheet setup just
+ * made: nobody has typed beside it.
+ */
+function trimSystemTab(f: SheetFacts, def: (typeof TABS)[number]): void {
+  const width = f.header.length;
+  if (!def.systemTab || !f.created || width < 1 || f.maxColumns <= width) return;
+  f.sheet.deleteColumns(width + 1, f.maxColumns - width);
+  f.maxColumns = width;
 }
 
 function repairHeader(f: SheetFacts, def: (typeof TABS)[number], locale: Locale, report: SetupReport): void {

@@ -103,6 +103,21 @@ describe("a new spreadsheet's own sheet", () => {
     }
   });
 
+  test('a new Outbox and Log keep only their own columns (every row counts its columns against the 10-million-cell limit)', async () => {
+    const { ws, dir } = await fresh(() => undefined);
+    try {
+      const ss = ws.ctx.SpreadsheetApp.getActiveSpreadsheet();
+      for (const name of ['Outbox', 'Log']) {
+        const sheet = ss.getSheetByName(name);
+        expect([name, sheet.getMaxColumns()]).toEqual([name, ws.spreadsheet.readValues(name)[0].length]);
+      }
+      // A tab people type in keeps Google's columns (room for their own).
+      expect(ss.getSheetByName('Orders').getMaxColumns()).toBeGreaterThanOrEqual(ws.spreadsheet.readValues('Orders')[0].length);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("the calendar sync sheet's protection, made by the calls feature, is kept and set right, not removed and made again", async () => {
     const { ws, run, dir } = await fresh(() => undefined);
     try {
