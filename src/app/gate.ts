@@ -8,7 +8,7 @@
  *   a Selections row without its report less Settings "Report lead minutes" (then every tick
  *   until the deadline: the reports are spread over them), the daily 09:00 (deadline
  *   reminders, the digest), the instants features asked to be woken at (WAKE: a late report
- *   waits for HR to stop adding results), and the very next tick when this one did any work or was cut
+ *   waits for HR to stop adding results; the end of a Calendar pause, calendar-pause.ts), and the very next tick when this one did any work or was cut
  *   short (retries, a calendar catch-up, a half-sent batch: work goes on until a tick finds
  *   nothing to do).
  * - NEXT_OTHER: the same without the calling reports' instants. While only reports are due
@@ -40,6 +40,7 @@ import { addDays, instantAt, isDate, localDateOf } from '../core/time';
 import { findChoice, OUTBOX_STATES } from '../core/schema';
 import { parseLeadMinutes } from '../core/settings';
 import { RunContext } from './context';
+import { pauseEnd } from './calendar-pause';
 import { cell, readColumn, readTabBlock } from '../google/workbook';
 
 export const NEXT = 'reglament.plan.next';
@@ -216,8 +217,14 @@ export function inputsOfTabs(ctx: RunContext, all: Record<string, string>): Plan
     reports: selections
       ? selections.rows.map((row) => ({ due: cell(selections, row, 'reportDue'), sent: cell(selections, row, 'reportSentAt') }))
       : [],
-    wakes: wakesOf(all),
+    wakes: wakesOf(all).concat(pauseWake(ctx, all)),
   };
+}
+
+/** When a Calendar pause ends (calendar-pause.ts) a tick tries the writes that waited. */
+function pauseWake(ctx: RunContext, all: Record<string, string>): number[] {
+  const end = pauseEnd(ctx, all);
+  return end === null ? [] : [end];
 }
 
 /** The plan's inputs read as columns only (the tick after a mark): the header and two columns of each tab. */
@@ -232,7 +239,7 @@ export function inputsOfColumns(ctx: RunContext, all: Record<string, string>): P
   return {
     outbox: pairs('outbox', 'state', 'due').map(([state, due]) => ({ state, due })),
     reports: pairs('selections', 'reportDue', 'reportSentAt').map(([due, sent]) => ({ due, sent })),
-    wakes: wakesOf(all),
+    wakes: wakesOf(all).concat(pauseWake(ctx, all)),
   };
 }
 

@@ -133,6 +133,33 @@ describe('the gated tick', () => {
     expect(after.calls.find((c) => c.call === 'Range.getValues')?.count ?? 0).toBeLessThanOrEqual(8);
   });
 
+  test('a read-only calendar (every write refused) is tried less and less often, not by a full tick every 5 minutes; the writes go once it accepts them', async () => {
+    const limited = await callsWorkbook({ limits: { calendarCreatesPerDay: 0 } });
+    const inserts = (r: RunRecord) => r.calls.find((c) => c.call === 'Calendar.Events.insert')?.count ?? 0;
+    try {
+      schedule(limited, { Type: 'Interview', Start: '2026-11-26 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, '2026-11-23T10:00');
+      expect(String(limited.rows('Calls')[0]['Problems'])).toContain('Calendar usage limits exceeded.');
+      const day = ticks(limited, '2026-11-23T10:05', '2026-11-23T14:00');
+      // 47 ticks: the tries back off (4, 8, 16, 32, then 60 minutes), each try and the tick after it run in full.
+      const tries = day.filter((r) => inserts(r) > 0);
+      expect(tries.length).toBeGreaterThanOrEqual(4);
+      expect(tries.length).toBeLessThanOrEqual(8);
+      expect(day.filter((r) => sheetCalls(r) > 0).length).toBeLessThanOrEqual(2 * tries.length);
+      expect(inserts(day[0])).toBe(1); // the next tick still tries: one refusal cannot tell a burst from read-only
+      expect(limited.rows('Calls')[0]['Event ID']).toBe('');
+      // Google accepts writes again: within the longest pause (an hour) a tick writes the event.
+      delete limited.ws.rt.limits.calendarCreatesPerDay;
+      ticks(limited, '2026-11-23T14:00', '2026-11-23T15:10');
+      const row = limited.rows('Calls')[0];
+      expect(row['Event ID']).not.toBe('');
+      expect(row['Problems']).toBe('');
+      // The pause ended with the write: the next refusal starts again from the shortest one.
+      expect(limited.ws.ctx.PropertiesService.getScriptProperties().getProperty('reglament.calendar.pause')).toBeNull();
+    } finally {
+      limited.close();
+    }
+  });
+
   test('an edit that left calendar work (a Calendar limit) has the next tick run in full and finish it', async () => {
     const limited = await callsWorkbook({ limits: { calendarCreatesPerMinute: 1 } });
     try {

@@ -74,6 +74,8 @@ export interface Limits {
   mailRecipientsPerDay: number;
   /** Calendar: events created in a short window before "too many" errors. */
   calendarCreatesPerMinute: number;
+  /** Calendar events created per 24 hours; absent: Google's quota for the account (calendar/limits.ts). */
+  calendarCreatesPerDay?: number;
   /** Account type, for limits that depend on it. */
   account: 'consumer' | 'workspace';
   /** The Google Workspace domain (workspace accounts): its users see each other in Session. */

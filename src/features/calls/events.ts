@@ -6,6 +6,7 @@
 import { ADOPT, emptySync, SyncRecord } from './sync';
 import { say } from './rules/messages';
 import { CallsRun, NOTES_DELETED, Plan, text } from './run';
+import { calendarPaused, calendarRefused, calendarWrote } from '../../app/calendar-pause';
 import {
   CalendarFailure,
   ConferenceChange,
@@ -71,6 +72,8 @@ export function stopCalendar(run: CallsRun, reason: string, logKey: 'logCalendar
 
 /** Whether calendar work may start now; otherwise the row says it waits (after a limit). */
 export function mayCallCalendar(run: CallsRun, plan: Plan, notes = false): boolean {
+  // Google refused writes lately (calendar-pause.ts): none is tried until the pause ends.
+  if (run.calendarStop === null) run.calendarStop = calendarPaused(run.ctx);
   if (run.calendarStop !== null) {
     plan.extra.push(say(run.locale, notes ? 'notesWaiting' : 'calendarWaiting', { reason: run.calendarStop }));
     return false;
@@ -83,6 +86,7 @@ export function mayCallCalendar(run: CallsRun, plan: Plan, notes = false): boole
 export function onCalendarFailure(run: CallsRun, plan: Plan, f: CalendarFailure, parts: EventParts | null, notes = false): void {
   const waiting = notes ? 'notesWaiting' : 'calendarWaiting';
   if (f.kind === 'rateLimit') {
+    calendarRefused(run.ctx, f.message);
     stopCalendar(run, f.message, 'logCalendarLimit', plan.callId);
     plan.extra.push(say(run.locale, waiting, { reason: f.message }));
   } else if (f.kind === 'calendar') {
@@ -113,6 +117,7 @@ export function cancelEvent(run: CallsRun, plan: Plan): void {
   const start = sync?.start ?? null;
   try {
     deleteEvent(calendarId, id, start !== null && start > run.now ? 'all' : 'none');
+    calendarWrote(run.ctx);
   } catch (e) {
     rethrowIfKilled(e);
     if (e instanceof CalendarFailure) onCalendarFailure(run, plan, e, null);
@@ -131,6 +136,7 @@ export function cancelNotes(run: CallsRun, plan: Plan): void {
   if (!mayCallCalendar(run, plan, true)) return;
   try {
     deleteEvent(sync.calendarId || run.calendarId, sync.notesId, 'none');
+    calendarWrote(run.ctx);
   } catch (e) {
     rethrowIfKilled(e);
     if (e instanceof CalendarFailure) onCalendarFailure(run, plan, e, null, true);
@@ -150,6 +156,7 @@ export function writeEvent(run: CallsRun, plan: Plan, desired: DesiredEvent): vo
       try {
         deleteEvent(sync.calendarId, sync.eventId, 'none');
         if (sync.notesId && sync.notesPrint !== NOTES_DELETED) deleteEvent(sync.calendarId, sync.notesId, 'none');
+        calendarWrote(run.ctx);
       } catch (e) {
         rethrowIfKilled(e);
         if (e instanceof CalendarFailure) onCalendarFailure(run, plan, e, null);
@@ -191,6 +198,7 @@ export function writeEvent(run: CallsRun, plan: Plan, desired: DesiredEvent): vo
   let result;
   try {
     result = saveEvent(run.calendarId, desired, ownId, knownId, exact, changed, sendUpdates, meeting.change);
+    calendarWrote(run.ctx);
   } catch (e) {
     rethrowIfKilled(e);
     if (e instanceof CalendarFailure) onCalendarFailure(run, plan, e, parts);
@@ -237,6 +245,7 @@ export function writeNotes(run: CallsRun, plan: Plan, notes: DesiredNotes): void
   let id: string;
   try {
     id = saveNotes(run.calendarId, notes, eventIdFor(run.ssId(), `${plan.callId}#notes`), sync.notesId);
+    calendarWrote(run.ctx);
   } catch (e) {
     rethrowIfKilled(e);
     if (e instanceof CalendarFailure) onCalendarFailure(run, plan, e, null, true);

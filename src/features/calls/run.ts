@@ -23,6 +23,7 @@ import { CallMail, followUpMail, MailContext, offsetOfKey, reminderMail } from '
 import { keepOwnWrites, keepToken, ReadBack } from './readback';
 import { CandidateBook } from './candidates';
 import { leaveWork } from '../../app/gate';
+import { calendarPaused } from '../../app/calendar-pause';
 import { SyncRecord, SyncStore } from './sync';
 import { RunContext } from '../../app/context';
 import { OutboxRow } from '../../mail/outbox';
@@ -296,7 +297,8 @@ export class CallsRun {
   /** Problems of every planned row, then the system columns, candidate statuses and the sync sheet in batches; returns the cells changed. */
   finish(): number {
     // Calendar work this run could not do (a limit, its deadline) is the next tick's.
-    if (this.calendarStop !== null || this.deferred > 0) leaveWork(this.ctx);
+    // Paused after a refusal (calendar-pause.ts): the tick when the pause ends carries on, not the next one.
+    if ((this.calendarStop !== null && calendarPaused(this.ctx) === null) || this.deferred > 0) leaveWork(this.ctx);
     for (const plan of this.plans) {
       if (plan.index < 0) continue;
       const lines = [problemsText(dedupe(plan.problems), this.locale), ...dedupeText(plan.extra)].filter(Boolean);

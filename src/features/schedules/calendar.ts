@@ -11,6 +11,8 @@ import { escapeHtml } from '../../core/templates';
 import { dayNumber, LocalDate } from '../../core/time';
 import { cellText, parseEmailCell, Row } from '../../core/values';
 import { DayEvent } from './hr-calendar';
+import { CalendarErrorKind } from '../../google/calendar';
+import { calendarRefused, calendarWrote } from '../../app/calendar-pause';
 import { HORIZON_DAYS, Scheduler } from './env';
 import { hasProblem, SelectionRow, withProblems } from './rows';
 import { formatClock, formatDay, say } from './rules/messages';
@@ -89,13 +91,14 @@ export function syncEvents(s: Scheduler, row: EventRow, order: Row | undefined):
   for (const [i, ev] of events(s, row, order).entries()) {
     const outcome = cal.upsert(ev, known[i]);
     if (outcome.ok) {
+      calendarWrote(s.ctx);
       ids.push(outcome.id);
       continue;
     }
     if (outcome.kind === 'rateLimit') limited = true;
     else errors.push(outcome.error);
     if (outcome.kind === 'rateLimit' || outcome.kind === 'calendar') {
-      stopCalendar(s, outcome.error);
+      stopCalendar(s, outcome.error, outcome.kind);
       break;
     }
   }
@@ -111,10 +114,11 @@ export function syncEvents(s: Scheduler, row: EventRow, order: Row | undefined):
   return { eventId, problems, changed: eventId !== row.eventId || problems !== row.problems };
 }
 
-/** No more calendar requests in this run (a rate limit, or the calendar itself is missing); logged once. */
-function stopCalendar(s: Scheduler, error: string): void {
+/** No more calendar requests in this run (a rate limit, or the calendar itself is missing); logged once. A limit may pause later runs (calendar-pause.ts). */
+function stopCalendar(s: Scheduler, error: string, kind: CalendarErrorKind): void {
   if (s.calendarStopped) return;
   s.calendarStopped = true;
+  if (kind === 'rateLimit') calendarRefused(s.ctx, error);
   s.ctx.log({ tab: s.selections?.sheet.getName() ?? '', rowKey: '', action: say(s.ctx.locale, 'logCalendarStopped'), details: error });
 }
 
@@ -127,9 +131,12 @@ export function removeEvents(s: Scheduler, row: EventRow): string[] {
   for (const [i, kind] of (['selection', 'calling'] as const).entries()) {
     if (s.calendarStopped) break;
     const outcome = cal.remove(rowKey(row.orderId, row.number, kind), known[i]);
-    if (outcome.ok) continue;
+    if (outcome.ok) {
+      calendarWrote(s.ctx);
+      continue;
+    }
     errors.push(outcome.error);
-    if (outcome.kind === 'rateLimit' || outcome.kind === 'calendar') stopCalendar(s, outcome.error);
+    if (outcome.kind === 'rateLimit' || outcome.kind === 'calendar') stopCalendar(s, outcome.error, outcome.kind);
   }
   return errors;
 }

@@ -5,6 +5,7 @@
  */
 import { agreedTerms, AgreedTerms } from '../orders/rules/agreements';
 import { leaveWork } from '../../app/gate';
+import { calendarPaused } from '../../app/calendar-pause';
 import { answerOf } from '../orders/rules/orders';
 import { findSetting, parseLeadMinutes } from '../../core/settings';
 import { ClockTime, parseClockTime, parseSelectionWeekdays } from '../../core/weekdays';
@@ -123,6 +124,8 @@ export class Scheduler {
     if (this.hrCalendar === undefined) {
       const id = (this.ctx.settings.hrCalendarId || 'primary').trim();
       this.hrCalendar = typeof Calendar === 'undefined' || !id ? null : new HrCalendar(id, this.ctx.ss.getId());
+      // Google refused writes lately (calendar-pause.ts): none is tried until the pause ends.
+      if (this.hrCalendar && calendarPaused(this.ctx) !== null) this.calendarStopped = true;
     }
     return this.hrCalendar;
   }
@@ -132,7 +135,8 @@ export class Scheduler {
   mayCreateEvent(): boolean {
     const cal = this.calendar;
     const may = !!cal && !this.calendarStopped && cal.creates < MAX_CREATES_PER_RUN && this.timeLeft();
-    if (!may && cal) leaveWork(this.ctx);
+    // Paused after a refusal: the tick when the pause ends carries on (gate.ts), not the next one.
+    if (!may && cal && calendarPaused(this.ctx) === null) leaveWork(this.ctx);
     return may;
   }
 

@@ -20,7 +20,7 @@ const MINUTE_MS = 60 * 1000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
 export function dailyCreateQuota(rt: Runtime): number {
-  return rt.limits.account === 'workspace' ? 10000 : 5000;
+  return rt.limits.calendarCreatesPerDay ?? (rt.limits.account === 'workspace' ? 10000 : 5000);
 }
 
 /** Throws Google's usage-limit error when one more event may not be created now. */
