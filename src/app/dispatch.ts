@@ -18,6 +18,7 @@ import { editDeadline, Feature, TabEdit } from './feature';
 import { afterEdit, guardEdit } from './guard/guard';
 import { syncMirrors } from './guard/mirror';
 import { beginWrites, hasWrites, writesNoted } from './guard/written';
+import { unwatchPlan, watchPlan } from './plan-watch';
 import {
   FULL,
   FULL_PASS_HOUR,
@@ -38,6 +39,8 @@ import {
   RETRY,
   tickRun,
   workLeftIn,
+  settleEditPlan,
+  TICK_MS,
 } from './gate';
 import { archiveDays, archiveHistory, archiveSummary } from '../google/archive';
 import { formatLocalDate, localDateOf } from '../core/time';
@@ -96,11 +99,13 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
     EDIT_LOCK_WAIT_MS,
     () => {
       beginWrites();
+      watchPlan();
       const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user, { edit: true });
-      drainDeferred(ctx, edit.range);
+      const seen = drainDeferred(ctx, edit.range);
       runEditRules(ctx, edit);
       ctx.finish();
       syncMirrors(ctx.ss);
+      settleEditPlan(ctx, seen?.all, edit.tab);
     },
     () => deferEdit(edit),
   );
@@ -164,6 +169,7 @@ export function dispatchCheck(ctx: RunContext, tab: TabKey, otherwise: ((ctx: Ru
  */
 export function dispatchTick(options: { full?: boolean } = {}): void {
   const started = Date.now();
+  unwatchPlan();
   const props = PropertiesService.getScriptProperties();
   const all = props.getProperties();
   // The gate (gate.ts): nothing due, nothing marked — two service calls and done.
@@ -240,9 +246,6 @@ function replanTick(props: GoogleAppsScript.Properties.Properties, all: Record<s
   props.setProperties(plan);
   if (all[MARK] !== undefined) props.deleteProperty(MARK);
 }
-
-/** The tick's interval (installed by setup): work due now that a tick did not finish is the next one's. */
-const TICK_MS = 5 * 60000;
 
 const ARCHIVE_DAY = 'reglament.archive.day';
 

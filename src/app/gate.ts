@@ -37,11 +37,12 @@
  * T is done by the first tick at or after T, as before.
  */
 import { addDays, instantAt, isDate, localDateOf } from '../core/time';
-import { findChoice, OUTBOX_STATES } from '../core/schema';
+import { findChoice, OUTBOX_STATES, TabKey } from '../core/schema';
 import { parseLeadMinutes } from '../core/settings';
 import { RunContext } from './context';
 import { pauseEnd } from './calendar-pause';
-import { cell, readColumn, readTabBlock } from '../google/workbook';
+import { cell, isLoaded, readColumn, readTabBlock, TabData } from '../google/workbook';
+import { takePlanWatch } from './plan-watch';
 
 export const NEXT = 'reglament.plan.next';
 /** NEXT without the calling reports' instants: until it is reached, a tick for reports runs the reports' feature alone. */
@@ -242,6 +243,46 @@ export function inputsOfColumns(ctx: RunContext, all: Record<string, string>): P
     wakes: wakesOf(all).concat(pauseWake(ctx, all)),
   };
 }
+
+/** Edits of these tabs change what is due in ways the edited rows do not show (a lead time, a person's Outbox or Selections cell): the tick after re-plans. */
+const REPLAN_AFTER: readonly TabKey[] = ['outbox', 'selections', 'settings', 'holidays'];
+
+/**
+ * An edit's run re-plans itself, under the lock, at its end: everything due is an Outbox or a
+ * Selections row or a WAKE instant, and every such row the run wrote is among the rows it holds
+ * (plan-watch.ts), so NEXT and NEXT_OTHER become the earlier of the plan and those rows, and the
+ * mark goes: the tick after has nothing to re-plan. What an edit cancelled can only leave NEXT
+ * early (a tick then finds nothing), never late. Left as marked (the tick re-plans from the due
+ * columns): an edit of a tab in REPLAN_AFTER, one that left work or drained others' edits, a
+ * mark already waiting, a plan not made yet. A run killed before this leaves its mark.
+ */
+export function settleEditPlan(ctx: RunContext, all: Record<string, string> | undefined, tab: TabKey): void {
+  const watch = takePlanWatch();
+  if (!watch || !all || !marked.has(ctx) || left.has(ctx) || REPLAN_AFTER.indexOf(tab) >= 0) return;
+  if (all[MARK] !== undefined || Object.keys(all).some((k) => k.indexOf('reglament.edit.deferred.') === 0)) return;
+  const next = Number(all[NEXT]);
+  const other = Number(all[NEXT_OTHER]);
+  if (!Number.isFinite(next) || !Number.isFinite(other)) return;
+  const due = planDue(ctx, inputsOfWatch(watch.tabs, watch.wakes), false, false, TICK_MS);
+  const props = PropertiesService.getScriptProperties();
+  props.setProperties({ [NEXT]: String(Math.min(next, due.next)), [NEXT_OTHER]: String(Math.min(other, due.other)) });
+  props.deleteProperty(MARK);
+}
+
+/** The plan's inputs from the rows an edit's run holds (rows it did not read are skipped). */
+function inputsOfWatch(tabs: readonly TabData[], wakes: number[]): PlanInputs {
+  const inputs: PlanInputs = { outbox: [], reports: [], wakes };
+  for (const tab of tabs)
+    for (const row of tab.rows) {
+      if (!isLoaded(row)) continue;
+      if (tab.def.key === 'outbox') inputs.outbox.push({ state: cell(tab, row, 'state'), due: cell(tab, row, 'due') });
+      else inputs.reports.push({ due: cell(tab, row, 'reportDue'), sent: cell(tab, row, 'reportSentAt') });
+    }
+  return inputs;
+}
+
+/** The tick's interval (installed by setup): work due now that a tick did not finish is the next one's. */
+export const TICK_MS = 5 * 60000;
 
 /** The next instant the zone's clock shows `hour`:00, after now. */
 export function nextLocalHour(ctx: RunContext, hour: number): number {

@@ -5,6 +5,7 @@
 import { ColumnMap, findTab, isTextColumn, mapColumns, TabDef, TabKey, tabDef } from '../core/schema';
 import { toCells } from './cells';
 import { noteWritten } from '../app/guard/written';
+import { notePlanTab } from '../app/plan-watch';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,7 +51,7 @@ export function sheetsByTab(ss: Spreadsheet, byName?: ReadonlyMap<string, Sheet>
 export function headerOnly(sheet: Sheet, key: TabKey, header: unknown[]): TabData {
   const def = tabDef(key);
   const columns = mapColumns(def, header);
-  return { def, sheet, header, columns, rows: [], plainText: plainTextColumns(def, columns) };
+  return watched({ def, sheet, header, columns, rows: [], plainText: plainTextColumns(def, columns) });
 }
 
 /*
@@ -76,11 +77,17 @@ export function readTab(sheet: Sheet | undefined, key: TabKey): TabData | null {
   // The data range is what getLastRow × getLastColumn spans, in one call instead of three.
   const values = sheet.getDataRange().getValues();
   if (values.length === 1 && values[0].every((v) => v === '' || v === null)) {
-    return { def, sheet, header: [], columns: mapColumns(def, []), rows: [], plainText: [] };
+    return watched({ def, sheet, header: [], columns: mapColumns(def, []), rows: [], plainText: [] });
   }
   const header = values[0];
   const columns = mapColumns(def, header);
-  return { def, sheet, header, columns, rows: values.slice(1), plainText: plainTextColumns(def, columns) };
+  return watched({ def, sheet, header, columns, rows: values.slice(1), plainText: plainTextColumns(def, columns) });
+}
+
+/** An edit's run re-plans from the Outbox and Selections rows it holds (app/plan-watch.ts). */
+function watched(tab: TabData): TabData {
+  notePlanTab(tab);
+  return tab;
 }
 
 /**
@@ -104,7 +111,7 @@ export function readTabBlock(sheet: Sheet | undefined, key: TabKey, first: numbe
     const block = readRows(sheet, from, to, lastCol);
     block.forEach((row, k) => (rows[from + k] = row));
   }
-  return { def, sheet, header, columns, rows, plainText: plainTextColumns(def, columns) };
+  return watched({ def, sheet, header, columns, rows, plainText: plainTextColumns(def, columns) });
 }
 
 /** A row not read (outside the block): empty, never written back. */

@@ -46,17 +46,24 @@ describe('the gated tick', () => {
     expect(outboxOf(h, 'CALL-2026-0001')[0]['State']).toBe('Sent');
   });
 
-  test('a marked edit always re-plans: the tick after it runs, and the moved call reminds at its new time', () => {
+  test('a marked edit always re-plans — itself, at its end: the tick after it stays closed, the moved call reminds at its new time, and a reminder due before the next tick opens it', () => {
     schedule(h, { Type: 'Interview', Start: '2026-11-26 11:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, '2026-11-23T09:00');
     ticks(h, '2026-11-23T09:05', '2026-11-23T11:00');
     expect(idle(h.tick('2026-11-23T11:00'))).toBe(true);
     h.edit('Calls', 2, { Start: '2026-11-23 12:30' }, h.ws.owner, '2026-11-23T11:02');
-    expect(idle(h.tick('2026-11-23T11:05'))).toBe(false);
+    const props = h.ws.ctx.PropertiesService.getScriptProperties();
+    expect(props.getProperty('reglament.plan.marked')).toBeNull();
+    expect(idle(h.tick('2026-11-23T11:05'))).toBe(true);
     ticks(h, '2026-11-23T11:10', '2026-11-23T12:10');
     expect(mailsTo(h, ALICE)).toHaveLength(0);
     // Due at 12:10 (20 minutes before): the 12:10 tick sends it.
     h.tick('2026-11-23T12:10');
     expect(mailsTo(h, ALICE)).toHaveLength(1);
+    // A call starting in 23 minutes: its reminder is due at 12:23, the 12:25 tick sends it.
+    schedule(h, { Type: 'Interview', Start: '2026-11-23 12:43', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, '2026-11-23T12:20');
+    expect(mailsTo(h, ALICE)).toHaveLength(1);
+    expect(idle(h.tick('2026-11-23T12:25'))).toBe(false);
+    expect(mailsTo(h, ALICE)).toHaveLength(2);
   });
 
   test('a script write fires no trigger: the ticks before the next full pass read no sheet, and the full pass (03:00 at the latest) plans it', () => {
@@ -83,13 +90,15 @@ describe('the gated tick', () => {
     expect(mailsTo(h, ALICE)).toHaveLength(1);
   });
 
-  test('the tick after an edit re-plans from the due columns (no feature runs), and a reminder the edit planned is still sent on time', () => {
-    schedule(h, { Type: 'Interview', Start: '2026-11-26 11:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, '2026-11-23T09:00');
+  test('an edit of the Outbox leaves its mark (what is due may be in cells a person changed): the tick after re-plans from the due columns (no feature runs), and a reminder planned before is still sent on time', () => {
+    schedule(h, { Type: 'Interview', Start: '2026-11-23 12:30', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, '2026-11-23T09:00');
     ticks(h, '2026-11-23T09:05', '2026-11-23T11:00');
-    h.edit('Calls', 2, { Start: '2026-11-23 12:30' }, h.ws.owner, '2026-11-23T11:02');
+    h.edit('Outbox', 2, { Subject: 'typed over' }, h.ws.owner, '2026-11-23T11:02');
+    expect(h.ws.ctx.PropertiesService.getScriptProperties().getProperty('reglament.plan.marked')).not.toBeNull();
     const replan = h.tick('2026-11-23T11:05');
     const reads = replan.calls.find((c) => c.call === 'Range.getValues')?.count ?? 0;
     // Settings, two tab headers and four due columns; no Calendar, no mail.
+    expect(reads).toBeGreaterThan(0);
     expect(reads).toBeLessThanOrEqual(8);
     expect(replan.calls.some((c) => /^(Calendar|MailApp|GmailApp)\./.test(c.call))).toBe(false);
     const following = ticks(h, '2026-11-23T11:10', '2026-11-23T12:10');

@@ -30,6 +30,7 @@ import { isLoaded, loadRows, readColumn, readTabBlock } from '../../google/workb
 import { ExpectationsBook, expectationsMail } from './expectations';
 import { TICK_MINUTES } from '../../google/triggers';
 import { WAKE, wakesWith } from '../../app/gate';
+import { notePlanWake } from '../../app/plan-watch';
 
 const TICK_MS = TICK_MINUTES * 60000;
 
@@ -125,6 +126,7 @@ export function noteResultsEdited(orderIds: readonly string[], now: number): voi
   for (const id of orderIds) map[normId(id)] = now;
   // A late report goes once HR has stopped adding results for QUIET_MS: a tick then (gate.ts WAKE).
   props.setProperties({ [RESULTS_EDITED]: JSON.stringify(map), [WAKE]: wakesWith(all[WAKE] ?? null, now + QUIET_MS + 1) });
+  notePlanWake(now + QUIET_MS + 1);
 }
 
 /** The people an overdue item of `responsible` goes to: them (or their deputy) and their manager. */
