@@ -39,6 +39,7 @@ import {
   RETRY,
   tickRun,
   workLeftIn,
+  isMarked,
   settleEditPlan,
   TICK_MS,
 } from './gate';
@@ -227,7 +228,8 @@ function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<str
   syncMirrors(ctx.ss);
   // Under the lock: edits take the lock or defer, so no mark is lost here.
   props.setProperties(plan);
-  for (const key of [MARK, RETRY]) if (all[key] !== undefined) props.deleteProperty(key);
+  if (isMarked(all)) props.deleteProperty(MARK);
+  if (all[RETRY] !== undefined) props.deleteProperty(RETRY);
 }
 
 /**
@@ -237,14 +239,14 @@ function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<str
 function replanTick(props: GoogleAppsScript.Properties.Properties, all: Record<string, string>, probed: boolean): void {
   const plan: Record<string, string> = {};
   if (probed) plan[READBACK] = String(Date.now() + READBACK_MS);
-  if (all[MARK] !== undefined) {
+  if (isMarked(all)) {
     const ctx = openContext();
     const due = planDue(ctx, inputsOfColumns(ctx, all), false, false, TICK_MS);
     plan[NEXT] = String(due.next);
     plan[NEXT_OTHER] = String(due.other);
   }
   props.setProperties(plan);
-  if (all[MARK] !== undefined) props.deleteProperty(MARK);
+  if (isMarked(all)) props.deleteProperty(MARK);
 }
 
 const ARCHIVE_DAY = 'reglament.archive.day';

@@ -89,11 +89,11 @@ export function gateDecision(all: Record<string, string>, nowMs: number): GateDe
     // Only reports due (NEXT_OTHER not reached, nothing waiting, no mark, no read-back due): their feature alone.
     // A mark may have made anything due since NEXT_OTHER was planned: then every feature runs.
     const other = Number(all[NEXT_OTHER]);
-    const reportsOnly = Number.isFinite(other) && !reached(other) && !waiting && all[MARK] === undefined && !reached(readback);
+    const reportsOnly = Number.isFinite(other) && !reached(other) && !waiting && !isMarked(all) && !reached(readback);
     return reportsOnly ? { ...FULL_TICK, only: [REPORTS_FEATURE] } : FULL_TICK;
   }
   if (waiting) return FULL_TICK;
-  return { full: false, replan: all[MARK] !== undefined, probe: reached(readback) };
+  return { full: false, replan: isMarked(all), probe: reached(readback) };
 }
 
 /** Does this tick have anything to do? */
@@ -259,14 +259,25 @@ const REPLAN_AFTER: readonly TabKey[] = ['outbox', 'selections', 'settings', 'ho
 export function settleEditPlan(ctx: RunContext, all: Record<string, string> | undefined, tab: TabKey): void {
   const watch = takePlanWatch();
   if (!watch || !all || !marked.has(ctx) || left.has(ctx) || REPLAN_AFTER.indexOf(tab) >= 0) return;
-  if (all[MARK] !== undefined || Object.keys(all).some((k) => k.indexOf('reglament.edit.deferred.') === 0)) return;
+  if (isMarked(all) || Object.keys(all).some((k) => k.indexOf('reglament.edit.deferred.') === 0)) return;
   const next = Number(all[NEXT]);
   const other = Number(all[NEXT_OTHER]);
   if (!Number.isFinite(next) || !Number.isFinite(other)) return;
   const due = planDue(ctx, inputsOfWatch(watch.tabs, watch.wakes), false, false, TICK_MS);
-  const props = PropertiesService.getScriptProperties();
-  props.setProperties({ [NEXT]: String(Math.min(next, due.next)), [NEXT_OTHER]: String(Math.min(other, due.other)) });
-  props.deleteProperty(MARK);
+  // The mark becomes SETTLED in the same write (one call, not a setProperties and a deleteProperty).
+  PropertiesService.getScriptProperties().setProperties({
+    [NEXT]: String(Math.min(next, due.next)),
+    [NEXT_OTHER]: String(Math.min(other, due.other)),
+    [MARK]: SETTLED,
+  });
+}
+
+/** MARK's value once the edit that set it re-planned itself: no mark. */
+export const SETTLED = 'settled';
+
+/** Is a mark waiting (an edit or UI action that did not re-plan itself)? */
+export function isMarked(all: Record<string, string>): boolean {
+  return all[MARK] !== undefined && all[MARK] !== SETTLED;
 }
 
 /** The plan's inputs from the rows an edit's run holds (rows it did not read are skipped). */

@@ -1,5 +1,5 @@
 /** The gate's decision (src/app/gate.ts), from the script properties alone. */
-import { FULL, gateDecision, gateOpen, MARK, NEXT, NEXT_OTHER, READBACK, REPORTS_FEATURE, RETRY } from '../../src/app/gate';
+import { FULL, gateDecision, gateOpen, MARK, NEXT, NEXT_OTHER, READBACK, REPORTS_FEATURE, RETRY, SETTLED } from '../../src/app/gate';
 
 const NOW = Date.parse('2026-11-24T07:00:00Z');
 const MIN = 60000;
@@ -35,6 +35,11 @@ describe('the gate', () => {
   test('a mark alone re-plans (the edit applied its rules already); with due work the tick is full', () => {
     expect(gateDecision({ ...far, [MARK]: String(NOW - MIN) }, NOW)).toEqual({ full: false, replan: true, probe: false });
     expect(gateDecision({ ...plan(NOW, NOW + 600 * MIN), [MARK]: String(NOW - MIN) }, NOW).full).toBe(true);
+  });
+  test('a mark its edit settled (the edit re-planned itself) is no mark: closed, and the reports may run alone', () => {
+    expect(gateOpen({ ...far, [MARK]: SETTLED }, NOW)).toBe(false);
+    const reports = { ...plan(NOW, NOW + 600 * MIN), [NEXT_OTHER]: String(NOW + 60 * MIN), [MARK]: SETTLED };
+    expect(gateDecision(reports, NOW).only).toEqual([REPORTS_FEATURE]);
   });
   test('the read-back instant reached: a Calendar probe (with a re-plan when marked too)', () => {
     const due = plan(NOW + 600 * MIN, NOW + 600 * MIN, {}, NOW);
