@@ -219,6 +219,30 @@ describe('HR calendar: each selection and calling day is an event the HR special
   });
   afterEach(() => h.close());
 
+  test('a read-only HR calendar (every create refused) is tried less and less often, not every tick; the events come once it accepts them', () => {
+    h.ws.rt.limits.calendarCreatesPerDay = 0;
+    handedOff(h, '2026-10-19 10:00');
+    expect(liveEvents(h)).toHaveLength(0);
+    const inserts: string[] = [];
+    for (let t = Date.parse('2026-10-19T08:05:00Z'); t < Date.parse('2026-10-19T12:00:00Z'); t += 5 * 60000) {
+      const run = h.ws.invoke('tick', { kind: 'time', at: new Date(t) });
+      if (run.calls.some((c) => c.call === 'Calendar.Events.insert')) inserts.push(run.at);
+    }
+    // 47 ticks; tries after 4, 8, 16, 32 and 60 minutes' pauses.
+    expect(inserts.length).toBeGreaterThanOrEqual(4);
+    expect(inserts.length).toBeLessThanOrEqual(8);
+    expect(selections(h).every((r) => r['Event ID'] === '')).toBe(true);
+    delete h.ws.rt.limits.calendarCreatesPerDay;
+    for (let t = Date.parse('2026-10-19T12:00:00Z'); t < Date.parse('2026-10-19T13:10:00Z'); t += 5 * 60000)
+      h.ws.invoke('tick', { kind: 'time', at: new Date(t) });
+    expect(keysOf(h)).toHaveLength(8);
+    expect(
+      selections(h)
+        .slice(0, 4)
+        .every((r) => String(r['Event ID']).split(' ').length === 2),
+    ).toBe(true);
+  });
+
   test('events for the next two weeks at once, later ones by the tick as their day comes; the HR specialist receives invitations', () => {
     handedOff(h, '2026-10-19 10:00');
     expect(keysOf(h)).toEqual([1, 2, 3, 4].flatMap((n) => [`ORD-2026-0001|${n}|calling`, `ORD-2026-0001|${n}|selection`]).sort());
