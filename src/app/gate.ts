@@ -204,9 +204,28 @@ export function planDue(
   if (busy) report(now + 1);
   const lead = parseLeadMinutes(ctx.settings.reportLeadMinutes) ?? 60 * 60000;
   for (const r of inputs.reports) {
-    if (isDate(r.due) && r.due.getTime() > now && !isDate(r.sent)) report(Math.max(r.due.getTime() - lead, now + tickMs));
+    if (isDate(r.due) && r.due.getTime() > now && !isDate(r.sent)) report(reportInstant(r.due.getTime(), lead, now + tickMs));
   }
   return { next, other };
+}
+
+/** The reports' ticks in a lead time: each costs the tabs' reads, so a share every quarter of it, not every tick. */
+export const REPORT_TICKS = 4;
+
+/** The step between the reports' ticks of a lead time (a multiple of the tick, at least one). */
+export function reportStepMs(leadMs: number): number {
+  return Math.max(TICK_MS, Math.floor(leadMs / REPORT_TICKS / TICK_MS) * TICK_MS);
+}
+
+/**
+ * The first instant at or after `from` on the grid of a report's ticks: the lead time's start,
+ * every reportStepMs after it, and the deadline itself (a day without results is alerted then).
+ */
+export function reportInstant(dueMs: number, leadMs: number, from: number): number {
+  const start = dueMs - leadMs;
+  if (from <= start) return start;
+  const step = reportStepMs(leadMs);
+  return Math.min(start + Math.ceil((from - start) / step) * step, dueMs);
 }
 
 /** The plan's inputs from tabs a full tick has read. */

@@ -1,5 +1,17 @@
 /** The gate's decision (src/app/gate.ts), from the script properties alone. */
-import { FULL, gateDecision, gateOpen, MARK, NEXT, NEXT_OTHER, READBACK, REPORTS_FEATURE, RETRY, SETTLED } from '../../src/app/gate';
+import {
+  FULL,
+  gateDecision,
+  gateOpen,
+  MARK,
+  NEXT,
+  NEXT_OTHER,
+  READBACK,
+  REPORTS_FEATURE,
+  reportInstant,
+  RETRY,
+  SETTLED,
+} from '../../src/app/gate';
 
 const NOW = Date.parse('2026-11-24T07:00:00Z');
 const MIN = 60000;
@@ -65,5 +77,20 @@ describe('the gate', () => {
     expect(gateDecision({}, NOW).full).toBe(true);
     expect(gateDecision({ [NEXT]: 'garbage', [FULL]: String(NOW + MIN * 600), [READBACK]: String(NOW + MIN) }, NOW).full).toBe(true);
     expect(gateDecision({ [NEXT]: String(NOW + MIN * 600), [FULL]: String(NOW + MIN * 600) }, NOW).full).toBe(true);
+  });
+});
+
+describe('the reports\u2019 ticks of a lead time', () => {
+  const due = Date.parse('2026-11-24T15:00:00Z');
+  const at = (m: number) => due - m * MIN;
+  test('a 60-minute lead: its start, every 15 minutes, and the deadline itself', () => {
+    expect(reportInstant(due, 60 * MIN, at(90))).toBe(at(60));
+    expect(reportInstant(due, 60 * MIN, at(55))).toBe(at(45));
+    expect(reportInstant(due, 60 * MIN, at(45))).toBe(at(45));
+    expect(reportInstant(due, 60 * MIN, at(10))).toBe(due);
+  });
+  test('a 15-minute lead: every tick of it; no lead: the deadline', () => {
+    expect(reportInstant(due, 15 * MIN, at(12))).toBe(at(10));
+    expect(reportInstant(due, 0, at(30))).toBe(due);
   });
 });

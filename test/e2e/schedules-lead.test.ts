@@ -109,13 +109,20 @@ describe('spreadEarly', () => {
   const item = (k: number) => ({ key: `report|O-${k}|1` }) as MailItem;
   const due = Date.UTC(2026, 9, 22, 16);
   test.each([
-    [60, 24, 2], // 12 ticks left: 2 of 24
-    [60, 25, 3],
-    [5, 7, 7], // the last tick: all
+    [60, 24, 6], // a 60-minute lead: 4 reports' ticks left, 15 minutes apart: 6 of 24
+    [60, 25, 7],
+    [45, 18, 6], // 3 left
+    [30, 10, 5], // a tick between two of the grid (a call reminder opened it): 2 left
+    [15, 7, 7], // the last: all
+    [5, 7, 7],
     [1, 3, 3],
     [-5, 3, 3], // past the deadline: all (the late path)
-  ])('%i min before the deadline, %i ready: %i this tick', (minutes, ready, sent) => {
+  ])('lead 60: %i min before the deadline, %i ready: %i this tick', (minutes, ready, sent) => {
     const early = new Map([[due, Array.from({ length: ready }, (_, k) => item(k))]]);
-    expect(spreadEarly(early, due - minutes * 60000)).toHaveLength(sent);
+    expect(spreadEarly(early, due - minutes * 60000, 60 * 60000)).toHaveLength(sent);
+  });
+  test('a 15-minute lead: every tick of it (three), as before', () => {
+    const early = new Map([[due, Array.from({ length: 3 }, (_, k) => item(k))]]);
+    expect([15, 10, 5].map((m) => spreadEarly(early, due - m * 60000, 15 * 60000).length)).toEqual([1, 2, 3]);
   });
 });

@@ -6,7 +6,7 @@
  *   reach that calling day's report).
  * - The report goes to the client (in the client's language, the sales manager in copy) by
  *   the report deadline when the day has results: from Settings "Report lead minutes" (60)
- *   before it, spread over the ticks left (each tick sends its share of the ready ones, once
+ *   before it, spread over four ticks of it (each sends its share of the ready ones, once
  *   HR has added nothing for QUIET_MS), so that thousands of reports leave before 18:00, not
  *   after it; at once when HR ticks Done — never before the calling day and never without
  *   results. It is recorded in Report sent at*
@@ -28,11 +28,8 @@ import { formatDay, formatInstant, say } from './rules/messages';
 import { recordOf } from '../../google/records';
 import { isLoaded, loadRows, readColumn, readTabBlock } from '../../google/workbook';
 import { ExpectationsBook, expectationsMail } from './expectations';
-import { TICK_MINUTES } from '../../google/triggers';
-import { WAKE, wakesWith } from '../../app/gate';
+import { reportStepMs, WAKE, wakesWith } from '../../app/gate';
 import { notePlanWake } from '../../app/plan-watch';
-
-const TICK_MS = TICK_MINUTES * 60000;
 
 /** A late report waits until no result was added for this long (unless HR ticks Done). */
 export const QUIET_MS = 30 * 60 * 1000;
@@ -265,7 +262,7 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
       setProblems(row, [say(locale, 'noResultsYet', { date: formatDay(row.callingDate!, locale) })]);
     }
   }
-  batch.push(...spreadEarly(early, now));
+  batch.push(...spreadEarly(early, now, lead));
   mailer.sendMany(batch);
   // Beside each report, the sales manager sees the calling against what HR agreed (seed 000).
   if (reported.length) {
@@ -283,13 +280,15 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
 
 /**
  * The share of each deadline's early reports this tick sends: the ready ones divided evenly
- * over the ticks left before the deadline (this one included), so the 18:00 reports of
- * thousands of orders leave during the lead time instead of piling up on the 18:00 tick.
+ * over the reports' ticks left before the deadline (this one included; gate.ts reportStepMs:
+ * a quarter of the lead time apart), so the 18:00 reports of thousands of orders leave during
+ * the lead time instead of piling up on the 18:00 tick.
  */
-export function spreadEarly(early: ReadonlyMap<number, readonly MailItem[]>, now: number): MailItem[] {
+export function spreadEarly(early: ReadonlyMap<number, readonly MailItem[]>, now: number, leadMs: number): MailItem[] {
   const out: MailItem[] = [];
+  const step = reportStepMs(leadMs);
   for (const [due, items] of early) {
-    const ticksLeft = Math.max(1, Math.ceil((due - now) / TICK_MS));
+    const ticksLeft = Math.max(1, Math.ceil((due - now) / step));
     out.push(...items.slice(0, Math.ceil(items.length / ticksLeft)));
   }
   return out;
