@@ -17,7 +17,7 @@ import { resolveEdit } from './edits';
 import { editDeadline, Feature, TabEdit } from './feature';
 import { afterEdit, guardEdit } from './guard/guard';
 import { syncMirrors } from './guard/mirror';
-import { beginWrites, hasWrites, writesNoted } from './guard/written';
+import { beginWrites, writesNoted } from './guard/written';
 import { unwatchPlan, watchPlan } from './plan-watch';
 import {
   FULL,
@@ -210,14 +210,13 @@ function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<str
     if (f.name === REPORTS_FEATURE) reportsWork += writesNoted() + ctx.logged() - before;
   }
   drainDeferred(ctx);
-  const busy = hasWrites() || ctx.logged() > 0 || workLeftIn(ctx) || Date.now() > deadline;
-  // Busy for the rest only when work other than the reports' feature's was done (a full tick in the
-  // reports' hour that only sent reports leaves the next ticks to the reports alone); an edit it applied
-  // (a mark) re-plans everything.
+  // Busy (the next tick goes on) when work other than the reports' was done, work was left or
+  // the budget ran out, or an edit was applied (a mark re-plans everything). The reports' own
+  // work is not: their next share waits for the next of their ticks (gate.ts reportInstant).
   const otherWork = writesNoted() + ctx.logged() - reportsWork > 0;
-  const busyOther = workLeftIn(ctx) || Date.now() > deadline || markedIn(ctx) || otherWork;
+  const busy = workLeftIn(ctx) || Date.now() > deadline || markedIn(ctx) || otherWork;
   if (Date.now() <= deadline) archiveDaily(ctx);
-  const due = planDue(ctx, inputsOfTabs(ctx, all), busy, busyOther, TICK_MS);
+  const due = planDue(ctx, inputsOfTabs(ctx, all), busy, busy, TICK_MS);
   const plan: Record<string, string> = {
     [NEXT]: String(due.next),
     [NEXT_OTHER]: String(due.other),

@@ -203,8 +203,9 @@ export function planDue(
   };
   if (busy) report(now + 1);
   const lead = parseLeadMinutes(ctx.settings.reportLeadMinutes) ?? 60 * 60000;
+  // The grid point the next tick reaches (it starts up to a minute late: SLACK_MS), not the one after it.
   for (const r of inputs.reports) {
-    if (isDate(r.due) && r.due.getTime() > now && !isDate(r.sent)) report(reportInstant(r.due.getTime(), lead, now + tickMs));
+    if (isDate(r.due) && r.due.getTime() > now && !isDate(r.sent)) report(reportInstant(r.due.getTime(), lead, now + tickMs - SLACK_MS));
   }
   return { next, other };
 }

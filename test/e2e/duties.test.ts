@@ -151,7 +151,9 @@ describe("seed 001: the act's signature", () => {
     expect(h.rows('Orders')[0]['Act status']).toBe('Awaiting signature until 2026-11-09');
     h.tick('2026-11-09T18:00');
     expect(h.rows('Orders')[0]['Act status']).toBe('Awaiting signature until 2026-11-09');
+    // A day's deadline flips at the daily full pass (03:00): nothing else is due in between.
     h.tick('2026-11-10T00:05');
+    h.tick('2026-11-10T03:00');
     expect(h.rows('Orders')[0]['Act status']).toBe('The one-sided act stands (not signed by 2026-11-09)');
     expect(h.rows('Log').filter((r) => r['Action'] === 'The one-sided act stands')).toHaveLength(1);
     h.tick('2026-11-10T09:00');

@@ -29,7 +29,7 @@ import { tabDef, TabKey } from '../../src/core/schema';
 import { cachedOffsets, instantAt, Zone } from '../../src/core/time';
 import { order } from './schedules';
 import { callRow } from './calls';
-import { MARK } from '../../src/app/gate';
+import { NEXT } from '../../src/app/gate';
 import { paymentKey } from '../../src/features/orders/rules/payment';
 
 const ZONE = 'Europe/Moscow';
@@ -233,9 +233,11 @@ export function addYearOfHistory(ws: LocalWorkspace): void {
   // The daily move, as the first tick of a day makes it (here the 23rd's, before the day).
   const props = ws.ctx.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
   props.getScriptProperties().deleteProperty('reglament.archive.day');
-  props.getScriptProperties().setProperty(MARK, String(at(23, 23, 57).getTime())); // opens the gate
+  // Something due: a full tick (a mark alone would only re-plan, and the move would fall to the day's 03:00 pass).
+  props.getScriptProperties().setProperty(NEXT, String(at(23, 23, 57).getTime()));
   const moved = ws.invoke('tick', { kind: 'time', at: at(23, 23, 58) });
   if (!moved.ok) throw new Error(`archive tick failed: ${moved.error}`);
+  if (props.getScriptProperties().getProperty('reglament.archive.day') === null) throw new Error('the archive tick did not move the history');
 }
 
 interface DayRun {
