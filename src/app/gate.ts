@@ -5,8 +5,9 @@
  * What a full tick leaves behind (script properties, one setProperties):
  * - NEXT: the next instant anything is due — the earliest Due of a Pending Outbox row (the
  *   calls' reminders, any mail queued for later, a send to retry), the earliest Report due of
- *   a Selections row without its report less Settings "Report lead minutes" (then every tick
- *   until the deadline: the reports are spread over them), the daily 09:00 (deadline
+ *   a Selections row without its report less Settings "Report lead minutes" (then every
+ *   quarter of the lead time and the deadline, reportInstant: the reports are spread over those
+ *   ticks, each of which reads the tabs), the daily 09:00 (deadline
  *   reminders, the digest), the instants features asked to be woken at (WAKE: a late report
  *   waits for HR to stop adding results; the end of a Calendar pause, calendar-pause.ts), and the very next tick when this one did any work or was cut
  *   short (retries, a calendar catch-up, a half-sent batch: work goes on until a tick finds
@@ -283,7 +284,8 @@ export function settleEditPlan(ctx: RunContext, all: Record<string, string> | un
   const next = Number(all[NEXT]);
   const other = Number(all[NEXT_OTHER]);
   if (!Number.isFinite(next) || !Number.isFinite(other)) return;
-  const due = planDue(ctx, inputsOfWatch(watch.tabs, watch.wakes), false, false, TICK_MS);
+  // A Calendar pause this edit began (a refusal) ends with a tick: its writes wait for that one.
+  const due = planDue(ctx, inputsOfWatch(watch.tabs, watch.wakes.concat(pauseWake(ctx, all))), false, false, TICK_MS);
   // The mark becomes SETTLED in the same write (one call, not a setProperties and a deleteProperty).
   PropertiesService.getScriptProperties().setProperties({
     [NEXT]: String(Math.min(next, due.next)),

@@ -143,11 +143,19 @@ describe('the gated tick', () => {
   });
 
   test('a read-only calendar (every write refused) is tried less and less often, not by a full tick every 5 minutes; the writes go once it accepts them', async () => {
-    const limited = await callsWorkbook({ limits: { calendarCreatesPerDay: 0 } });
+    const limited = await callsWorkbook();
     const inserts = (r: RunRecord) => r.calls.find((c) => c.call === 'Calendar.Events.insert')?.count ?? 0;
     try {
+      ticks(limited, '2026-11-23T09:00', '2026-11-23T10:00');
+      limited.ws.rt.limits.calendarCreatesPerDay = 0;
       schedule(limited, { Type: 'Interview', Start: '2026-11-26 10:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, '2026-11-23T10:00');
       expect(String(limited.rows('Calls')[0]['Problems'])).toContain('Calendar usage limits exceeded.');
+      // The edit re-planned itself: the tick when its pause ends (4 minutes on) is in the plan.
+      const props = limited.ws.ctx.PropertiesService.getScriptProperties();
+      expect(props.getProperty('reglament.plan.marked')).toBe('settled');
+      const next = Number(props.getProperty('reglament.plan.next'));
+      expect(next).toBeGreaterThan(limited.instant('2026-11-23T10:00').getTime());
+      expect(next).toBeLessThanOrEqual(limited.instant('2026-11-23T10:04').getTime() + 1000);
       const day = ticks(limited, '2026-11-23T10:05', '2026-11-23T14:00');
       // 47 ticks: the tries back off (4, 8, 16, 32, then 60 minutes), each try and the tick after it run in full.
       const tries = day.filter((r) => inserts(r) > 0);
