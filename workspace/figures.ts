@@ -5,7 +5,7 @@
  * between the markers: rows of the cases run get this run's figures, date and commit; the
  * others keep theirs. REGLAMENT_DAY_SCALE is passed to the bench as set (the day case at a
  * scale; its rows then say so and are not judged against the targets). The full day takes
- * long (tens of minutes on a busy 2-core machine).
+ * long (about 15 minutes on a 2-core machine).
  * `--from FILE --commit SHA` runs no bench either: it takes the JSON object a run wrote
  * (REGLAMENT_BENCH_JSON=FILE node dist/bench.js <cases>, e.g. from a copy of the build while
  * work goes on) and the commit that run measured.
