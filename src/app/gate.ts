@@ -8,8 +8,9 @@
  *   a Selections row without its report less Settings "Report lead minutes" (then every
  *   quarter of the lead time and the deadline, reportInstant: the reports are spread over those
  *   ticks, each of which reads the tabs), the daily 09:00 (deadline
- *   reminders, the digest), the instants features asked to be woken at (WAKE: a late report
- *   waits for HR to stop adding results; the end of a Calendar pause, calendar-pause.ts), and the very next tick when this one did any work or was cut
+ *   reminders, the digest), the instants a late report's quiet spell ends (WAKE, a reports'
+ *   tick: features/schedules/rules/open-reports.ts), the end of a Calendar pause
+ *   (calendar-pause.ts), and the very next tick when this one did any work or was cut
  *   short (retries, a calendar catch-up, a half-sent batch: work goes on until a tick finds
  *   nothing to do).
  * - NEXT_OTHER: the same without the calling reports' instants. While only reports are due
@@ -144,8 +145,10 @@ export interface PlanInputs {
   outbox: Array<{ state: unknown; due: unknown }>;
   /** Per Selections row: its Report due and Report sent at cells. */
   reports: Array<{ due: unknown; sent: unknown }>;
-  /** What features asked to be woken at (WAKE). */
+  /** Instants every feature's tick is due (the end of a Calendar pause). */
   wakes: number[];
+  /** Instants the reports' tick is due (WAKE: a late report's quiet spell ending): NEXT, not NEXT_OTHER. */
+  reportWakes: number[];
 }
 
 /** The WAKE instants in the script properties (a damaged value reads as none). */
@@ -203,6 +206,7 @@ export function planDue(
     if (ms < next) next = ms;
   };
   if (busy) report(now + 1);
+  for (const ms of inputs.reportWakes) if (ms > now) report(ms);
   const lead = parseLeadMinutes(ctx.settings.reportLeadMinutes) ?? 60 * 60000;
   // The grid point the next tick reaches (it starts up to a minute late: SLACK_MS), not the one after it.
   for (const r of inputs.reports) {
@@ -239,7 +243,8 @@ export function inputsOfTabs(ctx: RunContext, all: Record<string, string>): Plan
     reports: selections
       ? selections.rows.map((row) => ({ due: cell(selections, row, 'reportDue'), sent: cell(selections, row, 'reportSentAt') }))
       : [],
-    wakes: wakesOf(all).concat(pauseWake(ctx, all)),
+    wakes: pauseWake(ctx, all),
+    reportWakes: wakesOf(all),
   };
 }
 
@@ -261,7 +266,8 @@ export function inputsOfColumns(ctx: RunContext, all: Record<string, string>): P
   return {
     outbox: pairs('outbox', 'state', 'due').map(([state, due]) => ({ state, due })),
     reports: pairs('selections', 'reportDue', 'reportSentAt').map(([due, sent]) => ({ due, sent })),
-    wakes: wakesOf(all).concat(pauseWake(ctx, all)),
+    wakes: pauseWake(ctx, all),
+    reportWakes: wakesOf(all),
   };
 }
 
@@ -285,7 +291,7 @@ export function settleEditPlan(ctx: RunContext, all: Record<string, string> | un
   const other = Number(all[NEXT_OTHER]);
   if (!Number.isFinite(next) || !Number.isFinite(other)) return;
   // A Calendar pause this edit began (a refusal) ends with a tick: its writes wait for that one.
-  const due = planDue(ctx, inputsOfWatch(watch.tabs, watch.wakes.concat(pauseWake(ctx, all))), false, false, TICK_MS);
+  const due = planDue(ctx, inputsOfWatch(watch.tabs, pauseWake(ctx, all), watch.wakes), false, false, TICK_MS);
   // The mark becomes SETTLED in the same write (one call, not a setProperties and a deleteProperty).
   PropertiesService.getScriptProperties().setProperties({
     [NEXT]: String(Math.min(next, due.next)),
@@ -303,8 +309,8 @@ export function isMarked(all: Record<string, string>): boolean {
 }
 
 /** The plan's inputs from the rows an edit's run holds (rows it did not read are skipped). */
-function inputsOfWatch(tabs: readonly TabData[], wakes: number[]): PlanInputs {
-  const inputs: PlanInputs = { outbox: [], reports: [], wakes };
+function inputsOfWatch(tabs: readonly TabData[], wakes: number[], reportWakes: number[]): PlanInputs {
+  const inputs: PlanInputs = { outbox: [], reports: [], wakes, reportWakes };
   for (const tab of tabs)
     for (const row of tab.rows) {
       if (!isLoaded(row)) continue;

@@ -201,6 +201,22 @@ describe('The calling report to the client', () => {
     expect(selections(h)[0]['Problems']).toBe('');
   });
 
+  test('results typed hours before the deadline wake no tick of their own: the lead time’s ticks send the report', () => {
+    h.run('2026-10-22T09:00', '2026-10-22T11:55');
+    record(h, { 'Candidate ID': 'C-1', Phone: '+7 900 000-00-01', Outcome: 'Declined' }, '2026-10-22T12:00');
+    record(h, { 'Candidate ID': 'C-2', Phone: '+7 900 000-00-02', Outcome: 'Not reached' });
+    // The quiet half hour ends at 12:30: only a late or a Done report would need a tick then (the
+    // half-hourly Calendar read-back reads no tab).
+    const woken = ['12:05', '12:30', '12:35', '12:40']
+      .map((t) => h.tick(`2026-10-22T${t}`))
+      .filter((t) => t.calls.some((c) => c.call === 'Range.getValues'));
+    expect(woken.map((t) => t.at)).toEqual([]);
+    h.tick('2026-10-22T16:55');
+    expect(reports(h)).toHaveLength(0);
+    h.tick('2026-10-22T17:00');
+    expect(reports(h)).toHaveLength(1);
+  });
+
   test('Done ticked after the results are in sends the report at once, before 18:00; never before the calling day', () => {
     record(h, { 'Candidate ID': 'C-1', Outcome: 'Declined', Date: '2026-10-21' }, '2026-10-21T16:00');
     h.edit('Selections', 2, { Done: 'TRUE' }, HR);

@@ -16,7 +16,7 @@
  */
 import { holidayRowsForYear } from '../../core/holidays';
 import { findSetting } from '../../core/settings';
-import { instantAt, localDateOf } from '../../core/time';
+import { dayNumber, instantAt, isDate, localDateOf } from '../../core/time';
 import { cellText, isBlank, maxOf, minOf } from '../../core/values';
 import { readHolidayRows } from '../../core/workdays';
 import { RunContext } from '../../app/context';
@@ -28,9 +28,10 @@ import { dailyDue, runDaily } from './daily';
 import { normId, Scheduler } from './env';
 import { Mailer } from '../../mail/mailer';
 import { ordersWithoutRows, replan, ReplanSummary } from './plan';
-import { noteResultsEdited, processReports } from './report';
+import { keepOpenReports, noteResultsEdited, processReports } from './report';
 import { SelectionRow } from './rows';
 import { say } from './rules/messages';
+import { TypedResult } from './rules/open-reports';
 import { appendRows, isLoaded, readTabBlock } from '../../google/workbook';
 
 /** Orders columns whose change re-plans the order. */
@@ -70,6 +71,7 @@ export const schedulesFeature: Feature = {
     if (!s.selections) return;
     const mailer = new Mailer(ctx, () => s.timeLeft());
     processReports(s, mailer, undefined, false);
+    keepOpenReports(s);
     const missing = ordersWithoutRows(s);
     if (missing.length && s.timeLeft()) replan(s, missing);
     const daily = s.timeLeft() && dailyDue(s);
@@ -123,7 +125,10 @@ function onDoneEdit(s: Scheduler, edit: TabEdit): void {
   const touched = new Set(edit.rows);
   const rows: SelectionRow[] = [];
   for (const list of s.rows.values()) for (const row of list) if (touched.has(row.index) && row.done) rows.push(row);
-  if (rows.length) processReports(s, new Mailer(s.ctx, () => s.timeLeft()), rows, true);
+  if (rows.length === 0) return;
+  processReports(s, new Mailer(s.ctx, () => s.timeLeft()), rows, true);
+  // A Done row still waiting for its results is open: a result typed for it wakes a tick.
+  if (rows.some((r) => !r.reportSent)) keepOpenReports(s);
 }
 
 /** Recorded by* gets the editing user (rows that have none yet); the late report waits for a quiet spell. */
@@ -133,7 +138,7 @@ function onResultsEdit(ctx: RunContext, edit: TabEdit): void {
   const tab = edit.block ?? readTabBlock(ctx.sheets.get('callingResults'), 'callingResults', minOf(edit.rows), maxOf(edit.rows));
   if (!tab) return;
   const changes = new Map<number, unknown>();
-  const orders: string[] = [];
+  const results: TypedResult[] = [];
   for (const index of edit.rows) {
     const row = tab.rows[index];
     if (!isLoaded(row)) continue;
@@ -141,10 +146,12 @@ function onResultsEdit(ctx: RunContext, edit: TabEdit): void {
     const typed = tab.def.columns.some((c) => !c.system && !isBlank(rec[c.key]));
     if (!typed) continue;
     if (isBlank(rec.recordedBy) && edit.user) changes.set(index, edit.user);
-    if (!isBlank(rec.orderId)) orders.push(cellText(rec.orderId));
+    // A result without a Date belongs to no calling day (report.ts resultsByRow).
+    if (!isBlank(rec.orderId) && isDate(rec.date))
+      results.push({ order: normId(rec.orderId), day: dayNumber(localDateOf(ctx.zone, rec.date.getTime())) });
   }
   writeColumn(tab, 'recordedBy', changes);
-  noteResultsEdited(orders, ctx.now.getTime());
+  noteResultsEdited(results, ctx.now.getTime());
 }
 
 function settingsTouched(ctx: RunContext, edit: TabEdit): boolean {

@@ -30,6 +30,7 @@ import { isLoaded, loadRows, readColumn, readTabBlock } from '../../google/workb
 import { ExpectationsBook, expectationsMail } from './expectations';
 import { reportStepMs, WAKE, wakesWith } from '../../app/gate';
 import { notePlanWake } from '../../app/plan-watch';
+import { openReportsValue, ReportRowFacts, resultsNeedWake, TypedResult } from './rules/open-reports';
 
 /** A late report waits until no result was added for this long (unless HR ticks Done). */
 export const QUIET_MS = 30 * 60 * 1000;
@@ -37,6 +38,8 @@ export const QUIET_MS = 30 * 60 * 1000;
 export const ALERT_WINDOW_MS = 24 * 3600 * 1000;
 /** Script property: when results were last recorded, per order (JSON {orderId: ms}). */
 export const RESULTS_EDITED = 'reglament.schedules.resultsEdited';
+/** Script property: the open Selections rows, for the edits' results (rules/open-reports.ts). */
+export const OPEN_REPORTS = 'reglament.schedules.openReports';
 
 export interface CallingResult {
   index: number;
@@ -112,18 +115,36 @@ function resultsEdited(text = PropertiesService.getScriptProperties().getPropert
   }
 }
 
-/** Remembers that results of these orders were just recorded (for the late report's quiet period). */
-export function noteResultsEdited(orderIds: readonly string[], now: number): void {
-  if (orderIds.length === 0) return;
+/**
+ * Remembers that results of these orders were just recorded (for the quiet spell); a result of
+ * an open row (rules/open-reports.ts) wakes a reports' tick when the spell ends.
+ */
+export function noteResultsEdited(results: readonly TypedResult[], now: number): void {
+  if (results.length === 0) return;
   const props = PropertiesService.getScriptProperties();
   // Both properties read at once and written at once (two calls, not four).
   const all = props.getProperties();
   const map = resultsEdited(all[RESULTS_EDITED] ?? null);
   for (const id of Object.keys(map)) if (now - map[id] > 2 * ALERT_WINDOW_MS) delete map[id];
-  for (const id of orderIds) map[normId(id)] = now;
-  // A late report goes once HR has stopped adding results for QUIET_MS: a tick then (gate.ts WAKE).
-  props.setProperties({ [RESULTS_EDITED]: JSON.stringify(map), [WAKE]: wakesWith(all[WAKE] ?? null, now + QUIET_MS + 1) });
-  notePlanWake(now + QUIET_MS + 1);
+  for (const r of results) map[r.order] = now;
+  const update: Record<string, string> = { [RESULTS_EDITED]: JSON.stringify(map) };
+  if (resultsNeedWake(all[OPEN_REPORTS], results)) {
+    update[WAKE] = wakesWith(all[WAKE] ?? null, now + QUIET_MS + 1);
+    notePlanWake(now + QUIET_MS + 1);
+  }
+  props.setProperties(update);
+}
+
+/** After a tick's reports or a Done ticked: the rows open now, for the edits' results (rules/open-reports.ts); written when they changed. */
+export function keepOpenReports(s: Scheduler): void {
+  const facts: ReportRowFacts[] = [];
+  for (const list of s.rows.values())
+    for (const row of list)
+      if (row.callingDate && row.reportDue !== undefined)
+        facts.push({ order: normId(row.orderId), day: dayNumber(row.callingDate), due: row.reportDue, sent: row.reportSent, done: row.done });
+  const value = openReportsValue(facts, s.ctx.now.getTime(), s.reportLeadMs);
+  const props = PropertiesService.getScriptProperties();
+  if (props.getProperty(OPEN_REPORTS) !== value) props.setProperty(OPEN_REPORTS, value);
 }
 
 /** The people an overdue item of `responsible` goes to: them (or their deputy) and their manager. */
