@@ -6,6 +6,7 @@
 import { bulkLoad } from '../../workspace/bench/report';
 import { asUser, COMPLETE_ORDER, SALES, uiWorkbook } from '../ui/fixture';
 import { Harness } from './harness';
+import { cellsRead, installable, load } from './costs';
 
 const ORDER_REF = { sheet: 'Orders', row: 2, id: 'ORD-2026-0001' };
 type Line = { when: string; text: string; note: string; state: string };
@@ -132,6 +133,36 @@ describe('the archive', () => {
     h.tick('2027-02-10T09:00');
     h.edit('Orders', 2, { Vacancy: 'Lead operator' }, SALES, '2027-02-10T10:00');
     expect(notices()).toBe(1);
+  });
+});
+
+describe('the payment notice after the hand-off', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await uiWorkbook();
+    h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
+    expect(asUser<{ ok: boolean }>(h, h.ws.owner, 'uiHandOff', [ORDER_REF]).ok).toBe(true);
+  });
+  afterAll(() => h.close());
+
+  test('an edit of a handed-off order looks no payment notice up (the hand-off told the Client department it is paid): its reads do not grow with the Outbox', () => {
+    const before = cellsRead(installable(h.edit('Orders', 2, { Vacancy: 'Senior operator' }, SALES, '2026-11-24T10:00')));
+    const D = h.ws.rt.realm.Date;
+    const old = Array.from({ length: 20000 }, (_, i) => [
+      `reminder|old-${i}`,
+      'x@example.com',
+      'Reminder',
+      'Sent',
+      new D(Date.UTC(2026, 10, 20)),
+      '',
+      1,
+      '',
+      '',
+    ]);
+    load(h, 'Outbox', old);
+    const after = cellsRead(installable(h.edit('Orders', 2, { Vacancy: 'Lead operator' }, SALES, '2026-11-24T10:10')));
+    expect(after).toBeLessThan(before + 1000);
+    expect(h.ws.mail.sent().filter((m) => /^Payment received/.test(m.subject))).toHaveLength(1);
   });
 });
 

@@ -6,8 +6,8 @@
  * payment document's scan when there is one.
  *
  * Readings: the notice goes once Payment received reads as a date not after today, on an
- * order with an ID that is not cancelled; a later correction of the date sends nothing new
- * (the notice said a payment came; the hand-off mail carries the final date).
+ * order with an ID that is not cancelled and not handed off yet; a later correction of the date
+ * sends nothing new (the notice said a payment came; the hand-off mail carries the final date).
  */
 import { choiceLabel, Locale } from '../../../core/schema';
 import { TemplateValues } from '../../../core/templates';
@@ -19,9 +19,13 @@ export function paymentKey(orderId: string): string {
   return `payment:${orderId}`;
 }
 
-/** Is the Client department to be told of this order's payment (once; the Outbox key dedupes)? */
+/**
+ * Is the Client department to be told of this order's payment (once; the Outbox key dedupes)?
+ * Not once the order was handed off: the hand-off mail told them it is paid (a hand-off needs
+ * the payment), so an edit of a handed-off order looks no notice up (issue 15: no Outbox read).
+ */
 export function paymentNoticeDue(order: Row, ctx: { zone: Zone; today: LocalDate }): boolean {
-  return !isBlank(order.orderId) && statusOf(order) !== 'cancelled' && isPaymentRecorded(order, ctx);
+  return !isBlank(order.orderId) && isBlank(order.handedOffAt) && statusOf(order) !== 'cancelled' && isPaymentRecorded(order, ctx);
 }
 
 const NONE: Record<Locale, string> = { ru: 'нет (скан не приложен)', en: 'none (no scan attached)' };
