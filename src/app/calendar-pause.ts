@@ -12,6 +12,7 @@
  * the pause. Every trigger runs as the owner, whose limits these are: one script property.
  */
 import { RunContext } from './context';
+import { runProperties } from './run-properties';
 
 export const CALENDAR_PAUSE = 'reglament.calendar.pause';
 export const PAUSE_FIRST_MS = 4 * 60000;
@@ -49,7 +50,7 @@ export function pauseOf(raw: string | null | undefined): CalendarPause | null {
 function state(ctx: RunContext): RunState {
   let s = runs.get(ctx);
   if (!s) {
-    s = { pause: pauseOf(PropertiesService.getScriptProperties().getProperty(CALENDAR_PAUSE)), wrote: false };
+    s = { pause: pauseOf(runProperties().getProperty(CALENDAR_PAUSE)), wrote: false };
     runs.set(ctx, s);
   }
   return s;
@@ -67,7 +68,7 @@ export function calendarWrote(ctx: RunContext): void {
   s.wrote = true;
   if (s.pause) {
     s.pause = null;
-    PropertiesService.getScriptProperties().deleteProperty(CALENDAR_PAUSE);
+    runProperties().deleteProperty(CALENDAR_PAUSE);
   }
 }
 
@@ -77,7 +78,7 @@ export function calendarRefused(ctx: RunContext, reason: string): void {
   if (s.wrote) return;
   const stepMs = s.pause ? Math.min(PAUSE_MAX_MS, s.pause.stepMs * 2) : PAUSE_FIRST_MS;
   s.pause = { until: ctx.now.getTime() + stepMs, stepMs, reason };
-  PropertiesService.getScriptProperties().setProperty(CALENDAR_PAUSE, JSON.stringify(s.pause));
+  runProperties().setProperty(CALENDAR_PAUSE, JSON.stringify(s.pause));
 }
 
 /** When the pause this run knows of ends (ms), if it has not ended: the tick then tries again. */

@@ -10,6 +10,7 @@
  * (Ticks keep the lock for their whole run: handing it over between features would make
  * each feature read the shared tabs again, ~4 s more per tick on a large workbook.)
  */
+import { holdProperties, releaseProperties } from './run-properties';
 import { localizer } from '../core/i18n';
 import { withLock } from './lock';
 import { openContext, RunContext } from './context';
@@ -103,10 +104,16 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
       watchPlan();
       const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user, { edit: true });
       const seen = drainDeferred(ctx, edit.range);
-      runEditRules(ctx, edit);
-      ctx.finish();
-      syncMirrors(ctx.ss);
-      settleEditPlan(ctx, seen?.all, edit.tab);
+      // Read under the lock, nothing drained: the run's modules read these, not Google (run-properties.ts).
+      if (seen) holdProperties(seen.all);
+      try {
+        runEditRules(ctx, edit);
+        ctx.finish();
+        syncMirrors(ctx.ss);
+        settleEditPlan(ctx, seen?.all, edit.tab);
+      } finally {
+        releaseProperties();
+      }
     },
     () => deferEdit(edit),
   );

@@ -45,6 +45,7 @@ import { RunContext } from './context';
 import { pauseEnd } from './calendar-pause';
 import { cell, isLoaded, readColumn, readTabBlock, TabData } from '../google/workbook';
 import { takePlanWatch } from './plan-watch';
+import { releaseProperties } from './run-properties';
 
 export const NEXT = 'reglament.plan.next';
 /** NEXT without the calling reports' instants: until it is reached, a tick for reports runs the reports' feature alone. */
@@ -292,8 +293,9 @@ export function settleEditPlan(ctx: RunContext, all: Record<string, string> | un
   if (!Number.isFinite(next) || !Number.isFinite(other)) return;
   // A Calendar pause this edit began (a refusal) ends with a tick: its writes wait for that one.
   const due = planDue(ctx, inputsOfWatch(watch.tabs, pauseWake(ctx, all), watch.wakes), false, false, TICK_MS);
-  // The mark becomes SETTLED in the same write (one call, not a setProperties and a deleteProperty).
-  PropertiesService.getScriptProperties().setProperties({
+  // The mark becomes SETTLED in the same write (one call, not a setProperties and a deleteProperty),
+  // with what the run's modules wrote to its held properties (run-properties.ts).
+  releaseProperties({
     [NEXT]: String(Math.min(next, due.next)),
     [NEXT_OTHER]: String(Math.min(other, due.other)),
     [MARK]: SETTLED,

@@ -5,6 +5,7 @@
  * plans, IDs, Outbox rows), events.ts (calendar writes), calendar-changes.ts (what people
  * changed in Calendar), sending.ts (reminders, comments, alerts through src/mail).
  */
+import { runProperties } from '../../app/run-properties';
 import { CallCheck, PlannedCall } from './rules/calls';
 import { CandidateInfo, normId, orderIndex, OrderInfo } from './rules/indexes';
 import { EditScope, ordersInScope, readEditScope } from './scope';
@@ -324,7 +325,8 @@ export class CallsRun {
     const candidates = this.candidateBook.tab;
     if (candidates) for (const [i, status] of this.candidateStatus) if (this.candidateBook.row(i)) writeRowCells(candidates, i, { status });
     this.sync.flush();
-    const props = PropertiesService.getScriptProperties();
+    // An edit's run: its held snapshot (app/run-properties.ts), written once at its end.
+    const props = runProperties() as GoogleAppsScript.Properties.Properties;
     if (this.readBackResult) keepToken(this.calendarId, this.readBackResult.token, props);
     keepOwnWrites(takeWrites(), this.readBackResult !== null, props);
     this.flushNotes();

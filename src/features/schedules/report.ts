@@ -30,6 +30,7 @@ import { isLoaded, loadRows, readColumn, readTabBlock } from '../../google/workb
 import { ExpectationsBook, expectationsMail } from './expectations';
 import { reportStepMs, WAKE, wakesWith } from '../../app/gate';
 import { notePlanWake } from '../../app/plan-watch';
+import { runProperties } from '../../app/run-properties';
 import { openReportsValue, ReportRowFacts, resultsNeedWake, TypedResult } from './rules/open-reports';
 
 /** A late report waits until no result was added for this long (unless HR ticks Done). */
@@ -107,7 +108,7 @@ export function resultsByRow(rows: readonly SelectionRow[], results: readonly Ca
   return out;
 }
 
-function resultsEdited(text = PropertiesService.getScriptProperties().getProperty(RESULTS_EDITED)): Record<string, number> {
+function resultsEdited(text = runProperties().getProperty(RESULTS_EDITED)): Record<string, number> {
   try {
     return JSON.parse(text || '{}') as Record<string, number>;
   } catch {
@@ -121,7 +122,7 @@ function resultsEdited(text = PropertiesService.getScriptProperties().getPropert
  */
 export function noteResultsEdited(results: readonly TypedResult[], now: number): void {
   if (results.length === 0) return;
-  const props = PropertiesService.getScriptProperties();
+  const props = runProperties();
   // Both properties read at once and written at once (two calls, not four).
   const all = props.getProperties();
   const map = resultsEdited(all[RESULTS_EDITED] ?? null);
