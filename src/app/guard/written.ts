@@ -23,14 +23,14 @@ export interface Written {
 }
 
 let written: Written[] = [];
-/** Writes noted since beginWrites (to tell which feature of a tick wrote). */
-let notes = 0;
+/** Writes noted since beginWrites to tabs other than the Outbox (to tell whether a tick left work: sending what was due is none). */
+let notesBeyondOutbox = 0;
 let mirrors = new Map<string, KnownMirror>();
 
 /** Starts a new list (the lock was just taken). */
 export function beginWrites(): void {
   written = [];
-  notes = 0;
+  notesBeyondOutbox = 0;
   mirrors = new Map();
 }
 
@@ -51,7 +51,7 @@ export function takeMirrors(): Map<string, KnownMirror> {
  * with `column`, only that column of them (one column of 10,000 rows is copied, not the rows).
  */
 export function noteWritten(tab: TabData, indexes: Iterable<number>, column?: number): void {
-  notes++;
+  if (tab.def.key !== 'outbox') notesBeyondOutbox++;
   let entry = written.find((w) => w.tab === tab);
   if (!entry) written.push((entry = { tab, indexes: new Set(), columns: new Map() }));
   const target = column === undefined ? entry.indexes : (entry.columns.get(column) ?? new Set<number>());
@@ -66,9 +66,9 @@ export function takeWrites(): Written[] {
   return out;
 }
 
-/** How many writes were noted since beginWrites (a count that only grows within a run). */
-export function writesNoted(): number {
-  return notes;
+/** How many writes since beginWrites went to tabs other than the Outbox (a count that only grows within a run). */
+export function writesBeyondOutbox(): number {
+  return notesBeyondOutbox;
 }
 
 /** Has the script written any row since beginWrites (a tick that did work)? */
