@@ -33,6 +33,12 @@ export function releaseProperties(extra: Record<string, string> = {}): void {
   if (Object.keys(out).length) PropertiesService.getScriptProperties().setProperties(out);
 }
 
+/** A property as the held snapshot has it (null: absent); undefined when this run holds none (read Google if it matters). */
+export function heldProperty(key: string): string | null | undefined {
+  if (!held) return undefined;
+  return key in held.all ? held.all[key] : null;
+}
+
 /** The script properties as this run knows them: the held snapshot, or Google's. */
 export function runProperties(): Pick<Properties, 'getProperty' | 'getProperties' | 'setProperty' | 'setProperties' | 'deleteProperty'> {
   const h = held;

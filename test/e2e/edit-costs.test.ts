@@ -8,6 +8,7 @@ import { openHarness, Harness } from './harness';
 import { RunRecord } from '../../workspace/runtime/workspace';
 import { cellsRead, installable, load } from './costs';
 import { tabDef } from '../../src/core/schema';
+import { mirrorSheetName } from '../../src/app/guard/mirror';
 
 const SALES = 'anna.sales@example.com';
 const HR = 'irina.hr@example.com';
@@ -109,6 +110,24 @@ describe('an Orders edit does not grow with the HR agreements or the Log', () =>
     const after = flag();
     expect(h.rows('Log').length).toBeGreaterThan(logLines + 5000); // this edit was logged too
     expect(after.calls).toEqual(before.calls);
+  });
+
+  test('an edit reads no mirror size the last edit left; a mirror someone shrank is sized and written again', () => {
+    installable(h.edit('Orders', 3, { Vacancy: 'Оператор (день)' }, SALES));
+    const next = installable(h.edit('Orders', 3, { Vacancy: 'Оператор (вечер)' }, SALES));
+    expect([calls(next, 'Sheet.getMaxRows').count, calls(next, 'Sheet.getMaxColumns').count]).toEqual([0, 0]);
+    // The owner removes the hidden mirror's blank rows: the kept size is now too large.
+    const ss = (h.ws.ctx.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+    const mirror = mirrorSheetName(ss.getSheetByName('Orders')!.getName());
+    const sheet = ss.getSheetByName(mirror)!;
+    sheet.deleteRows(sheet.getLastRow() + 1, sheet.getMaxRows() - sheet.getLastRow());
+    const added = installable(h.edit('Orders', 'new', { ...ORDER, Vacancy: 'Оператор (ночь)' }, SALES));
+    expect(added.ok).toBe(true);
+    expect(calls(added, 'Sheet.getMaxRows').count).toBe(1); // the refused write read the size
+    const rows = h.ws.spreadsheet.readValues(mirror);
+    const tab = h.ws.spreadsheet.readValues('Orders');
+    expect(rows.length).toBe(tab.length);
+    expect(rows[rows.length - 1].map(String)).toEqual(tab[tab.length - 1].map(String));
   });
 
   test('a paid order’s later edit finds its payment notice Sent in the Outbox and reads no Templates', () => {

@@ -21,6 +21,7 @@ import { TabEdit } from '../feature';
 import {
   copyAll,
   createMirror,
+  mirrorSizeBefore,
   findMirror,
   isMirrored,
   keyColumns,
@@ -93,8 +94,8 @@ export function guardEdit(ctx: RunContext, edit: TabEdit): void {
   const owner = Session.getEffectiveUser().getEmail();
   let mirror = isMirrored(edit.tab) ? findMirror(ctx.ss, tab) : null;
   const fresh = isMirrored(edit.tab) && !mirror;
-  // Its size now, before this run writes: syncMirrors then copies the rows without a read.
-  if (mirror) knowMirror(mirrorName(tab), { sheet: mirror, maxRows: mirror.getMaxRows(), maxColumns: mirror.getMaxColumns() });
+  // Its size before this run writes (as the last edit left it, or read): syncMirrors then copies the rows without a read.
+  if (mirror) knowMirror(mirrorName(tab), { sheet: mirror, ...mirrorSizeBefore(mirrorName(tab), mirror) });
   // A workbook set up before it had this mirror: made now, from the tab as the edit left it.
   if (fresh) mirror = createMirror(ctx.ss, ctx.tab(edit.tab) as TabData);
   const reasons: string[] = [];

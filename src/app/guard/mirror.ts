@@ -11,6 +11,7 @@
  * their key columns when rows were inserted, deleted or sorted since (the mirror is then
  * copied anew).
  */
+import { heldProperty, runProperties } from '../run-properties';
 import { TabKey } from '../../core/schema';
 import { TabData, sheetRow } from '../../google/workbook';
 import { toCells } from '../../google/cells';
@@ -267,15 +268,71 @@ export function syncMirrors(ss: Spreadsheet): void {
     if (!mirrors.has(name)) mirrors.set(name, known.get(name) ?? lookUp(ss, name));
     const mirror = mirrors.get(name);
     if (!mirror) continue;
-    if (w.indexes.size) recordRows(mirror.sheet, w.tab, w.indexes, mirror);
+    if (w.indexes.size) writeWith(mirror, () => recordRows(mirror.sheet, w.tab, w.indexes, mirror));
     for (const [col, rows] of w.columns)
-      recordColumn(
-        mirror.sheet,
-        w.tab,
-        col,
-        [...rows].filter((i) => !w.indexes.has(i)),
-        mirror,
+      writeWith(mirror, () =>
+        recordColumn(
+          mirror.sheet,
+          w.tab,
+          col,
+          [...rows].filter((i) => !w.indexes.has(i)),
+          mirror,
+        ),
       );
+  }
+  keepSizes(mirrors);
+}
+
+/**
+ * Mirror sizes as the last edit left them (script property, JSON {sheet name: [rows, columns]}),
+ * so that an edit reads no size (two calls): a mirror is hidden and only the script writes it.
+ * The size is trusted only for a write that fits in it — a larger one reads the size first (rows
+ * are never inserted after a stale last row) — and a write Google refuses as outside the sheet
+ * (someone removed rows) reads the size and is made again.
+ */
+const MIRROR_SIZES = 'reglament.mirror.sizes';
+
+function keptSizes(): Record<string, [number, number]> {
+  try {
+    const raw = heldProperty(MIRROR_SIZES);
+    return raw ? (JSON.parse(raw) as Record<string, [number, number]>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A mirror's size before this run writes: as the last edit left it, or read (two calls). */
+export function mirrorSizeBefore(name: string, mirror: Sheet): MirrorDims {
+  const kept = keptSizes()[name];
+  if (Array.isArray(kept) && Number.isInteger(kept[0]) && Number.isInteger(kept[1]))
+    return { maxRows: kept[0], maxColumns: kept[1], kept: true };
+  return sizeOf(mirror);
+}
+
+/** Keeps the sizes this run read or made (an edit's run: with its last setProperties). */
+function keepSizes(mirrors: Map<string, KnownMirror | null>): void {
+  if (heldProperty(MIRROR_SIZES) === undefined) return;
+  const sizes = keptSizes();
+  let changed = false;
+  for (const [name, m] of mirrors) {
+    if (!m || m.kept) continue;
+    const s = sizes[name];
+    if (!s || s[0] !== m.maxRows || s[1] !== m.maxColumns) {
+      sizes[name] = [m.maxRows, m.maxColumns];
+      changed = true;
+    }
+  }
+  if (changed) runProperties().setProperty(MIRROR_SIZES, JSON.stringify(sizes));
+}
+
+/** A write to the mirror; one Google refused as outside a kept size is made again with the size read. */
+function writeWith(mirror: KnownMirror, write: () => void): void {
+  try {
+    write();
+  } catch (e) {
+    if (!mirror.kept || !/outside the dimensions/.test(String((e as Error)?.message ?? e))) throw e;
+    Object.assign(mirror, sizeOf(mirror.sheet), { kept: false });
+    write();
   }
 }
 
@@ -285,17 +342,23 @@ function lookUp(ss: Spreadsheet, name: string): KnownMirror | null {
 }
 
 /** A mirror's row and column counts, kept up to date as rows and columns are added. */
-export type MirrorDims = Pick<KnownMirror, 'maxRows' | 'maxColumns'>;
+export type MirrorDims = Pick<KnownMirror, 'maxRows' | 'maxColumns' | 'kept'>;
 
 function sizeOf(mirror: Sheet): MirrorDims {
   return { maxRows: mirror.getMaxRows(), maxColumns: mirror.getMaxColumns() };
 }
 
+/** Rows a mirror grows by beyond what a write needs (blank rows at its end are nothing: its rows end at getLastRow). */
+const ROW_ROOM = 200;
+
 /** Makes room for `rows` rows and `columns` columns (a sheet has a fixed size). */
 function grow(mirror: Sheet, size: MirrorDims, rows: number, columns: number): void {
+  // A kept size is not grown from: the sheet's own size first.
+  if (size.kept && (size.maxRows < rows || size.maxColumns < columns)) Object.assign(size, sizeOf(mirror), { kept: false });
   if (size.maxRows < rows) {
-    mirror.insertRowsAfter(size.maxRows, rows - size.maxRows);
-    size.maxRows = rows;
+    // Room for the next rows too: an appended row then fits the kept size and reads none.
+    mirror.insertRowsAfter(size.maxRows, rows - size.maxRows + ROW_ROOM);
+    size.maxRows = rows + ROW_ROOM;
   }
   if (size.maxColumns < columns) {
     mirror.insertColumnsAfter(size.maxColumns, columns - size.maxColumns);

@@ -12,6 +12,8 @@ export interface KnownMirror {
   sheet: Sheet;
   maxRows: number;
   maxColumns: number;
+  /** The size as an earlier run left it (mirror.ts keptSize): trusted only for writes that fit in it. */
+  kept?: boolean;
 }
 
 export interface Written {
