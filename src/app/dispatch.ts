@@ -18,7 +18,7 @@ import { resolveEdit } from './edits';
 import { editDeadline, Feature, TabEdit } from './feature';
 import { afterEdit, guardEdit } from './guard/guard';
 import { syncMirrors } from './guard/mirror';
-import { beginWrites, writesBeyondOutbox } from './guard/written';
+import { beginWrites, writesNoted } from './guard/written';
 import { unwatchPlan, watchPlan } from './plan-watch';
 import {
   FULL,
@@ -206,23 +206,21 @@ function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<str
   tickRun(ctx);
   const deadline = started + TICK_BUDGET_MS;
   let seen: PropertiesSeen | undefined = { all, at: started };
-  // What the reports' feature itself wrote: work for the reports alone (as in a reports' tick).
+  // What the reports' feature itself wrote and logged: work for the reports alone (as in a reports' tick).
   let reportsWork = 0;
   for (const f of registry) {
     if (Date.now() > deadline) break;
     if (!f.tick || (only && only.indexOf(f.name) < 0)) continue;
     seen = drainDeferred(ctx, undefined, seen);
-    const before = writesBeyondOutbox();
+    const before = writesNoted() + ctx.logged();
     f.tick(ctx, deadline);
-    if (f.name === REPORTS_FEATURE) reportsWork += writesBeyondOutbox() - before;
+    if (f.name === REPORTS_FEATURE) reportsWork += writesNoted() + ctx.logged() - before;
   }
   drainDeferred(ctx);
-  // Busy (the next tick goes on) when a tab other than the Outbox was written outside the reports'
-  // feature, work was left or the budget ran out, or an edit was applied (a mark re-plans
-  // everything). Not busy: the reports' own work (their next share waits for the next of their
-  // ticks, gate.ts reportInstant), and mail sent with nothing else (what is still due, a retry or
-  // a quota's rest, is an Outbox row the plan reads; a half-sent batch is in flight, gate.ts).
-  const otherWork = writesBeyondOutbox() - reportsWork > 0;
+  // Busy (the next tick goes on) when work other than the reports' was done, work was left or
+  // the budget ran out, or an edit was applied (a mark re-plans everything). The reports' own
+  // work is not: their next share waits for the next of their ticks (gate.ts reportInstant).
+  const otherWork = writesNoted() + ctx.logged() - reportsWork > 0;
   const busy = workLeftIn(ctx) || Date.now() > deadline || markedIn(ctx) || otherWork;
   if (Date.now() <= deadline) archiveDaily(ctx);
   const due = planDue(ctx, inputsOfTabs(ctx, all), busy, busy, TICK_MS);

@@ -25,14 +25,14 @@ export interface Written {
 }
 
 let written: Written[] = [];
-/** Writes noted since beginWrites to tabs other than the Outbox (to tell whether a tick left work: sending what was due is none). */
-let notesBeyondOutbox = 0;
+/** Writes noted since beginWrites (to tell which feature of a tick wrote). */
+let notes = 0;
 let mirrors = new Map<string, KnownMirror>();
 
 /** Starts a new list (the lock was just taken). */
 export function beginWrites(): void {
   written = [];
-  notesBeyondOutbox = 0;
+  notes = 0;
   mirrors = new Map();
 }
 
@@ -53,7 +53,7 @@ export function takeMirrors(): Map<string, KnownMirror> {
  * with `column`, only that column of them (one column of 10,000 rows is copied, not the rows).
  */
 export function noteWritten(tab: TabData, indexes: Iterable<number>, column?: number): void {
-  if (tab.def.key !== 'outbox') notesBeyondOutbox++;
+  notes++;
   let entry = written.find((w) => w.tab === tab);
   if (!entry) written.push((entry = { tab, indexes: new Set(), columns: new Map() }));
   const target = column === undefined ? entry.indexes : (entry.columns.get(column) ?? new Set<number>());
@@ -68,9 +68,9 @@ export function takeWrites(): Written[] {
   return out;
 }
 
-/** How many writes since beginWrites went to tabs other than the Outbox (a count that only grows within a run). */
-export function writesBeyondOutbox(): number {
-  return notesBeyondOutbox;
+/** How many writes were noted since beginWrites (a count that only grows within a run). */
+export function writesNoted(): number {
+  return notes;
 }
 
 /** Has the script written any row since beginWrites (a tick that did work)? */
