@@ -27,6 +27,14 @@ function logLines(h: Harness, n: number, at: Date): void {
   );
 }
 
+/** A workbook with one complete order, handed off by the owner. */
+async function handedOffOrder(): Promise<Harness> {
+  const h = await uiWorkbook();
+  h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
+  expect(asUser<{ ok: boolean }>(h, h.ws.owner, 'uiHandOff', [ORDER_REF]).ok).toBe(true);
+  return h;
+}
+
 describe('the Log is appended without being read', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -139,9 +147,7 @@ describe('the archive', () => {
 describe('the payment notice after the hand-off', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await uiWorkbook();
-    h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
-    expect(asUser<{ ok: boolean }>(h, h.ws.owner, 'uiHandOff', [ORDER_REF]).ok).toBe(true);
+    h = await handedOffOrder();
   });
   afterAll(() => h.close());
 
@@ -169,9 +175,7 @@ describe('the payment notice after the hand-off', () => {
 describe('a workbook the previous version archived', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await uiWorkbook();
-    h.edit('Orders', 'new', COMPLETE_ORDER, SALES);
-    expect(asUser<{ ok: boolean }>(h, h.ws.owner, 'uiHandOff', [ORDER_REF]).ok).toBe(true);
+    h = await handedOffOrder();
   });
   afterAll(() => h.close());
 
