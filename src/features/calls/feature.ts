@@ -81,7 +81,8 @@ export const callsFeature: Feature = {
       checkTemplateEdit(ctx, edit);
       return;
     }
-    const run = CallsRun.open(ctx, deadline, new Set(edit.rows), edit.block?.def.key === 'calls' ? edit.block : undefined);
+    const block = edit.block?.def.key === 'calls' ? edit.block : undefined;
+    const run = CallsRun.open(ctx, deadline, new Set(edit.rows), block, edit.columns.indexOf('callId') >= 0);
     if (!run) return;
     // A call of an order re-checks the order's Done interviews too (their next steps may just have been scheduled).
     planCalls(run, [...edit.rows, ...relatedInterviews(run, edit.rows)]);

@@ -103,6 +103,10 @@ export function personBlank(run: CallsRun, row: readonly unknown[]): boolean {
  * IDs are written at once, before anything is keyed by them.
  */
 export function assignIds(run: CallsRun, rows: number[]): void {
+  // An edit whose rows all keep their IDs (none blank, the Call ID column not pasted over)
+  // assigns none: the whole column is not read.
+  const hasId = (i: number) => personBlank(run, run.calls.rows[i]) || text(cell(run.calls, run.calls.rows[i], 'callId')) !== '';
+  if (run.scope && !run.scope.idsEdited && rows.every(hasId)) return;
   const ids = run.callIds();
   const keeper = new Map<string, number>();
   ids.forEach((id, i) => {

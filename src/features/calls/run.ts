@@ -176,9 +176,9 @@ export class CallsRun {
    * busy run shares the tick's tabs.
    */
   /** `block`: an edit's block of Calls as the guard left it (edits only). */
-  static open(ctx: RunContext, deadline: number, edited: Set<number> | null, block?: TabData): CallsRun | null {
+  static open(ctx: RunContext, deadline: number, edited: Set<number> | null, block?: TabData, idsEdited = true): CallsRun | null {
     if (edited && ctx.partial) {
-      const part = readEditScope(ctx, edited, block);
+      const part = readEditScope(ctx, edited, block, idsEdited);
       if (!part) return null;
       const run = new CallsRun(ctx, part.calls, ctx.outbox()?.tab ?? null, deadline, edited, part.scope);
       // An edit of a call writes its event: the ID asked now, before the run's first write, sends no write cache.
@@ -192,7 +192,7 @@ export class CallsRun {
 
   /** Every row's Call ID, read or not (IDs are never reused). */
   callIds(): string[] {
-    return this.scope ? this.scope.callIds : this.calls.rows.map((r) => text(cell(this.calls, r, 'callId')));
+    return this.scope ? this.scope.callIds() : this.calls.rows.map((r) => text(cell(this.calls, r, 'callId')));
   }
 
   /** May this run set the candidate's row? An edit only for candidates whose every call it read (scope.ts). */

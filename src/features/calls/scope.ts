@@ -2,15 +2,16 @@
  * What an edit of Calls reads (issue 15: reads that do not grow with history). A tick plans
  * every call and reads Calls, Orders, the sync sheet and the Outbox whole. An edit plans the
  * calls it touched and the Done interviews of their orders, so it reads:
- * - of Calls, the Call ID, Order ID and Candidate IDs columns, then the rows of the edited
+ * - of Calls, the Order ID and Candidate IDs columns, then the rows of the edited
  *   calls' orders and every row that names one of their candidates — a candidate's outcome
  *   (after-interview.ts) comes from all the Done calls that name them, so those are read too;
+ *   the Call ID column only when a row needs an ID (plan.ts assignIds);
  * - of Orders, the Order ID column and the rows of those orders;
  * - of the sync sheet and the Outbox (RunContext.outbox), the key column and the rows of the calls read.
  * Rows not read are placeholders (google/workbook isLoaded) that are never written back, and
  * `complete` says which candidates' calls were all read (the only ones whose row it may set).
  */
-import { TabData, isLoaded, loadRows, readColumn, readTabBlock } from '../../google/workbook';
+import { cell, TabData, isLoaded, loadRows, readColumn, readTabBlock } from '../../google/workbook';
 import { recordOf } from '../../google/records';
 import { PartialOutbox } from '../../mail/outbox';
 import { RunContext } from '../../app/context';
@@ -19,12 +20,14 @@ import { normId, OrderInfo, orderIndex, splitIds } from './rules/indexes';
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
 export interface EditScope {
-  /** Every row's Call ID (the whole column: IDs are never reused). */
-  callIds: string[];
+  /** Every row's Call ID (the whole column, read when first asked: IDs are never reused). */
+  callIds(): string[];
   /** Candidates (normalised IDs) of the edited calls' orders: every call naming them was read. */
   complete: Set<string>;
   /** Normalised Order IDs of the rows read. */
   orderIds: Set<string>;
+  /** The edit covered the Call ID column (a pasted row may carry another row's ID). */
+  idsEdited: boolean;
 }
 
 /**
@@ -32,10 +35,16 @@ export interface EditScope {
  * `block`: the edited block as the guard left it (its rows read, the rest placeholders): the
  * tab's shell is not read again.
  */
-export function readEditScope(ctx: RunContext, edited: ReadonlySet<number>, block?: TabData): { calls: TabData; scope: EditScope } | null {
+export function readEditScope(
+  ctx: RunContext,
+  edited: ReadonlySet<number>,
+  block?: TabData,
+  idsEdited = true,
+): { calls: TabData; scope: EditScope } | null {
   const calls = block ?? readTabBlock(ctx.sheets.get('calls'), 'calls', 0, -1);
   if (!calls) return null;
-  const callIds = readColumn(calls, 'callId').map(text);
+  let ids: string[] | undefined;
+  const callIds = () => (ids ??= readColumn(calls, 'callId').map(text));
   const orderCol = readColumn(calls, 'orderId').map((v) => normId(text(v)));
   const candidateCol = readColumn(calls, 'candidateIds').map((v) => splitIds(v).map(normId));
   const orders = new Set([...edited].map((i) => orderCol[i]).filter(Boolean));
@@ -45,10 +54,10 @@ export function readEditScope(ctx: RunContext, edited: ReadonlySet<number>, bloc
   const rows = candidateCol.map((_, i) => i).filter((i) => planned[i] || candidateCol[i].some((c) => complete.has(c)));
   loadRows(calls, rows);
   const read = rows.filter((i) => isLoaded(calls.rows[i]));
-  const ids = read.map((i) => callIds[i]).filter(Boolean);
+  const readIds = read.map((i) => text(cell(calls, calls.rows[i], 'callId'))).filter(Boolean);
   const outbox = ctx.outbox()?.index;
-  if (outbox instanceof PartialOutbox) outbox.preload((key) => ids.some((id) => key.indexOf(id) >= 0));
-  return { calls, scope: { callIds, complete, orderIds: new Set(read.map((i) => orderCol[i]).filter(Boolean)) } };
+  if (outbox instanceof PartialOutbox) outbox.preload((key) => readIds.some((id) => key.indexOf(id) >= 0));
+  return { calls, scope: { callIds, complete, orderIds: new Set(read.map((i) => orderCol[i]).filter(Boolean)), idsEdited } };
 }
 
 /** The orders of the rows read, by their Order ID (the tick's orderIndex of the whole tab, in part). */
