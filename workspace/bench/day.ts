@@ -171,14 +171,14 @@ export async function company(orders: number, withCalls: boolean): Promise<Compa
         `Кандидат ${i}`,
         `c${i}@example.com`,
         `+7 900 ${String(i).padStart(7, '0')}`,
-        '',
+        candidateOrder(i, orders),
         'Новый',
       ]),
     );
     bulkLoad(
       ws,
       'Звонки',
-      Array.from({ length: n(5000) }, (_, i) => callRow(i, ws.rt.realm.Date)),
+      Array.from({ length: n(5000) }, (_, i) => withOrder(callRow(i, ws.rt.realm.Date), i, orders)),
     );
   }
   // Settling: ticks of the 22nd until one writes nothing to Calendar (events, Meet links, reminders).
@@ -285,6 +285,19 @@ export function edit(c: Company, kind: number, n: number, when: Date): { kind: s
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)] : 0;
+}
+
+/** As in a real company, every call and candidate belongs to an order: candidate C-k to the order of the call that names C-3i, C-3i+1. */
+function candidateOrder(k: number, orders: number): string {
+  return String(order(Math.floor(k / 3) % orders, orders).orderId);
+}
+
+function withOrder(call: unknown[], i: number, orders: number): unknown[] {
+  const cols = tabDef('calls').columns;
+  const first = /C-(\d+)/.exec(String(call[cols.findIndex((c) => c.key === 'candidateIds')]));
+  const out = [...call];
+  out[cols.findIndex((c) => c.key === 'orderId')] = first ? candidateOrder(Number(first[1]), orders) : String(order(i % orders, orders).orderId);
+  return out;
 }
 
 /** The 24th, tick by tick (see the header for what is measured and what is extrapolated). */

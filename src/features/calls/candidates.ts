@@ -8,7 +8,7 @@
  * (writeColumn spans rows and would write them back empty), so an edit writes Candidates
  * cells row by row (writeCells) and leaves what it did not read to the next tick.
  */
-import { TabData, isLoaded, readColumn, readTabBlock } from '../../google/workbook';
+import { TabData, isLoaded, loadRows, readColumn, readTabBlock } from '../../google/workbook';
 import { recordOf, writeColumn, writeRowCells } from '../../google/records';
 import { RunContext } from '../../app/context';
 import { CandidateInfo, candidateIndex, normId } from './rules/indexes';
@@ -64,6 +64,13 @@ export class CandidateBook {
   private note(id: unknown, i: number): void {
     const t = text(id);
     if (t && !this.rows.has(normId(t))) this.rows.set(normId(t), i);
+  }
+
+  /** The rows of these candidates, read together (adjacent rows in one call) before they are looked up one by one. */
+  preload(ids: readonly string[]): void {
+    if (!this.partial || !this.tab) return;
+    const want = ids.map((id) => this.rows.get(normId(id))).filter((i): i is number => i !== undefined);
+    if (want.length > 1) loadRows(this.tab, want);
   }
 
   /** Data row `i`, read now if it was not. */

@@ -7,7 +7,7 @@
  */
 import { runProperties } from '../../app/run-properties';
 import { CallCheck, PlannedCall } from './rules/calls';
-import { CandidateInfo, normId, orderIndex, OrderInfo } from './rules/indexes';
+import { CandidateInfo, normId, orderIndex, OrderInfo, splitIds } from './rules/indexes';
 import { EditScope, ordersInScope, readEditScope } from './scope';
 import { CommentCheck } from './rules/comments';
 import { Hire } from './rules/hire';
@@ -29,7 +29,7 @@ import { SyncRecord, SyncStore } from './sync';
 import { RunContext } from '../../app/context';
 import { OutboxRow } from '../../mail/outbox';
 import { recordsOf, writeColumn, writeRowCells } from '../../google/records';
-import { cell, TabData } from '../../google/workbook';
+import { cell, isLoaded, TabData } from '../../google/workbook';
 import { zoneOf } from '../../google/zone';
 
 /** Above this many routine entries of one kind in a run, the Log gets one summary row. */
@@ -140,6 +140,11 @@ export class CallsRun {
     this.sync = scope ? SyncStore.openPart(ctx.ss, ctx.locale) : SyncStore.open(ctx.ss, false, ctx.locale);
     // An edit reads only the candidates it looks up (candidates.ts); a tick reads the tab.
     this.candidateBook = new CandidateBook(ctx, edited !== null);
+    // The edited calls' candidates, read together (a call's candidates often sit side by side).
+    if (edited)
+      this.candidateBook.preload(
+        [...edited].flatMap((i) => (isLoaded(calls.rows[i]) ? splitIds(cell(calls, calls.rows[i], 'candidateIds')) : [])),
+      );
     this.candidates = this.candidateBook.byId;
     this.candidateRows = this.candidateBook.rows;
     const ordersTab = scope ? null : ctx.tab('orders');

@@ -62,8 +62,9 @@ export function readEditScope(
 
 /** The orders of the rows read, by their Order ID (the tick's orderIndex of the whole tab, in part). */
 export function ordersInScope(ctx: RunContext, scope: EditScope): Map<string, OrderInfo> {
+  if (scope.orderIds.size === 0) return new Map();
   const tab = readTabBlock(ctx.sheets.get('orders'), 'orders', 0, -1);
-  if (!tab || scope.orderIds.size === 0) return new Map();
+  if (!tab) return new Map();
   const want: number[] = [];
   readColumn(tab, 'orderId').forEach((v, i) => scope.orderIds.has(normId(text(v))) && want.push(i));
   loadRows(tab, want);

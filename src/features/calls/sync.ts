@@ -209,19 +209,18 @@ export class SyncStore {
     if (!sheet) return new SyncStore(ss, null, [], false, locale);
     const last = sheet.getLastRow();
     if (last < 1) return new SyncStore(ss, sheet, [], true, locale);
-    const header = sheet.getRange(1, 1, 1, WIDTH).getValues()[0];
-    const ids =
-      last >= 2
-        ? sheet
-            .getRange(2, 1, last - 1, 1)
-            .getValues()
-            .map((r) => r[0])
-        : [];
+    // The Call ID column with its header cell (one call). An older sheet's shorter header is the
+    // next tick's to complete (SyncStore.open reads it whole): the edit writes rows of every column.
+    const column = sheet
+      .getRange(1, 1, last, 1)
+      .getValues()
+      .map((r) => r[0]);
+    const ids = column.slice(1);
     return new SyncStore(
       ss,
       sheet,
       ids.map(() => UNREAD),
-      header.some((h, i) => str(h) !== HEADER[i]),
+      str(column[0]) !== HEADER[0],
       locale,
       ids,
     );
