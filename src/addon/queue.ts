@@ -104,4 +104,11 @@ export const addonQueueFeature: Feature = {
   tick(ctx, deadline) {
     drainAddonQueue(ctx, deadline);
   },
+  // The add-on cannot write the engine's properties (Google shares none between scripts), so the
+  // gate cannot see its entries: the half-hourly probe asks the queue tab's last row (three
+  // calls, no cell read) and a full tick applies them.
+  probe() {
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(QUEUE_SHEET);
+    return !!sheet && sheet.getLastRow() > 1;
+  },
 };

@@ -188,7 +188,7 @@ export function dispatchTick(options: { full?: boolean } = {}): void {
     10000,
     () => {
       // Calendar first, without the spreadsheet: changes there make this a full tick.
-      const changed = !gate.full && gate.probe && registry.some((f) => f.probe?.(started) === true);
+      const changed = !gate.full && gate.probe && registry.some((f) => f.probe?.(started, all) === true);
       if (gate.full || changed) fullTick(props, all, started, changed ? undefined : gate.only);
       else replanTick(props, all, gate.probe);
     },
@@ -206,7 +206,8 @@ function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<str
   tickRun(ctx);
   const deadline = started + TICK_BUDGET_MS;
   let seen: PropertiesSeen | undefined = { all, at: started };
-  // What the reports' feature itself wrote and logged: work for the reports alone (as in a reports' tick).
+  // What the reports' feature itself wrote and logged (work for the reports alone, as in a
+  // reports' tick), and what features that settle themselves did (Feature.settlesItself).
   let reportsWork = 0;
   for (const f of registry) {
     if (Date.now() > deadline) break;
@@ -214,12 +215,13 @@ function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<str
     seen = drainDeferred(ctx, undefined, seen);
     const before = writesNoted() + ctx.logged();
     f.tick(ctx, deadline);
-    if (f.name === REPORTS_FEATURE) reportsWork += writesNoted() + ctx.logged() - before;
+    if (f.name === REPORTS_FEATURE || f.settlesItself) reportsWork += writesNoted() + ctx.logged() - before;
   }
   drainDeferred(ctx);
   // Busy (the next tick goes on) when work other than the reports' was done, work was left or
   // the budget ran out, or an edit was applied (a mark re-plans everything). The reports' own
-  // work is not: their next share waits for the next of their ticks (gate.ts reportInstant).
+  // work is not: their next share waits for the next of their ticks (gate.ts reportInstant); nor
+  // is a self-settling feature's (the calls': what it left, it says with leaveWork).
   const otherWork = writesNoted() + ctx.logged() - reportsWork > 0;
   const busy = workLeftIn(ctx) || Date.now() > deadline || markedIn(ctx) || otherWork;
   if (Date.now() <= deadline) archiveDaily(ctx);

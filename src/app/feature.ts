@@ -43,10 +43,16 @@ export interface Feature {
   /** Runs in every tick, under the script lock; should stop early when `deadline` (ms) is near. */
   tick?(ctx: RunContext, deadline: number): void;
   /**
-   * The gated tick's cheap look at what changed outside the workbook (Calendar): no spreadsheet
-   * read; true when a full tick must follow (it runs in the same execution).
+   * Its tick's work leaves nothing for the next tick: what it could not finish it says with
+   * leaveWork, and no feature before it in the registry acts on what it writes. A tick where only
+   * such features worked is not busy (app/dispatch.ts fullTick).
    */
-  probe?(now: number): boolean;
+  settlesItself?: boolean;
+  /**
+   * The gated tick's cheap look at what changed outside the workbook (Calendar, the add-on's
+   * queue): no tab read; true when a full tick must follow (it runs in the same execution).
+   */
+  probe?(now: number, all: Readonly<Record<string, string>>): boolean;
   /** Runs at the end of setupWorkbook (defaults, validations of its own). */
   setup?(ctx: RunContext): void;
   /** Re-checks every row of one of its tabs (menu "Check this sheet"), under the script lock; returns cells changed. */

