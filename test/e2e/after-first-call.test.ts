@@ -212,10 +212,14 @@ describe('after the first call (seed 003)', () => {
     expect(call(h, 'CALL-2026-0002')['After-call steps']).toBe(
       "✓ The candidates' resumes went to the client\n✓ The candidates know of the interview (client, date, time)",
     );
-    // The candidates were told once; a moved Interview tells them the new time.
+    // The candidates were told once; a moved Interview tells them the new time — at once: its
+    // Meet link is known, so the edit sends it (no full tick of its own), and the tick sends no more.
     expect(mailsTo(h, ALICE)).toHaveLength(1);
-    h.edit('Calls', 3, { Start: '2026-11-27 15:00' }, SALES, '2026-11-23T13:00');
-    h.tick('2026-11-23T13:05');
+    const moved = h.edit('Calls', 3, { Start: '2026-11-27 15:00' }, SALES, '2026-11-23T13:00');
+    expect(mailsTo(h, ALICE).filter((m) => m.subject.startsWith('Interview with'))).toHaveLength(2);
+    expect(moved.find((r) => r.trigger === 'installable')?.calls.some((c) => c.call === 'MailApp.sendEmail')).toBe(true);
+    const after = h.tick('2026-11-23T13:05');
+    expect(after.calls.some((c) => c.call === 'MailApp.sendEmail')).toBe(false);
     const again = mailsTo(h, ALICE).filter((m) => m.subject.startsWith('Interview with'));
     expect(again).toHaveLength(2);
     expect(again[1].subject).toBe('Interview with Acme <b>Corp</b>: 2026-11-27 at 15:00');

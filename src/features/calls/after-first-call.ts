@@ -8,9 +8,11 @@
  *   not yet queued) and queues the client's mail as a Pending Outbox row (key agreed:<call>)
  *   due after Settings "Agreed e-mail delay"; the tick sends it from the cell as it is then;
  *   the manager's clearing the cell, the call no longer Done, or its row gone cancels it;
- * - a Scheduled Interview ahead gets, at the tick, one mail to the client with its
- *   candidates' resume links (resumes:<call>:<ids>) and a mail of their own to each
- *   candidate with the client's public facts, date and time (interviewNotice:<call>:<id>:<start>).
+ * - a Scheduled Interview ahead gets one mail to the client with its candidates' resume links
+ *   (resumes:<call>:<ids>) and a mail of their own to each candidate with the client's public
+ *   facts, date and time (interviewNotice:<call>:<id>:<start>): at once when the edit's call has
+ *   its meeting link (a move), else at the tick — Google makes a new event's Meet link a little
+ *   later (issue 15: a moved interview costs no full tick of its own).
  *
  * Every mail goes through src/mail (outbox.sendOnce / deliver): one Outbox key, sent once
  * under the caller's lock, a send killed halfway left Failed for a person, never resent.
@@ -278,7 +280,9 @@ function sendAgreedDue(run: CallsRun): void {
 
 // ---- before the Interview ----
 
-function interview(run: CallsRun, plan: Plan, call: PlannedCall, views: readonly CallRowView[], tick: boolean): Step[] {
+function interview(run: CallsRun, plan: Plan, call: PlannedCall, views: readonly CallRowView[], atTick: boolean): Step[] {
+  // The link the mails carry: a new event's Meet link comes later, so an edit sends only with it.
+  const tick = atTick || !!(call.meetingLink || plan.sync?.meet);
   const client = call.clientEmail || run.orders.get(call.orderId)?.contacts[0] || '';
   const candidates = call.candidates.map((c) => ({ ...c, resumeLink: isResumeLink(c.resumeLink) ? (c.resumeLink ?? '') : '' }));
   const rKey = resumesKey(
