@@ -85,7 +85,8 @@ export const callsFeature: Feature = {
       return;
     }
     const block = edit.block?.def.key === 'calls' ? edit.block : undefined;
-    const run = CallsRun.open(ctx, deadline, new Set(edit.rows), block, edit.columns.indexOf('callId') >= 0);
+    const timeOnly = edit.columns.length > 0 && edit.columns.every((c) => c === 'start' || c === 'duration');
+    const run = CallsRun.open(ctx, deadline, new Set(edit.rows), block, edit.columns.indexOf('callId') >= 0, timeOnly);
     if (!run) return;
     // A call of an order re-checks the order's Done interviews too (their next steps may just have been scheduled).
     planCalls(run, [...edit.rows, ...relatedInterviews(run, edit.rows)]);

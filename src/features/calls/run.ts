@@ -181,9 +181,16 @@ export class CallsRun {
    * busy run shares the tick's tabs.
    */
   /** `block`: an edit's block of Calls as the guard left it (edits only). */
-  static open(ctx: RunContext, deadline: number, edited: Set<number> | null, block?: TabData, idsEdited = true): CallsRun | null {
+  static open(
+    ctx: RunContext,
+    deadline: number,
+    edited: Set<number> | null,
+    block?: TabData,
+    idsEdited = true,
+    timeOnly = false,
+  ): CallsRun | null {
     if (edited && ctx.partial) {
-      const part = readEditScope(ctx, edited, block, idsEdited);
+      const part = readEditScope(ctx, edited, block, idsEdited, timeOnly);
       if (!part) return null;
       const run = new CallsRun(ctx, part.calls, ctx.outbox()?.tab ?? null, deadline, edited, part.scope);
       // An edit of a call writes its event: the ID asked now, before the run's first write, sends no write cache.

@@ -5,7 +5,8 @@
  * - of Calls, the Order ID and Candidate IDs columns, then the rows of the edited
  *   calls' orders and every row that names one of their candidates — a candidate's outcome
  *   (after-interview.ts) comes from all the Done calls that name them, so those are read too;
- *   the Call ID column only when a row needs an ID (plan.ts assignIds);
+ *   the Call ID column only when a row needs an ID (plan.ts assignIds); an edit of the time alone
+ *   (Start, Duration) changes no outcome, so it reads no Candidate IDs column and judges no candidate;
  * - of Orders, the Order ID column and the rows of those orders;
  * - of the sync sheet and the Outbox (RunContext.outbox), the key column and the rows of the calls read.
  * Rows not read are placeholders (google/workbook isLoaded) that are never written back, and
@@ -40,13 +41,14 @@ export function readEditScope(
   edited: ReadonlySet<number>,
   block?: TabData,
   idsEdited = true,
+  timeOnly = false,
 ): { calls: TabData; scope: EditScope } | null {
   const calls = block ?? readTabBlock(ctx.sheets.get('calls'), 'calls', 0, -1);
   if (!calls) return null;
   let ids: string[] | undefined;
   const callIds = () => (ids ??= readColumn(calls, 'callId').map(text));
   const orderCol = readColumn(calls, 'orderId').map((v) => normId(text(v)));
-  const candidateCol = readColumn(calls, 'candidateIds').map((v) => splitIds(v).map(normId));
+  const candidateCol = timeOnly ? orderCol.map((): string[] => []) : readColumn(calls, 'candidateIds').map((v) => splitIds(v).map(normId));
   const orders = new Set([...edited].map((i) => orderCol[i]).filter(Boolean));
   const planned = orderCol.map((o, i) => edited.has(i) || (o !== '' && orders.has(o)));
   const complete = new Set<string>();
