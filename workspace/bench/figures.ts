@@ -124,7 +124,7 @@ export const FIGURE_ROWS: FigureRow[] = [
     read: run('foundation', 'setup', 20),
   },
   { name: 'a tick with 200 reminders due (5,000 calls, 20,000 candidates)', case: 'calls', read: run('calls', 'remindersTick') },
-  { name: 'the tick after it (nothing due: every tab read, the calendar read back)', case: 'calls', read: run('calls', 'nextTick') },
+  { name: 'the tick after it (the reminders’ tick left nothing: the gate closed)', case: 'calls', read: run('calls', 'nextTick') },
   {
     name: 'the tick after that on 5,000 calls and 20,000 candidates (nothing due, nothing marked)',
     case: 'calls',
