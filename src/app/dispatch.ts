@@ -19,7 +19,7 @@ import { editDeadline, Feature, TabEdit } from './feature';
 import { afterEdit, guardEdit } from './guard/guard';
 import { syncMirrors } from './guard/mirror';
 import { beginWrites, writesNoted } from './guard/written';
-import { unwatchPlan, watchPlan } from './plan-watch';
+import { takeArmedMark, unwatchPlan, watchPlan } from './plan-watch';
 import {
   FULL,
   FULL_PASS_HOUR,
@@ -43,6 +43,7 @@ import {
   isMarked,
   settleEditPlan,
   TICK_MS,
+  deferMark,
 } from './gate';
 import { archiveDays, archiveHistory, archiveSummary } from '../google/archive';
 import { formatLocalDate, localDateOf } from '../core/time';
@@ -105,14 +106,18 @@ export function dispatchEdit(range: Range, user: string, value?: unknown, oldVal
       const ctx = openContext(edit.range.getSheet().getParent(), new Date(), edit.user, { edit: true });
       const seen = drainDeferred(ctx, edit.range);
       // Read under the lock, nothing drained: the run's modules read these, not Google (run-properties.ts).
-      if (seen) holdProperties(seen.all);
+      if (seen) {
+        holdProperties(seen.all);
+        deferMark(ctx, seen.all, edit.tab);
+      }
       try {
         runEditRules(ctx, edit);
         ctx.finish();
         syncMirrors(ctx.ss);
         settleEditPlan(ctx, seen?.all, edit.tab);
       } finally {
-        releaseProperties();
+        // A run that failed before settling: its mark, if still waiting, is written now.
+        releaseProperties(takeArmedMark());
       }
     },
     () => deferEdit(edit),
@@ -187,9 +192,19 @@ export function dispatchTick(options: { full?: boolean } = {}): void {
     'script',
     10000,
     () => {
-      // Calendar first, without the spreadsheet: changes there make this a full tick.
-      const changed = !gate.full && gate.probe && registry.some((f) => f.probe?.(started, all) === true);
-      if (gate.full || changed) fullTick(props, all, started, changed ? undefined : gate.only);
+      // Calendar first, without the spreadsheet: changes there make this a tick of every feature.
+      // The probes read the properties the gate read and their writes wait for the tick's own (run-properties.ts).
+      if (gate.probe) holdProperties(all);
+      let changed = false;
+      try {
+        changed = gate.probe && registry.some((f) => f.probe?.(started, all) === true);
+      } catch (e) {
+        releaseProperties();
+        throw e;
+      }
+      if (changed || gate.full || !gate.probe) releaseProperties();
+      if (changed) fullTick(props, all, started);
+      else if (gate.full) fullTick(props, all, started, gate.only, gate.probe);
       else replanTick(props, all, gate.probe);
     },
     () => undefined,
@@ -200,7 +215,13 @@ export function dispatchTick(options: { full?: boolean } = {}): void {
  * Every feature's tick (or, `only`, those features': nothing else is due, gate.ts), then the
  * plan from the tabs they read.
  */
-function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<string, string>, started: number, only?: string[]): void {
+function fullTick(
+  props: GoogleAppsScript.Properties.Properties,
+  all: Record<string, string>,
+  started: number,
+  only?: string[],
+  probed = false,
+): void {
   beginWrites();
   const ctx = openContext();
   tickRun(ctx);
@@ -230,8 +251,9 @@ function fullTick(props: GoogleAppsScript.Properties.Properties, all: Record<str
     [NEXT]: String(due.next),
     [NEXT_OTHER]: String(due.other),
     [FULL]: String(nextLocalHour(ctx, FULL_PASS_HOUR)),
-    [READBACK]: String(ctx.now.getTime() + READBACK_MS),
   };
+  // Calendar was read back (by the calls' tick, or the probe before a reports' tick): the next read-back in half an hour.
+  if (!only || probed) plan[READBACK] = String(ctx.now.getTime() + READBACK_MS);
   ctx.finish();
   syncMirrors(ctx.ss);
   // Under the lock: edits take the lock or defer, so no mark is lost here.
@@ -253,7 +275,8 @@ function replanTick(props: GoogleAppsScript.Properties.Properties, all: Record<s
     plan[NEXT] = String(due.next);
     plan[NEXT_OTHER] = String(due.other);
   }
-  props.setProperties(plan);
+  // With what the probe kept (its Calendar token): one setProperties.
+  releaseProperties(plan);
   if (isMarked(all)) props.deleteProperty(MARK);
 }
 

@@ -6,7 +6,7 @@
  * - NEXT: the next instant anything is due — the earliest Due of a Pending Outbox row (the
  *   calls' reminders, any mail queued for later, a send to retry), the earliest Report due of
  *   a Selections row without its report less Settings "Report lead minutes" (then every
- *   quarter of the lead time and the deadline, reportInstant: the reports are spread over those
+ *   half of the lead time and the deadline, reportInstant: the reports are spread over those
  *   ticks, each of which reads the tabs), the daily 09:00 (deadline
  *   reminders, the digest), the instants a late report's quiet spell ends (WAKE, a reports'
  *   tick: features/schedules/rules/open-reports.ts), the end of a Calendar pause
@@ -14,9 +14,10 @@
  *   short (retries, a calendar catch-up, a half-sent batch: work goes on until a tick finds
  *   nothing to do).
  * - NEXT_OTHER: the same without the calling reports' instants. While only reports are due
- *   (NEXT reached, NEXT_OTHER not, nothing waiting or marked, no read-back due) a tick runs
- *   the reports' feature alone (REPORTS_FEATURE): 17:00–18:00 spreads the reports over twelve
- *   ticks, and none of them needs Calls, Candidates or the Outbox's other mail. Its plan is
+ *   (NEXT reached, NEXT_OTHER not, nothing waiting or marked) a tick runs the reports' feature
+ *   alone (REPORTS_FEATURE): 17:00–18:00 spreads the reports over its ticks, and none of them
+ *   needs Calls, Candidates or the Outbox's other mail. A read-back due then is probed first:
+ *   only when Calendar shows changes does every feature run. Its plan is
  *   computed afresh from the whole Outbox and Selections, so NEXT_OTHER never goes stale.
  * - READBACK: when people's changes in Google Calendar (which fire no trigger) are next read
  *   back — every READBACK_MS, by a probe: one incremental list; only when it returns changes
@@ -44,8 +45,8 @@ import { parseLeadMinutes } from '../core/settings';
 import { RunContext } from './context';
 import { pauseEnd } from './calendar-pause';
 import { cell, isLoaded, readColumn, readTabBlock, TabData } from '../google/workbook';
-import { takePlanWatch } from './plan-watch';
-import { releaseProperties } from './run-properties';
+import { armPlanMark, takeArmedMark, takePlanWatch } from './plan-watch';
+import { releaseProperties, runProperties } from './run-properties';
 
 export const NEXT = 'reglament.plan.next';
 /** NEXT without the calling reports' instants: until it is reached, a tick for reports runs the reports' feature alone. */
@@ -89,11 +90,12 @@ export function gateDecision(all: Record<string, string>, nowMs: number): GateDe
   if (reached(full)) return FULL_TICK;
   const waiting = Object.keys(all).some((k) => WAITING.some((w) => k.indexOf(w) === 0));
   if (reached(next)) {
-    // Only reports due (NEXT_OTHER not reached, nothing waiting, no mark, no read-back due): their feature alone.
+    // Only reports due (NEXT_OTHER not reached, nothing waiting, no mark): their feature alone, after
+    // the Calendar probe when a read-back is due (changes there: every feature, dispatch.ts).
     // A mark may have made anything due since NEXT_OTHER was planned: then every feature runs.
     const other = Number(all[NEXT_OTHER]);
-    const reportsOnly = Number.isFinite(other) && !reached(other) && !waiting && !isMarked(all) && !reached(readback);
-    return reportsOnly ? { ...FULL_TICK, only: [REPORTS_FEATURE] } : FULL_TICK;
+    const reportsOnly = Number.isFinite(other) && !reached(other) && !waiting && !isMarked(all);
+    return reportsOnly ? { ...FULL_TICK, probe: reached(readback), only: [REPORTS_FEATURE] } : FULL_TICK;
   }
   if (waiting) return FULL_TICK;
   return { full: false, replan: isMarked(all), probe: reached(readback) };
@@ -108,12 +110,30 @@ export function gateOpen(all: Record<string, string>, nowMs: number): boolean {
 const marked = new WeakSet<RunContext>();
 const inTick = new WeakSet<RunContext>();
 
+const deferredMark = new WeakSet<RunContext>();
+
+/**
+ * An edit's run whose own plan settles at its end (settleEditPlan): its mark waits until it reads
+ * the Outbox or Selections (plan-watch.ts armPlanMark) and is otherwise written with the run's last
+ * setProperties. An edit that reads neither (a calling result, an order's Vacancy) writes nothing
+ * the plan reads, so a kill before its end leaves nothing to re-plan. Not for an edit of a tab in
+ * REPLAN_AFTER (what it changes is in no row) or one that drains others' edits.
+ */
+export function deferMark(ctx: RunContext, all: Record<string, string>, tab: TabKey): void {
+  if (REPLAN_AFTER.indexOf(tab) < 0 && !Object.keys(all).some((k) => k.indexOf(DEFERRED_EDIT) === 0)) deferredMark.add(ctx);
+}
+
+const DEFERRED_EDIT = 'reglament.edit.deferred.';
+
 /** An edit or UI action changed what may be due: the next tick re-plans (one property per run). */
 export function markPlan(ctx: RunContext): void {
   if (marked.has(ctx)) return;
   marked.add(ctx);
   // A tick re-plans at its own end: its drained edits need no property.
-  if (!inTick.has(ctx)) PropertiesService.getScriptProperties().setProperty(MARK, String(ctx.now.getTime()));
+  if (inTick.has(ctx)) return;
+  const value = String(ctx.now.getTime());
+  const write = () => void PropertiesService.getScriptProperties().setProperty(MARK, value);
+  if (!deferredMark.has(ctx) || !armPlanMark({ [MARK]: value }, write)) write();
 }
 
 const left = new WeakSet<RunContext>();
@@ -216,8 +236,12 @@ export function planDue(
   return { next, other };
 }
 
-/** The reports' ticks in a lead time: each costs the tabs' reads, so a share every quarter of it, not every tick. */
-export const REPORT_TICKS = 4;
+/**
+ * The reports' ticks in a lead time: each costs the tabs' reads (~8 s at 2,000 orders), so a share
+ * every half of it, not every tick. Two are enough: at 4,000 orders a share is ~210 reports, about
+ * two minutes of MailApp, well inside a tick's budget (a share cut short goes on the next tick).
+ */
+export const REPORT_TICKS = 2;
 
 /** The step between the reports' ticks of a lead time (a multiple of the tick, at least one). */
 export function reportStepMs(leadMs: number): number {
@@ -285,12 +309,15 @@ const REPLAN_AFTER: readonly TabKey[] = ['outbox', 'selections', 'settings', 'ho
  * mark already waiting, a plan not made yet. A run killed before this leaves its mark.
  */
 export function settleEditPlan(ctx: RunContext, all: Record<string, string> | undefined, tab: TabKey): void {
+  const armed = takeArmedMark();
   const watch = takePlanWatch();
-  if (!watch || !all || !marked.has(ctx) || left.has(ctx) || REPLAN_AFTER.indexOf(tab) >= 0) return;
-  if (isMarked(all) || Object.keys(all).some((k) => k.indexOf('reglament.edit.deferred.') === 0)) return;
+  // Not settled: a mark still waiting to be written goes with the run's last setProperties.
+  const unsettled = () => void (Object.keys(armed).length && runProperties().setProperties(armed));
+  if (!watch || !all || !marked.has(ctx) || left.has(ctx) || REPLAN_AFTER.indexOf(tab) >= 0) return unsettled();
+  if (isMarked(all) || Object.keys(all).some((k) => k.indexOf(DEFERRED_EDIT) === 0)) return unsettled();
   const next = Number(all[NEXT]);
   const other = Number(all[NEXT_OTHER]);
-  if (!Number.isFinite(next) || !Number.isFinite(other)) return;
+  if (!Number.isFinite(next) || !Number.isFinite(other)) return unsettled();
   // A Calendar pause this edit began (a refusal) ends with a tick: its writes wait for that one.
   const due = planDue(ctx, inputsOfWatch(watch.tabs, pauseWake(ctx, all), watch.wakes), false, false, TICK_MS);
   // The mark becomes SETTLED in the same write (one call, not a setProperties and a deleteProperty),

@@ -65,11 +65,17 @@ describe('the gate', () => {
     expect(gateDecision({ ...reports, [NEXT_OTHER]: String(NOW + 30000) }, NOW).only).toBeUndefined();
     // No NEXT_OTHER (a plan from an older version): every feature.
     expect(gateDecision(plan(NOW, NOW + 600 * MIN), NOW).only).toBeUndefined();
-    // A mark (the edit may have made something due since the plan), something waiting, the read-back due: every feature.
+    // A mark (the edit may have made something due since the plan), something waiting: every feature.
     expect(gateDecision({ ...reports, [MARK]: String(NOW - MIN) }, NOW).only).toBeUndefined();
     expect(gateDecision({ ...reports, [RETRY]: String(NOW - MIN) }, NOW).only).toBeUndefined();
     expect(gateDecision({ ...reports, 'reglament.edit.deferred.000000000000001.abc': '{}' }, NOW).only).toBeUndefined();
-    expect(gateDecision({ ...reports, [READBACK]: String(NOW) }, NOW).only).toBeUndefined();
+    // The read-back due: the reports alone after a Calendar probe (dispatch.ts runs every feature when it finds changes).
+    expect(gateDecision({ ...reports, [READBACK]: String(NOW) }, NOW)).toEqual({
+      full: true,
+      replan: false,
+      probe: true,
+      only: [REPORTS_FEATURE],
+    });
     // The full pass hour: every feature.
     expect(gateDecision({ ...reports, [FULL]: String(NOW) }, NOW).only).toBeUndefined();
   });
@@ -83,11 +89,11 @@ describe('the gate', () => {
 describe('the reports\u2019 ticks of a lead time', () => {
   const due = Date.parse('2026-11-24T15:00:00Z');
   const at = (m: number) => due - m * MIN;
-  test('a 60-minute lead: its start, every 15 minutes, and the deadline itself', () => {
+  test('a 60-minute lead: its start, every 30 minutes, and the deadline itself', () => {
     expect(reportInstant(due, 60 * MIN, at(90))).toBe(at(60));
-    expect(reportInstant(due, 60 * MIN, at(55))).toBe(at(45));
-    expect(reportInstant(due, 60 * MIN, at(45))).toBe(at(45));
-    expect(reportInstant(due, 60 * MIN, at(10))).toBe(due);
+    expect(reportInstant(due, 60 * MIN, at(55))).toBe(at(30));
+    expect(reportInstant(due, 60 * MIN, at(30))).toBe(at(30));
+    expect(reportInstant(due, 60 * MIN, at(25))).toBe(due);
   });
   test('a 15-minute lead: every tick of it; no lead: the deadline', () => {
     expect(reportInstant(due, 15 * MIN, at(12))).toBe(at(10));

@@ -67,6 +67,24 @@ describe('the gated tick', () => {
     expect(mailsTo(h, ALICE)).toHaveLength(2);
   });
 
+  test('an edit that reads neither the Outbox nor Selections writes its mark only with its last setProperties, settled; a call move writes it before it reads the Outbox', () => {
+    schedule(h, { Type: 'Interview', Start: '2026-11-26 11:00', 'Candidate IDs': 'C-1', 'Manager e-mail': BOSS }, '2026-11-23T09:00');
+    ticks(h, '2026-11-23T09:05', '2026-11-23T11:00');
+    const props = h.ws.ctx.PropertiesService.getScriptProperties();
+    const installable = (runs: RunRecord[]) => runs.find((r) => r.trigger === 'installable')!;
+    const count = (r: RunRecord, call: string) => r.calls.find((c) => c.call === call)?.count ?? 0;
+    const vacancy = installable(h.edit('Orders', 2, { Vacancy: 'Operator (night shift)' }, h.ws.owner, '2026-11-23T11:01'));
+    expect(vacancy.ok).toBe(true);
+    expect(count(vacancy, 'Properties.setProperty')).toBe(0);
+    expect(count(vacancy, 'Properties.setProperties')).toBe(1);
+    expect(props.getProperty('reglament.plan.marked')).toBe('settled');
+    expect(sheetCalls(h.tick('2026-11-23T11:05'))).toBe(0);
+    const move = installable(h.edit('Calls', 2, { Start: '2026-11-26 12:00' }, h.ws.owner, '2026-11-23T11:06'));
+    expect(move.ok).toBe(true);
+    expect(count(move, 'Properties.setProperty')).toBe(1);
+    expect(props.getProperty('reglament.plan.marked')).toBe('settled');
+  });
+
   test('a script write fires no trigger: the ticks before the next full pass read no sheet, and the full pass (03:00 at the latest) plans it', () => {
     ticks(h, '2026-11-23T09:05', '2026-11-23T10:00');
     // A new call written straight into the sheet (an import, another script): no onEdit.

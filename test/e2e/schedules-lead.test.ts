@@ -109,11 +109,11 @@ describe('spreadEarly', () => {
   const item = (k: number) => ({ key: `report|O-${k}|1` }) as MailItem;
   const due = Date.UTC(2026, 9, 22, 16);
   test.each([
-    [60, 24, 6], // a 60-minute lead: 4 reports' ticks left, 15 minutes apart: 6 of 24
-    [60, 25, 7],
-    [45, 18, 6], // 3 left
-    [30, 10, 5], // a tick between two of the grid (a call reminder opened it): 2 left
-    [15, 7, 7], // the last: all
+    [60, 24, 12], // a 60-minute lead: 2 reports' ticks left, 30 minutes apart: 12 of 24
+    [60, 25, 13],
+    [45, 18, 9], // a tick between two of the grid (a call reminder opened it): 2 left
+    [30, 10, 10], // the last: all
+    [15, 7, 7],
     [5, 7, 7],
     [1, 3, 3],
     [-5, 3, 3], // past the deadline: all (the late path)

@@ -30,6 +30,7 @@
  * src/mail). The deadline of an edit or a re-check comes from dispatch.
  */
 import { probeReadBack } from './readback';
+import { runProperties } from '../../app/run-properties';
 import { callsDependOn } from './depends';
 import { problemsText, say } from './rules/messages';
 import { LANGUAGES, choiceLabel } from '../../core/schema';
@@ -116,7 +117,9 @@ export const callsFeature: Feature = {
     return callsDependOn(ctx, edit);
   },
   probe(now) {
-    return probeReadBack(now, PropertiesService.getScriptProperties());
+    // The properties the tick read before its lock (dispatch.ts holds them): a token or own writes that
+    // are stale by a moment list changes already applied, which makes the tick run in full — never less.
+    return probeReadBack(now, runProperties());
   },
   check(ctx, tab, deadline) {
     if (tab !== 'calls') return 0;

@@ -14,6 +14,9 @@ import { Answers, answersOf } from './rules/answers';
 import { changedEvents, conferenceOf, ConferenceState, EventResource, rethrowIfKilled } from '../../google/calendar';
 
 const TOKEN_KEY = 'calls.calendarSync';
+
+/** The script properties as a run knows them (app/run-properties.ts: the held snapshot during a probe or an edit). */
+type Props = Pick<GoogleAppsScript.Properties.Properties, 'getProperty' | 'setProperty' | 'deleteProperty'>;
 /** Our own writes since the token (event ID → etag): a probe that sees only these has nothing to apply. */
 const OWN_KEY = 'calls.ownWrites';
 /** At most this many are remembered (a property holds 9 kB); beyond, the probe's tick runs in full. */
@@ -74,7 +77,7 @@ interface Kept {
   token?: string;
 }
 
-function keptToken(props: GoogleAppsScript.Properties.Properties): Kept {
+function keptToken(props: Props): Kept {
   try {
     return JSON.parse(props.getProperty(TOKEN_KEY) ?? '{}') as Kept;
   } catch {
@@ -95,7 +98,7 @@ const PROBE_FRESH_MS = 6 * 60000;
  * Changes (or a failure, or no calendar known yet): true, and the full tick that follows in this
  * execution applies what was read (readBack returns it) and keeps the token then.
  */
-export function probeReadBack(now: number, props: GoogleAppsScript.Properties.Properties): boolean {
+export function probeReadBack(now: number, props: Props): boolean {
   const kept = keptToken(props);
   // No calendar read back yet: the full tick knows the calendar (Settings) and starts the sync.
   if (!kept.calendarId) return true;
@@ -120,13 +123,13 @@ export function probeReadBack(now: number, props: GoogleAppsScript.Properties.Pr
 }
 
 /** No events of ours on `calendarId`: the probe still lists it (cheaply), so a person's first change is seen. */
-export function keepCalendar(calendarId: string, props: GoogleAppsScript.Properties.Properties): void {
+export function keepCalendar(calendarId: string, props: Props): void {
   const kept = keptToken(props);
   if (kept.calendarId !== calendarId) props.setProperty(TOKEN_KEY, JSON.stringify({ calendarId, token: '' }));
 }
 
 /** The changes since the last tick (Events.list with the kept sync token); throws a CalendarFailure. */
-export function readBack(calendarId: string, now: number, props: GoogleAppsScript.Properties.Properties): ReadBack {
+export function readBack(calendarId: string, now: number, props: Props): ReadBack {
   const fresh = probed && probedCalendar === calendarId && Date.now() - probedAt < PROBE_FRESH_MS ? probed : null;
   probed = null;
   if (fresh) return fresh;
@@ -149,7 +152,7 @@ function changesSince(calendarId: string, token: string, now: number): ReadBack 
   return out;
 }
 
-function ownWrites(props: GoogleAppsScript.Properties.Properties): Record<string, string> {
+function ownWrites(props: Props): Record<string, string> {
   try {
     return JSON.parse(props.getProperty(OWN_KEY) ?? '{}') as Record<string, string>;
   } catch {
@@ -161,7 +164,7 @@ function ownWrites(props: GoogleAppsScript.Properties.Properties): Record<string
  * Remembers the events this run wrote (their etags) for the next probe. `applied`: this run read
  * Calendar back and kept its token, so earlier writes are behind it; else they are kept too.
  */
-export function keepOwnWrites(writes: Map<string, string>, applied: boolean, props: GoogleAppsScript.Properties.Properties): void {
+export function keepOwnWrites(writes: Map<string, string>, applied: boolean, props: Props): void {
   if (writes.size === 0) {
     if (applied) props.deleteProperty(OWN_KEY);
     return;
@@ -175,6 +178,6 @@ export function keepOwnWrites(writes: Map<string, string>, applied: boolean, pro
 }
 
 /** Keeps the token for the next tick — after the changes were applied and saved, so a run that dies before reads them again. */
-export function keepToken(calendarId: string, token: string, props: GoogleAppsScript.Properties.Properties): void {
+export function keepToken(calendarId: string, token: string, props: Props): void {
   if (token) props.setProperty(TOKEN_KEY, JSON.stringify({ calendarId, token }));
 }

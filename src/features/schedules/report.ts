@@ -6,7 +6,7 @@
  *   reach that calling day's report).
  * - The report goes to the client (in the client's language, the sales manager in copy) by
  *   the report deadline when the day has results: from Settings "Report lead minutes" (60)
- *   before it, spread over four ticks of it (each sends its share of the ready ones, once
+ *   before it, spread over two ticks of it (each sends its share of the ready ones, once
  *   HR has added nothing for QUIET_MS), so that thousands of reports leave before 18:00, not
  *   after it; at once when HR ticks Done — never before the calling day and never without
  *   results. It is recorded in Report sent at*
@@ -303,7 +303,7 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
 /**
  * The share of each deadline's early reports this tick sends: the ready ones divided evenly
  * over the reports' ticks left before the deadline (this one included; gate.ts reportStepMs:
- * a quarter of the lead time apart), so the 18:00 reports of thousands of orders leave during
+ * half the lead time apart), so the 18:00 reports of thousands of orders leave during
  * the lead time instead of piling up on the 18:00 tick.
  */
 export function spreadEarly(early: ReadonlyMap<number, readonly MailItem[]>, now: number, leadMs: number): MailItem[] {
