@@ -195,7 +195,7 @@ export function dispatchTick(options: { full?: boolean } = {}): void {
       // Calendar first, without the spreadsheet: changes there make this a tick of every feature.
       // The probes read the properties the gate read and their writes wait for the tick's own (run-properties.ts).
       if (gate.probe) holdProperties(all);
-      let changed = false;
+      let changed: boolean;
       try {
         changed = gate.probe && registry.some((f) => f.probe?.(started, all) === true);
       } catch (e) {

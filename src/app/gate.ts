@@ -306,7 +306,8 @@ const REPLAN_AFTER: readonly TabKey[] = ['outbox', 'selections', 'settings', 'ho
  * mark goes: the tick after has nothing to re-plan. What an edit cancelled can only leave NEXT
  * early (a tick then finds nothing), never late. Left as marked (the tick re-plans from the due
  * columns): an edit of a tab in REPLAN_AFTER, one that left work or drained others' edits, a
- * mark already waiting, a plan not made yet. A run killed before this leaves its mark.
+ * mark already waiting, a plan not made yet. A run killed before this leaves its mark when it had
+ * read the Outbox or Selections (deferMark); one that read neither wrote nothing the plan reads.
  */
 export function settleEditPlan(ctx: RunContext, all: Record<string, string> | undefined, tab: TabKey): void {
   const armed = takeArmedMark();

@@ -10,7 +10,8 @@
  * the lock (deferred edits, queued sidebar actions) is never read from here. A run killed before
  * its end loses the waiting writes: a late report then goes with the next full tick, and the
  * next Calendar read-back takes the run's own event writes for a person's (a full tick); its mark
- * (written at once) still re-plans.
+ * (written before it reads the Outbox or Selections, gate.ts deferMark) still re-plans. A tick's
+ * Calendar probe holds the properties its gate read the same way (dispatch.ts).
  */
 type Properties = GoogleAppsScript.Properties.Properties;
 
