@@ -18,6 +18,7 @@ export type BaseTemplateKey =
   | 'report.expectations'
   | 'report.calling'
   | 'alert.overdue'
+  | 'alert.overdueList'
   | 'alert.callDeclined'
   | 'digest.daily'
   | 'deadline.reminder'
@@ -202,6 +203,17 @@ export const BASE_TEMPLATES: Record<BaseTemplateKey, Texts> = {
     en: {
       subject: 'Overdue: {{item}} ({{orderId}})',
       body: '"{{item}}" for order {{orderId}} ({{client}}) was due {{due}}. Responsible: {{responsible}}.\n\n{{details}}',
+    },
+  },
+  // Several overdue reports of one responsible at one deadline: one alert listing them (issue 15).
+  'alert.overdueList': {
+    ru: {
+      subject: 'Просрочены отчёты об обзвоне (заказов: {{count}})',
+      body: 'Истёк срок отчётов об обзвоне. Ответственный: {{responsible}}.\n\n{{items}}\n\n{{details}}',
+    },
+    en: {
+      subject: 'Overdue: calling reports of {{count}} orders',
+      body: 'These calling reports are past their deadline. Responsible: {{responsible}}.\n\n{{items}}\n\n{{details}}',
     },
   },
   'alert.callDeclined': {

@@ -38,6 +38,7 @@ export const TEMPLATE_PLACEHOLDERS: Record<TemplateKey, readonly string[]> = {
   'report.calling': [...CLIENT, 'orderId', 'callingDate', 'results', 'summary'],
   'report.expectations': ['client', 'orderId', 'callingDate', 'number', 'planned', 'comparison', 'risks', 'agreementId'],
   'alert.overdue': ['item', 'orderId', 'client', 'due', 'responsible', 'details'],
+  'alert.overdueList': ['count', 'items', 'responsible', 'details'],
   'alert.callDeclined': ['callType', 'client', 'date', 'time', 'zone', 'who', 'answers', 'callId', 'orderId'],
   'digest.daily': ['date', 'count', 'summary', 'items'],
   'deadline.reminder': ['item', 'orderId', 'client', 'due', 'details'],

@@ -110,16 +110,16 @@ export class Mailer {
     row.state = 'cancelled';
   }
 
-  /** Appends Pending Outbox rows (one write) and indexes them. */
-  appendPending(rows: ReadonlyArray<{ mail: OutgoingMail; due: Date }>): void {
+  /** Appends Pending Outbox rows (one write) and indexes them: each key's row says the e-mail it goes with. */
+  appendPending(rows: ReadonlyArray<{ mail: OutgoingMail; due: Date; key?: string }>): void {
     const outbox = this.outbox;
     if (!outbox || rows.length === 0) return;
     const index = this.rows();
     const first = outbox.rows.length;
     appendRows(
       outbox,
-      rows.map(({ mail, due }) => ({
-        key: mail.key,
+      rows.map(({ mail, due, key }) => ({
+        key: key ?? mail.key,
         due,
         recipient: mail.to.join(', '),
         template: mail.template,
@@ -130,19 +130,14 @@ export class Mailer {
         sentAt: '',
       })),
     );
-    rows.forEach(({ mail, due }, k) => index.set(mail.key, { index: first + k, key: mail.key, state: 'pending', attempts: 0, due }));
+    rows.forEach(({ mail, due, key = mail.key }, k) => index.set(key, { index: first + k, key, state: 'pending', attempts: 0, due }));
   }
 
-  /** Sends the items in order; those the run has no time or quota left for stay for a later run. */
-  sendMany(items: readonly MailItem[]): void {
-    const outbox = this.outbox;
-    if (!outbox) {
-      for (const item of items) item.done?.({ outcome: 'no-outbox' });
-      return;
-    }
+  /** The items that may go: one per key; those already sent or held are told so and left out. */
+  private mayGo(items: readonly MailItem[]): MailItem[] {
     const index = this.rows();
-    const ready: Array<{ item: MailItem; mail: OutgoingMail }> = [];
     const seen = new Set<string>();
+    const out: MailItem[] = [];
     for (const item of items) {
       if (seen.has(item.key)) continue;
       seen.add(item.key);
@@ -152,32 +147,78 @@ export class Mailer {
         continue;
       }
       const held = existing && this.held(existing);
-      if (held) {
-        item.done?.({ outcome: 'held', error: held });
-        continue;
-      }
-      const mail = this.compose(item);
-      if (typeof mail === 'string') item.done?.({ outcome: 'failed', error: mail });
-      else ready.push({ item, mail });
+      if (held) item.done?.({ outcome: 'held', error: held });
+      else out.push(item);
+    }
+    return out;
+  }
+
+  /**
+   * Sends the items in order; those the run has no time or quota left for stay for a later run.
+   * With `group`, items of one group go as one e-mail (at most GROUP_MAX of them): each keeps
+   * its Outbox row, and the rows are marked in flight and Sent together (outbox.ts BatchItem.also).
+   */
+  sendMany(items: readonly MailItem[], group?: MailGroup): void {
+    const outbox = this.outbox;
+    if (!outbox) {
+      for (const item of items) item.done?.({ outcome: 'no-outbox' });
+      return;
+    }
+    const index = this.rows();
+    const ready: Array<{ members: MailItem[]; mail: OutgoingMail }> = [];
+    for (const members of unitsOf(this.mayGo(items), group)) {
+      const mail = this.compose(members.length > 1 ? group!.merge(members) : members[0]);
+      if (typeof mail === 'string') members.forEach((m) => m.done?.({ outcome: 'failed', error: mail }));
+      else ready.push({ members, mail: { ...mail, key: members[0].key } });
     }
     // One write for the Outbox rows this batch lacks.
-    this.appendPending(ready.filter((r) => !index.has(r.item.key)).map(({ mail }) => ({ mail, due: this.ctx.now })));
-    const byKey = new Map(ready.map((r) => [r.item.key, r.item]));
+    this.appendPending(
+      ready.flatMap(({ members, mail }) => members.filter((m) => !index.has(m.key)).map((m) => ({ mail, due: this.ctx.now, key: m.key }))),
+    );
+    const byKey = new Map(ready.map((r) => [r.mail.key, r.members]));
     deliverBatch(
       outbox,
-      ready.map(({ item, mail }) => ({ row: index.get(item.key)!, mail })),
+      ready.map(({ members, mail }) => ({ row: index.get(members[0].key)!, mail, also: members.slice(1).map((m) => index.get(m.key)!) })),
       this.ctx.locale,
       this.ctx.now,
       {
         goOn: () => !this.quotaOut && this.timeLeft(),
         after: (result, { mail }) => {
           if (result.outcome === 'quota') this.quotaOut = true;
-          byKey.get(mail.key)!.done?.(result);
+          for (const m of byKey.get(mail.key)!) m.done?.(result);
           return true;
         },
       },
     );
   }
+}
+
+/** Items that go as one e-mail: by their group, at most GROUP_MAX (their keys share one in-flight marker, outbox.ts). */
+export const GROUP_MAX = 50;
+
+/** How sendMany groups items: the same `by` goes as one e-mail that `merge` makes. */
+export interface MailGroup {
+  by(item: MailItem): string;
+  /** The one e-mail of several items (at least two); its key is ignored (the first item's is used). */
+  merge(items: readonly MailItem[]): MailItem;
+}
+
+/** The items in send order, each alone or, with a group, with the others of its group (at the place of its first). */
+function unitsOf(items: readonly MailItem[], group: MailGroup | undefined): MailItem[][] {
+  if (!group) return items.map((i) => [i]);
+  const units: MailItem[][] = [];
+  const open = new Map<string, MailItem[]>();
+  for (const item of items) {
+    const by = group.by(item);
+    let unit = open.get(by);
+    if (!unit || unit.length >= GROUP_MAX) {
+      unit = [];
+      open.set(by, unit);
+      units.push(unit);
+    }
+    unit.push(item);
+  }
+  return units;
 }
 
 /** The Templates tab's rows (the built-in texts fill what it lacks). */

@@ -268,6 +268,13 @@ export function deliver(outbox: TabData, row: OutboxRow, mail: OutgoingMail, loc
 export interface BatchItem {
   row: OutboxRow;
   mail: OutgoingMail;
+  /** Further Outbox rows this one e-mail stands for (a grouped alert): marked in flight with it, given its state. */
+  also?: readonly OutboxRow[];
+}
+
+/** Every Outbox row an item's e-mail stands for: its own, then those it carries. */
+function rowsOf(item: BatchItem): OutboxRow[] {
+  return [item.row, ...(item.also ?? [])];
 }
 
 export interface BatchHooks {
@@ -291,7 +298,7 @@ export function deliverBatch(outbox: TabData, items: readonly BatchItem[], local
   let tried = 0;
   for (const batch of batches(items)) {
     const name = `${BATCH}${now.getTime()}.${tried}`;
-    props.setProperties({ [name]: JSON.stringify(batch.map((b) => b.mail.key)) });
+    props.setProperties({ [name]: JSON.stringify(batch.flatMap((b) => rowsOf(b).map((r) => r.key))) });
     const touched: number[] = [];
     let stop = false;
     for (const item of batch) {
@@ -301,7 +308,7 @@ export function deliverBatch(outbox: TabData, items: readonly BatchItem[], local
       }
       tried++;
       const result = sendOne(outbox, item, locale, now);
-      touched.push(item.row.index);
+      for (const r of rowsOf(item)) touched.push(r.index);
       if (hooks.after && !hooks.after(result, item)) {
         stop = true;
         break;
@@ -321,7 +328,7 @@ function batches(items: readonly BatchItem[]): BatchItem[][] {
   let current: BatchItem[] = [];
   let chars = 2;
   for (const item of items) {
-    const size = JSON.stringify(item.mail.key).length + 1;
+    const size = rowsOf(item).reduce((n, r) => n + JSON.stringify(r.key).length + 1, 0);
     if (current.length && (current.length >= BATCH_MAX || chars + size > BATCH_CHARS)) {
       out.push(current);
       current = [];
@@ -334,8 +341,9 @@ function batches(items: readonly BatchItem[]): BatchItem[][] {
   return out;
 }
 
-/** One MailApp send; the row's state is set in memory (the batch writes it). */
-function sendOne(outbox: TabData, { row, mail }: BatchItem, locale: Locale, now: Date): SendResult {
+/** One MailApp send; the state of its rows is set in memory (the batch writes it). */
+function sendOne(outbox: TabData, item: BatchItem, locale: Locale, now: Date): SendResult {
+  const { mail } = item;
   try {
     MailApp.sendEmail({
       to: mail.to.join(','),
@@ -349,15 +357,19 @@ function sendOne(outbox: TabData, { row, mail }: BatchItem, locale: Locale, now:
   } catch (e) {
     const message = errorMessage(e);
     const kind = classifyMailError(message);
-    const next = afterSendError(row.attempts, kind);
-    setState(outbox, row.index, locale, next.state, { attempts: next.attempts, lastError: message });
-    row.attempts = next.attempts;
-    row.state = next.state;
+    for (const row of rowsOf(item)) {
+      const next = afterSendError(row.attempts, kind);
+      setState(outbox, row.index, locale, next.state, { attempts: next.attempts, lastError: message });
+      row.attempts = next.attempts;
+      row.state = next.state;
+    }
     return { outcome: kind === 'quota' ? 'quota' : 'failed', error: message, kind };
   }
-  row.attempts += 1;
-  row.state = 'sent';
-  setState(outbox, row.index, locale, 'sent', { attempts: row.attempts, lastError: '', sentAt: now });
+  for (const row of rowsOf(item)) {
+    row.attempts += 1;
+    row.state = 'sent';
+    setState(outbox, row.index, locale, 'sent', { attempts: row.attempts, lastError: '', sentAt: now });
+  }
   return { outcome: 'sent' };
 }
 

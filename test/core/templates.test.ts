@@ -162,6 +162,7 @@ describe('the built-in templates', () => {
         'agreement.answer',
         'report.calling',
         'alert.overdue',
+        'alert.overdueList',
         'digest.daily',
         'deadline.reminder',
         'sales.offer',
@@ -183,7 +184,7 @@ describe('the built-in templates', () => {
         'interview.candidate',
       ]),
     );
-    expect(TEMPLATE_KEYS.length).toBe(30);
+    expect(TEMPLATE_KEYS.length).toBe(31);
   });
 
   test.each(TEMPLATE_KEYS)('%s uses only its own placeholders and renders without problems', (key) => {

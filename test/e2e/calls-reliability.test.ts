@@ -7,8 +7,8 @@
 import { Harness } from './harness';
 import { BOSS, call, callEvents, callsWorkbook, mailsTo, notesEvents, outboxOf, schedule } from './calls-fixture';
 import { bulkLoad } from '../../workspace/bench/report';
-import { DEFAULT_LIMITS } from '../../workspace/runtime/runtime';
 import { RunRecord } from '../../workspace/runtime/workspace';
+import { killAfterSend } from './stop';
 
 const CANDIDATE_MAILS = ['alice@example.com', 'bob@example.com', 'carol@example.com'];
 
@@ -17,25 +17,6 @@ async function threeDue(limits = {}): Promise<Harness> {
   const h = await callsWorkbook({ limits });
   schedule(h, { Type: 'Interview', Start: '2026-11-25 10:00', 'Candidate IDs': 'C-1, C-2, C-3', 'Manager e-mail': BOSS });
   return h;
-}
-
-/**
- * Makes the run stop the way Google stops it right after the k-th MailApp.sendEmail: the
- * execution limit is set to the time used so far, so the next service call throws
- * "Exceeded maximum execution time" (and every call after it).
- */
-function killAfterSend(h: Harness, k: number): () => void {
-  const meter = h.ws.rt.meter as unknown as { record(call: string, ms: number): void };
-  const original = meter.record;
-  let sends = 0;
-  meter.record = function (this: unknown, name: string, ms: number) {
-    original.call(meter, name, ms);
-    if (name === 'MailApp.sendEmail' && ++sends === k) h.ws.rt.limits.executionMs = h.ws.rt.clock.elapsed();
-  };
-  return () => {
-    meter.record = original;
-    h.ws.rt.limits.executionMs = DEFAULT_LIMITS.executionMs;
-  };
 }
 
 function spreadsheetCalls(run: RunRecord): number {

@@ -10,6 +10,7 @@ import { Harness } from './harness';
 import { RunRecord } from '../../workspace/runtime/workspace';
 import { cellsRead, load } from './costs';
 import { NEXT_OTHER } from '../../src/app/gate';
+import { killAfterSend } from './stop';
 import { BOSS, CLIENT, handedOff, HR, HR2, HR_BOSS, iso, SALES, selections, workbook } from './schedules-fixture';
 
 const ORDER = 'ORD-2026-0001';
@@ -251,6 +252,73 @@ describe('The calling report to the client', () => {
     expect(reports(h)).toHaveLength(1);
     expect(alerts(h)).toHaveLength(1);
     expect(h.ws.mail.sent().some((m) => m.to.includes(BOSS) && /Overdue/.test(m.subject))).toBe(false);
+  });
+
+  test('several reports of one HR specialist overdue at once: one alert lists them, each keeps its Outbox row; a failed send retries them together; another HR specialist gets their own', async () => {
+    const second = 'ORD-2026-0002';
+    handedOff(h, '2026-10-19 10:00');
+    handedOff(h, '2026-10-19 10:00', { 'HR specialist': HR2, Client: 'ООО «Лютик»' });
+    h.ws.mail.failNext(1);
+    h.tick('2026-10-22T18:00');
+    const outbox = () => h.rows('Outbox').filter((o) => String(o['Key']).startsWith('overdue|'));
+    // The first alert failed: both rows it stands for wait for the retry, none sent.
+    expect(alerts(h).filter((m) => m.to.includes(HR))).toHaveLength(0);
+    expect(
+      outbox()
+        .filter((o) => o['State'] === 'Pending')
+        .map((o) => o['Key']),
+    ).toEqual([`overdue|${ORDER}|1`, `overdue|${second}|1`]);
+    h.tick('2026-10-22T18:05');
+    const mine = alerts(h).filter((m) => m.to.includes(HR));
+    expect(mine).toHaveLength(1);
+    expect(mine[0].to.sort()).toEqual([HR, HR_BOSS].sort());
+    expect(mine[0].subject).toBe('Overdue: calling reports of 2 orders');
+    await h.ws.save();
+    const eml = await simpleParser(fs.readFileSync(mine[0].path!));
+    expect(eml.text).toContain(`${ORDER} | ООО «Ромашка» <b>bold</b> | Calling report for 2026-10-22 (selection #1)`);
+    expect(eml.text).toContain(`${second} | ООО «Ромашка» <b>bold</b>`);
+    expect(String(eml.html)).not.toContain('<b>bold</b>');
+    const others = alerts(h).filter((m) => m.to.includes(HR2));
+    expect(others.map((m) => m.subject)).toEqual(['Overdue: Calling report for 2026-10-22 (selection #1) (ORD-2026-0003)']);
+    expect(outbox()).toEqual([
+      expect.objectContaining({ Key: `overdue|${ORDER}|1`, State: 'Sent', Attempts: 2, Subject: mine[0].subject }),
+      expect.objectContaining({ Key: `overdue|${second}|1`, State: 'Sent', Attempts: 2, Subject: mine[0].subject }),
+      expect.objectContaining({ Key: 'overdue|ORD-2026-0003|1', State: 'Sent', Attempts: 1 }),
+    ]);
+    for (const id of [ORDER, second, 'ORD-2026-0003']) expect(String(selections(h, id)[0]['Problems'])).toContain('overdue alert sent to');
+    h.tick('2026-10-22T18:10');
+    expect(alerts(h)).toHaveLength(2);
+    // Each order still knows its alert went: the second order's late report goes once its results come.
+    h.edit(
+      'Calling results',
+      'new',
+      { Date: '2026-10-22', 'Order ID': second, 'Candidate ID': 'C-9', Outcome: 'Declined' },
+      HR,
+      '2026-10-22T19:00',
+    );
+    h.tick('2026-10-22T19:45');
+    expect(reports(h).map((m) => m.subject)).toEqual([expect.stringContaining('Calling report')]);
+    expect(alerts(h)).toHaveLength(2);
+  });
+
+  test('a tick killed right after one alert of several reports went: every report it stands for is "may have gone out", none alerted again', () => {
+    handedOff(h, '2026-10-19 10:00');
+    const restore = killAfterSend(h, 1);
+    const killed = h.tick('2026-10-22T18:00');
+    restore();
+    expect(killed.error).toBe('Exceeded maximum execution time');
+    expect(alerts(h)).toHaveLength(1);
+    h.tick('2026-10-22T18:05');
+    h.tick('2026-10-22T18:10');
+    expect(alerts(h)).toHaveLength(1);
+    const rows = h.rows('Outbox').filter((o) => String(o['Key']).startsWith('overdue|'));
+    expect(rows.map((r) => [r['Key'], r['State'], r['Last error']])).toEqual(
+      [`overdue|${ORDER}|1`, 'overdue|ORD-2026-0002|1'].map((k) => [
+        k,
+        'Failed',
+        expect.stringContaining('Interrupted while sending: it may have gone out'),
+      ]),
+    );
   });
 
   test('from 17:00 the ticks that have only reports to send run the reports alone; a call reminder due among them goes on time', () => {

@@ -21,7 +21,7 @@ import { OUTCOMES, choiceLabel, Locale } from '../../core/schema';
 import { pickLanguage, table } from '../../core/templates';
 import { dayNumber, isDate, LocalDate, localDateOf } from '../../core/time';
 import { cellText, isBlank, parseChoiceCell, parseEmailCell, Row } from '../../core/values';
-import { Mailer, MailItem, MailResult } from '../../mail/mailer';
+import { MailGroup, Mailer, MailItem, MailResult } from '../../mail/mailer';
 import { normId, Scheduler } from './env';
 import { SelectionRow, withProblems } from './rows';
 import { formatDay, formatInstant, say } from './rules/messages';
@@ -213,6 +213,7 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
   };
   const failed = (row: SelectionRow, r: MailResult) => setProblems(row, [say(locale, 'sendFailed', { error: r.error ?? r.outcome })]);
   const batch: MailItem[] = [];
+  const alerts: MailItem[] = [];
   /** Reports ready before their deadline, by deadline: spread over the ticks left (spreadEarly). */
   const early = new Map<number, MailItem[]>();
   const reported: SelectionRow[] = [];
@@ -279,13 +280,15 @@ export function processReports(s: Scheduler, mailer: Mailer, only?: readonly Sel
           s.ctx.log({ tab: sheet, rowKey: `${row.orderId} #${row.number}`, action: say(locale, 'logOverdue'), details: item.to.join(', ') });
         }
       };
-      batch.push(item);
+      alerts.push(item);
     } else if (now < due || !mailer.wasSent(overdueKey(row.orderId, row.number))) {
       setProblems(row, [say(locale, 'noResultsYet', { date: formatDay(row.callingDate!, locale) })]);
     }
   }
   batch.push(...spreadEarly(early, now, lead));
   mailer.sendMany(batch);
+  // One alert per responsible (and manager) for all their reports overdue now, each row still its own Outbox key.
+  mailer.sendMany(alerts, overdueGroup(locale));
   // Beside each report, the sales manager sees the calling against what HR agreed (seed 000).
   if (reported.length) {
     const book = new ExpectationsBook(s, results);
@@ -389,6 +392,27 @@ function candidateNames(s: Scheduler, ids: readonly string[]): Map<string, strin
     if (id && want.has(id) && !isBlank(rec.name) && !out.has(id)) out.set(id, cellText(rec.name));
   }
   return out;
+}
+
+/** Overdue alerts to the same people go as one (alert.overdueList), listing each report. */
+function overdueGroup(locale: Locale): MailGroup {
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    by: (item) => `${item.language}|${item.to.join(',')}`,
+    merge: (items) => ({
+      ...items[0],
+      template: 'alert.overdueList',
+      values: {
+        count: String(items.length),
+        responsible: items[0].values.responsible,
+        items: table(
+          [say(locale, 'colOrder'), say(locale, 'colClient'), say(locale, 'colKind'), say(locale, 'colDue')],
+          items.map((i) => [text(i.values.orderId), text(i.values.client), text(i.values.item), text(i.values.due)]),
+        ),
+        details: say(locale, 'overdueManyDetails'),
+      },
+    }),
+  };
 }
 
 /** The overdue alert of a row: to the HR specialist (or their deputy) and their manager. */

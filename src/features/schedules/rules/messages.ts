@@ -116,6 +116,11 @@ const TEXT = {
 
   // Overdue alert
   itemReport: { ru: 'Отчёт об обзвоне за {date} (подбор №{n})', en: 'Calling report for {date} (selection #{n})' },
+  colClient: { ru: 'Клиент', en: 'Client' },
+  overdueManyDetails: {
+    ru: 'Результаты обзвона за эти дни не внесены. Внесите их на вкладку «Результаты обзвона» и отметьте «Готово» в «Подборах» — отчёты уйдут клиентам.',
+    en: 'No calling results were recorded for these calling days. Record them on the Calling results tab and tick Done on Selections: the reports then go to the clients.',
+  },
   overdueDetails: {
     ru: 'Результаты обзвона за этот день не внесены. Внесите их на вкладку «Результаты обзвона» и отметьте «Готово» в «Подборах» — отчёт уйдёт клиенту.',
     en: 'No calling results were recorded for this calling day. Record them on the Calling results tab and tick Done on Selections: the report then goes to the client.',
