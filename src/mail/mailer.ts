@@ -18,7 +18,7 @@ import { pickTemplate, readTemplateRows, render, TemplateRow, TemplateValues } f
 import { RunContext } from '../app/context';
 import { recordsOf } from '../google/records';
 import { appendRows, TabData } from '../google/workbook';
-import { deliverBatch, lastErrorOf, OutboxRow, OutgoingMail, SendResult, writeState } from './outbox';
+import { deliverBatch, lastErrorOf, OutboxRow, OutgoingMail, pendingRecord, SendResult, writeState } from './outbox';
 import { maySendAgain } from './policy';
 
 const say = localizer({
@@ -118,17 +118,7 @@ export class Mailer {
     const first = outbox.rows.length;
     appendRows(
       outbox,
-      rows.map(({ mail, due, key }) => ({
-        key: key ?? mail.key,
-        due,
-        recipient: mail.to.join(', '),
-        template: mail.template,
-        subject: mail.subject,
-        state: choiceLabel(OUTBOX_STATES[0], this.ctx.locale),
-        attempts: 0,
-        lastError: '',
-        sentAt: '',
-      })),
+      rows.map(({ mail, due, key }) => pendingRecord(mail, due, this.ctx.locale, key)),
     );
     rows.forEach(({ mail, due, key = mail.key }, k) => index.set(key, { index: first + k, key, state: 'pending', attempts: 0, due }));
   }

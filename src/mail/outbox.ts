@@ -229,28 +229,66 @@ function inFlightKeys(name: string, value: string): string[] {
  * missing; its state, attempts, last error and sent-at are kept current.
  */
 export function sendOnce(outbox: TabData, mail: OutgoingMail, locale: Locale, now: Date, index = indexOutbox(outbox)): SendResult {
-  let row = index.get(mail.key);
-  if (row?.state === 'sent') return { outcome: 'already-sent' };
-  // Failed (given up or interrupted), Cancelled and Missed rows wait for a person to set Pending.
-  if (row && !maySendAgain(row, lastErrorOf(outbox, row))) return { outcome: 'failed', error: `Outbox: ${row.state}` };
-  if (!row) {
-    appendRows(outbox, [
-      {
-        key: mail.key,
-        due: now,
-        recipient: mail.to.join(', '),
-        template: mail.template,
-        subject: mail.subject,
-        state: choiceLabel(OUTBOX_STATES[0], locale),
-        attempts: 0,
-        lastError: '',
-        sentAt: '',
-      },
-    ]);
-    row = { index: outbox.rows.length - 1, key: mail.key, state: 'pending', attempts: 0, due: now };
-    index.set(mail.key, row);
+  let result: SendResult = { outcome: 'interrupted' };
+  sendAllOnce(outbox, [mail], locale, now, index, (r) => {
+    result = r;
+    return true;
+  });
+  return result;
+}
+
+/** A new Pending Outbox row of `mail` (under `key`: a grouped mail's other keys, mailer.ts). */
+export function pendingRecord(mail: OutgoingMail, due: Date, locale: Locale, key = mail.key): Record<string, unknown> {
+  return {
+    key,
+    due,
+    recipient: mail.to.join(', '),
+    template: mail.template,
+    subject: mail.subject,
+    state: choiceLabel(OUTBOX_STATES[0], locale),
+    attempts: 0,
+    lastError: '',
+    sentAt: '',
+  };
+}
+
+/**
+ * sendOnce for several mails as one batch (deliverBatch): the rows they lack appended in one
+ * write, one in-flight marker. `after` is told each mail's result in order (false stops the rest,
+ * which stay as they are: untried).
+ */
+export function sendAllOnce(
+  outbox: TabData,
+  mails: readonly OutgoingMail[],
+  locale: Locale,
+  now: Date,
+  index: Map<string, OutboxRow>,
+  after: (result: SendResult, mail: OutgoingMail) => boolean,
+): void {
+  const go: OutgoingMail[] = [];
+  for (const mail of mails) {
+    const row = index.get(mail.key);
+    if (row?.state === 'sent') {
+      if (!after({ outcome: 'already-sent' }, mail)) return;
+    } else if (row && !maySendAgain(row, lastErrorOf(outbox, row))) {
+      // Failed (given up or interrupted), Cancelled and Missed rows wait for a person to set Pending.
+      if (!after({ outcome: 'failed', error: `Outbox: ${row.state}` }, mail)) return;
+    } else if (!go.some((m) => m.key === mail.key)) go.push(mail);
   }
-  return deliver(outbox, row, mail, locale, now);
+  const missing = go.filter((m) => !index.has(m.key));
+  const first = outbox.rows.length;
+  appendRows(
+    outbox,
+    missing.map((mail) => pendingRecord(mail, now, locale)),
+  );
+  missing.forEach((mail, k) => index.set(mail.key, { index: first + k, key: mail.key, state: 'pending', attempts: 0, due: now }));
+  deliverBatch(
+    outbox,
+    go.map((mail) => ({ row: index.get(mail.key)!, mail })),
+    locale,
+    now,
+    { after: (r, item) => after(r, item.mail) },
+  );
 }
 
 /** Sends an existing Pending row's mail (rendered by the caller) with the crash markers. */

@@ -217,7 +217,12 @@ describe('after the first call (seed 003)', () => {
     expect(mailsTo(h, ALICE)).toHaveLength(1);
     const moved = h.edit('Calls', 3, { Start: '2026-11-27 15:00' }, SALES, '2026-11-23T13:00');
     expect(mailsTo(h, ALICE).filter((m) => m.subject.startsWith('Interview with'))).toHaveLength(2);
-    expect(moved.find((r) => r.trigger === 'installable')?.calls.some((c) => c.call === 'MailApp.sendEmail')).toBe(true);
+    const movedRun = moved.find((r) => r.trigger === 'installable')!;
+    expect(movedRun.calls.find((c) => c.call === 'MailApp.sendEmail')?.count).toBe(2);
+    expect(mailsTo(h, BOB).filter((m) => m.subject.startsWith('Interview with'))).toHaveLength(2);
+    // Both notices went as one batch: one in-flight marker set and deleted, one flush.
+    expect(movedRun.calls.find((c) => c.call === 'Properties.deleteProperty')?.count).toBe(1);
+    expect(movedRun.calls.find((c) => c.call === 'SpreadsheetApp.flush')?.count).toBe(1);
     const after = h.tick('2026-11-23T13:05');
     expect(after.calls.some((c) => c.call === 'MailApp.sendEmail')).toBe(false);
     const again = mailsTo(h, ALICE).filter((m) => m.subject.startsWith('Interview with'));

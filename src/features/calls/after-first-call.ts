@@ -14,7 +14,7 @@
  *   its meeting link (a move), else at the tick — Google makes a new event's Meet link a little
  *   later (issue 15: a moved interview costs no full tick of its own).
  *
- * Every mail goes through src/mail (outbox.sendOnce / deliver): one Outbox key, sent once
+ * Every mail goes through src/mail (outbox.sendAllOnce / deliver): one Outbox key, sent once
  * under the caller's lock, a send killed halfway left Failed for a person, never resent.
  * Cost: the Calls, Candidates, Orders and Outbox tabs are the run's (read once); Orders is
  * written one row per order that becomes a client.
@@ -49,7 +49,7 @@ import { TemplateKey, TemplateValues } from '../../core/templates';
 import { isZoneId } from '../../core/zones';
 import { reminderValues } from './rules/reminders';
 import { composeMail } from '../../mail/mailer';
-import { deliver, OutgoingMail, outboxState, sendOnce, writeState } from '../../mail/outbox';
+import { deliver, OutgoingMail, outboxState, sendAllOnce, writeState } from '../../mail/outbox';
 import { findRowIndex, recordOf, writeRowCells } from '../../google/records';
 import { appendRows, cell } from '../../google/workbook';
 import { afterMailError, quotaHit } from './sending';
@@ -289,6 +289,8 @@ function interview(run: CallsRun, plan: Plan, call: PlannedCall, views: readonly
     call.callId,
     candidates.map((c) => c.id),
   );
+  // The client's and the candidates' mails go as one batch (one in-flight marker, one Outbox write).
+  const mails: Array<{ mail: OutgoingMail | string; logKey: 'logResumesSent' | 'logCandidateTold'; detail?: string }> = [];
   if (tick && isEmail(client) && candidates.every((c) => c.resumeLink)) {
     const base = reminderValues(call, { offsetMinutes: 0 }, clientZone(run, call), call.language, run.ctx.settings.senderName);
     const values: TemplateValues = {
@@ -302,12 +304,12 @@ function interview(run: CallsRun, plan: Plan, call: PlannedCall, views: readonly
       callId: call.callId,
       orderId: call.orderId,
     };
-    send(run, call.callId, compose(run, rKey, [client], 'interview.resumes', values, call), 'logResumesSent');
+    mails.push({ mail: compose(run, rKey, [client], 'interview.resumes', values, call), logKey: 'logResumesSent' });
   }
   const info = firstCallFacts(run, call, views);
-  const told: InterviewCandidate[] = [];
+  const noticeKey = (c: { id: string }) => candidateNoticeKey(call.callId, c.id, call.start);
   for (const c of candidates) {
-    const key = candidateNoticeKey(call.callId, c.id, call.start);
+    const key = noticeKey(c);
     if (tick && isEmail(c.email)) {
       const zone = c.timeZone && isZoneId(c.timeZone) ? run.mc.zoneOf(c.timeZone) : run.ctx.zone;
       const link = call.meetingLink || plan.sync?.meet || '';
@@ -324,9 +326,17 @@ function interview(run: CallsRun, plan: Plan, call: PlannedCall, views: readonly
         callId: call.callId,
       };
       // To the candidate alone: no other candidate's address, no cc.
-      send(run, call.callId, compose(run, key, [c.email.toLowerCase()], 'interview.candidate', values, call), 'logCandidateTold', c.id);
+      mails.push({
+        mail: compose(run, key, [c.email.toLowerCase()], 'interview.candidate', values, call),
+        logKey: 'logCandidateTold',
+        detail: c.id,
+      });
     }
-    const m = mailState(run, key);
+  }
+  send(run, call.callId, mails);
+  const told: InterviewCandidate[] = [];
+  for (const c of candidates) {
+    const m = mailState(run, noticeKey(c));
     told.push({ id: c.id, name: c.name, resumeLink: c.resumeLink, notice: m.state, noticeError: m.error });
   }
   const r = mailState(run, rKey);
@@ -349,13 +359,31 @@ function firstCallFacts(run: CallsRun, call: PlannedCall, views: readonly CallRo
   return out;
 }
 
-function send(run: CallsRun, callId: string, mail: OutgoingMail | string, logKey: 'logResumesSent' | 'logCandidateTold', detail = ''): void {
+function send(
+  run: CallsRun,
+  callId: string,
+  mails: ReadonlyArray<{ mail: OutgoingMail | string; logKey: 'logResumesSent' | 'logCandidateTold'; detail?: string }>,
+): void {
   const outbox = run.outbox;
-  if (!outbox || typeof mail === 'string' || run.mailStop || !run.timeLeft()) return;
-  const existing = run.index().get(mail.key);
-  if (existing && existing.state !== 'pending') return;
-  const result = sendOnce(outbox, mail, run.locale, new Date(), run.index());
-  if (result.outcome === 'sent') run.log(callId, afterFirstCallText(run.locale, logKey), detail || mail.to.join(', '));
-  else if (result.outcome === 'quota') quotaHit(run, callId);
-  else if (result.outcome !== 'already-sent') afterMailError(run, result, callId);
+  if (!outbox || run.mailStop || !run.timeLeft()) return;
+  const go = new Map<string, { mail: OutgoingMail; logKey: 'logResumesSent' | 'logCandidateTold'; detail?: string }>();
+  for (const { mail, logKey, detail } of mails) {
+    if (typeof mail === 'string') continue;
+    const existing = run.index().get(mail.key);
+    if (!existing || existing.state === 'pending') go.set(mail.key, { mail, logKey, detail });
+  }
+  sendAllOnce(
+    outbox,
+    [...go.values()].map((g) => g.mail),
+    run.locale,
+    new Date(),
+    run.index(),
+    (result, mail) => {
+      const { logKey, detail } = go.get(mail.key)!;
+      if (result.outcome === 'sent') run.log(callId, afterFirstCallText(run.locale, logKey), detail || mail.to.join(', '));
+      else if (result.outcome === 'quota') quotaHit(run, callId);
+      else if (result.outcome !== 'already-sent') afterMailError(run, result, callId);
+      return !run.mailStop && run.timeLeft();
+    },
+  );
 }
