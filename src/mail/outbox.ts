@@ -332,6 +332,7 @@ const BATCH_CHARS = 8000;
  * mails were tried.
  */
 export function deliverBatch(outbox: TabData, items: readonly BatchItem[], locale: Locale, now: Date, hooks: BatchHooks = {}): number {
+  if (items.length === 0) return 0;
   const props = PropertiesService.getScriptProperties();
   let tried = 0;
   for (const batch of batches(items)) {

@@ -13,7 +13,8 @@
  *   and sent once (Outbox key report|order|No.).
  * - At the deadline with no results, the HR specialist and their manager get one overdue
  *   alert (Outbox key overdue|order|No.; only within a day of the deadline, older misses are
- *   the daily digest's). Results recorded after that go out as the late report when HR ticks
+ *   the daily digest's); the alerts of one tick to the same people go as one e-mail listing
+ *   them (alert.overdueList, mailer.ts MailGroup), each row keeping its key. Results recorded after that go out as the late report when HR ticks
  *   Done, or by the tick once nobody has added a result for QUIET_MS.
  */
 import { findStaff, routeTo, departmentMembers, StaffDirectory } from '../../core/permissions';
