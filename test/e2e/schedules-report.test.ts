@@ -399,6 +399,19 @@ describe('The calling report to the client', () => {
     expect(reports(h)[0].cc).toEqual([BOSS]);
   });
 
+  test('a deputy standing in for an absent HR specialist gets their own overdue reports and the absent one’s in two alerts, each naming its responsible', () => {
+    handedOff(h, '2026-10-19 10:00', { 'HR specialist': HR2 });
+    h.edit('Staff', 3, { 'Deputy e-mail': HR2, 'Absent until': '2026-10-23' }, h.ws.owner, '2026-10-22T09:00');
+    h.tick('2026-10-22T18:00');
+    expect(alerts(h).map((m) => [m.to.sort(), m.subject, m.text.match(/Responsible: (\S+)\./)?.[1]])).toEqual(
+      expect.arrayContaining([
+        [[HR2, HR_BOSS].sort(), `Overdue: Calling report for 2026-10-22 (selection #1) (${ORDER})`, HR],
+        [[HR2, HR_BOSS].sort(), 'Overdue: Calling report for 2026-10-22 (selection #1) (ORD-2026-0002)', HR2],
+      ]),
+    );
+    expect(alerts(h)).toHaveLength(2);
+  });
+
   test('a send that fails is retried by the next tick and still goes out once', () => {
     recordDay(h);
     h.ws.mail.failNext(1);

@@ -399,7 +399,8 @@ function candidateNames(s: Scheduler, ids: readonly string[]): Map<string, strin
 function overdueGroup(locale: Locale): MailGroup {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   return {
-    by: (item) => `${item.language}|${item.to.join(',')}`,
+    // The same people for the same responsible: two absent specialists with one deputy get two alerts, each naming its responsible.
+    by: (item) => `${item.language}|${item.to.join(',')}|${text(item.values.responsible)}`,
     merge: (items) => ({
       ...items[0],
       template: 'alert.overdueList',
